@@ -1,0 +1,61 @@
+"""Tabellen für Leserinnen und Leser: deutsche Zahlen, Status in Worten, nie kleine Zahlen.
+
+Erwartet Ergebnisse, die aus datenschutz.fuer_anzeige(...) berechnet wurden.
+"""
+
+import pandas as pd
+
+from indikatoren.berechnung import jedes_nte_kind
+from indikatoren.katalog import Indikator
+from indikatoren.zahlenformat import prozent, zahl
+
+STATUS_TEXT = {"nicht_ausweisbar": "nicht ausweisbar", "fehlt": "keine Daten"}
+
+
+def wert_text(wert, status: str) -> str:
+    """„16,8 %“, „mind. 8,6 %“ (Untergrenze), „nicht ausweisbar“ oder „keine Daten“."""
+    if status in STATUS_TEXT or pd.isna(wert):
+        return STATUS_TEXT.get(status, "keine Daten")
+    return ("mind. " if status == "untergrenze" else "") + prozent(wert)
+
+
+def anzahl_text(anzahl) -> str:
+    return "–" if pd.isna(anzahl) else zahl(anzahl)
+
+
+def nte_text(wert, status: str, indikator: Indikator) -> str:
+    n = jedes_nte_kind(wert) if indikator.jedes_nte_kind and status == "ok" else None
+    return f"jedes {n}. Kind" if n else ""
+
+
+def gebietstabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, ebenen=("gemeinde",)) -> pd.DataFrame:
+    """Eine Zeile je Gebiet: Name, Wert, Zähler, Nenner, Stichtage, Art – als Text zum Anzeigen."""
+    teil = ergebnis[(ergebnis["indikator"] == indikator.id) & (ergebnis["jahr"] == jahr)
+                    & ergebnis["ebene"].isin(ebenen)]
+    teil = teil.sort_values("wert", ascending=False, na_position="last")
+    spalten = {
+        "Gebiet": teil["name"],
+        indikator.kurz: [wert_text(w, s) for w, s in zip(teil["wert"], teil["status"])],
+        indikator.zaehler_text: teil["zaehler"].map(anzahl_text),
+        indikator.nenner_text: teil["nenner"].map(anzahl_text),
+        "Stichtag SGB II": teil["stichtag_sgb2"].map(monat_text),
+        "Stichtag Bevölkerung": teil["stichtag_bev"].map(tag_text),
+        "Art": teil["art"],
+    }
+    if indikator.jedes_nte_kind:
+        spalten["Jedes n-te Kind"] = [nte_text(w, s, indikator) for w, s in zip(teil["wert"], teil["status"])]
+    return pd.DataFrame(spalten).reset_index(drop=True)
+
+
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober",
+          "November", "Dezember")
+
+
+def monat_text(stichtag: str) -> str:
+    """„2023-12“ -> „Dezember 2023“; mehrere (bei Summen) bleiben einzeln lesbar."""
+    return ", ".join(f"{MONATE[int(t[5:7]) - 1]} {t[:4]}" if len(t) == 7 else t for t in stichtag.split(", "))
+
+
+def tag_text(stichtag: str) -> str:
+    """„2023-12-31“ -> „31.12.2023“."""
+    return ", ".join(f"{t[8:10]}.{t[5:7]}.{t[:4]}" if len(t) == 10 else t for t in stichtag.split(", "))

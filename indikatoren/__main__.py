@@ -1,0 +1,5 @@
+import sys
+
+from indikatoren.cli import main
+
+sys.exit(main())

@@ -1,0 +1,104 @@
+"""Berechnet jeden Indikator je Gebiet und Jahr: Σ Zähler / Σ Nenner, mit Status und Herkunft.
+
+Regeln (DESIGN.md 1, Aggregation): Quellzeilen größerer Gebiete gehen vor der Summe; eine Summe mit
+geheimem Zähler-Teil ist eine Untergrenze; fehlt ein Nenner-Teil oder ist er geheim, gibt es keinen Wert.
+Alles ist spaltenweise (vektorisiert) gerechnet, damit auch 11.000 Gemeinden × 20 Jahre schnell gehen.
+"""
+
+import numpy as np
+import pandas as pd
+
+from indikatoren import katalog
+from indikatoren.gebiete import EBENEN, Gebiete
+from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.spalten import ARTEN
+
+SPALTEN = ["ags", "name", "ebene", "jahr", "indikator", "zaehler", "nenner", "wert", "status"]
+HERKUNFT = ["stichtag_sgb2", "stichtag_bev", "quelle", "art"]
+STATUS = ("ok", "untergrenze", "nicht_ausweisbar", "fehlt")
+
+
+def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
+    """Eine Zeile je Gebiet, Jahr und Indikator, dessen Zähler und Nenner die Tabelle hat.
+
+    Spalten: SPALTEN + HERKUNFT. `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
+    und `nenner` sind die gespeicherten Anzahlen (für die Anzeige erst durch datenschutz.fuer_anzeige).
+    """
+    zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.verzeichnis.set_index("ags")["ebene"]))
+    teile = []
+    for ind in katalog.verfuegbar(kennzahlen.merkmale):
+        quelle = _quellzeilen(zeilen, kennzahlen.geheim, ind)
+        summen = _summen(quelle, gebiete)
+        teile.append(pd.concat([quelle, summen], ignore_index=True).assign(indikator=ind.id))
+    if not teile:
+        return pd.DataFrame(columns=SPALTEN + HERKUNFT)
+    ergebnis = pd.concat(teile, ignore_index=True)
+    ergebnis["wert"] = (100 * ergebnis["zaehler"] / ergebnis["nenner"]).where(
+        ergebnis["status"].isin(["ok", "untergrenze"])).astype("Float64")
+    reihenfolge = [ergebnis["jahr"],
+                   ergebnis["indikator"].map({i.id: n for n, i in enumerate(katalog.INDIKATOREN)}),
+                   ergebnis["ebene"].map({e: n for n, e in enumerate(EBENEN)}), ergebnis["ags"]]
+    ergebnis = ergebnis.iloc[np.lexsort(reihenfolge[::-1])].reset_index(drop=True)
+    return ergebnis[SPALTEN + HERKUNFT]
+
+
+def _quellzeilen(zeilen: pd.DataFrame, geheim: pd.DataFrame, ind) -> pd.DataFrame:
+    z, n = zeilen[ind.zaehler], zeilen[ind.nenner]
+    zg, ng = geheim[ind.zaehler], geheim[ind.nenner]
+    fehlt = (z.isna() & ~zg) | (n.isna() & ~ng)
+    status = np.select([fehlt, zg | ng, (n == 0).fillna(False)], ["fehlt", "nicht_ausweisbar", "fehlt"], "ok")
+    return zeilen[["ags", "name", "ebene", "jahr"] + HERKUNFT].assign(
+        zaehler=z, nenner=n, status=status, _zg=zg, _ng=ng)
+
+
+def _summen(quelle: pd.DataFrame, gebiete: Gebiete) -> pd.DataFrame:
+    """Summen für Samtgemeinden und Kreis, wo keine Quellzeile sie schon liefert."""
+    gem = quelle[quelle["ebene"] == "gemeinde"].merge(gebiete.teile, left_on="ags", right_on="gemeinde")
+    if gem.empty:
+        return quelle.iloc[:0]
+    gem = gem.assign(_zf=gem["zaehler"].isna() & ~gem["_zg"], _nf=gem["nenner"].isna() & ~gem["_ng"],
+                     _art=gem["art"].map({a: n for n, a in enumerate(ARTEN)}))
+    gruppen = gem.groupby(["oben", "jahr"], sort=False)
+    s = gruppen.agg(zaehler=("zaehler", "sum"), nenner=("nenner", "sum"), zg=("_zg", "any"),
+                    ng=("_ng", "any"), zf=("_zf", "any"), nf=("_nf", "any"), teile=("ags", "size"),
+                    art=("_art", "max")).reset_index()
+    for spalte in ("stichtag_sgb2", "stichtag_bev", "quelle"):
+        s[spalte] = gruppen[spalte].agg(_verbunden).to_numpy()
+    s["art"] = s["art"].map(dict(enumerate(ARTEN)))
+    unvollstaendig = s["teile"] < s["oben"].map(gebiete.teile.groupby("oben").size())
+    nenner_fehlt = s["nf"] | unvollstaendig
+    s["status"] = np.select([nenner_fehlt, s["ng"], s["nenner"] == 0, s["zf"], s["zg"]],
+                            ["fehlt", "nicht_ausweisbar", "fehlt", "fehlt", "untergrenze"], "ok")
+    s["zaehler"] = s["zaehler"].astype("Int64").mask(s["zf"] | unvollstaendig)
+    s["nenner"] = s["nenner"].astype("Int64").mask(nenner_fehlt | s["ng"])
+    vorhanden = pd.MultiIndex.from_frame(quelle[["ags", "jahr"]])
+    s = s[~pd.MultiIndex.from_frame(s[["oben", "jahr"]]).isin(vorhanden)]
+    return s.assign(ags=s["oben"], name=s["oben"].map(gebiete.name), ebene=s["oben"].map(gebiete.ebene))[
+        ["ags", "name", "ebene", "jahr", "zaehler", "nenner", "status"] + HERKUNFT]
+
+
+def _verbunden(werte: pd.Series) -> str:
+    """Die verschiedenen Stichtage oder Quellen der Teile, damit Abweichungen sichtbar bleiben."""
+    return ", ".join(sorted(w for w in werte.unique() if w))
+
+
+def gerundet(zaehler: pd.Series, nenner: pd.Series, stellen: int) -> pd.Series:
+    """100 · zaehler / nenner, kaufmännisch gerundet, exakt in ganzen Zahlen (ohne Gleitkomma-Fehler).
+
+    Ergebnis als Text mit Punkt (für CSV); leer, wo kein Wert.
+    """
+    z, n = zaehler.astype("Int64"), nenner.astype("Int64")
+    skala = 10**stellen
+    gueltig = z.notna() & n.notna() & (n > 0)
+    zi, ni = z.where(gueltig, 0).astype("int64"), n.where(gueltig, 1).astype("int64")
+    q = (2 * zi * 100 * skala + ni) // (2 * ni)
+    ganz, rest = q // skala, q % skala
+    text = ganz.astype(str) + ("." + rest.astype(str).str.zfill(stellen) if stellen else "")
+    return text.where(gueltig, "")
+
+
+def jedes_nte_kind(wert: float | None) -> int | None:
+    """„Jedes n-te Kind“: n = 100 / wert, kaufmännisch gerundet; ohne Wert oder bei 0 % keines."""
+    if wert is None or pd.isna(wert) or wert <= 0:
+        return None
+    return int(np.floor(100 / wert + 0.5))

@@ -1,0 +1,151 @@
+"""Kommandozeile der Stabsstelle: python -m indikatoren BEFEHL (Hilfe: python -m indikatoren --help).
+
+Ausgabe für Skripte auf stdout, Meldungen auf stderr; Exit-Code 0 bei Erfolg, 1 bei jedem Fehler
+(dann ist nichts gespeichert), 2 bei falschem Aufruf.
+"""
+
+import argparse
+import csv
+import os
+import sys
+from pathlib import Path
+
+from indikatoren import geodaten, konfiguration
+from indikatoren.berechnung import SPALTEN, berechne, gerundet
+from indikatoren.einlesen import einlesen, oeffne_ablage
+from indikatoren.gebiete import Gebiete
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+from indikatoren.spalten import ARTEN
+from indikatoren.vorlage import schreibe_vorlage
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        return args.befehl(args) or 0
+    except UngueltigeDatei as fehler:
+        print(f"Die Datei ist ungültig ({len(fehler.meldungen)} Fehler); nichts wurde gespeichert:",
+              file=sys.stderr)
+        print(*fehler.meldungen, sep="\n", file=sys.stderr)
+    except BrokenPipeError:  # Ausgabe an „head“ o. Ä. weitergereicht, das früher aufhört
+        sys.stdout = open(os.devnull, "w")
+        return 0
+    except (OSError, ValueError, LookupError, geodaten.GeodatenFehlen) as fehler:
+        print(f"Fehler: {fehler.args[0] if isinstance(fehler, KeyError) else fehler}", file=sys.stderr)
+    return 1
+
+
+def _pruefen(args):
+    ergebnis = pruefe_datei(_lesen(args.datei), args.datei.name, Gebiete.laden())
+    kz = ergebnis.kennzahlen
+    _hinweise(ergebnis.hinweise)
+    print(f"{args.datei.name}: gültig, {len(kz)} Zeilen, Jahre {', '.join(map(str, kz.jahre))}, "
+          f"Zählgrößen {', '.join(kz.merkmale) or 'keine'}.")
+
+
+def _einlesen(args):
+    gebiete = Gebiete.laden()
+    ablage = oeffne_ablage(gebiete)
+    ergebnis = einlesen(ablage, _lesen(args.datei), args.datei.name, gebiete, ergaenzen=args.ergaenzen,
+                        kommentar=args.kommentar, von=args.von, quelle=args.quelle, art=args.art)
+    _hinweise(ergebnis.hinweise)
+    stand = ergebnis.datenstand
+    print(f"Datenstand {stand.id} gespeichert und aktiv: {stand.zeilen} Zeilen aus {stand.dateiname}"
+          + (f" (ergänzt Datenstand {stand.grundlage})" if stand.grundlage else "") + ".")
+
+
+def _berechnen(args):
+    gebiete = Gebiete.laden()
+    if args.eingabe:
+        ergebnis = pruefe_datei(_lesen(args.eingabe), args.eingabe.name, gebiete)
+        _hinweise(ergebnis.hinweise)
+        kennzahlen = ergebnis.kennzahlen
+    else:
+        kennzahlen = oeffne_ablage(gebiete).kennzahlen(args.datenstand)
+    tabelle = berechne(kennzahlen, gebiete)
+    if args.jahr is not None:
+        tabelle = tabelle[tabelle["jahr"] == args.jahr]
+    tabelle = tabelle.assign(wert=gerundet(tabelle["zaehler"], tabelle["nenner"], 2).where(
+        tabelle["status"].isin(["ok", "untergrenze"]), ""))
+    tabelle[SPALTEN].to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+
+
+def _datenstaende(args):
+    ablage = oeffne_ablage(Gebiete.laden())
+    for d in ablage.datenstaende():
+        zeit = d.erstellt.astimezone().strftime("%d.%m.%Y %H:%M")
+        print(f"{'*' if d.aktiv else ' '} {d.id:>4}  {zeit}  {d.von:<20}  {d.zeilen:>6} Zeilen  {d.dateiname}"
+              f"  sha256 {d.sha256[:12]}" + (f"  „{d.kommentar}“" if d.kommentar else ""))
+    print("(* = aktiv)")
+
+
+def _aktivieren(args):
+    stand = oeffne_ablage(Gebiete.laden()).aktivieren(args.nummer, von=args.von)
+    print(f"Datenstand {stand.id} ist jetzt aktiv.")
+
+
+def _geodaten(args):
+    grenzen = geodaten.lade_gemeindegrenzen(datei=args.datei, neu=True)
+    info = geodaten.herkunft()
+    print(f"{len(grenzen)} Gemeindegrenzen des Kreises {konfiguration.kreis()} geladen aus {info['quelle']} "
+          f"und zwischengespeichert in {konfiguration.laufzeit() / 'geodaten'}.\n{geodaten.NAMENSNENNUNG}")
+
+
+def _vorlage(args):
+    for pfad in schreibe_vorlage(args.ordner, Gebiete.laden()):
+        print(pfad)
+
+
+def _lesen(pfad: Path) -> bytes:
+    try:
+        return pfad.read_bytes()
+    except OSError as fehler:
+        raise OSError(f"{pfad}: Datei nicht lesbar ({fehler.strerror}).") from None
+
+
+def _hinweise(hinweise):
+    for h in hinweise:
+        print(f"Hinweis: {h}", file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="python -m indikatoren", description=__doc__.split("\n")[0])
+    befehle = p.add_subparsers(required=True, metavar="BEFEHL")
+
+    b = befehle.add_parser("pruefen", help="Datei prüfen, ohne zu speichern")
+    b.add_argument("datei", type=Path)
+    b.set_defaults(befehl=_pruefen)
+
+    b = befehle.add_parser("einlesen", help="Datei prüfen und als neuen aktiven Datenstand speichern")
+    b.add_argument("datei", type=Path)
+    b.add_argument("--ergaenzen", action="store_true",
+                   help="Zeilen zum aktiven Datenstand hinzufügen bzw. gleiche ags+jahr ersetzen")
+    b.add_argument("--kommentar", default="")
+    b.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
+    b.add_argument("--quelle", default="", help="Quelle für Zeilen ohne Spalte quelle")
+    b.add_argument("--art", default="amtlich", choices=ARTEN, help="Art für Zeilen ohne Spalte art")
+    b.set_defaults(befehl=_einlesen)
+
+    b = befehle.add_parser("berechnen", help="Indikatoren als CSV auf stdout")
+    b.add_argument("--eingabe", type=Path, help="aus dieser Datei rechnen, ohne zu speichern")
+    b.add_argument("--datenstand", type=int, help="Nummer des Datenstands (Vorgabe: der aktive)")
+    b.add_argument("--jahr", type=int)
+    b.set_defaults(befehl=_berechnen)
+
+    b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")
+    b.set_defaults(befehl=_datenstaende)
+
+    b = befehle.add_parser("aktivieren", help="einen früheren Datenstand wieder aktiv machen")
+    b.add_argument("nummer", type=int)
+    b.add_argument("--von", default="")
+    b.set_defaults(befehl=_aktivieren)
+
+    b = befehle.add_parser("geodaten", help="Gemeindegrenzen laden und zwischenspeichern (Datei oder BKG-WFS)")
+    b.add_argument("--datei", type=Path, help="GeoJSON, GeoPackage oder Shapefile (sonst der WFS)")
+    b.set_defaults(befehl=_geodaten)
+
+    b = befehle.add_parser("vorlage", help="Vorlage der Kennzahlen-Tabelle (CSV, XLSX) schreiben")
+    b.add_argument("--ordner", type=Path, default=konfiguration.DATEN)
+    b.set_defaults(befehl=_vorlage)
+    return p

@@ -1,0 +1,225 @@
+"""Ablage der Datenstände mit SQLAlchemy: jede Einlesung ein neuer Stand, genau einer aktiv, keiner geht verloren.
+
+SQLite ist die Vorgabe (Datei im Laufzeitordner), PostgreSQL geht über dieselbe URL (SOZIALPLANUNG_DB).
+Jede Änderung ist eine Transaktion: schlägt etwas fehl, bleiben alle Stände und der aktive wie sie waren.
+"""
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+import pandas as pd
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKeyConstraint,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    update,
+)
+
+from indikatoren import konfiguration
+from indikatoren.kennzahlen import Kennzahlen, aus_spalten
+from indikatoren.spalten import ANZAHLEN, KOPF
+
+metadaten = MetaData()
+
+datenstand = Table(
+    "datenstand", metadaten,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("erstellt", DateTime(timezone=True), nullable=False),
+    Column("von", String(200), nullable=False),
+    Column("dateiname", String(500), nullable=False),
+    Column("sha256", String(64), nullable=False),
+    Column("zeilen", Integer, nullable=False),
+    Column("kommentar", Text, nullable=False, default=""),
+    Column("grundlage", Integer, nullable=True),  # bei --ergaenzen: der Stand, der ergänzt wurde
+    Column("aktiv", Boolean, nullable=False, default=False),
+    Index("ein_aktiver_datenstand", "aktiv", unique=True,
+          sqlite_where=Column("aktiv").is_(True), postgresql_where=Column("aktiv").is_(True)),
+)
+
+kennzahl_zeile = Table(
+    "kennzahl_zeile", metadaten,
+    Column("datenstand_id", Integer, primary_key=True),
+    Column("zeile", Integer, primary_key=True),
+    Column("ags", String(9), nullable=False),
+    Column("name", String(200), nullable=False),
+    Column("jahr", Integer, nullable=False),
+    Column("stichtag_sgb2", String(7), nullable=False),
+    Column("stichtag_bev", String(10), nullable=False),
+    Column("quelle", Text, nullable=False),
+    Column("art", String(20), nullable=False),
+    ForeignKeyConstraint(["datenstand_id"], ["datenstand.id"]),
+)
+
+kennzahl_wert = Table(
+    "kennzahl_wert", metadaten,
+    Column("datenstand_id", Integer, primary_key=True),
+    Column("zeile", Integer, primary_key=True),
+    Column("merkmal", String(20), primary_key=True),
+    Column("anzahl", BigInteger, nullable=True),  # NULL: fehlt oder geheim
+    Column("geheim", Boolean, nullable=False),
+    ForeignKeyConstraint(["datenstand_id", "zeile"], ["kennzahl_zeile.datenstand_id", "kennzahl_zeile.zeile"]),
+)
+
+protokoll = Table(
+    "protokoll", metadaten,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("zeit", DateTime(timezone=True), nullable=False),
+    Column("aktion", String(50), nullable=False),
+    Column("von", String(200), nullable=False),
+    Column("dateiname", String(500), nullable=False, default=""),
+    Column("sha256", String(64), nullable=False, default=""),
+    Column("erfolg", Boolean, nullable=False),
+    Column("meldung", Text, nullable=False, default=""),
+)
+
+
+@dataclass(frozen=True)
+class Datenstand:
+    id: int
+    erstellt: datetime
+    von: str
+    dateiname: str
+    sha256: str
+    zeilen: int
+    kommentar: str
+    grundlage: int | None
+    aktiv: bool
+
+
+class Ablage:
+    """Die Datenbank der Datenstände. Eine Instanz je Prozess genügt (sie hält den Verbindungspool)."""
+
+    def __init__(self, url: str | None = None):
+        self.url = url or konfiguration.datenbank_url()
+        self.engine = create_engine(self.url, **({"connect_args": {"timeout": 30}}
+                                                 if self.url.startswith("sqlite") else {}))
+        if self.url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_fremdschluessel)
+        metadaten.create_all(self.engine)
+
+    # --- Lesen -----------------------------------------------------------------------------------
+    def datenstaende(self) -> list[Datenstand]:
+        with self.engine.connect() as verbindung:
+            zeilen = verbindung.execute(select(datenstand).order_by(datenstand.c.id)).all()
+        return [Datenstand(**{**z._mapping, "erstellt": _utc(z.erstellt)}) for z in zeilen]
+
+    def aktiver(self) -> Datenstand | None:
+        return next((d for d in self.datenstaende() if d.aktiv), None)
+
+    def datenstand(self, id: int) -> Datenstand:
+        gefunden = [d for d in self.datenstaende() if d.id == id]
+        if not gefunden:
+            raise KeyError(f"Datenstand {id} gibt es nicht.")
+        return gefunden[0]
+
+    def kennzahlen(self, id: int | None = None) -> Kennzahlen:
+        """Die Tabelle eines Datenstands (ohne id: des aktiven)."""
+        if id is None:
+            aktiv = self.aktiver()
+            if aktiv is None:
+                raise LookupError("Es gibt noch keinen aktiven Datenstand.")
+            id = aktiv.id
+        with self.engine.connect() as verbindung:
+            zeilen = pd.DataFrame(verbindung.execute(
+                select(kennzahl_zeile).where(kennzahl_zeile.c.datenstand_id == id)
+                .order_by(kennzahl_zeile.c.zeile)).mappings().all())
+            werte = pd.DataFrame(verbindung.execute(
+                select(kennzahl_wert).where(kennzahl_wert.c.datenstand_id == id)).mappings().all(),
+                columns=["zeile", "merkmal", "anzahl", "geheim"])
+        if zeilen.empty:
+            raise KeyError(f"Datenstand {id} gibt es nicht.")
+        zeilen = zeilen.set_index("zeile")
+        anzahl = werte.pivot(index="zeile", columns="merkmal", values="anzahl")
+        geheim = werte.pivot(index="zeile", columns="merkmal", values="geheim")
+        merkmale = [s for s in ANZAHLEN if s in anzahl.columns]
+        tabelle = zeilen[list(KOPF)].join(anzahl[merkmale].astype("Int64"))
+        return aus_spalten(tabelle.reset_index(drop=True),
+                           geheim.reindex(zeilen.index)[merkmale].astype(bool).reset_index(drop=True))
+
+    def protokolleintraege(self) -> pd.DataFrame:
+        with self.engine.connect() as verbindung:
+            return pd.DataFrame(verbindung.execute(select(protokoll).order_by(protokoll.c.id)).mappings().all())
+
+    # --- Schreiben -------------------------------------------------------------------------------
+    def speichern(self, kennzahlen: Kennzahlen, *, von: str, dateiname: str, sha256: str,
+                  kommentar: str = "", grundlage: int | None = None, nur_wenn_leer: bool = False) -> Datenstand | None:
+        """Legt einen neuen Datenstand an und macht ihn aktiv, alles in einer Transaktion.
+
+        nur_wenn_leer: nur anlegen, wenn es noch keinen Stand gibt (Erstbefüllung); sonst None.
+        """
+        jetzt = datetime.now(UTC)
+        with self.engine.begin() as verbindung:
+            if nur_wenn_leer and verbindung.execute(select(func.count()).select_from(datenstand)).scalar():
+                return None
+            id = verbindung.execute(insert(datenstand).values(
+                erstellt=jetzt, von=von, dateiname=dateiname, sha256=sha256, zeilen=len(kennzahlen),
+                kommentar=kommentar, grundlage=grundlage, aktiv=False)).inserted_primary_key[0]
+            kopf = kennzahlen.zeilen[list(KOPF)].assign(datenstand_id=id, zeile=range(1, len(kennzahlen) + 1))
+            verbindung.execute(insert(kennzahl_zeile), _datensaetze(kopf))
+            if kennzahlen.merkmale:
+                werte = _lang(kennzahlen).assign(datenstand_id=id)
+                verbindung.execute(insert(kennzahl_wert), _datensaetze(werte))
+            self._aktivieren(verbindung, id)
+            verbindung.execute(insert(protokoll).values(
+                zeit=jetzt, aktion="einlesen", von=von, dateiname=dateiname, sha256=sha256, erfolg=True,
+                meldung=f"Datenstand {id} angelegt, {len(kennzahlen)} Zeilen"))
+        return self.datenstand(id)
+
+    def aktivieren(self, id: int, von: str = "") -> Datenstand:
+        with self.engine.begin() as verbindung:
+            if verbindung.execute(select(datenstand.c.id).where(datenstand.c.id == id)).first() is None:
+                raise KeyError(f"Datenstand {id} gibt es nicht.")
+            self._aktivieren(verbindung, id)
+            verbindung.execute(insert(protokoll).values(
+                zeit=datetime.now(UTC), aktion="aktivieren", von=von, erfolg=True,
+                meldung=f"Datenstand {id} aktiviert"))
+        return self.datenstand(id)
+
+    def protokolliere(self, aktion: str, von: str, dateiname: str, sha256: str, erfolg: bool, meldung: str):
+        """Ein Eintrag ins Protokoll, in eigener Transaktion (auch für fehlgeschlagene Versuche)."""
+        with self.engine.begin() as verbindung:
+            verbindung.execute(insert(protokoll).values(
+                zeit=datetime.now(UTC), aktion=aktion, von=von, dateiname=dateiname, sha256=sha256,
+                erfolg=erfolg, meldung=meldung[:10000]))
+
+    @staticmethod
+    def _aktivieren(verbindung, id: int):
+        verbindung.execute(update(datenstand).where(datenstand.c.aktiv.is_(True)).values(aktiv=False))
+        verbindung.execute(update(datenstand).where(datenstand.c.id == id).values(aktiv=True))
+
+
+def _lang(kennzahlen: Kennzahlen) -> pd.DataFrame:
+    """Zählgrößen im Langformat (zeile, merkmal, anzahl, geheim), wie sie in kennzahl_wert stehen."""
+    merkmale = kennzahlen.merkmale
+    anzahl = kennzahlen.zeilen[merkmale].set_axis(range(1, len(kennzahlen) + 1))
+    geheim = kennzahlen.geheim[merkmale].set_axis(anzahl.index)
+    return (anzahl.rename_axis("zeile").melt(ignore_index=False, var_name="merkmal", value_name="anzahl")
+            .assign(geheim=geheim.melt()["value"].to_numpy()).reset_index())
+
+
+def _datensaetze(tabelle: pd.DataFrame) -> list[dict]:
+    """DataFrame -> Liste von dicts mit Python-Typen (None statt <NA>), wie die Datenbank sie nimmt."""
+    return [{k: (None if pd.isna(v) else v.item() if hasattr(v, "item") else v) for k, v in z.items()}
+            for z in tabelle.to_dict("records")]
+
+
+def _utc(zeit: datetime) -> datetime:
+    """SQLite gibt Zeitpunkte ohne Zone zurück; gespeichert wird immer UTC."""
+    return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)
+
+
+def _sqlite_fremdschluessel(verbindung, _):
+    verbindung.execute("PRAGMA foreign_keys=ON")

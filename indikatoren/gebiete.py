@@ -1,0 +1,77 @@
+"""Die Gebiete des konfigurierten Kreises: Gemeinden, Samtgemeinden, Kreis, Land, Bund, und wer worin liegt."""
+
+from dataclasses import dataclass
+from functools import cached_property
+
+import pandas as pd
+
+from indikatoren import konfiguration
+
+EBENEN = ("gemeinde", "samtgemeinde", "kreis", "land", "bund")
+BUND = "DG"
+
+
+@dataclass(frozen=True)
+class Gebiete:
+    """Ein Ausschnitt des Gemeindeverzeichnisses: alles, was in Tabellen dieses Kreises vorkommen darf."""
+
+    verzeichnis: pd.DataFrame  # ags, name, ebene, samtgemeinde (nur Gebiete dieses Kreises, Land, Bund)
+    kreis: str
+
+    @classmethod
+    def laden(cls, kreis: str | None = None, datei=None) -> "Gebiete":
+        kreis = kreis or konfiguration.kreis()
+        alle = pd.read_csv(datei or konfiguration.DATEN / "gemeindeverzeichnis.csv", sep=";", dtype=str,
+                           keep_default_na=False)
+        if not (alle["ags"] == kreis).any():
+            raise ValueError(f"Kreis {kreis} steht nicht in data/gemeindeverzeichnis.csv; bitte dort ergänzen "
+                             "(siehe data/erzeuge_gemeindeverzeichnis.py).")
+        return cls(alle[alle["ags"].isin([BUND, kreis[:2]]) | alle["ags"].str.startswith(kreis)], kreis)
+
+    @cached_property
+    def _nach_ags(self) -> pd.DataFrame:
+        return self.verzeichnis.set_index("ags")
+
+    @cached_property
+    def bekannt(self) -> frozenset[str]:
+        return frozenset(self.verzeichnis["ags"])
+
+    @cached_property
+    def gemeinden(self) -> pd.DataFrame:
+        return self.verzeichnis[self.verzeichnis["ebene"] == "gemeinde"].reset_index(drop=True)
+
+    @property
+    def land(self) -> str:
+        return self.kreis[:2]
+
+    def name(self, ags: str) -> str:
+        return self._nach_ags.at[ags, "name"] if ags in self.bekannt else ags
+
+    def ebene(self, ags: str) -> str:
+        return self._nach_ags.at[ags, "ebene"]
+
+    @cached_property
+    def teile(self) -> pd.DataFrame:
+        """Welche Gemeinde in welchem größeren Gebiet liegt (oben, gemeinde), für die Summenbildung.
+
+        Land und Bund fehlen absichtlich: ihre Gemeinden außerhalb des Kreises kennen wir nicht, ihre Werte
+        kommen nur aus Quellzeilen.
+        """
+        g = self.gemeinden
+        kreis = pd.DataFrame({"oben": self.kreis, "gemeinde": g["ags"]})
+        sg = g[g["samtgemeinde"] != ""]
+        samt = pd.DataFrame({"oben": sg["samtgemeinde"], "gemeinde": sg["ags"]})
+        return pd.concat([samt, kreis], ignore_index=True)
+
+    def normalisiere_ags(self, wert: str) -> str | None:
+        """Der bekannte AGS zu einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
+        wert = wert.strip().upper()
+        if wert.endswith(".0") and wert[:-2].isdigit():  # Excel-Zahl als Text
+            wert = wert[:-2]
+        if wert in self.bekannt:
+            return wert
+        if wert.isdigit():
+            for laenge in (2, 5, 8, 9):
+                if len(wert) < laenge and wert.zfill(laenge) in self.bekannt:
+                    return wert.zfill(laenge)
+        return None

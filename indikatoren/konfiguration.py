@@ -1,0 +1,51 @@
+"""Einstellungen aus Umgebungsvariablen (siehe README, Abschnitt Konfiguration).
+
+Jede Einstellung wird bei jedem Aufruf neu gelesen, damit Tests und CLI sie pro Lauf setzen können.
+Nur hier steht der Vorgabe-Kreis; kein anderes Modul kennt einen AGS.
+"""
+
+import os
+from pathlib import Path
+
+PROJEKT = Path(__file__).resolve().parent.parent
+DATEN = PROJEKT / "data"
+
+STANDARD_KREIS = "03254"
+STANDARD_WFS = "https://sgx.geodatenzentrum.de/wfs_vg250-ew"
+
+
+def _wert(name: str) -> str | None:
+    wert = os.environ.get(name, "").strip()
+    return wert or None
+
+
+def kreis() -> str:
+    """AGS des Kreises (5 Zeichen), für den das Dashboard läuft."""
+    ags = _wert("SOZIALPLANUNG_KREIS") or STANDARD_KREIS
+    if len(ags) != 5 or not ags.isdigit():
+        raise ValueError(f"SOZIALPLANUNG_KREIS muss ein 5-stelliger Kreisschlüssel sein, nicht „{ags}“.")
+    return ags
+
+
+def laufzeit() -> Path:
+    """Ordner für Datenbank, Geodaten-Cache und ausgelieferte Dateien (git-ignoriert)."""
+    ordner = Path(_wert("SOZIALPLANUNG_LAUFZEIT") or PROJEKT / "laufzeit")
+    ordner.mkdir(parents=True, exist_ok=True)
+    return ordner
+
+
+def datenbank_url() -> str:
+    return _wert("SOZIALPLANUNG_DB") or f"sqlite:///{laufzeit() / 'sozialplanung.sqlite'}"
+
+
+def geodaten_datei() -> Path | None:
+    wert = _wert("SOZIALPLANUNG_GEODATEN")
+    return Path(wert) if wert else None
+
+
+def wfs_url() -> str:
+    return _wert("SOZIALPLANUNG_WFS_URL") or STANDARD_WFS
+
+
+def basemap() -> str:
+    return _wert("SOZIALPLANUNG_BASEMAP") or "basemapde"

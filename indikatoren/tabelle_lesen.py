@@ -1,0 +1,109 @@
+"""Liest eine hochgeladene Tabelle (CSV oder XLSX) als Text-Zellen, ohne sie schon zu deuten.
+
+Alle Zellen bleiben Text, damit die Prüfung führende Nullen, „*“ und „2.411“ selbst beurteilen kann.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from indikatoren.meldungen import Meldung, UngueltigeDatei
+from indikatoren.zahlenformat import zahl
+
+HOECHSTGROESSE = 20 * 1024 * 1024
+TRENNZEICHEN = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
+
+
+@dataclass(frozen=True)
+class RohTabelle:
+    datei: str
+    kopf: list[str]
+    zeilen: list[tuple[int, list[str]]]  # (Zeilennummer wie in Excel, Zellen)
+
+
+def lese_tabelle(inhalt: bytes, datei: str) -> RohTabelle:
+    """Erkennt XLSX, Kodierung und Trennzeichen; wirft UngueltigeDatei mit deutscher Meldung."""
+    def fehler(text):
+        return UngueltigeDatei([Meldung(datei, text)])
+
+    if len(inhalt) == 0:
+        raise fehler("Die Datei ist leer.")
+    if len(inhalt) > HOECHSTGROESSE:
+        raise fehler(f"Die Datei ist {zahl(len(inhalt) / 1024 / 1024, 1)} MB groß; erlaubt sind höchstens 20 MB.")
+    if inhalt.startswith(b"PK\x03\x04"):
+        kopf, zeilen = _xlsx(inhalt, fehler)
+    elif inhalt.startswith(b"\xd0\xcf\x11\xe0"):
+        raise fehler("Das alte Excel-Format .xls wird nicht gelesen; bitte als .xlsx oder CSV speichern.")
+    else:
+        kopf, zeilen = _csv(_text(inhalt, fehler), datei, fehler)
+    kopf = [k.strip().lower() for k in kopf]
+    while kopf and kopf[-1] == "" and all(len(z) < len(kopf) or z[len(kopf) - 1] == "" for _, z in zeilen):
+        kopf.pop()  # leere Spalten am rechten Rand, wie Excel sie gern anhängt
+    if not any(kopf):
+        raise fehler("Die erste Zeile muss die Spaltennamen enthalten, ist aber leer.")
+    return RohTabelle(datei, kopf, zeilen)
+
+
+def _text(inhalt: bytes, fehler) -> str:
+    if b"\x00" in inhalt[:4096]:
+        raise fehler("Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (vermutlich UTF-16); "
+                     "bitte als „CSV UTF-8“ speichern.")
+    try:
+        return inhalt.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return inhalt.decode("cp1252")
+    except UnicodeDecodeError as e:
+        raise fehler(f"Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (Byte {e.start + 1} ist "
+                     "ungültig); bitte als „CSV UTF-8“ speichern.") from None
+
+
+def _csv(text: str, datei: str, fehler):
+    erste = text.split("\n", 1)[0]
+    zeichen = max(TRENNZEICHEN, key=erste.count)
+    if erste.count(zeichen) == 0:
+        zeichen = ";"  # eine Spalte oder ein fremdes Trennzeichen: die Prüfung meldet fehlende Spalten
+    try:
+        alle = list(csv.reader(io.StringIO(text, newline=""), delimiter=zeichen))
+    except csv.Error as e:
+        raise fehler(f"Die CSV-Datei ist fehlerhaft ({e}).") from None
+    if not alle:
+        raise fehler("Die Datei enthält keine Zeilen.")
+    return alle[0], _nummeriert(alle[1:])
+
+
+def _xlsx(inhalt: bytes, fehler):
+    import openpyxl  # erst hier, weil CSV der häufige Fall ist
+
+    try:
+        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
+        blatt = mappe.worksheets[0]
+        alle = [[_zelle(w) for w in zeile] for zeile in blatt.iter_rows(values_only=True)]
+        mappe.close()
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as e:
+        raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
+    if not alle:
+        raise fehler("Das erste Tabellenblatt ist leer.")
+    return alle[0], _nummeriert(alle[1:])
+
+
+def _zelle(wert) -> str:
+    if wert is None:
+        return ""
+    if isinstance(wert, bool):
+        return str(wert)
+    if isinstance(wert, float) and wert.is_integer():
+        return str(int(wert))
+    if isinstance(wert, datetime):
+        return wert.date().isoformat() if wert.time() == datetime.min.time() else wert.isoformat()
+    if isinstance(wert, date):
+        return wert.isoformat()
+    return str(wert)
+
+
+def _nummeriert(zeilen: list[list[str]]) -> list[tuple[int, list[str]]]:
+    """Zeilennummern wie in Excel (Kopf = 1); ganz leere Zeilen fallen weg, zählen aber mit."""
+    return [(nr, z) for nr, z in enumerate(zeilen, start=2) if any(str(w).strip() for w in z)]

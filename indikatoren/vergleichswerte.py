@@ -1,0 +1,34 @@
+"""Veröffentlichte Quoten für Land und Bund ohne Anzahlen (data/vergleichswerte.csv).
+
+Sie stehen neben den eigenen Werten immer mit ihrem eigenen Stichtag (etwa Juni 2023 neben Dezember 2023)
+und ihrer eigenen Abgrenzung (RLB statt NEF), nie als wären sie dasselbe.
+"""
+
+import pandas as pd
+
+from indikatoren import katalog, konfiguration
+from indikatoren.spalten import ARTEN
+
+SPALTEN = ["indikator", "ags", "gebiet", "stichtag", "wert", "definition", "quelle", "art"]
+
+
+def vergleichswerte(datei=None) -> pd.DataFrame:
+    """Alle Vergleichswerte, geprüft: bekannter Indikator, Wert als Zahl, Art und Quelle angegeben."""
+    datei = datei or konfiguration.DATEN / "vergleichswerte.csv"
+    tabelle = pd.read_csv(datei, sep=";", dtype=str, keep_default_na=False)
+    fehlend = [s for s in SPALTEN if s not in tabelle.columns]
+    if fehlend:
+        raise ValueError(f"{datei}: es fehlen die Spalten {', '.join(fehlend)}.")
+    for nr, zeile in tabelle.iterrows():
+        ort = f"{datei}, Zeile {nr + 2}"
+        if zeile["indikator"] not in katalog.NACH_ID:
+            raise ValueError(f"{ort}, Spalte indikator: unbekannter Indikator „{zeile['indikator']}“.")
+        if zeile["art"] not in ARTEN or not zeile["quelle"]:
+            raise ValueError(f"{ort}: Art ({', '.join(ARTEN)}) und Quelle sind Pflicht.")
+    return tabelle[SPALTEN].astype({"wert": float})
+
+
+def fuer(indikator: str, datei=None) -> pd.DataFrame:
+    """Die Vergleichswerte eines Indikators, jüngster Stichtag zuerst."""
+    alle = vergleichswerte(datei)
+    return alle[alle["indikator"] == indikator].sort_values(["stichtag", "ags"], ascending=[False, False])

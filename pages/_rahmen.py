@@ -1,0 +1,67 @@
+"""Was alle Seiten teilen: zwischengespeicherter Datenzugriff, Seitenleiste, Beispieldaten-Banner.
+
+Das Caching liegt hier, am Rand zu Streamlit; der Kern (indikatoren/) weiß nichts davon.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+import streamlit as st
+
+from indikatoren import katalog
+from indikatoren.berechnung import berechne
+from indikatoren.datenschutz import fuer_anzeige
+from indikatoren.datenstaende import Ablage, Datenstand
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.gebiete import Gebiete
+
+
+@st.cache_resource(max_entries=1)
+def gebiete() -> Gebiete:
+    return Gebiete.laden()
+
+
+@st.cache_resource(max_entries=1)
+def ablage() -> Ablage:
+    return oeffne_ablage(gebiete())
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def ergebnis(datenstand_id: int) -> pd.DataFrame:
+    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
+    return berechne(fuer_anzeige(ablage().kennzahlen(datenstand_id)), gebiete())
+
+
+@dataclass(frozen=True)
+class Auswahl:
+    datenstand: Datenstand
+    indikator: katalog.Indikator
+    jahr: int
+    ergebnis: pd.DataFrame
+
+
+def seitenleiste() -> Auswahl | None:
+    """Indikator und Jahr wählen, den aktiven Datenstand nennen; None, wenn es keinen gibt."""
+    stand = ablage().aktiver()
+    if stand is None:
+        st.error("Es gibt noch keinen Datenstand. Die Stabsstelle kann Zahlen mit "
+                 "„python -m indikatoren einlesen DATEI“ laden.")
+        return None
+    daten = ergebnis(stand.id)
+    verfuegbar = [i.id for i in katalog.INDIKATOREN if i.id in set(daten["indikator"])]
+    with st.sidebar:
+        indikator = katalog.indikator(st.selectbox("Indikator", verfuegbar, key="indikator",
+                                                   format_func=lambda i: katalog.indikator(i).titel))
+        jahre = sorted(daten.loc[daten["indikator"] == indikator.id, "jahr"].unique(), reverse=True)
+        jahr = st.selectbox("Jahr", jahre, key="jahr")
+        arten = ", ".join(sorted(set(daten["art"])))
+        st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} ({arten}), "
+                   f"Datei {stand.dateiname}")
+    return Auswahl(stand, indikator, int(jahr), daten)
+
+
+def banner(gezeigt: pd.DataFrame) -> None:
+    """Sichtbarer Hinweis, solange auch nur ein gezeigter Wert ein Beispielwert ist."""
+    if (gezeigt["art"] == "beispiel").any():
+        st.warning("**Beispieldaten** – die gezeigten Zahlen sind synthetisch und keine amtlichen Werte. "
+                   "Sie dienen nur zur Vorführung, bis die Stabsstelle amtliche Zahlen einliest.", icon="⚠️")

@@ -1,0 +1,33 @@
+"""Gemeinsame Fixtures: jeder Test bekommt einen eigenen Laufzeitordner und eine eigene Datenbank."""
+
+import os
+from pathlib import Path
+
+import pytest
+
+from indikatoren.gebiete import Gebiete
+
+PROJEKT = Path(__file__).resolve().parent.parent
+SHARED_GEO = PROJEKT.parent / "shared" / "data" / "geo"
+HILDESHEIM_GEOJSON = Path(os.environ.get("SOZIALPLANUNG_GEODATEN") or SHARED_GEO / "gemeinden_lk_hildesheim.geojson")
+
+
+@pytest.fixture(autouse=True)
+def laufzeit(tmp_path, monkeypatch):
+    """Eigener Laufzeitordner je Test; Kreis und Datenbank auf Vorgabe, kein Geodaten-Pfad von außen."""
+    ordner = tmp_path / "laufzeit"
+    monkeypatch.setenv("SOZIALPLANUNG_LAUFZEIT", str(ordner))
+    for name in ("SOZIALPLANUNG_DB", "SOZIALPLANUNG_KREIS", "SOZIALPLANUNG_GEODATEN"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("SOZIALPLANUNG_WFS_URL", "http://127.0.0.1:9/wfs")  # nie ins Netz
+    return ordner
+
+
+@pytest.fixture(scope="session")
+def gebiete() -> Gebiete:
+    return Gebiete.laden("03254")
+
+
+def csv_bytes(text: str, kodierung: str = "utf-8") -> bytes:
+    """Test-CSV aus eingerücktem Text: Leerzeichen am Zeilenanfang fallen weg."""
+    return "\n".join(z.strip() for z in text.strip().splitlines()).encode(kodierung) + b"\n"

@@ -1,0 +1,132 @@
+"""Datenstände: Erstbefüllung, neue Stände, Ergänzen, Wiederaktivieren, und nichts geht bei Fehlern verloren."""
+
+import getpass
+
+import pandas as pd
+import pytest
+from sqlalchemy import func, select
+
+from indikatoren import datenstaende
+from indikatoren.cli import main
+from indikatoren.einlesen import BEISPIELDATEN, einlesen, oeffne_ablage
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+from tests.conftest import csv_bytes
+
+NEU = csv_bytes("""
+    ags;jahr;bev_u15;nef_u15
+    03254002;2024;2500;500
+    03254002;2025;2510;480
+""")
+
+
+def test_erste_nutzung_speichert_beispieldaten_als_datenstand_1(capsys, laufzeit, gebiete):
+    assert main(["datenstaende"]) == 0
+    ausgabe = capsys.readouterr().out
+    assert "*    1" in ausgabe and "beispiel_kennzahlen.csv" in ausgabe and "126 Zeilen" in ausgabe
+    assert (laufzeit / "sozialplanung.sqlite").exists()
+    ablage = oeffne_ablage(gebiete)
+    assert len(ablage.datenstaende()) == 1  # ein zweites Öffnen befüllt nicht noch einmal
+    assert set(ablage.kennzahlen().zeilen["art"]) == {"beispiel"}
+
+
+def test_einlesen_legt_neuen_aktiven_stand_an_und_alter_bleibt(tmp_path, capsys, gebiete):
+    datei = tmp_path / "neu.csv"
+    datei.write_bytes(NEU)
+    assert main(["einlesen", str(datei), "--kommentar", "Dezember 2024", "--von", "Frau Meier",
+                 "--quelle", "BA", "--art", "geschaetzt"]) == 0
+    assert "Datenstand 2 gespeichert und aktiv: 2 Zeilen aus neu.csv." in capsys.readouterr().out
+    ablage = oeffne_ablage(gebiete)
+    eins, zwei = ablage.datenstaende()
+    assert (eins.aktiv, zwei.aktiv) == (False, True)
+    assert (zwei.von, zwei.kommentar, zwei.dateiname, zwei.zeilen) == ("Frau Meier", "Dezember 2024", "neu.csv", 2)
+    assert len(zwei.sha256) == 64
+    aktiv = ablage.kennzahlen()
+    assert aktiv.zeilen[["quelle", "art"]].drop_duplicates().values.tolist() == [["BA", "geschaetzt"]]
+    assert len(ablage.kennzahlen(1)) == 126  # der alte Stand ist vollständig erhalten
+
+
+def test_von_ist_der_benutzername(tmp_path, gebiete):
+    datei = tmp_path / "neu.csv"
+    datei.write_bytes(NEU)
+    main(["einlesen", str(datei)])
+    assert oeffne_ablage(gebiete).aktiver().von == getpass.getuser()
+
+
+def test_aktivieren_macht_frueheren_stand_wieder_aktiv(tmp_path, capsys, gebiete):
+    datei = tmp_path / "neu.csv"
+    datei.write_bytes(NEU)
+    main(["einlesen", str(datei)])
+    assert main(["aktivieren", "1"]) == 0
+    ablage = oeffne_ablage(gebiete)
+    assert [d.aktiv for d in ablage.datenstaende()] == [True, False]
+    assert len(ablage.kennzahlen()) == 126
+    assert main(["aktivieren", "9"]) == 1
+    assert "Datenstand 9 gibt es nicht." in capsys.readouterr().err
+    assert [d.aktiv for d in ablage.datenstaende()] == [True, False]
+
+
+def test_ergaenzen_ersetzt_gleiche_zeilen_und_fuegt_neue_hinzu(tmp_path, capsys, gebiete):
+    datei = tmp_path / "neu.csv"
+    datei.write_bytes(NEU)
+    assert main(["einlesen", str(datei), "--ergaenzen"]) == 0
+    assert "(ergänzt Datenstand 1)" in capsys.readouterr().out
+    ablage = oeffne_ablage(gebiete)
+    alt, neu = ablage.kennzahlen(1).zeilen, ablage.kennzahlen().zeilen
+    assert len(neu) == 127  # 2024 ersetzt, 2025 neu
+    alfeld = neu[neu["ags"] == "03254002"].set_index("jahr")
+    assert (alfeld.at[2024, "nef_u15"], alfeld.at[2025, "nef_u15"]) == (500, 480)
+    assert pd.isna(alfeld.at[2024, "lb"])  # die ersetzte Zeile hat nur die Spalten der neuen Datei
+    unberuehrt = neu[(neu["ags"] != "03254002") | (neu["jahr"] < 2024)].reset_index(drop=True)
+    erwartet = alt[(alt["ags"] != "03254002") | (alt["jahr"] < 2024)].reset_index(drop=True)
+    assert unberuehrt.equals(erwartet)
+    assert ablage.aktiver().grundlage == 1
+
+
+def test_abbruch_mitten_im_schreiben_laesst_alles_wie_es_war(monkeypatch, gebiete):
+    ablage = oeffne_ablage(gebiete)
+    vorher = (ablage.datenstaende(), ablage.kennzahlen().als_tabelle())
+
+    def kaputt(*args, **kwargs):
+        raise RuntimeError("Platte voll")
+    monkeypatch.setattr(datenstaende, "_lang", kaputt)  # nach Anlage von Datenstand und Zeilen
+    with pytest.raises(RuntimeError):
+        einlesen(ablage, NEU, "neu.csv", gebiete, von="test")
+
+    assert ablage.datenstaende() == vorher[0]
+    assert ablage.kennzahlen().als_tabelle().equals(vorher[1])
+    with ablage.engine.connect() as verbindung:
+        assert verbindung.execute(select(func.count()).select_from(datenstaende.kennzahl_zeile)).scalar() == 126
+    protokoll = ablage.protokolleintraege()
+    letzter = protokoll.iloc[-1]
+    assert (letzter["aktion"], bool(letzter["erfolg"]), letzter["meldung"]) == ("einlesen", False, "Platte voll")
+
+
+def test_ungueltige_datei_wird_protokolliert(gebiete):
+    ablage = oeffne_ablage(gebiete)
+    with pytest.raises(UngueltigeDatei):
+        einlesen(ablage, b"", "leer.csv", gebiete, von="test")
+    letzter = ablage.protokolleintraege().iloc[-1]
+    assert not letzter["erfolg"] and "leer.csv: Die Datei ist leer." in letzter["meldung"]
+
+
+def test_nur_ein_aktiver_stand_erzwingt_die_datenbank(gebiete):
+    ablage = oeffne_ablage(gebiete)
+    with pytest.raises(Exception), ablage.engine.begin() as verbindung:  # noqa: B017
+        verbindung.execute(datenstaende.datenstand.insert().values(
+            erstellt=ablage.aktiver().erstellt, von="x", dateiname="x", sha256="x", zeilen=0, aktiv=True))
+    assert sum(d.aktiv for d in ablage.datenstaende()) == 1
+
+
+def test_rundlauf_gleicht_der_geprueften_datei(gebiete):
+    geprueft = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete, art="beispiel").kennzahlen
+    gespeichert = oeffne_ablage(gebiete).kennzahlen()
+    assert gespeichert.zeilen.equals(geprueft.zeilen)
+    assert gespeichert.geheim.equals(geprueft.geheim)
+
+
+def test_datenbank_aus_umgebungsvariable(tmp_path, monkeypatch, gebiete):
+    url = f"sqlite:///{tmp_path / 'anders.sqlite'}"
+    monkeypatch.setenv("SOZIALPLANUNG_DB", url)
+    assert oeffne_ablage(gebiete).url == url
+    assert (tmp_path / "anders.sqlite").exists()
