@@ -70,7 +70,7 @@ def herkunft(kreis: str | None = None) -> dict:
     return _info(kreis or konfiguration.kreis())
 
 
-def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float = 60, stellen: int = 5) -> gpd.GeoDataFrame:
+def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float = 150, stellen: int = 5) -> gpd.GeoDataFrame:
     """Anzeigefassung: Coverage-Vereinfachung in Metern, dann gerundete Koordinaten in EPSG:4326."""
     metrisch = grenzen.to_crs(METRISCH)
     einfach = shapely.coverage_simplify(metrisch.geometry.to_numpy(), toleranz_m)

@@ -1,0 +1,117 @@
+"""Die mitgelieferten Daten: reproduzierbar erzeugt, gültig, und an veröffentlichten Größenordnungen kalibriert."""
+
+import json
+import runpy
+import shutil
+
+import pandas as pd
+import pytest
+
+from indikatoren import vergleichswerte
+from indikatoren.berechnung import berechne, jedes_nte_kind
+from indikatoren.einlesen import BEISPIELDATEN
+from indikatoren.pruefung import pruefe_datei
+from indikatoren.spalten import ANZAHLEN
+from indikatoren.vorlage import erlaeuterung, schreibe_vorlage
+from tests.conftest import PROJEKT, SHARED_GEO
+
+
+@pytest.fixture(scope="module")
+def beispiel(gebiete):
+    kz = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen
+    return kz, berechne(kz, gebiete)
+
+
+def test_erzeuger_schreibt_dieselbe_datei(tmp_path):
+    kopie = tmp_path / "erzeuge_beispieldaten.py"
+    shutil.copy(PROJEKT / "data" / "erzeuge_beispieldaten.py", kopie)
+    runpy.run_path(str(kopie), run_name="__main__")
+    assert (tmp_path / "beispiel_kennzahlen.csv").read_bytes() == BEISPIELDATEN.read_bytes()
+
+
+def test_alle_gemeinden_und_der_kreis_2019_bis_2024(beispiel, gebiete):
+    kz, _ = beispiel
+    assert kz.jahre == list(range(2019, 2025))
+    assert set(kz.zeilen["ags"]) == set(gebiete.gemeinden["ags"]) | {"03254"}
+    assert len(gebiete.gemeinden) == 20
+    assert set(kz.zeilen["art"]) == {"beispiel"} and set(kz.zeilen["stichtag_sgb2"].str[5:]) == {"12"}
+    assert kz.merkmale == list(ANZAHLEN)
+
+
+def test_kreiszeile_ist_summe_der_gemeinden(beispiel):
+    kz, _ = beispiel
+    z = kz.zeilen
+    for jahr in kz.jahre:
+        kreis = z[(z["jahr"] == jahr) & (z["ags"] == "03254")].iloc[0]
+        gemeinden = z[(z["jahr"] == jahr) & (z["ags"] != "03254")]
+        for s in ("bev_u15", "nef_u15", "lb", "bev_u_rag"):  # ohne gesperrte Zellen: exakt
+            assert gemeinden[s].sum() == kreis[s]
+        for s in ("nef_u3", "nef_3_6"):  # mit gesperrten Zellen (1 oder 2): Differenz 1 bis 2 je Zelle
+            geheim = int(kz.geheim.loc[gemeinden.index, s].sum())
+            assert geheim <= kreis[s] - gemeinden[s].sum() <= 2 * geheim
+
+
+def test_einwohner_2023_aus_vg250(beispiel):
+    kz, _ = beispiel
+    ewz = {f["properties"]["ags"]: f["properties"]["ewz"] for f in json.loads(
+        (SHARED_GEO / "gemeinden_lk_hildesheim.geojson").read_text(encoding="utf-8"))["features"]}
+    z = kz.zeilen[(kz.zeilen["jahr"] == 2023) & (kz.zeilen["ags"] != "03254")].set_index("ags")
+    anteil_u15 = z["bev_u15"] / pd.Series(ewz)
+    assert anteil_u15.between(0.11, 0.16).all()  # Altersaufbau plausibel, Einwohner aus VG250
+    assert z.loc["03254021", "bev_u15"] > 10 * z.loc["03254013", "bev_u15"]
+
+
+def test_kalibrierung(beispiel):
+    _, ergebnis = beispiel
+    ka = ergebnis[(ergebnis["indikator"] == "kinderarmut") & (ergebnis["ebene"] == "gemeinde")]
+    for jahr, teil in ka.groupby("jahr"):
+        rangfolge = teil.sort_values("wert", ascending=False)["name"].tolist()
+        assert rangfolge[:2] == ["Hildesheim", "Alfeld (Leine)"], jahr
+        hildesheim = teil.set_index("name").at["Hildesheim", "wert"]
+        assert 25 <= hildesheim <= 30
+        assert jedes_nte_kind(teil.set_index("name").at["Alfeld (Leine)", "wert"]) == 6, jahr
+    kreis = ergebnis[(ergebnis["indikator"] == "kinderarmut") & (ergebnis["ebene"] == "kreis")].set_index("jahr")
+    assert kreis.at[2022, "wert"] > kreis.at[2021, "wert"] + 1  # Ukraine: ab Juni 2022 im SGB II
+    assert (ergebnis["status"] != "fehlt").all()
+
+
+def test_jüngstes_jahr_bezieht_sich_auf_bevoelkerung_des_vorjahres(beispiel):
+    kz, _ = beispiel
+    stichtage = kz.zeilen.groupby("jahr")["stichtag_bev"].first()
+    assert stichtage[2024] == "2023-12-31" and stichtage[2023] == "2023-12-31" and stichtage[2019] == "2019-12-31"
+
+
+def test_vergleichswerte():
+    werte = vergleichswerte.vergleichswerte()
+    tabelle = {(w.indikator, w.ags, w.stichtag): w.wert for w in werte.itertuples()}
+    assert tabelle == {
+        ("kinderarmut", "03", "2018-06"): 14.9, ("kinderarmut", "DG", "2018-06"): 14.4,
+        ("kinderarmut", "03", "2019-06"): 14.1, ("kinderarmut", "DG", "2019-06"): 13.6,
+        ("kinderarmut", "03", "2023-06"): 13.2, ("kinderarmut", "DG", "2023-06"): 12.7,
+        ("kinderarmut_u3", "03", "2023-06"): 12.5, ("kinderarmut_3_6", "03", "2023-06"): 13.9,
+        ("kinderarmut_6_15", "03", "2023-06"): 13.2}
+    assert set(werte["art"]) == {"amtlich"} and werte["quelle"].str.contains("HSBN").all()
+    assert vergleichswerte.fuer("kinderarmut").iloc[0]["stichtag"] == "2023-06"
+
+
+def test_vorlage_ist_aktuell(tmp_path, gebiete):
+    schreibe_vorlage(tmp_path, gebiete)
+    for name in ("vorlage_kennzahlen.csv", "vorlage_kennzahlen_erlaeuterung.csv"):
+        assert (tmp_path / name).read_bytes() == (PROJEKT / "data" / name).read_bytes(), name
+    for blatt in ("Kennzahlen", "Erläuterung"):
+        neu = pd.read_excel(tmp_path / "vorlage_kennzahlen.xlsx", sheet_name=blatt, dtype=str)
+        alt = pd.read_excel(PROJEKT / "data" / "vorlage_kennzahlen.xlsx", sheet_name=blatt, dtype=str)
+        assert neu.equals(alt), blatt
+
+
+def test_vorlage_erklaert_jede_spalte_und_laesst_sich_ausgefuellt_einlesen(gebiete):
+    vorlage = (PROJEKT / "data" / "vorlage_kennzahlen.xlsx").read_bytes()
+    kennzahlen = pd.read_excel(PROJEKT / "data" / "vorlage_kennzahlen.xlsx", dtype=str)
+    assert list(erlaeuterung()["spalte"]) == list(kennzahlen.columns)
+    assert kennzahlen["ags"].tolist()[:2] == ["03254", "03254002"]  # Text, führende Null bleibt
+    assert len(vorlage) > 0
+    ausgefuellt = kennzahlen.head(2).fillna("").assign(jahr="2025", bev_u15=["40.000", "2.411"],
+                                                        nef_u15=["6.000", "*"])
+    inhalt = ausgefuellt.to_csv(sep=";", index=False).encode()
+    kz = pruefe_datei(inhalt, "vorlage.csv", gebiete).kennzahlen
+    assert kz.zeilen["bev_u15"].tolist() == [40000, 2411] and kz.geheim["nef_u15"].tolist() == [False, True]

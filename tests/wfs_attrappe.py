@@ -1,0 +1,60 @@
+"""Ein lokaler HTTP-Server auf 127.0.0.1, der wie der BKG-WFS (VG250-EW) antwortet.
+
+Er liefert die Gemeinden aus ../shared/data/geo/gemeinden_lk_hildesheim.geojson mit den Eigenschaften des WFS
+(`ags`, `gen`, `ewz`, `gf: 4`), dazu eine Wasserfläche (gf 2) und eine Gemeinde eines anderen Kreises, die der
+Client aussortieren muss. Er beachtet count/startIndex und merkt sich jede Anfrage.
+"""
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import parse_qs, urlparse
+
+
+def wfs_merkmale(geojson: Path) -> list[dict]:
+    merkmale = []
+    for f in json.loads(geojson.read_text(encoding="utf-8"))["features"]:
+        p = f["properties"]
+        merkmale.append({"type": "Feature", "geometry": f["geometry"],
+                         "properties": {"ags": p["ags"], "gen": p["name"], "bez": "Gemeinde", "ewz": p["ewz"],
+                                        "gf": 4}})
+    wasser = json.loads(json.dumps(merkmale[0]))
+    wasser["properties"].update(gf=2, ewz=0)  # eine Wasserfläche Alfelds, die nicht zur Landfläche gehört
+    wasser["geometry"] = {"type": "Polygon", "coordinates": [[[9.70, 52.0], [9.72, 52.0], [9.72, 52.02],
+                                                               [9.70, 52.0]]]}
+    fremd = json.loads(json.dumps(merkmale[1]))
+    fremd["properties"].update(ags="03241001", gen="Hannover")
+    return merkmale[:5] + [wasser] + merkmale[5:12] + [fremd] + merkmale[12:]
+
+
+class WfsAttrappe:
+    def __init__(self, geojson: Path):
+        self.merkmale = wfs_merkmale(geojson)
+        self.anfragen: list[dict] = []
+        attrappe = self
+
+        class Antwort(BaseHTTPRequestHandler):
+            def do_GET(self):
+                abfrage = {k: v[0] for k, v in parse_qs(urlparse(self.path).query).items()}
+                attrappe.anfragen.append(abfrage)
+                start, anzahl = int(abfrage.get("startIndex", 0)), int(abfrage.get("count", 10**6))
+                teil = attrappe.merkmale[start:start + anzahl]
+                inhalt = json.dumps({"type": "FeatureCollection", "numberReturned": len(teil),
+                                     "features": teil}).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(inhalt)))
+                self.end_headers()
+                self.wfile.write(inhalt)
+
+            def log_message(self, *args):
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Antwort)
+        self.url = f"http://127.0.0.1:{self.server.server_port}/wfs_vg250-ew"
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+
+    def stop(self):
+        self.server.shutdown()
+        self.server.server_close()
