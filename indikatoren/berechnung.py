@@ -24,7 +24,7 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     Spalten: SPALTEN + HERKUNFT. `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
     und `nenner` sind die gespeicherten Anzahlen (für die Anzeige erst durch datenschutz.fuer_anzeige).
     """
-    zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.verzeichnis.set_index("ags")["ebene"]))
+    zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
     teile = []
     for ind in katalog.verfuegbar(kennzahlen.merkmale):
         quelle = _quellzeilen(zeilen, kennzahlen.geheim, ind)
@@ -35,9 +35,8 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     ergebnis = pd.concat(teile, ignore_index=True)
     ergebnis["wert"] = (100 * ergebnis["zaehler"] / ergebnis["nenner"]).where(
         ergebnis["status"].isin(["ok", "untergrenze"])).astype("Float64")
-    reihenfolge = [ergebnis["jahr"],
-                   ergebnis["indikator"].map({i.id: n for n, i in enumerate(katalog.INDIKATOREN)}),
-                   ergebnis["ebene"].map({e: n for n, e in enumerate(EBENEN)}), ergebnis["ags"]]
+    reihenfolge = [ergebnis["jahr"], pd.Categorical(ergebnis["indikator"], list(katalog.NACH_ID)).codes,
+                   pd.Categorical(ergebnis["ebene"], EBENEN).codes, ergebnis["ags"]]
     ergebnis = ergebnis.iloc[np.lexsort(reihenfolge[::-1])].reset_index(drop=True)
     return ergebnis[SPALTEN + HERKUNFT]
 
@@ -63,7 +62,7 @@ def _summen(quelle: pd.DataFrame, gebiete: Gebiete) -> pd.DataFrame:
                     ng=("_ng", "any"), zf=("_zf", "any"), nf=("_nf", "any"), teile=("ags", "size"),
                     art=("_art", "max")).reset_index()
     for spalte in ("stichtag_sgb2", "stichtag_bev", "quelle"):
-        s[spalte] = gruppen[spalte].agg(_verbunden).to_numpy()
+        s[spalte] = _verbunden(gem, ["oben", "jahr"], spalte).to_numpy()
     s["art"] = s["art"].map(dict(enumerate(ARTEN)))
     unvollstaendig = s["teile"] < s["oben"].map(gebiete.teile.groupby("oben").size())
     nenner_fehlt = s["nf"] | unvollstaendig
@@ -73,13 +72,20 @@ def _summen(quelle: pd.DataFrame, gebiete: Gebiete) -> pd.DataFrame:
     s["nenner"] = s["nenner"].astype("Int64").mask(nenner_fehlt | s["ng"])
     vorhanden = pd.MultiIndex.from_frame(quelle[["ags", "jahr"]])
     s = s[~pd.MultiIndex.from_frame(s[["oben", "jahr"]]).isin(vorhanden)]
-    return s.assign(ags=s["oben"], name=s["oben"].map(gebiete.name), ebene=s["oben"].map(gebiete.ebene))[
+    return s.assign(ags=s["oben"], name=s["oben"].map(gebiete.namen), ebene=s["oben"].map(gebiete.ebenen))[
         ["ags", "name", "ebene", "jahr", "zaehler", "nenner", "status"] + HERKUNFT]
 
 
-def _verbunden(werte: pd.Series) -> str:
-    """Die verschiedenen Stichtage oder Quellen der Teile, damit Abweichungen sichtbar bleiben."""
-    return ", ".join(sorted(w for w in werte.unique() if w))
+def _verbunden(tabelle: pd.DataFrame, gruppe: list[str], spalte: str) -> pd.Series:
+    """Die verschiedenen Stichtage oder Quellen der Teile je Gruppe, damit Abweichungen sichtbar bleiben.
+
+    Meist sind sie gleich; nur wo nicht, wird (langsamer) verbunden.
+    """
+    gruppen = tabelle.groupby(gruppe, sort=False)[spalte]
+    ergebnis, verschieden = gruppen.first(), gruppen.nunique() > 1
+    if verschieden.any():
+        ergebnis[verschieden] = gruppen.agg(lambda w: ", ".join(sorted(x for x in w.unique() if x)))[verschieden]
+    return ergebnis
 
 
 def gerundet(zaehler: pd.Series, nenner: pd.Series, stellen: int) -> pd.Series:

@@ -29,8 +29,13 @@ class Gebiete:
         return cls(alle[alle["ags"].isin([BUND, kreis[:2]]) | alle["ags"].str.startswith(kreis)], kreis)
 
     @cached_property
-    def _nach_ags(self) -> pd.DataFrame:
-        return self.verzeichnis.set_index("ags")
+    def namen(self) -> pd.Series:
+        """AGS -> Name, zum spaltenweisen Nachschlagen (Series.map)."""
+        return self.verzeichnis.set_index("ags")["name"]
+
+    @cached_property
+    def ebenen(self) -> pd.Series:
+        return self.verzeichnis.set_index("ags")["ebene"]
 
     @cached_property
     def bekannt(self) -> frozenset[str]:
@@ -45,10 +50,7 @@ class Gebiete:
         return self.kreis[:2]
 
     def name(self, ags: str) -> str:
-        return self._nach_ags.at[ags, "name"] if ags in self.bekannt else ags
-
-    def ebene(self, ags: str) -> str:
-        return self._nach_ags.at[ags, "ebene"]
+        return self.namen.get(ags, ags)
 
     @cached_property
     def teile(self) -> pd.DataFrame:

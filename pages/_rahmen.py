@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 import streamlit as st
 
-from indikatoren import katalog
+from indikatoren import katalog, konfiguration
 from indikatoren.berechnung import berechne
 from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.datenstaende import Ablage, Datenstand
@@ -16,20 +16,32 @@ from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 
 
-@st.cache_resource(max_entries=1)
 def gebiete() -> Gebiete:
-    return Gebiete.laden()
+    return _gebiete(konfiguration.kreis())
 
 
-@st.cache_resource(max_entries=1)
 def ablage() -> Ablage:
-    return oeffne_ablage(gebiete())
+    return _ablage(konfiguration.kreis(), konfiguration.datenbank_url())
+
+
+@st.cache_resource(max_entries=4)
+def _gebiete(kreis: str) -> Gebiete:
+    return Gebiete.laden(kreis)
+
+
+@st.cache_resource(max_entries=4)
+def _ablage(kreis: str, url: str) -> Ablage:
+    return oeffne_ablage(_gebiete(kreis), url)
+
+
+def ergebnis(datenstand_id: int) -> pd.DataFrame:
+    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
+    return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
 
 
 @st.cache_data(max_entries=8, show_spinner=False)
-def ergebnis(datenstand_id: int) -> pd.DataFrame:
-    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
-    return berechne(fuer_anzeige(ablage().kennzahlen(datenstand_id)), gebiete())
+def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
+    return berechne(fuer_anzeige(_ablage(kreis, url).kennzahlen(datenstand_id)), _gebiete(kreis))
 
 
 @dataclass(frozen=True)
