@@ -47,9 +47,11 @@ def lese_tabelle(inhalt: bytes, datei: str) -> RohTabelle:
 
 
 def _text(inhalt: bytes, fehler) -> str:
-    if b"\x00" in inhalt[:4096]:
-        raise fehler("Die Zeichenkodierung ist weder UTF-8 noch Windows-1252 (vermutlich UTF-16); "
+    if inhalt.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise fehler("Die Zeichenkodierung ist UTF-16, erlaubt sind UTF-8 und Windows-1252; "
                      "bitte als „CSV UTF-8“ speichern.")
+    if b"\x00" in inhalt[:4096]:
+        raise fehler("Die Datei ist weder eine Textdatei (CSV) noch eine XLSX-Arbeitsmappe.")
     try:
         return inhalt.decode("utf-8-sig")
     except UnicodeDecodeError:

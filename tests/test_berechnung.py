@@ -155,3 +155,23 @@ def test_cli_ausgabe_ist_gueltiges_csv(tmp_path, capsys):
     assert list(tabelle.columns) == ["ags", "name", "ebene", "jahr", "indikator", "zaehler", "nenner", "wert",
                                      "status"]
     assert set(tabelle["ebene"]) == {"gemeinde", "samtgemeinde", "kreis"}
+
+
+def test_land_bund_und_samtgemeinde_aus_quellzeilen(gebiete):
+    text = csv_bytes("""
+        ags;jahr;bev_u15;nef_u15
+        03;2023;1.100.000;145.200
+        DG;2023;11.500.000;1.460.500
+        032545406;2023;2.500;250
+        03254013;2023;350;*
+        03254041;2023;700;56
+        03254043;2023;1450;145
+    """)
+    ergebnis = berechne(pruefe_datei(text, "x.csv", gebiete).kennzahlen, gebiete).set_index("ags")
+    assert ergebnis.loc["03", ["name", "ebene", "status"]].tolist() == ["Niedersachsen", "land", "ok"]
+    assert ergebnis.at["03", "wert"] == pytest.approx(13.2)
+    assert ergebnis.loc["DG", ["name", "ebene"]].tolist() == ["Deutschland", "bund"]
+    assert ergebnis.at["DG", "wert"] == pytest.approx(12.7)
+    leine = ergebnis.loc["032545406"]
+    assert (leine["status"], leine["zaehler"], leine["wert"]) == ("ok", 250, 10.0)  # Quelle statt Untergrenze
+    assert list(ergebnis.index).count("032545406") == 1
