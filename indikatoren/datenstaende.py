@@ -4,6 +4,7 @@ SQLite ist die Vorgabe (Datei im Laufzeitordner), PostgreSQL geht über dieselbe
 Jede Änderung ist eine Transaktion: schlägt etwas fehl, bleiben alle Stände und der aktive wie sie waren.
 """
 
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -27,6 +28,7 @@ from sqlalchemy import (
     select,
     update,
 )
+from sqlalchemy.exc import OperationalError
 
 from indikatoren import konfiguration
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
@@ -107,8 +109,9 @@ class Ablage:
         self.engine = create_engine(self.url, **({"connect_args": {"timeout": 30}}
                                                  if self.url.startswith("sqlite") else {}))
         if self.url.startswith("sqlite"):
-            event.listen(self.engine, "connect", _sqlite_fremdschluessel)
-        metadaten.create_all(self.engine)
+            event.listen(self.engine, "connect", _sqlite_verbinden)
+            event.listen(self.engine, "begin", lambda verbindung: verbindung.exec_driver_sql("BEGIN"))
+        wiederholt(lambda: metadaten.create_all(self.engine))
 
     # --- Lesen -----------------------------------------------------------------------------------
     def datenstaende(self) -> list[Datenstand]:
@@ -216,10 +219,25 @@ def _datensaetze(tabelle: pd.DataFrame) -> list[dict]:
             for z in tabelle.to_dict("records")]
 
 
+def wiederholt(schritt, versuche: int = 5):
+    """Führt eine Transaktion aus und wiederholt sie, wenn SQLite sie wegen eines gleichzeitigen Schreibers
+    abbricht („database is locked“); das kommt vor, wenn mehrere Prozesse zugleich zum ersten Mal starten."""
+    for versuch in range(versuche):
+        try:
+            return schritt()
+        except OperationalError as fehler:
+            if "locked" not in str(fehler) or versuch == versuche - 1:
+                raise
+            time.sleep(0.2 * (versuch + 1))
+
+
 def _utc(zeit: datetime) -> datetime:
     """SQLite gibt Zeitpunkte ohne Zone zurück; gespeichert wird immer UTC."""
     return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)
 
 
-def _sqlite_fremdschluessel(verbindung, _):
+def _sqlite_verbinden(verbindung, _):
+    """Fremdschlüssel an; und die Transaktion selbst beginnen (Rezept der SQLAlchemy-Doku), denn pysqlite
+    begänne sie erst beim ersten Schreiben, sodass ein Lesen davor (nur_wenn_leer) nicht geschützt wäre."""
+    verbindung.isolation_level = None
     verbindung.execute("PRAGMA foreign_keys=ON")

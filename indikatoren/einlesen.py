@@ -8,7 +8,7 @@ import hashlib
 from dataclasses import dataclass
 
 from indikatoren import konfiguration
-from indikatoren.datenstaende import Ablage, Datenstand
+from indikatoren.datenstaende import Ablage, Datenstand, wiederholt
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
@@ -49,7 +49,8 @@ def oeffne_ablage(gebiete: Gebiete, url: str | None = None) -> Ablage:
             kennzahlen = pruefe_datei(inhalt, BEISPIELDATEN.name, gebiete, art="beispiel").kennzahlen
         except UngueltigeDatei:
             return ablage  # Beispieldaten gehören zu einem anderen Kreis: die Ablage bleibt leer
-        ablage.speichern(kennzahlen, von="System (Erstbefüllung)", dateiname=BEISPIELDATEN.name,
-                         sha256=hashlib.sha256(inhalt).hexdigest(), nur_wenn_leer=True,
-                         kommentar="Mitgelieferte Beispieldaten (synthetisch, keine amtlichen Zahlen)")
+        wiederholt(lambda: ablage.speichern(
+            kennzahlen, von="System (Erstbefüllung)", dateiname=BEISPIELDATEN.name,
+            sha256=hashlib.sha256(inhalt).hexdigest(), nur_wenn_leer=True,
+            kommentar="Mitgelieferte Beispieldaten (synthetisch, keine amtlichen Zahlen)"))
     return ablage

@@ -130,3 +130,25 @@ def test_datenbank_aus_umgebungsvariable(tmp_path, monkeypatch, gebiete):
     monkeypatch.setenv("SOZIALPLANUNG_DB", url)
     assert oeffne_ablage(gebiete).url == url
     assert (tmp_path / "anders.sqlite").exists()
+
+
+def _oeffnen(laufzeit, sperre):
+    import os
+    os.environ["SOZIALPLANUNG_LAUFZEIT"] = laufzeit
+    from indikatoren.gebiete import Gebiete
+    sperre.wait()
+    oeffne_ablage(Gebiete.laden())
+
+
+def test_gleichzeitiger_erster_start_befuellt_nur_einmal(laufzeit):
+    import multiprocessing
+    kontext = multiprocessing.get_context("spawn")
+    sperre = kontext.Barrier(3)
+    prozesse = [kontext.Process(target=_oeffnen, args=(str(laufzeit), sperre)) for _ in range(3)]
+    for p in prozesse:
+        p.start()
+    for p in prozesse:
+        p.join(60)
+    assert [p.exitcode for p in prozesse] == [0, 0, 0]
+    from indikatoren.datenstaende import Ablage
+    assert len(Ablage().datenstaende()) == 1
