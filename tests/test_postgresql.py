@@ -1,0 +1,55 @@
+"""Dieselbe Ablage auf PostgreSQL (gemeinsamer Server): nur die URL ändert sich.
+
+Braucht SOZIALPLANUNG_TEST_PG (SQLAlchemy-URL einer leeren Test-Datenbank); .ci/run startet dafür einen
+lokalen PostgreSQL. Ohne die Variable wird außerhalb von CI mit Begründung übersprungen.
+"""
+
+import os
+
+import pytest
+
+from indikatoren import datenstaende
+from indikatoren.einlesen import einlesen, oeffne_ablage
+from indikatoren.meldungen import UngueltigeDatei
+from tests.conftest import csv_bytes
+
+
+@pytest.fixture
+def pg_url(monkeypatch):
+    url = os.environ.get("SOZIALPLANUNG_TEST_PG")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("In CI ist SOZIALPLANUNG_TEST_PG Pflicht (.ci/run startet PostgreSQL).")
+        pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
+    ablage = datenstaende.Ablage(url)
+    datenstaende.metadaten.drop_all(ablage.engine)
+    ablage.engine.dispose()
+    monkeypatch.setenv("SOZIALPLANUNG_DB", url)
+    return url
+
+
+def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
+    ablage = oeffne_ablage(gebiete)
+    assert ablage.url == pg_url and ablage.engine.dialect.name == "postgresql"
+    assert [d.id for d in ablage.datenstaende()] == [1] and len(ablage.kennzahlen()) == 126
+
+    neu = csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2024;2500;*")
+    stand = einlesen(ablage, neu, "neu.csv", gebiete, ergaenzen=True, von="test").datenstand
+    assert (stand.id, stand.aktiv, stand.grundlage, stand.zeilen) == (2, True, 1, 126)
+    kz = ablage.kennzahlen()
+    alfeld = kz.zeilen[(kz.zeilen["ags"] == "03254002") & (kz.zeilen["jahr"] == 2024)].index[0]
+    assert kz.geheim.at[alfeld, "nef_u15"] and kz.zeilen.at[alfeld, "bev_u15"] == 2500
+
+    with pytest.raises(UngueltigeDatei):
+        einlesen(ablage, b"ags;jahr\n03254999;2024", "falsch.csv", gebiete, von="test")
+    monkeypatch.setattr(datenstaende, "_lang", lambda *a: (_ for _ in ()).throw(RuntimeError("Abbruch")))
+    with pytest.raises(RuntimeError):
+        einlesen(ablage, neu, "neu.csv", gebiete, von="test")
+    assert [(d.id, d.aktiv) for d in ablage.datenstaende()] == [(1, False), (2, True)]
+
+    ablage.aktivieren(1)
+    assert [d.aktiv for d in ablage.datenstaende()] == [True, False]
+    with pytest.raises(Exception), ablage.engine.begin() as verbindung:  # noqa: B017
+        verbindung.execute(datenstaende.datenstand.update().values(aktiv=True))
+    assert sum(d.aktiv for d in ablage.datenstaende()) == 1
+    assert ablage.protokolleintraege()["erfolg"].tolist() == [True, True, False, False, True]
