@@ -1,7 +1,29 @@
-"""Einstieg des Sozialplanungs-Dashboards: Seitenrahmen und Navigation (Start: streamlit run app.py)."""
+"""Einstieg des Sozialplanungs-Dashboards: Seitenrahmen, Navigation, gemeinsame Seitenleiste.
+
+Start: streamlit run app.py. Die Seiten liegen in pages/; was sie teilen, in pages/_rahmen.py.
+"""
+
+from pathlib import Path
 
 import streamlit as st
 
-st.set_page_config(page_title="Sozialplanung Landkreis – Kinderarmut", page_icon="📊", layout="wide")
-seiten = st.navigation([st.Page("pages/uebersicht.py", title="Übersicht", url_path="uebersicht", default=True)])
-seiten.run()
+from darstellung.karte import leaflet_bereitstellen
+from pages import _rahmen as rahmen
+
+st.set_page_config(page_title="Sozialplanung – Kinderarmut und SGB II", layout="wide",
+                   initial_sidebar_state="expanded")
+leaflet_bereitstellen(Path(__file__).parent / "static")
+
+SEITEN = [
+    st.Page("pages/uebersicht.py", title="Übersicht", url_path="uebersicht", default=True),
+    st.Page("pages/karte.py", title="Karte", url_path="karte"),
+    st.Page("pages/gemeindeprofil.py", title="Gemeindeprofil", url_path="gemeindeprofil"),
+    st.Page("pages/zeitvergleich.py", title="Zeitvergleich", url_path="zeitvergleich"),
+    st.Page("pages/methodik.py", title="Methodik und Quellen", url_path="methodik"),
+]
+praesentation = st.query_params.get("praesentation") == "1" or (
+    "ansicht" in st.session_state and rahmen.ansicht().praesentation)
+seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
+if rahmen.vorbereiten() is not None:
+    seite.run()
+    rahmen.abschliessen(seite.url_path)

@@ -6,8 +6,9 @@ Erwartet Ergebnisse, die aus datenschutz.fuer_anzeige(...) berechnet wurden.
 import pandas as pd
 
 from indikatoren.berechnung import jedes_nte_kind
+from indikatoren.gebiete import EBENEN
 from indikatoren.katalog import Indikator
-from indikatoren.zahlenformat import prozent, zahl
+from indikatoren.zahlenformat import prozent, runde, zahl
 
 STATUS_TEXT = {"nicht_ausweisbar": "nicht ausweisbar", "fehlt": "keine Daten"}
 
@@ -59,3 +60,34 @@ def monat_text(stichtag: str) -> str:
 def tag_text(stichtag: str) -> str:
     """„2023-12-31“ -> „31.12.2023“."""
     return ", ".join(f"{t[8:10]}.{t[5:7]}.{t[:4]}" if len(t) == 10 else t for t in stichtag.split(", "))
+
+
+def pp_text(differenz) -> str:
+    """Änderung in Prozentpunkten: „+0,3 Pp.“, „-1,2 Pp.“, „±0,0 Pp.“."""
+    if differenz is None or pd.isna(differenz):
+        return ""
+    vorzeichen = "+" if differenz > 0 else "-" if differenz < 0 else "±"  # ASCII, st.metric liest die Richtung
+    return f"{vorzeichen}{zahl(abs(differenz), 1)} Pp."
+
+
+def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, datenstand: int) -> pd.DataFrame:
+    """Die Werte zum Herunterladen: Zahlen als Zahlen (Wert auf eine Stelle), Status und Herkunft als Text.
+
+    Nur aus dem geschützten Ergebnis: kleine Zahlen sind darin schon geschwärzt.
+    """
+    teil = ergebnis[(ergebnis["indikator"] == indikator.id) & (ergebnis["jahr"] == jahr)]
+    teil = teil.assign(_ebene=pd.Categorical(teil["ebene"], EBENEN)).sort_values(
+        ["_ebene", "wert"], ascending=[True, False], na_position="last")
+    return pd.DataFrame({
+        "AGS": teil["ags"], "Gebiet": teil["name"], "Ebene": teil["ebene"],
+        "Indikator": indikator.titel, "Jahr": teil["jahr"],
+        "Wert (%)": [runde(w, 1) if s in ("ok", "untergrenze") else None
+                     for w, s in zip(teil["wert"], teil["status"])],
+        "Status": [wert_text(w, s) if s != "ok" else "ausgewiesen" for w, s in zip(teil["wert"], teil["status"])],
+        "Zähler": teil["zaehler"], "Zähler bedeutet": indikator.zaehler_text,
+        "Nenner": teil["nenner"], "Nenner bedeutet": indikator.nenner_text,
+        "Stichtag SGB II": teil["stichtag_sgb2"].map(monat_text),
+        "Stichtag Bevölkerung": teil["stichtag_bev"].map(tag_text),
+        "Quelle": teil["quelle"].replace("", "nicht angegeben"), "Art": teil["art"],
+        "Datenstand": datenstand,
+    }).reset_index(drop=True)

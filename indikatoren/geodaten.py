@@ -70,9 +70,16 @@ def herkunft(kreis: str | None = None) -> dict:
     return _info(kreis or konfiguration.kreis())
 
 
-def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float = 150, stellen: int = 5) -> gpd.GeoDataFrame:
-    """Anzeigefassung: Coverage-Vereinfachung in Metern, dann gerundete Koordinaten in EPSG:4326."""
+def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float | None = None, stellen: int = 4) -> gpd.GeoDataFrame:
+    """Anzeigefassung: Coverage-Vereinfachung in Metern, dann auf `stellen` Nachkommastellen gerundet (4 ≈ 10 m).
+
+    Ohne Toleranz wächst sie mit dem Gebiet (Diagonale / 250, mindestens 100 m): ein Kreis wird näher
+    betrachtet als ein Land, und so bleibt die Karte in beiden Fällen klein und scharf genug.
+    """
     metrisch = grenzen.to_crs(METRISCH)
+    if toleranz_m is None:
+        west, sued, ost, nord = metrisch.total_bounds
+        toleranz_m = max(100.0, ((ost - west) ** 2 + (nord - sued) ** 2) ** 0.5 / 250)
     einfach = shapely.coverage_simplify(metrisch.geometry.to_numpy(), toleranz_m)
     zurueck = gpd.GeoSeries(einfach, crs=METRISCH).to_crs("EPSG:4326")
     gerundet = shapely.set_precision(zurueck.to_numpy(), 10**-stellen)

@@ -49,3 +49,22 @@ def wfs_url() -> str:
 
 def basemap() -> str:
     return _wert("SOZIALPLANUNG_BASEMAP") or "basemapde"
+
+
+# Angaben für Impressum, Datenschutzerklärung und Barrierefreiheit: je eine Umgebungsvariable;
+# ohne Eintrag zeigt die Seite einen sichtbaren Platzhalter, damit nichts Erfundenes dort steht.
+KONTAKTE = {
+    "herausgeber": ("SOZIALPLANUNG_HERAUSGEBER", "Herausgeber (Landkreis, Stabsstelle Sozialplanung)"),
+    "anschrift": ("SOZIALPLANUNG_ANSCHRIFT", "Postanschrift"),
+    "kontakt": ("SOZIALPLANUNG_KONTAKT", "E-Mail und Telefon der Stabsstelle"),
+    "vertretung": ("SOZIALPLANUNG_VERTRETUNG", "Vertretungsberechtigte Person (Landrat/Landrätin)"),
+    "datenschutz": ("SOZIALPLANUNG_DATENSCHUTZ", "Kontakt der/des Datenschutzbeauftragten"),
+    "barrierefreiheit": ("SOZIALPLANUNG_BARRIEREFREIHEIT", "Kontakt für Barrieren (Feedback-Stelle)"),
+    "schlichtung": ("SOZIALPLANUNG_SCHLICHTUNG", "Schlichtungsstelle nach NBGG (Landesbeauftragte/r)"),
+}
+
+
+def kontakte() -> dict[str, str]:
+    """Jede Angabe aus ihrer Umgebungsvariable, sonst „[… – bitte in VARIABLE eintragen]“."""
+    return {schluessel: _wert(variable) or f"[{text} – bitte in {variable} eintragen]"
+            for schluessel, (variable, text) in KONTAKTE.items()}

@@ -32,3 +32,13 @@ def fuer(indikator: str, datei=None) -> pd.DataFrame:
     """Die Vergleichswerte eines Indikators, jüngster Stichtag zuerst."""
     alle = vergleichswerte(datei)
     return alle[alle["indikator"] == indikator].sort_values(["stichtag", "ags"], ascending=[False, False])
+
+
+def passend(indikator: str, jahr: int, datei=None) -> pd.DataFrame:
+    """Je Gebiet (Land, Bund) der jüngste Vergleichswert, dessen Stichtag nicht nach dem Jahr liegt.
+
+    Er wird immer mit seinem eigenen Stichtag gezeigt (etwa Juni 2023 neben Dezember 2024).
+    """
+    werte = fuer(indikator, datei)
+    werte = werte[werte["stichtag"].str[:4].astype(int) <= jahr]
+    return werte.drop_duplicates("ags").sort_values("ags").reset_index(drop=True)  # Land (03) vor Bund (DG)

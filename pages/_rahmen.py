@@ -1,14 +1,22 @@
-"""Was alle Seiten teilen: zwischengespeicherter Datenzugriff, Seitenleiste, Beispieldaten-Banner.
+"""Was alle Seiten teilen: Datenzugriff mit Cache, die Ansicht aus dem Link, Seitenleiste, Banner, Link.
 
-Das Caching liegt hier, am Rand zu Streamlit; der Kern (indikatoren/) weiß nichts davon.
+Das Caching liegt hier, am Rand zu Streamlit; der Kern (indikatoren/) weiß nichts davon. Die Ansicht
+(Indikator, Jahr, Gemeinde, Klassen, Präsentationsmodus) steht in st.session_state["ansicht"] und nach jedem
+Lauf in den Query-Parametern, sodass ein kopierter Link dieselbe Ansicht öffnet.
 """
 
 from dataclasses import dataclass
+from urllib.parse import urlencode
 
+import geopandas as gpd
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.pages_manager import PagesManager
 
-from indikatoren import katalog, konfiguration
+from darstellung.stil import css
+from indikatoren import ansicht as ansichten
+from indikatoren import einrichtungen as einrichtungsliste
+from indikatoren import geodaten, katalog, konfiguration
 from indikatoren.berechnung import berechne
 from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.datenstaende import Ablage, Datenstand
@@ -16,12 +24,34 @@ from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 
 
+# --- Daten (zwischengespeichert, begrenzt) ---------------------------------------------------------
 def gebiete() -> Gebiete:
     return _gebiete(konfiguration.kreis())
 
 
 def ablage() -> Ablage:
     return _ablage(konfiguration.kreis(), konfiguration.datenbank_url())
+
+
+def ergebnis(datenstand_id: int) -> pd.DataFrame:
+    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
+    return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
+
+
+def grenzen() -> gpd.GeoDataFrame:
+    """Vereinfachte Gemeindegrenzen; wirft geodaten.GeodatenFehlen mit Anleitung."""
+    datei = konfiguration.geodaten_datei()
+    return _grenzen(konfiguration.kreis(), str(datei) if datei else "", str(konfiguration.laufzeit()))
+
+
+def einrichtungen() -> pd.DataFrame:
+    """Die Einrichtungsliste mit zugeordneter Gemeinde (`ags`)."""
+    try:
+        flaechen = grenzen()
+    except geodaten.GeodatenFehlen:
+        flaechen = None
+    liste = einrichtungsliste.lade_einrichtungen()
+    return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, gebiete(), flaechen))
 
 
 @st.cache_resource(max_entries=4)
@@ -34,46 +64,126 @@ def _ablage(kreis: str, url: str) -> Ablage:
     return oeffne_ablage(_gebiete(kreis), url)
 
 
-def ergebnis(datenstand_id: int) -> pd.DataFrame:
-    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
-    return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
-
-
 @st.cache_data(max_entries=8, show_spinner=False)
 def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
     return berechne(fuer_anzeige(_ablage(kreis, url).kennzahlen(datenstand_id)), _gebiete(kreis))
 
 
+@st.cache_data(max_entries=4, show_spinner="Gemeindegrenzen werden geladen …")
+def _grenzen(kreis: str, datei: str, laufzeit: str) -> gpd.GeoDataFrame:
+    return geodaten.anzeigegrenzen(kreis)
+
+
+# --- Ansicht und Rahmen ----------------------------------------------------------------------------
 @dataclass(frozen=True)
-class Auswahl:
+class Kontext:
     datenstand: Datenstand
+    ansicht: ansichten.Ansicht
     indikator: katalog.Indikator
-    jahr: int
     ergebnis: pd.DataFrame
 
+    @property
+    def jahr(self) -> int:
+        return self.ansicht.jahr
 
-def seitenleiste() -> Auswahl | None:
-    """Indikator und Jahr wählen, den aktiven Datenstand nennen; None, wenn es keinen gibt."""
+    @property
+    def praesentation(self) -> bool:
+        return self.ansicht.praesentation
+
+    def auswahl(self, indikator: str | None = None, jahr: int | None = None) -> pd.DataFrame:
+        """Die Zeilen eines Indikators und Jahres (Vorgabe: die gewählten)."""
+        e = self.ergebnis
+        return e[(e["indikator"] == (indikator or self.indikator.id)) & (e["jahr"] == (jahr or self.jahr))]
+
+
+def ansicht() -> ansichten.Ansicht:
+    return st.session_state["ansicht"]
+
+
+def setze(**aenderungen) -> None:
+    st.session_state["ansicht"] = ansicht().mit(**aenderungen)
+
+
+def vorbereiten() -> Kontext | None:
+    """Für app.py vor der Seite: Daten, Ansicht aus Link oder Sitzung, Seitenleiste, CSS, Banner, Link."""
     stand = ablage().aktiver()
     if stand is None:
         st.error("Es gibt noch keinen Datenstand. Die Stabsstelle kann Zahlen mit "
                  "„python -m indikatoren einlesen DATEI“ laden.")
         return None
     daten = ergebnis(stand.id)
-    verfuegbar = [i.id for i in katalog.INDIKATOREN if i.id in set(daten["indikator"])]
-    with st.sidebar:
-        indikator = katalog.indikator(st.selectbox("Indikator", verfuegbar, key="indikator",
-                                                   format_func=lambda i: katalog.indikator(i).titel))
-        jahre = sorted(daten.loc[daten["indikator"] == indikator.id, "jahr"].unique(), reverse=True)
-        jahr = st.selectbox("Jahr", jahre, key="jahr")
-        arten = ", ".join(sorted(set(daten["art"])))
-        st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} ({arten}), "
-                   f"Datei {stand.dateiname}")
-    return Auswahl(stand, indikator, int(jahr), daten)
-
-
-def banner(gezeigt: pd.DataFrame) -> None:
-    """Sichtbarer Hinweis, solange auch nur ein gezeigter Wert ein Beispielwert ist."""
-    if (gezeigt["art"] == "beispiel").any():
-        st.warning("**Beispieldaten** – die gezeigten Zahlen sind synthetisch und keine amtlichen Werte. "
+    indikatoren = [i.id for i in katalog.INDIKATOREN if i.id in set(daten["indikator"])]
+    jahre = sorted(daten["jahr"].unique().tolist())
+    quelle = st.query_params.to_dict() if "ansicht" not in st.session_state else ansichten.als_parameter(ansicht())
+    st.session_state["ansicht"] = ansichten.aus_parametern(quelle, indikatoren, jahre,
+                                                          gebiete().gemeinden["ags"].tolist())
+    if not ansicht().praesentation:
+        _seitenleiste(stand, indikatoren, jahre, daten)
+    st.markdown(css(ansicht().praesentation), unsafe_allow_html=True)
+    if (daten["art"] == "beispiel").any():
+        st.warning("**Beispieldaten** – dieser Datenstand enthält synthetische Zahlen, keine amtlichen Werte. "
                    "Sie dienen nur zur Vorführung, bis die Stabsstelle amtliche Zahlen einliest.", icon="⚠️")
+    return kontext()
+
+
+def kontext() -> Kontext:
+    """Für die Seiten: was vorbereiten() festgelegt hat."""
+    if PagesManager.uses_pages_directory or "ansicht" not in st.session_state:
+        _ueber_app_neu_starten()
+    stand = ablage().aktiver()
+    a = ansicht()
+    return Kontext(stand, a, katalog.indikator(a.indikator), ergebnis(stand.id))
+
+
+def _ueber_app_neu_starten() -> None:
+    """Die Seite lief ohne app.py: Streamlit behandelt einen Ordner namens pages/ beim allerersten Aufruf nach
+    dem Serverstart (und AppTest bei jedem Lauf) nach der alten Mehrseiten-Regel und führt pages/SEITE.py
+    direkt aus. st.navigation schaltet das ab – aber erst, wenn app.py gelaufen ist. Also abschalten und neu
+    starten; der zweite Lauf geht über app.py zur selben Seite."""
+    PagesManager.uses_pages_directory = False
+    st.rerun()
+
+
+def auswahl(widget, label: str, optionen: list, feld: str, **optionen_widget):
+    """Ein Bedienelement, dessen Wert in der Ansicht (und damit im Link) steht."""
+    wert = getattr(ansicht(), feld)
+    schluessel = f"w_{feld}"
+    return widget(label, optionen, index=optionen.index(wert) if wert in optionen else 0, key=schluessel,
+                  on_change=lambda: setze(**{feld: st.session_state[schluessel]}), placeholder="Bitte wählen",
+                  **optionen_widget)
+
+
+def _seitenleiste(stand: Datenstand, indikatoren: list[str], jahre: list[int], daten: pd.DataFrame) -> None:
+    with st.sidebar:
+        auswahl(st.selectbox, "Indikator", indikatoren, "indikator",
+                format_func=lambda i: katalog.indikator(i).titel)
+        jahre_des_indikators = sorted(daten.loc[daten["indikator"] == ansicht().indikator, "jahr"].unique(),
+                                      reverse=True)
+        auswahl(st.selectbox, "Jahr", [int(j) for j in jahre_des_indikators], "jahr")
+        arten = ", ".join(sorted(set(daten["art"])))
+        st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} · Art: {arten} · "
+                   f"Datei {stand.dateiname}")
+        st.toggle("Präsentationsmodus", key="w_praesentation",
+                  help="Große Schrift, ohne Seitenleiste – für den Beamer. Beenden über den Link oben.",
+                  on_change=lambda: setze(praesentation=True))
+
+
+def abschliessen(url_pfad: str) -> None:
+    """Nach der Seite: die Ansicht in die Adresszeile schreiben und als Link zeigen (im Präsentationsmodus:
+    den Link zum Beenden)."""
+    parameter = ansichten.als_parameter(ansicht())
+    st.query_params.from_dict(parameter)
+    basis = (st.context.url or "").rstrip("/").removesuffix(f"/{url_pfad}")
+    link = f"{basis}/{url_pfad}?{_abfrage(parameter)}"
+    if ansicht().praesentation:
+        ohne = {k: v for k, v in parameter.items() if k != "praesentation"}
+        st.markdown(f'<a href="{basis}/{url_pfad}?{_abfrage(ohne)}" target="_self" class="nicht-drucken">'
+                    "Präsentationsmodus beenden</a>", unsafe_allow_html=True)
+        return
+    with st.sidebar:
+        st.caption("Link zu dieser Ansicht")
+        st.code(link, language=None, wrap_lines=True)
+
+
+def _abfrage(parameter: dict[str, str]) -> str:
+    return urlencode(parameter, safe=",")  # Kommas lesbar lassen: grenzen=5,10,15

@@ -1,31 +1,57 @@
-"""Übersicht: Wert des Kreises und aller Gemeinden für den gewählten Indikator und das Jahr."""
+"""Übersicht: der Kreis im Vergleich zu Vorjahr, Land und Bund; alle Gemeinden als Rangliste und Tabelle."""
 
 import streamlit as st
 
-from darstellung.tabellen import gebietstabelle, monat_text, nte_text, tag_text, wert_text
-from pages._rahmen import banner, gebiete, seitenleiste
+from darstellung.diagramme import rangliste_balken
+from darstellung.export import als_csv, als_xlsx
+from darstellung.tabellen import exporttabelle, gebietstabelle, monat_text, nte_text, pp_text, tag_text, wert_text
+from indikatoren import auswertung, vergleichswerte
+from pages import _rahmen as rahmen
 
-auswahl = seitenleiste()
-if auswahl is not None:
-    ind, jahr, daten = auswahl.indikator, auswahl.jahr, auswahl.ergebnis
-    gezeigt = daten[(daten["indikator"] == ind.id) & (daten["jahr"] == jahr)]
-    banner(gezeigt)
-    st.title(ind.titel)
-    kreis = gezeigt[gezeigt["ags"] == gebiete().kreis]
-    if kreis.empty:
-        st.info("Für den Kreis gibt es in diesem Jahr keinen Wert.")
-    else:
-        k = kreis.iloc[0]
-        st.metric(f"{k['name']} {jahr}", wert_text(k["wert"], k["status"]),
-                  help=f"{ind.zaehler_text} / {ind.nenner_text}")
-        st.caption(" · ".join(t for t in (
-            nte_text(k["wert"], k["status"], ind),
-            f"Stichtag SGB II: {monat_text(k['stichtag_sgb2'])}",
-            f"Bevölkerung: {tag_text(k['stichtag_bev'])}",
-            f"Quelle: {k['quelle'] or 'nicht angegeben'}") if t))
-    st.subheader("Gemeinden")
-    st.dataframe(gebietstabelle(daten, ind, jahr), hide_index=True, width="stretch")
-    with st.expander("Definition und Hinweise"):
-        st.markdown(ind.definition)
-        st.markdown("\n".join(f"- {h}" for h in ind.hinweise))
-        st.caption(f"Quelle: {ind.quelle}")
+k = rahmen.kontext()
+ind, jahr, kreis_ags = k.indikator, k.jahr, rahmen.gebiete().kreis
+st.title(f"{ind.titel} {jahr}")
+
+kreis = auswertung.zeile(k.ergebnis, ind.id, jahr, kreis_ags)
+spalten = st.columns(3)
+if kreis is None:
+    spalten[0].info("Für den Kreis gibt es in diesem Jahr keinen Wert.")
+else:
+    spalten[0].metric(kreis["name"], wert_text(kreis["wert"], kreis["status"]),
+                      delta=pp_text(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)) or None,
+                      delta_color="inverse", help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum "
+                      f"Vorjahr in Prozentpunkten")
+    spalten[0].caption(" · ".join(t for t in (
+        nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
+        f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {kreis['quelle'] or 'nicht angegeben'}",
+        f"Art: {kreis['art']}") if t))
+for spalte, vergleich in zip(spalten[1:], vergleichswerte.passend(ind.id, jahr).itertuples()):
+    spalte.metric(vergleich.gebiet, wert_text(vergleich.wert, "ok"), help=vergleich.definition)
+    spalte.caption(f"Stichtag {monat_text(vergleich.stichtag)} (eigener Stichtag) · {vergleich.definition} · "
+                   f"Quelle: {vergleich.quelle}")
+if len(vergleichswerte.passend(ind.id, jahr)) == 0:
+    spalten[1].caption("Für diesen Indikator und dieses Jahr gibt es keinen veröffentlichten Vergleichswert "
+                       "für Land oder Bund.")
+
+rangliste = auswertung.rangliste(k.ergebnis, ind.id, jahr)
+st.plotly_chart(rangliste_balken(rangliste, kreis, ind, hervorheben=k.ansicht.gemeinde),
+                config={"displaylogo": False, "locale": "de"})
+
+st.subheader(f"Alle Gemeinden {jahr}")
+st.dataframe(gebietstabelle(k.ergebnis, ind, jahr), hide_index=True, width="stretch")
+if not k.praesentation:
+    export = exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)
+    dateiname = f"{ind.id}_{jahr}_datenstand{k.datenstand.id}"
+    hinweis = (f"{ind.titel} {jahr}; Datenstand {k.datenstand.id}; Quelle: {ind.quelle}; "
+               f"Anzahlen 1 und 2 sind geschwärzt (statistische Geheimhaltung).")
+    knopf = st.columns(4)
+    knopf[0].download_button("CSV herunterladen", als_csv(export), f"{dateiname}.csv", "text/csv")
+    knopf[1].download_button("XLSX herunterladen", als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
+                             f"{dateiname}.xlsx",
+                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+
+with st.expander("Definition, Stichtag und Quelle"):
+    st.markdown(f"**{ind.titel}**: {ind.definition}")
+    st.markdown(f"Zähler: {ind.zaehler_text} (`{ind.zaehler}`) · Nenner: {ind.nenner_text} (`{ind.nenner}`)")
+    st.markdown("\n".join(f"- {h}" for h in ind.hinweise))
+    st.caption(f"Quelle: {ind.quelle}")

@@ -37,7 +37,7 @@ def _freier_port() -> int:
 def streamlit_server(projekt: Path, umgebung: dict[str, str]):
     """Startet `streamlit run app.py` und liefert die Adresse, sobald der Server antwortet."""
     port = _freier_port()
-    protokoll = ERGEBNISSE / f"streamlit-{port}.log"
+    protokoll = ERGEBNISSE / "streamlit.log"
     ERGEBNISSE.mkdir(exist_ok=True)
     with protokoll.open("w") as ausgabe:
         prozess = subprocess.Popen(

@@ -1,74 +1,204 @@
-"""Das Dashboard mit AppTest: zeigt, was der Kern rechnet, mit Stichtag, Quelle und Beispieldaten-Banner."""
+"""Alle Seiten mit AppTest: Standarddaten und Deep Links, gezeigte Werte gegen die Berechnung des Kerns."""
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from darstellung.tabellen import wert_text
+from darstellung.tabellen import pp_text, wert_text
+from indikatoren import auswertung, katalog
 from indikatoren.berechnung import berechne
 from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.einlesen import einlesen, oeffne_ablage
-from tests.conftest import PROJEKT, csv_bytes
+from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
+
+SEITEN = ["uebersicht", "karte", "gemeindeprofil", "zeitvergleich", "methodik"]
+DEEP_LINK = {"indikator": "sgb2_quote", "jahr": "2022", "gemeinde": "03254021", "klassen": "quantile"}
+
+
+@pytest.fixture(autouse=True)
+def geodaten(monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    monkeypatch.setenv("SOZIALPLANUNG_BASEMAP", "keine")
 
 
 @pytest.fixture
-def app():
-    return AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+def kern(gebiete):
+    return berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
 
 
-def _erwartet(gebiete, indikator, jahr):
-    ergebnis = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
-    return ergebnis[(ergebnis["indikator"] == indikator) & (ergebnis["jahr"] == jahr)].set_index("ags")
+def starte(seite: str = "uebersicht", **parameter) -> AppTest:
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    for name, wert in parameter.items():
+        app.query_params[name] = wert
+    if seite != "uebersicht":
+        app.switch_page(f"pages/{seite}.py")
+    return app.run()
 
 
-def test_startseite_zeigt_kreis_und_20_gemeinden(app, gebiete):
-    app.run()
-    assert not app.exception
-    erwartet = _erwartet(gebiete, "kinderarmut", 2024)
-    kreis = erwartet.loc["03254"]
-    assert app.metric[0].label == "Landkreis Hildesheim 2024"
-    assert app.metric[0].value == wert_text(kreis["wert"], kreis["status"]) == "15,7 %"
+@pytest.mark.parametrize("seite", SEITEN)
+def test_jede_seite_laeuft_mit_standarddaten_und_deep_link(seite):
+    for parameter in ({}, DEEP_LINK):
+        app = starte(seite, **parameter)
+        assert not app.exception, app.exception
+        assert "Beispieldaten" in app.warning[0].value
+        erwartet = {"indikator": "kinderarmut", "jahr": "2024"} if not parameter else dict(DEEP_LINK)
+        if seite == "gemeindeprofil" and not parameter:
+            erwartet["gemeinde"] = "03254002"  # das Profil nennt die gezeigte Gemeinde im Link
+        assert dict(app.query_params) == {k: [v] for k, v in erwartet.items()} or \
+            dict(app.query_params) == erwartet
+        link = app.sidebar.code[0].value
+        pfad = "" if seite == "uebersicht" else seite  # die Startseite hat den Pfad „/“
+        assert link.startswith(f"/{pfad}?indikator=") and f"jahr={erwartet['jahr']}" in link
+
+
+def test_uebersicht_zeigt_kreis_vergleich_und_rangliste(kern):
+    app = starte()
+    kreis = auswertung.zeile(kern, "kinderarmut", 2024, "03254")
+    kreiswert, land, bund = app.metric
+    assert (kreiswert.label, kreiswert.value) == ("Landkreis Hildesheim", wert_text(kreis["wert"], "ok"))
+    assert kreiswert.delta == pp_text(auswertung.veraenderung(kern, "kinderarmut", 2024, "03254"))
+    assert (land.label, land.value, bund.label, bund.value) == ("Niedersachsen", "13,2 %", "Deutschland", "12,7 %")
+    assert any("Stichtag Juni 2023 (eigener Stichtag)" in c.value for c in app.caption)
     tabelle = app.dataframe[0].value
-    assert len(tabelle) == 20
-    gemeinden = erwartet[erwartet["ebene"] == "gemeinde"]
-    assert set(tabelle["Gebiet"]) == set(gemeinden["name"])
-    alfeld = tabelle.set_index("Gebiet").loc["Alfeld (Leine)"]
-    assert alfeld["Kinderarmut"] == wert_text(gemeinden.at["03254002", "wert"], "ok")
-    assert alfeld["Jedes n-te Kind"] == "jedes 6. Kind"
-    assert alfeld["Stichtag SGB II"] == "Dezember 2024" and alfeld["Stichtag Bevölkerung"] == "31.12.2023"
-    assert tabelle.iloc[0]["Gebiet"] == "Hildesheim"  # absteigend sortiert
-    assert "Beispieldaten" in app.warning[0].value
-    assert any("Stichtag SGB II: Dezember 2024" in c.value for c in app.caption)
+    assert len(tabelle) == 20 and tabelle.iloc[0]["Gebiet"] == "Hildesheim"
+    assert [b.label for b in app.get("download_button")] == ["CSV herunterladen", "XLSX herunterladen"]
 
 
-def test_indikator_und_jahr_wechseln(app, gebiete):
+def test_uebersicht_deep_link_und_wechsel(kern):
+    app = starte(**DEEP_LINK)
+    assert app.title[0].value == "SGB-II-Quote 2022"
+    assert app.sidebar.selectbox(key="w_indikator").value == "sgb2_quote"
+    assert app.sidebar.selectbox(key="w_jahr").value == 2022
+    assert app.metric[0].value == wert_text(auswertung.zeile(kern, "sgb2_quote", 2022, "03254")["wert"], "ok")
+    assert len(app.metric) == 1  # für die SGB-II-Quote gibt es keine Vergleichswerte von Land und Bund
+    app.sidebar.selectbox(key="w_indikator").select("elb_quote")
     app.run()
-    app.sidebar.selectbox(key="indikator").select("kinderarmut_u3").run()
-    app.sidebar.selectbox(key="jahr").select(2021).run()
+    assert app.title[0].value == "ELB-Quote 2022"
+    assert app.sidebar.code[0].value == "/?indikator=elb_quote&jahr=2022&gemeinde=03254021&klassen=quantile"
+
+
+def test_karte_listet_einrichtungen_und_umkreis():
+    app = starte("karte")
+    texte = " ".join(m.value for m in app.markdown)
+    assert "4 Einrichtungen in der Karte, 15 Einrichtungen ohne Lage" in texte
+    assert "Innerhalb 500 m: keine Einrichtung mit Lage" in texte and "Innerhalb 1 km:" in texte
+    assert any("Mittelpunkt ist nur ungefähr bekannt" in c.value for c in app.caption)
+    assert len(app.dataframe[-1].value) == 20
+    assert any(c.value.startswith("Klassen: bis ") for c in app.caption)
+
+
+def test_karte_eigene_grenzen(kern):
+    app = starte("karte", klassen="eigene", grenzen="5,10,20")
+    assert app.text_input(key="w_grenzen").value == "5,0; 10,0; 20,0"
+    assert any("Klassen: bis 5,0 % · über 5,0 bis 10,0 %" in c.value for c in app.caption)
+    app.text_input(key="w_grenzen").input("8; 16")
+    app.run()
+    assert app.sidebar.code[0].value.endswith("klassen=eigene&grenzen=8,16")
+    assert any("Klassen: bis 8,0 % · über 8,0 bis 16,0 % · über 16,0 bis" in c.value for c in app.caption)
+
+
+def test_karte_ohne_geodaten_sagt_was_zu_tun_ist(monkeypatch):
+    monkeypatch.delenv("SOZIALPLANUNG_GEODATEN")
+    app = starte("karte")
     assert not app.exception
+    assert "SOZIALPLANUNG_GEODATEN" in app.warning[1].value
+    assert len(app.dataframe[-1].value) == 20  # die Tabelle bleibt
+
+
+def test_gemeindeprofil_werte_und_plaetze(kern):
+    app = starte("gemeindeprofil", gemeinde="03254021", jahr="2023")
+    assert app.title[0].value == "Gemeindeprofil Hildesheim 2023"
+    tabelle = app.table[0].value
+    for ind in katalog.INDIKATOREN:
+        zeile = tabelle.loc[ind.titel]
+        eigene = auswertung.zeile(kern, ind.id, 2023, "03254021")
+        platz, von = auswertung.platz(kern, ind.id, 2023, "03254021")
+        assert zeile["Hildesheim"] == wert_text(eigene["wert"], eigene["status"])
+        assert zeile["Platz"] == f"Platz {platz} von {von}"
+        assert zeile["Kreis"] == wert_text(auswertung.zeile(kern, ind.id, 2023, "03254")["wert"], "ok")
+    assert tabelle.loc["Kinderarmutsindikator (NEF-Quote unter 15)", "Niedersachsen"] == "13,2 % (Juni 2023)"
+    assert tabelle.loc["Kinderarmutsindikator (NEF-Quote unter 15)", "Platz"] == "Platz 1 von 20"
+    assert "Einrichtungen (0)" in [s.value for s in app.subheader]
+
+
+def test_gemeindeprofil_alfeld_mit_einrichtungen():
+    app = starte("gemeindeprofil", gemeinde="03254002")
+    einrichtungen = app.table[1].value
+    assert len(einrichtungen) == 19
+    assert einrichtungen.loc["Familienzentrum Alfeld", "Lage"] == "ungefähr"
+    assert einrichtungen.loc["Bürgerschule", "Lage"] == "keine veröffentlicht"
+
+
+def test_zeitvergleich_aenderungen(kern):
+    app = starte("zeitvergleich", gemeinde="03254002")
+    assert app.multiselect(key="zeitvergleich_gemeinden").value == ["03254002"]
     tabelle = app.dataframe[0].value.set_index("Gebiet")
-    assert tabelle.at["Eime", "unter 3"] == "nicht ausweisbar"  # gesperrte Zelle in den Beispieldaten
-    assert tabelle.at["Eime", "NEF unter 3 Jahren in SGB-II-Bedarfsgemeinschaften"] == "–"
-    assert tabelle.index[-1] == "Eime"  # ohne Wert ans Ende
-    erwartet = _erwartet(gebiete, "kinderarmut_u3", 2021)
-    assert app.metric[0].value == wert_text(erwartet.at["03254", "wert"], "ok")
+    erwartet = auswertung.aenderungen(kern, "kinderarmut", ["03254002", "03254"]).set_index("name")
+    for gebiet in ("Alfeld (Leine)", "Landkreis Hildesheim"):
+        assert tabelle.loc[gebiet, "Zeitraum"] == "2019–2024"
+        assert tabelle.loc[gebiet, "Veränderung"] == pp_text(erwartet.loc[gebiet, "aenderung"])
+        assert tabelle.loc[gebiet, "zum Vorjahr"] == pp_text(erwartet.loc[gebiet, "vorjahr"])
+    app.multiselect(key="zeitvergleich_gemeinden").select("03254021")
+    app.run()
+    assert "Hildesheim" in app.dataframe[0].value["Gebiet"].tolist()
 
 
-def test_ohne_beispieldaten_kein_banner(app, gebiete):
+def test_methodik_aus_dem_katalog(monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_KONTAKT", "sozialplanung@example.org, 05121 000-0")
+    app = starte("methodik")
+    text = " ".join(m.value for m in app.markdown)
+    for ind in katalog.INDIKATOREN:  # Dokumentationstest: kein Indikator ohne Definition, Quelle, Hinweise
+        assert ind.titel in [s.value for s in app.subheader]
+        assert ind.definition in text and ind.quelle in text and all(h in text for h in ind.hinweise)
+        assert ind.zaehler_text in text and ind.nenner_text in text
+    assert "© GeoBasis-DE / BKG (2025), dl-de/by-2-0 (Daten verändert)" in text and "basemap.de" in text
+    assert "§ 9b des Niedersächsischen Behindertengleichstellungsgesetzes" in text
+    assert "sozialplanung@example.org, 05121 000-0" in text
+    assert "[Postanschrift – bitte in SOZIALPLANUNG_ANSCHRIFT eintragen]" in text
+    stichtage = app.table[0].value
+    assert stichtage.loc["2024", "SGB II (Monat)"] == "Dezember 2024"
+    assert stichtage.loc["2024", "Bevölkerung (Tag)"] == "31.12.2023"
+
+
+@pytest.mark.parametrize("seite", ["karte", "gemeindeprofil"])
+def test_praesentationsmodus_ohne_seitenleiste_und_widgets(seite):
+    app = starte(seite, praesentation="1", gemeinde="03254002")
+    assert not app.exception
+    assert not app.sidebar.selectbox and not app.selectbox and not app.text_input and not app.sidebar.code
+    assert any("font-size: 24px" in m.value for m in app.markdown)
+    assert any("Präsentationsmodus beenden" in m.value and "praesentation" not in m.value.split("href=")[1]
+               for m in app.markdown if "href=" in m.value)
+
+
+def test_ohne_beispieldaten_kein_banner(gebiete):
     amtlich = csv_bytes("""
         ags;jahr;bev_u15;nef_u15
         03254;2024;40000;6000
         03254002;2024;2411;402
     """)
     einlesen(oeffne_ablage(gebiete), amtlich, "amtlich.csv", gebiete, quelle="BA", art="amtlich")
-    app.run()
-    assert not app.exception
-    assert not app.warning
+    app = starte()
+    assert not app.exception and not app.warning
     assert app.metric[0].value == "15,0 %"
     assert app.dataframe[0].value.set_index("Gebiet").at["Alfeld (Leine)", "Kinderarmut"] == "16,7 %"
 
 
-def test_anderer_kreis_ohne_daten_sagt_was_zu_tun_ist(app, monkeypatch):
+def test_anderer_kreis_ohne_daten_sagt_was_zu_tun_ist(monkeypatch):
     monkeypatch.setenv("SOZIALPLANUNG_KREIS", "03241")
-    app.run()
+    app = starte()
     assert not app.exception
     assert "python -m indikatoren einlesen" in app.error[0].value
+
+
+def test_downloads_ohne_kleine_zahlen(gebiete):
+    from darstellung.export import als_csv
+    from darstellung.tabellen import exporttabelle
+    tabelle = csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2024;2411;2\n03254013;2024;350;40")
+    einlesen(oeffne_ablage(gebiete), tabelle, "klein.csv", gebiete)
+    ergebnis = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
+    export = exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)
+    alfeld = export.set_index("AGS").loc["03254002"]
+    assert pd.isna(alfeld["Zähler"]) and pd.isna(alfeld["Wert (%)"]) and alfeld["Status"] == "nicht ausweisbar"
+    text = als_csv(export).decode("utf-8-sig")
+    assert text.splitlines()[0].startswith("AGS;Gebiet;Ebene;Indikator;Jahr;Wert (%)")
+    assert ";11,4;" in text  # Eime 40/350 = 11,43 %, Dezimalkomma

@@ -1,6 +1,7 @@
-"""Die echte Seite in Debians Chromium: lädt, zeigt die Zahlen und fragt nur bei 127.0.0.1 an."""
+"""Die echten Seiten in Debians Chromium: Karte mit 20 Gemeinden und Familienzentrum, nur Anfragen an
+127.0.0.1, Deep Links, Klick auf eine Gemeinde, Präsentationsmodus, Download. Screenshots in test-ergebnisse/."""
 
-from urllib.parse import urlparse
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 
@@ -8,21 +9,96 @@ from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
 pytestmark = pytest.mark.browser
+KARTE = 'iframe[title="streamlit_folium.st_folium"]'
 
 
-def test_startseite_im_browser(laufzeit):
-    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(laufzeit), "SOZIALPLANUNG_BASEMAP": "keine",
-                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
-    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung) as adresse:
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path_factory.mktemp("laufzeit")), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+    with streamlit_server(PROJEKT, umgebung) as adresse:
+        yield adresse
+
+
+@pytest.fixture
+def seite():
+    with browser_seite() as s:
         anfragen: list[str] = []
-        seite.on("request", lambda r: anfragen.append(r.url))
-        seite.goto(adresse, wait_until="domcontentloaded")
-        seite.get_by_text("Landkreis Hildesheim 2024").wait_for(timeout=60_000)
-        seite.get_by_text("Beispieldaten").first.wait_for()
-        assert seite.get_by_test_id("stMetricValue").inner_text().strip() == "15,7 %"
-        assert seite.locator("[data-testid='stDataFrame']").count() == 1
-        ERGEBNISSE.mkdir(exist_ok=True)
-        seite.screenshot(path=str(ERGEBNISSE / "startseite.png"), full_page=True)
+        s.on("request", lambda r: anfragen.append(r.url))
+        s.anfragen = anfragen
+        yield s
     fremd = {urlparse(a).hostname for a in anfragen} - {"127.0.0.1", "localhost"}
     assert not fremd, f"Anfragen an Dritte: {fremd}"
-    assert len(anfragen) > 5
+
+
+def _parameter(url: str) -> dict[str, str]:
+    return {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
+
+
+def _karte(seite):
+    rahmen = seite.frame_locator(KARTE)
+    rahmen.locator("path.gemeinde").first.wait_for(timeout=60_000)
+    return rahmen
+
+
+def test_karte_mit_gemeinden_familienzentrum_und_nur_lokalen_anfragen(server, seite):
+    seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+    karte = _karte(seite)
+    assert karte.locator("path.gemeinde").count() == 20
+    assert karte.locator(".familienzentrum").count() == 1
+    assert karte.locator(".legende").inner_text().count("%") == 5
+    assert "GeoBasis-DE / BKG (2025)" in karte.locator(".leaflet-control-attribution").inner_text()
+    karte.locator(".familienzentrum").hover()
+    assert "in Betrieb seit 29.03.2025" in karte.locator(".leaflet-tooltip").inner_text()
+    assert "Lage ungefähr" in karte.locator(".leaflet-tooltip").inner_text()
+    seite.get_by_text("15 Einrichtungen ohne Lage").first.wait_for()
+    ERGEBNISSE.mkdir(exist_ok=True)
+    seite.screenshot(path=str(ERGEBNISSE / "karte.png"), full_page=True)
+    assert any("/app/static/leaflet/leaflet.js" in a for a in seite.anfragen)
+
+
+def test_deep_link_stellt_die_ansicht_her(server, seite):
+    seite.goto(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021",
+               wait_until="domcontentloaded")
+    seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2022").wait_for(timeout=60_000)
+    leiste = seite.get_by_test_id("stSidebar")
+    assert leiste.get_by_test_id("stSelectbox").nth(0).locator("input").input_value() == "SGB-II-Quote"
+    assert leiste.get_by_test_id("stSelectbox").nth(1).locator("input").input_value() == "2022"
+    assert _parameter(seite.url) == {"indikator": "sgb2_quote", "jahr": "2022", "gemeinde": "03254021"}
+    link = leiste.get_by_test_id("stCode").inner_text()
+    assert link.startswith(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021")
+    seite.screenshot(path=str(ERGEBNISSE / "gemeindeprofil.png"), full_page=True)
+
+
+def test_klick_auf_gemeinde_oeffnet_profil(server, seite):
+    seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2023", wait_until="domcontentloaded")
+    karte = _karte(seite)
+    seite.locator(KARTE).scroll_into_view_if_needed()  # sonst rollt der Klick die Seite und trifft daneben
+    seite.wait_for_timeout(500)
+    flaeche = karte.locator("path.gemeinde").nth(9)  # nach AGS sortiert: 03254021 Hildesheim
+    box = flaeche.bounding_box()
+    seite.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2023").wait_for(timeout=60_000)
+    assert _parameter(seite.url) == {"indikator": "kinderarmut", "jahr": "2023", "gemeinde": "03254021"}
+
+
+def test_praesentationsmodus_ohne_seitenleiste(server, seite):
+    seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2024&praesentation=1", wait_until="domcontentloaded")
+    _karte(seite)
+    assert not seite.get_by_test_id("stSidebar").is_visible()
+    assert seite.get_by_test_id("stSelectbox").count() == 0
+    assert seite.locator("html").evaluate("e => getComputedStyle(e).fontSize") == "24px"
+    assert seite.locator(f"{KARTE}").bounding_box()["height"] >= 800
+    seite.get_by_text("Präsentationsmodus beenden").wait_for()
+    seite.screenshot(path=str(ERGEBNISSE / "praesentation.png"))
+
+
+def test_download_csv(server, seite):
+    seite.goto(f"{server}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+    with seite.expect_download(timeout=60_000) as laden:
+        seite.get_by_role("button", name="CSV herunterladen").click()
+    datei = laden.value
+    assert datei.suggested_filename == "kinderarmut_2024_datenstand1.csv"
+    inhalt = open(datei.path(), encoding="utf-8-sig").read().splitlines()
+    assert inhalt[0].startswith("AGS;Gebiet;Ebene;Indikator;Jahr;Wert (%)") and len(inhalt) == 1 + 20 + 2
+    seite.screenshot(path=str(ERGEBNISSE / "uebersicht.png"), full_page=True)

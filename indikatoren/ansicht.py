@@ -1,0 +1,71 @@
+"""Die Ansicht, die ein Link festhält: Indikator, Jahr, Gemeinde, Klassenmethode, Präsentationsmodus.
+
+Query-Parameter wie in DESIGN.md 4 (`indikator`, `jahr`, `gemeinde`, `klassen`, `praesentation`, dazu
+`grenzen` für eigene Klassengrenzen). Ungültige Werte fallen still auf die Vorgabe zurück: ein alter oder
+abgeschnittener Link öffnet so immer noch eine sinnvolle Seite.
+"""
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
+
+KLASSENMETHODEN = {
+    "natuerlich": "Natürliche Unterbrechungen (Jenks)",
+    "quantile": "Quantile (gleich viele Gemeinden je Klasse)",
+    "gleich": "Gleiche Abstände",
+    "eigene": "Eigene Grenzen",
+}
+
+
+@dataclass(frozen=True)
+class Ansicht:
+    indikator: str
+    jahr: int
+    gemeinde: str | None = None
+    klassen: str = "natuerlich"
+    grenzen: tuple[float, ...] = ()
+    praesentation: bool = False
+
+    def mit(self, **aenderungen) -> "Ansicht":
+        return replace(self, **aenderungen)
+
+
+def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jahre: Sequence[int],
+                   gemeinden: Sequence[str]) -> Ansicht:
+    """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde."""
+    indikator = parameter.get("indikator")
+    jahr = parameter.get("jahr", "")
+    gemeinde = parameter.get("gemeinde")
+    klassen = parameter.get("klassen")
+    return Ansicht(
+        indikator=indikator if indikator in indikatoren else indikatoren[0],
+        jahr=int(jahr) if jahr.isdigit() and int(jahr) in jahre else max(jahre),
+        gemeinde=gemeinde if gemeinde in gemeinden else None,
+        klassen=klassen if klassen in KLASSENMETHODEN else "natuerlich",
+        grenzen=_grenzen(parameter.get("grenzen", "")),
+        praesentation=parameter.get("praesentation") == "1",
+    )
+
+
+def als_parameter(ansicht: Ansicht) -> dict[str, str]:
+    """Nur, was von der Vorgabe abweicht oder eine Seite braucht; Reihenfolge wie in DESIGN.md."""
+    parameter = {"indikator": ansicht.indikator, "jahr": str(ansicht.jahr)}
+    if ansicht.gemeinde:
+        parameter["gemeinde"] = ansicht.gemeinde
+    if ansicht.klassen != "natuerlich":
+        parameter["klassen"] = ansicht.klassen
+    if ansicht.klassen == "eigene" and ansicht.grenzen:
+        parameter["grenzen"] = ",".join(f"{g:g}" for g in ansicht.grenzen)
+    if ansicht.praesentation:
+        parameter["praesentation"] = "1"
+    return parameter
+
+
+def _grenzen(text: str) -> tuple[float, ...]:
+    """„5,10,15“ oder „5;10;15“ -> (5.0, 10.0, 15.0); Unlesbares wird übergangen."""
+    werte = []
+    for teil in text.replace(";", ",").split(","):
+        try:
+            werte.append(float(teil))
+        except ValueError:
+            continue
+    return tuple(sorted(set(werte)))

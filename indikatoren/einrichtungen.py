@@ -1,0 +1,82 @@
+"""Einrichtungen (Kitas, Schulen, Familienzentrum, Behörden, Begegnungsorte): laden, Gemeinde zuordnen, Umkreise.
+
+Es werden nur veröffentlichte Lagen gezeichnet; eine Einrichtung ohne lat/lon wird gelistet, nie geschätzt.
+Eine Lage, die nur die Ortsmitte oder einen Bezugspunkt meint, ist „ungefähr“ und wird so gekennzeichnet.
+Entfernungen sind Luftlinie, gerechnet in Metern in EPSG:25832 (UTM 32), nie in Grad.
+"""
+
+from dataclasses import dataclass
+
+import geopandas as gpd
+import pandas as pd
+
+from indikatoren import konfiguration
+from indikatoren.gebiete import Gebiete
+
+SPALTEN = ["name", "kategorie", "adresse", "lat", "lon", "genauigkeit", "lage", "traeger", "status", "seit",
+           "quelle_adresse", "quelle_lage"]
+KATEGORIEN = ("Kita", "Grundschule", "weiterführende Schule", "Familienzentrum", "Behörde/Beratung", "Begegnung")
+GENAUIGKEITEN = ("Gebäude", "Straße", "Ortsmitte", "ungefähr")
+UNGEFAEHR = ("Ortsmitte", "ungefähr")
+STATUS = ("geplant", "in Betrieb", "geschlossen", "unbekannt")
+METRISCH = "EPSG:25832"
+RADIEN = (500, 1000)
+
+
+def lade_einrichtungen(datei=None) -> pd.DataFrame:
+    """Die Liste mit lat/lon als Zahl (leer = keine Lage) und der Spalte `ungefaehr`; wirft bei Formfehlern."""
+    datei = datei or konfiguration.DATEN / "einrichtungen.csv"
+    tabelle = pd.read_csv(datei, sep=";", dtype=str, keep_default_na=False)
+    fehlend = [s for s in SPALTEN if s not in tabelle.columns]
+    if fehlend:
+        raise ValueError(f"{datei}: es fehlen die Spalten {', '.join(fehlend)}.")
+    for spalte, erlaubt in (("kategorie", KATEGORIEN), ("status", STATUS)):
+        falsch = tabelle[~tabelle[spalte].isin(erlaubt)]
+        if not falsch.empty:
+            raise ValueError(f"{datei}, Zeile {falsch.index[0] + 2}, Spalte {spalte}: „{falsch.iloc[0][spalte]}“ "
+                             f"ist nicht erlaubt ({', '.join(erlaubt)}).")
+    for spalte in ("lat", "lon"):
+        tabelle[spalte] = pd.to_numeric(tabelle[spalte].str.replace(",", "."), errors="coerce")
+    tabelle["hat_lage"] = tabelle["lat"].notna() & tabelle["lon"].notna()
+    tabelle["ungefaehr"] = tabelle["hat_lage"] & tabelle["genauigkeit"].isin(UNGEFAEHR)
+    return tabelle[SPALTEN + ["hat_lage", "ungefaehr"]]
+
+
+def gemeinde_zuordnen(einrichtungen: pd.DataFrame, gebiete: Gebiete, grenzen: gpd.GeoDataFrame | None = None
+                      ) -> pd.Series:
+    """AGS je Einrichtung: aus der Lage (Punkt in Gemeindefläche), sonst aus dem Gemeindenamen der Adresse."""
+    namen = sorted(zip(gebiete.gemeinden["name"], gebiete.gemeinden["ags"]), key=lambda n: -len(n[0]))
+    nach_adresse = einrichtungen["adresse"].map(lambda a: next((ags for name, ags in namen if name in a), None))
+    if grenzen is None or not einrichtungen["hat_lage"].any():
+        return nach_adresse
+    punkte = _punkte(einrichtungen[einrichtungen["hat_lage"]])
+    treffer = gpd.sjoin(punkte, grenzen[["ags", "geometry"]], predicate="within", how="left")
+    treffer = treffer[~treffer.index.duplicated()]
+    return treffer["ags"].reindex(einrichtungen.index).fillna(nach_adresse)
+
+
+@dataclass(frozen=True)
+class Umkreis:
+    zentrum: pd.Series  # die Zeile des Familienzentrums
+    entfernungen: pd.DataFrame  # alle anderen mit Lage, Spalte `entfernung_m`, aufsteigend
+    ohne_lage: int  # wie viele sich nicht prüfen lassen
+
+    def innerhalb(self, radius_m: float) -> pd.DataFrame:
+        return self.entfernungen[self.entfernungen["entfernung_m"] <= radius_m]
+
+
+def umkreis(einrichtungen: pd.DataFrame, kategorie: str = "Familienzentrum") -> Umkreis | None:
+    """Luftlinien vom (ersten) Familienzentrum mit Lage zu allen anderen Einrichtungen mit Lage."""
+    zentren = einrichtungen[(einrichtungen["kategorie"] == kategorie) & einrichtungen["hat_lage"]]
+    if zentren.empty:
+        return None
+    zentrum = zentren.iloc[0]
+    andere = einrichtungen[einrichtungen["hat_lage"] & (einrichtungen.index != zentren.index[0])]
+    mitte = _punkte(zentren.iloc[[0]]).to_crs(METRISCH).geometry.iloc[0]
+    entfernung = _punkte(andere).to_crs(METRISCH).distance(mitte)
+    return Umkreis(zentrum, andere.assign(entfernung_m=entfernung).sort_values("entfernung_m"),
+                   int((~einrichtungen["hat_lage"]).sum()))
+
+
+def _punkte(tabelle: pd.DataFrame) -> gpd.GeoDataFrame:
+    return gpd.GeoDataFrame(tabelle, geometry=gpd.points_from_xy(tabelle["lon"], tabelle["lat"]), crs="EPSG:4326")

@@ -1,0 +1,102 @@
+"""Einteilung der Werte in Farbklassen für die Karte: Jenks, Quantile, gleiche Abstände oder eigene Grenzen.
+
+Eingeteilt werden die auf eine Stelle gerundeten Werte, die die Karte auch zeigt; so liegt kein angezeigter
+Wert scheinbar in der falschen Klasse. Jenks rechnet mit Fisher-Jenks (deterministisch, anders als
+mapclassify.NaturalBreaks mit zufälligem Start).
+"""
+
+import re
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from indikatoren.zahlenformat import prozent, runde
+
+# ColorBrewer YlOrRd, farbfehlsichtigen-tauglich, je Klassenzahl (1 bis 7)
+PALETTEN = {
+    1: ["#fd8d3c"],
+    2: ["#fecc5c", "#e31a1c"],
+    3: ["#ffeda0", "#feb24c", "#f03b20"],
+    4: ["#ffffb2", "#fecc5c", "#fd8d3c", "#e31a1c"],
+    5: ["#ffffb2", "#fecc5c", "#fd8d3c", "#f03b20", "#bd0026"],
+    6: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#f03b20", "#bd0026"],
+    7: ["#ffffb2", "#fed976", "#feb24c", "#fd8d3c", "#fc4e2a", "#e31a1c", "#b10026"],
+}
+HOECHSTE_KLASSENZAHL = 7
+
+
+@dataclass(frozen=True)
+class Klassen:
+    grenzen: tuple[float, ...]  # obere Grenze jeder Klasse (einschließlich); die letzte ist das Maximum
+    minimum: float
+
+    @property
+    def farben(self) -> list[str]:
+        return PALETTEN[len(self.grenzen)]
+
+    def klasse(self, wert) -> int | None:
+        """Nummer der Klasse (0 = niedrigste) eines Werts, None ohne Wert."""
+        if wert is None or pd.isna(wert):
+            return None
+        return int(np.searchsorted(self.grenzen, runde(wert, 1), side="left"))
+
+    def farbe(self, wert) -> str | None:
+        k = self.klasse(wert)
+        return None if k is None else self.farben[k]
+
+    def beschriftungen(self) -> list[str]:
+        """„bis 6,9 %“, „über 6,9 bis 9,2 %“, …"""
+        texte, unten = [], None
+        for grenze in self.grenzen:
+            texte.append(f"bis {prozent(grenze)}" if unten is None else
+                         f"über {prozent(unten).removesuffix(' %')} bis {prozent(grenze)}")
+            unten = grenze
+        return texte
+
+
+def klassifiziere(werte: pd.Series, methode: str, anzahl: int = 5, eigene: Sequence[float] = ()) -> Klassen | None:
+    """Klassen für die vorhandenen Werte; None, wenn es keinen Wert gibt."""
+    y = np.array(sorted({runde(w, 1) for w in werte.dropna()}), dtype=float)
+    if len(y) == 0:
+        return None
+    alle = np.array([runde(w, 1) for w in werte.dropna()], dtype=float)
+    k = max(1, min(anzahl, len(y), HOECHSTE_KLASSENZAHL))
+    if methode == "eigene":
+        innen = [g for g in sorted(set(eigene)) if y[0] <= g < y[-1]][: HOECHSTE_KLASSENZAHL - 1]
+        grenzen = [*innen, y[-1]]
+    elif k == 1:
+        grenzen = [y[-1]]
+    elif methode == "quantile":
+        grenzen = np.quantile(alle, np.linspace(0, 1, k + 1)[1:]).tolist()
+    elif methode == "gleich":
+        grenzen = np.linspace(y[0], y[-1], k + 1)[1:].tolist()
+    elif methode == "natuerlich":
+        grenzen = _jenks(alle, k)
+    else:
+        raise ValueError(f"Unbekannte Klassenmethode „{methode}“.")
+    grenzen = sorted({runde(g, 1) for g in grenzen})
+    return Klassen(tuple(grenzen), float(y[0]))
+
+
+def lies_grenzen(text: str) -> tuple[float, ...]:
+    """Eigene Grenzen, wie Menschen sie tippen: „5; 10; 15,5“ oder „5 10 15.5“."""
+    werte = []
+    for teil in re.split(r"[;\s]+", text.strip()):
+        if teil:
+            try:
+                werte.append(float(teil.replace(",", ".")))
+            except ValueError:
+                raise ValueError(f"„{teil}“ ist keine Zahl; Grenzen bitte mit Semikolon trennen, "
+                                 "z. B. 5; 10; 15,5") from None
+    return tuple(sorted(set(werte)))
+
+
+def _jenks(werte: np.ndarray, k: int) -> list[float]:
+    import mapclassify
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # „Numba not installed“: für 20 bis 1000 Werte unerheblich
+        return mapclassify.FisherJenks(werte, k=k).bins.tolist()

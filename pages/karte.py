@@ -1,0 +1,87 @@
+"""Karte: der Indikator je Gemeinde als Choroplethe, dazu Kitas, Schulen, Familienzentrum und Umkreise."""
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte
+from darstellung.tabellen import gebietstabelle
+from indikatoren import ansicht as ansichten
+from indikatoren import einrichtungen as einrichtungsliste
+from indikatoren import geodaten, konfiguration
+from indikatoren.klassen import klassifiziere, lies_grenzen
+from indikatoren.zahlenformat import zahl
+from pages import _rahmen as rahmen
+
+k = rahmen.kontext()
+ind, jahr = k.indikator, k.jahr
+st.title(f"Karte: {ind.titel} {jahr}")
+werte = k.auswahl()
+werte = werte[werte["ebene"] == "gemeinde"]
+
+if not k.praesentation:
+    spalten = st.columns([2, 3])
+    with spalten[0]:
+        rahmen.auswahl(st.selectbox, "Klassen", list(ansichten.KLASSENMETHODEN), "klassen",
+                       format_func=ansichten.KLASSENMETHODEN.get)
+    if k.ansicht.klassen == "eigene":
+        with spalten[1]:
+            text = st.text_input("Eigene Grenzen in % (mit Semikolon getrennt)", key="w_grenzen",
+                                 value="; ".join(zahl(g, 1) for g in k.ansicht.grenzen), placeholder="5; 10; 15")
+            try:
+                rahmen.setze(grenzen=lies_grenzen(text))
+            except ValueError as fehler:
+                st.error(str(fehler))
+klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), rahmen.ansicht().klassen,
+                        eigene=rahmen.ansicht().grenzen)
+
+einrichtungen = rahmen.einrichtungen()
+umkreis = einrichtungsliste.umkreis(einrichtungen)
+try:
+    grenzen = rahmen.grenzen()
+except geodaten.GeodatenFehlen as fehler:
+    grenzen = None
+    st.warning(f"Die Karte kann nicht gezeichnet werden: {fehler}")
+
+karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
+with karte_spalte:
+    if grenzen is not None:
+        karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap())
+        klick = st_folium(karte, key="karte", height=860 if k.praesentation else 620, use_container_width=True,
+                          returned_objects=["last_active_drawing"])
+        gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
+        if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
+            st.session_state["karte_letzter_klick"] = gewaehlt
+            rahmen.setze(gemeinde=gewaehlt)
+            st.switch_page("pages/gemeindeprofil.py")
+        st.caption(f"Grenzen: {geodaten.NAMENSNENNUNG}"
+                   + ("" if konfiguration.basemap() == "keine" else f" · {BASEMAP_DE_NAMENSNENNUNG}")
+                   + " · Ein Klick auf eine Gemeinde öffnet ihr Profil.")
+
+with liste_spalte:
+    ohne_lage = einrichtungen[~einrichtungen["hat_lage"]]
+    st.markdown(f"**{len(einrichtungen) - len(ohne_lage)} Einrichtungen in der Karte, "
+                f"{len(ohne_lage)} Einrichtungen ohne Lage**")
+    st.caption("Gezeichnet wird nur, wessen Lage veröffentlicht ist; gestrichelte Punkte zeigen eine ungefähre "
+               "Lage (Ortsmitte oder Bezugspunkt).")
+    if umkreis is not None:
+        z = umkreis.zentrum
+        st.markdown(f"**Umkreis um das {z['name']}** (Luftlinie)")
+        if z["ungefaehr"]:
+            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({z['lage']}).")
+        for radius in einrichtungsliste.RADIEN:
+            drin = umkreis.innerhalb(radius)
+            titel = f"{radius} m" if radius < 1000 else f"{radius // 1000} km"
+            st.markdown(f"Innerhalb {titel}: " + (", ".join(
+                f"{e.name} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples()) or "keine Einrichtung mit Lage"))
+        st.caption(f"{umkreis.ohne_lage} Einrichtungen ohne Lage lassen sich nicht prüfen; die Liste wird länger, "
+                   "sobald die Stabsstelle ihre Lage einträgt.")
+    with st.expander(f"{len(ohne_lage)} Einrichtungen ohne Lage"):
+        st.dataframe(ohne_lage[["name", "kategorie", "adresse", "status"]].rename(columns=str.capitalize),
+                     hide_index=True)
+
+st.subheader("Werte der Karte")
+st.dataframe(gebietstabelle(k.ergebnis, ind, jahr), hide_index=True, width="stretch")
+if klassen is not None:
+    st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
+st.caption("Einrichtungen: veröffentlichte Angaben; die Quelle jeder Adresse und Lage steht in "
+           "data/einrichtungen.csv.")

@@ -1,0 +1,95 @@
+"""Methodik und Quellen: Definitionen aus dem Katalog, Stichtage, Datenarten, Namensnennungen,
+Barrierefreiheit (NBGG § 9b), Impressum und Datenschutz. Nichts hier ist abgetippt: alles kommt aus dem Kern."""
+
+import pandas as pd
+import streamlit as st
+
+from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
+from darstellung.tabellen import monat_text, tag_text, wert_text
+from indikatoren import geodaten, katalog, konfiguration, vergleichswerte
+from indikatoren.datenschutz import KLEINE_ZAHLEN
+from pages import _rahmen as rahmen
+
+k = rahmen.kontext()
+kontakt = konfiguration.kontakte()
+st.title("Methodik und Quellen")
+
+st.header("Indikatoren")
+for ind in katalog.INDIKATOREN:
+    st.subheader(ind.titel)
+    st.markdown(ind.definition)
+    st.markdown(f"- **Zähler:** {ind.zaehler_text} (Spalte `{ind.zaehler}`, Stichtag: Monat der SGB-II-Zahlen)\n"
+                f"- **Nenner:** {ind.nenner_text} (Spalte `{ind.nenner}`, Stichtag: Tag der Bevölkerungszahl)\n"
+                f"- **Einheit:** {ind.einheit}; {'mit' if ind.jedes_nte_kind else 'ohne'} Angabe „jedes n-te Kind“ "
+                "(n = 100 / Wert, gerundet)\n"
+                f"- **Quelle:** {ind.quelle}")
+    st.markdown("**Hinweise:**\n" + "\n".join(f"- {h}" for h in ind.hinweise))
+
+st.header(f"Stichtage im Datenstand {k.datenstand.id}")
+stichtage = k.ergebnis.groupby("jahr").agg(sgb2=("stichtag_sgb2", "unique"), bev=("stichtag_bev", "unique"))
+st.table(pd.DataFrame({
+    "Jahr": stichtage.index.astype(str),
+    "SGB II (Monat)": [", ".join(sorted({monat_text(t) for t in w})) for w in stichtage["sgb2"]],
+    "Bevölkerung (Tag)": [", ".join(sorted({tag_text(t) for t in w})) for w in stichtage["bev"]],
+}).set_index("Jahr"))
+
+st.header("Rechenregeln und Geheimhaltung")
+st.markdown(
+    "- Der Wert eines größeren Gebiets (Samtgemeinde, Kreis) ist die Summe der Zähler geteilt durch die Summe "
+    "der Nenner seiner Gemeinden, nie ein Mittel von Quoten. Liefert die Quelle eine eigene Zeile für Kreis, Land "
+    "oder Bund, gilt diese.\n"
+    "- **nicht ausweisbar**: die Statistik hat einen kleinen Wert gesperrt („*“). Enthält eine Summe einen "
+    "gesperrten Zähler, ist sie eine **Untergrenze** („mind.“); fehlt ein Nenner, gibt es keinen Wert.\n"
+    f"- Anzahlen von {' und '.join(map(str, KLEINE_ZAHLEN))} werden nie gezeigt, auch nicht als Quote oder in "
+    "Downloads (statistische Geheimhaltung).\n"
+    "- Werte sind kaufmännisch auf eine Nachkommastelle gerundet; Veränderungen in Prozentpunkten (Pp.).")
+
+st.header("Datenarten")
+st.markdown("- **amtlich**: veröffentlichte Zahlen der amtlichen Statistik.\n"
+            "- **geschaetzt**: von der Stabsstelle geschätzt, etwa vor Ablauf der Wartezeit.\n"
+            "- **beispiel**: synthetische Vorführdaten; solange solche gezeigt werden, steht oben ein Hinweis.")
+st.markdown(f"Aktiver Datenstand {k.datenstand.id}: Datei {k.datenstand.dateiname}, eingelesen am "
+            f"{k.datenstand.erstellt.astimezone():%d.%m.%Y} von {k.datenstand.von}; Arten: "
+            f"{', '.join(sorted(set(k.ergebnis['art'])))}.")
+
+st.header("Vergleichswerte Land und Bund")
+vergleich = vergleichswerte.vergleichswerte()
+st.table(pd.DataFrame({
+    "Indikator": vergleich["indikator"].map(lambda i: katalog.indikator(i).kurz), "Gebiet": vergleich["gebiet"],
+    "Stichtag": vergleich["stichtag"].map(monat_text), "Wert": vergleich["wert"].map(lambda w: wert_text(w, "ok")),
+    "Abgrenzung": vergleich["definition"], "Quelle": vergleich["quelle"],
+}))
+
+st.header("Karten und Namensnennung")
+st.markdown(f"- Gemeindegrenzen: BKG, Verwaltungsgebiete 1:250 000 mit Einwohnerzahlen (VG250-EW). "
+            f"**{geodaten.NAMENSNENNUNG}**; für die Anzeige vereinfacht.\n"
+            f"- Hintergrundkarte (wenn eingeschaltet): basemap.de, {BASEMAP_DE_NAMENSNENNUNG}.\n"
+            "- Einrichtungen: veröffentlichte Adressen und Lagen, Quelle je Einrichtung in data/einrichtungen.csv; "
+            "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (EPSG:25832).")
+
+st.header("Erklärung zur Barrierefreiheit")
+st.markdown(
+    "Diese Erklärung gilt für das Sozialplanungs-Dashboard und folgt § 9b des Niedersächsischen "
+    "Behindertengleichstellungsgesetzes (NBGG) in Verbindung mit der Richtlinie (EU) 2016/2102.\n\n"
+    "**Stand der Vereinbarkeit:** Das Angebot ist teilweise barrierefrei. Alle Werte stehen auch als Tabelle "
+    "neben oder unter Karte und Diagrammen; Farbe ist nie der einzige Träger einer Information; die Farbpalette "
+    "ist für Farbfehlsichtige geeignet; Zahlen sind deutsch formatiert.\n\n"
+    "**Nicht barrierefreie Inhalte:** Die Karte selbst und die Diagramme sind Grafiken und mit Bildschirmlesern "
+    "nur eingeschränkt nutzbar (Ersatz: die Tabellen). Tooltips erscheinen nur mit Maus oder Touch.\n\n"
+    f"**Barrieren melden:** {kontakt['barrierefreiheit']}\n\n"
+    f"**Schlichtungsverfahren:** {kontakt['schlichtung']}")
+
+st.header("Impressum")
+st.markdown(f"{kontakt['herausgeber']}  \n{kontakt['anschrift']}  \n{kontakt['kontakt']}  \n"
+            f"Vertreten durch: {kontakt['vertretung']}")
+
+st.header("Datenschutzerklärung")
+st.markdown(
+    f"**Verantwortlich:** {kontakt['herausgeber']}, {kontakt['anschrift']}. "
+    f"**Datenschutzbeauftragte/r:** {kontakt['datenschutz']}\n\n"
+    "Das Dashboard zeigt nur zusammengefasste Zahlen je Gebiet, keine personenbezogenen Daten. Es setzt keine "
+    "Cookies zur Analyse, lädt keine Schriften, Skripte oder Stile von Dritten und sendet keine Nutzungsstatistik. "
+    "Beim Aufruf verarbeitet der Server technisch notwendige Verbindungsdaten (IP-Adresse, Zeitpunkt), um die "
+    "Seite auszuliefern (Art. 6 Abs. 1 lit. e DSGVO). Ist die Hintergrundkarte eingeschaltet, lädt Ihr Browser "
+    "Kartenkacheln von basemap.de (Bundesamt für Kartographie und Geodäsie); dabei erhält das BKG Ihre "
+    "IP-Adresse.")

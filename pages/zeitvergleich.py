@@ -1,0 +1,43 @@
+"""Zeitvergleich: mehrere Gemeinden (und der Kreis) über die Jahre, mit Tabelle der Veränderungen."""
+
+import pandas as pd
+import streamlit as st
+
+from darstellung.diagramme import zeitreihe_linien
+from darstellung.tabellen import pp_text, wert_text
+from indikatoren import auswertung
+from pages import _rahmen as rahmen
+
+k = rahmen.kontext()
+ind, kreis_ags = k.indikator, rahmen.gebiete().kreis
+gemeinden = rahmen.gebiete().gemeinden.sort_values("name")
+namen = dict(zip(gemeinden["ags"], gemeinden["name"]))
+st.title(f"Zeitvergleich: {ind.titel}")
+
+rangliste = auswertung.rangliste(k.ergebnis, ind.id, k.jahr)
+vorgabe = [k.ansicht.gemeinde] if k.ansicht.gemeinde else rangliste["ags"].head(3).tolist()
+if k.praesentation:
+    gewaehlt, mit_kreis = vorgabe, True
+else:
+    gewaehlt = st.multiselect("Gemeinden", list(namen), default=vorgabe, format_func=namen.get,
+                              key="zeitvergleich_gemeinden", placeholder="Gemeinden wählen")
+    mit_kreis = st.checkbox(f"{rahmen.gebiete().name(kreis_ags)} zeigen", value=True, key="zeitvergleich_kreis")
+gebiete = gewaehlt + ([kreis_ags] if mit_kreis else [])
+
+if not gebiete:
+    st.info("Bitte mindestens eine Gemeinde wählen.")
+else:
+    st.plotly_chart(zeitreihe_linien(auswertung.zeitreihe(k.ergebnis, ind.id, gebiete), ind),
+                    config={"displaylogo": False})
+    tabelle = auswertung.aenderungen(k.ergebnis, ind.id, gebiete)
+    st.subheader("Veränderungen")
+    st.dataframe(pd.DataFrame({
+        "Gebiet": tabelle["name"],
+        "Zeitraum": [f"{v:.0f}–{b:.0f}" if pd.notna(v) else "–" for v, b in zip(tabelle["von"], tabelle["bis"])],
+        "Wert am Anfang": [wert_text(w, "ok") if pd.notna(w) else "–" for w in tabelle["wert_von"]],
+        "Wert am Ende": [wert_text(w, "ok") if pd.notna(w) else "–" for w in tabelle["wert_bis"]],
+        "Veränderung": tabelle["aenderung"].map(pp_text),
+        "zum Vorjahr": tabelle["vorjahr"].map(pp_text),
+    }), hide_index=True, width="stretch")
+    st.caption("Veränderungen in Prozentpunkten (Pp.), aus den gezeigten, auf eine Stelle gerundeten Werten. "
+               "Jahre ohne ausweisbaren Wert fehlen in der Linie.")

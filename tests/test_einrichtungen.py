@@ -1,0 +1,45 @@
+"""Einrichtungen: nur veröffentlichte Lagen, Gemeinde-Zuordnung, Luftlinien in Metern."""
+
+import math
+
+import geopandas as gpd
+
+from indikatoren.einrichtungen import gemeinde_zuordnen, lade_einrichtungen, umkreis
+from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+
+
+def _luftlinie(lat1, lon1, lat2, lon2):
+    """Haversine auf der Kugel (R = 6371 km) als unabhängige Gegenrechnung."""
+    p1, p2, dl = math.radians(lat1), math.radians(lat2), math.radians(lon2 - lon1)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6_371_000 * math.asin(math.sqrt(a))
+
+
+def test_liste_aus_shared_mit_lagen():
+    e = lade_einrichtungen()
+    assert (PROJEKT / "data" / "einrichtungen.csv").read_text(encoding="utf-8") == \
+        (PROJEKT.parent / "shared" / "data" / "einrichtungen_alfeld.csv").read_text(encoding="utf-8")
+    assert len(e) == 19 and int(e["hat_lage"].sum()) == 4
+    fz = e[e["kategorie"] == "Familienzentrum"].iloc[0]
+    assert (fz["adresse"], fz["seit"], fz["status"]) == ("Marktplatz 5, 31061 Alfeld (Leine)", "2025-03-29",
+                                                         "in Betrieb")
+    assert fz["ungefaehr"]  # Bezugspunkt St. Nicolai, nicht das Haus
+
+
+def test_umkreis_in_metern():
+    e = lade_einrichtungen()
+    u = umkreis(e)
+    assert u.zentrum["name"] == "Familienzentrum Alfeld" and u.ohne_lage == 15
+    foehrste = u.entfernungen.set_index("name").loc["Grundschule Föhrste"]
+    erwartet = _luftlinie(51.986333, 9.825806, 51.963333, 9.835278)
+    assert abs(foehrste["entfernung_m"] - erwartet) < 0.005 * erwartet  # UTM-Verzerrung unter 0,5 %
+    assert u.innerhalb(1000).empty and len(u.innerhalb(3500)) == 3
+
+
+def test_gemeinde_aus_lage_oder_adresse(gebiete):
+    e = lade_einrichtungen()
+    grenzen = gpd.read_file(HILDESHEIM_GEOJSON)
+    assert set(gemeinde_zuordnen(e, gebiete, grenzen)) == {"03254002"}
+    verschoben = e.assign(lat=e["lat"] + 0.2)  # Punkte wandern nach Norden, Adresse bleibt Alfeld
+    zuordnung = gemeinde_zuordnen(verschoben, gebiete, grenzen)
+    assert zuordnung[e["hat_lage"]].ne("03254002").all() and zuordnung[~e["hat_lage"]].eq("03254002").all()

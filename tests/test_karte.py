@@ -1,0 +1,77 @@
+"""Die Karte als HTML: keine fremden Adressen, 20 Gemeinden mit Farbe und Tooltip, eigene Legende."""
+
+import json
+import re
+
+import pytest
+
+from darstellung.karte import FARBE_NICHT_AUSWEISBAR, choroplethenkarte, kartendaten, leaflet_bereitstellen
+from indikatoren import geodaten, katalog
+from indikatoren.berechnung import berechne
+from indikatoren.datenschutz import fuer_anzeige
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.einrichtungen import lade_einrichtungen, umkreis
+from indikatoren.klassen import klassifiziere
+from tests.conftest import HILDESHEIM_GEOJSON
+
+
+@pytest.fixture
+def karte_html(gebiete):
+    ergebnis = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
+    werte = ergebnis[(ergebnis["indikator"] == "kinderarmut_u3") & (ergebnis["jahr"] == 2021)
+                     & (ergebnis["ebene"] == "gemeinde")]
+    geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    grenzen = geodaten.anzeigegrenzen()
+    einrichtungen = lade_einrichtungen()
+    karte = choroplethenkarte(grenzen, werte, klassifiziere(werte["wert"], "natuerlich"),
+                              katalog.indikator("kinderarmut_u3"), einrichtungen, umkreis(einrichtungen),
+                              basemap="keine")
+    return karte.get_root().render(), werte, grenzen
+
+
+def test_keine_fremden_adressen(karte_html):
+    html, _, _ = karte_html
+    assert re.findall(r"https?://", html) == []
+    assert '<script src="/app/static/leaflet/leaflet.js"></script>' in html
+    assert 'href="/app/static/leaflet/leaflet.css"' in html
+    for fremd in ("jquery", "bootstrap", "d3.min", "d3.v", "font-awesome", "fontawesome"):
+        assert fremd not in html.lower(), html[max(0, html.lower().find(fremd) - 300):html.lower().find(fremd) + 50]
+
+
+def test_gemeinden_farben_und_tooltips(karte_html, gebiete):
+    html, werte, grenzen = karte_html
+    daten = json.loads(re.search(r"L\.geoJson\((\{.*?\}), \{", html, re.S).group(1))
+    eigenschaften = {f["properties"]["ags"]: f["properties"] for f in daten["features"]}
+    assert len(eigenschaften) == 20
+    eime = eigenschaften["03254013"]  # in den Beispieldaten 2021 gesperrt
+    assert eime["farbe"] == FARBE_NICHT_AUSWEISBAR and "nicht ausweisbar" in eime["tip"]
+    alfeld = werte.set_index("ags").loc["03254002"]
+    assert f"unter 3: {str(round(alfeld['wert'], 1)).replace('.', ',')} %" in eigenschaften["03254002"]["tip"]
+    assert "Stichtag: Dezember 2021, Bevölkerung 31.12.2021" in eigenschaften["03254002"]["tip"]
+    assert "jedes" in eigenschaften["03254002"]["tip"]
+
+
+def test_legende_einrichtungen_umkreise(karte_html):
+    html, _, _ = karte_html
+    assert "nicht ausweisbar</div>" in html and "keine Daten</div>" in html and "bis " in html
+    assert html.count('class_name": "familienzentrum"') + html.count('"className": "familienzentrum"') == 1
+    assert "in Betrieb seit 29.03.2025" in html and "Lage ungefähr" in html
+    assert html.count("L.circle(") == 2 and "Luftlinie um den ungefähren Standort" in html
+    for ebene in ("Kitas (2)", "Grundschulen (1)", "Familienzentrum (1)", "Behörden und Beratung (0)",
+                  "Begegnungsorte (0)", "Weiterführende Schulen (0)"):
+        assert json.dumps(ebene)[1:-1] in html  # im Ebenenschalter als JSON-Text
+    assert "GeoBasis-DE / BKG (2025), dl-de/by-2-0" in html
+
+
+def test_ohne_wert_keine_daten(gebiete):
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    leer = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete).iloc[:0]
+    daten = kartendaten(grenzen, leer, None, katalog.indikator("kinderarmut"))
+    assert {f["properties"]["tip"].split("<br>")[1] for f in daten["features"]} == {"Kinderarmut: keine Daten"}
+
+
+def test_leaflet_aus_pypi_bereitgestellt(tmp_path):
+    ordner = leaflet_bereitstellen(tmp_path)
+    assert (ordner / "leaflet.js").read_bytes().startswith(b"/* @preserve")
+    assert "1.9.3" in (ordner / "leaflet.js").read_text()[:200]
+    assert (ordner / "images" / "layers.png").exists() and (ordner / "leaflet.css").exists()
