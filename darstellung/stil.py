@@ -2,15 +2,20 @@
 
 DRUCK = """
 @media print {
-  @page { size: A4 portrait; margin: 12mm; }
+  @page { size: A4 portrait; margin: 10mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stDownloadButton"], [data-testid="stExpander"],
-  [data-testid="stElementToolbar"], .nicht-drucken { display: none !important; }
+  [data-testid="stElementToolbar"], [data-testid="stSelectbox"], [data-testid="stMultiSelect"],
+  [data-testid="stTextInput"], [data-testid="stCheckbox"], [data-testid="stCode"], .nicht-drucken {
+    display: none !important; }
   [data-testid="stAppViewContainer"], [data-testid="stMain"] {
     position: static !important; overflow: visible !important; }
   [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 0 !important; }
-  [data-testid="stVerticalBlock"] > div, .js-plotly-plot, [data-testid="stTable"] { break-inside: avoid; }
-  html { font-size: 12px; }
+  [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
+  .js-plotly-plot, [data-testid="stTable"] tr, [data-testid="stAlert"] { break-inside: avoid; }
+  h1 { font-size: 1.8rem !important; padding: 0 !important; }
+  h3 { font-size: 1.2rem !important; padding: 0.3rem 0 0 !important; }
+  html { font-size: 10px; }
 }
 """
 

@@ -91,3 +91,13 @@ def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, daten
         "Quelle": teil["quelle"].replace("", "nicht angegeben"), "Art": teil["art"],
         "Datenstand": datenstand,
     }).reset_index(drop=True)
+
+
+def einrichtungen_text(einrichtungen: pd.DataFrame) -> str:
+    """Je Kategorie eine Zeile mit den Namen – kompakt genug für eine Druckseite; Lage in Klammern."""
+    zeilen = []
+    for kategorie, teil in einrichtungen.groupby("kategorie", sort=False):
+        namen = [n + (" (Lage ungefähr)" if u else "" if h else " (ohne Lage)")
+                 for n, u, h in zip(teil["name"], teil["ungefaehr"], teil["hat_lage"])]
+        zeilen.append(f"- **{kategorie}** ({len(teil)}): {', '.join(namen)}")
+    return "\n".join(zeilen)

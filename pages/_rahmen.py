@@ -46,12 +46,8 @@ def grenzen() -> gpd.GeoDataFrame:
 
 def einrichtungen() -> pd.DataFrame:
     """Die Einrichtungsliste mit zugeordneter Gemeinde (`ags`)."""
-    try:
-        flaechen = grenzen()
-    except geodaten.GeodatenFehlen:
-        flaechen = None
-    liste = einrichtungsliste.lade_einrichtungen()
-    return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, gebiete(), flaechen))
+    datei = konfiguration.geodaten_datei()
+    return _einrichtungen(konfiguration.kreis(), str(datei) if datei else "", str(konfiguration.laufzeit()))
 
 
 @st.cache_resource(max_entries=4)
@@ -72,6 +68,16 @@ def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
 @st.cache_data(max_entries=4, show_spinner="Gemeindegrenzen werden geladen …")
 def _grenzen(kreis: str, datei: str, laufzeit: str) -> gpd.GeoDataFrame:
     return geodaten.anzeigegrenzen(kreis)
+
+
+@st.cache_data(max_entries=4, show_spinner=False)
+def _einrichtungen(kreis: str, datei: str, laufzeit: str) -> pd.DataFrame:
+    try:
+        flaechen = _grenzen(kreis, datei, laufzeit)
+    except geodaten.GeodatenFehlen:
+        flaechen = None
+    liste = einrichtungsliste.lade_einrichtungen()
+    return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
 
 
 # --- Ansicht und Rahmen ----------------------------------------------------------------------------

@@ -5,12 +5,13 @@ import pandas as pd
 import streamlit as st
 
 from darstellung.diagramme import altersgruppen_balken, zeitreihe_linien
-from darstellung.tabellen import monat_text, pp_text, tag_text, wert_text
+from darstellung.tabellen import einrichtungen_text, monat_text, pp_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, vergleichswerte
 from pages import _rahmen as rahmen
 
 ALTERSGRUPPEN = (("kinderarmut_u3", "unter 3 (Krippe)"), ("kinderarmut_3_6", "3 bis unter 6 (Kita)"),
                  ("kinderarmut_6_15", "6 bis unter 15 (Schule)"))
+HOEHE = 240  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
 
 k = rahmen.kontext()
 gemeinden = rahmen.gebiete().gemeinden.sort_values("name")
@@ -48,26 +49,18 @@ st.caption("Platz 1 = höchster Wert unter den Gemeinden des Kreises. Land und B
 links, rechts = st.columns(2)
 with links:
     reihe = auswertung.zeitreihe(k.ergebnis, k.indikator.id, [ags, kreis_ags])
-    st.plotly_chart(zeitreihe_linien(reihe, k.indikator, hoehe=360), config={"displaylogo": False})
+    st.plotly_chart(zeitreihe_linien(reihe, k.indikator, hoehe=HOEHE), config={"displaylogo": False})
 with rechts:
     gruppen = [{"gruppe": text, "gebiet": z["name"], "wert": z["wert"], "status": z["status"]}
                for gebiet in (ags, kreis_ags) for id, text in ALTERSGRUPPEN
                if (z := auswertung.zeile(k.ergebnis, id, jahr, gebiet)) is not None]
     if gruppen:
-        st.plotly_chart(altersgruppen_balken(pd.DataFrame(gruppen)), config={"displaylogo": False})
+        st.plotly_chart(altersgruppen_balken(pd.DataFrame(gruppen), hoehe=HOEHE), config={"displaylogo": False})
     else:
         st.info("Für die Altersgruppen gibt es in diesem Datenstand keine Zahlen.")
 
 einrichtungen = rahmen.einrichtungen()
 eigene = einrichtungen[einrichtungen["ags"] == ags]
 st.subheader(f"Einrichtungen ({len(eigene)})")
-if eigene.empty:
-    st.caption("Für diese Gemeinde sind noch keine Einrichtungen erfasst.")
-else:
-    st.table(pd.DataFrame({
-        "Name": eigene["name"], "Art": eigene["kategorie"], "Adresse": eigene["adresse"],
-        "Status": eigene["status"],
-        "Lage": ["ungefähr" if u else ("in der Karte" if h else "keine veröffentlicht")
-                 for u, h in zip(eigene["ungefaehr"], eigene["hat_lage"])],
-    }).set_index("Name"))
+st.markdown(einrichtungen_text(eigene) or "Für diese Gemeinde sind noch keine Einrichtungen erfasst.")
 st.caption(f"Quelle: {k.indikator.quelle}. " + " ".join(k.indikator.hinweise))

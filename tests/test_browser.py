@@ -1,6 +1,7 @@
 """Die echten Seiten in Debians Chromium: Karte mit 20 Gemeinden und Familienzentrum, nur Anfragen an
 127.0.0.1, Deep Links, Klick auf eine Gemeinde, Präsentationsmodus, Download. Screenshots in test-ergebnisse/."""
 
+import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
@@ -61,6 +62,7 @@ def test_deep_link_stellt_die_ansicht_her(server, seite):
     seite.goto(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021",
                wait_until="domcontentloaded")
     seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2022").wait_for(timeout=60_000)
+    seite.get_by_test_id("stCode").wait_for()
     leiste = seite.get_by_test_id("stSidebar")
     assert leiste.get_by_test_id("stSelectbox").nth(0).locator("input").input_value() == "SGB-II-Quote"
     assert leiste.get_by_test_id("stSelectbox").nth(1).locator("input").input_value() == "2022"
@@ -79,6 +81,7 @@ def test_klick_auf_gemeinde_oeffnet_profil(server, seite):
     box = flaeche.bounding_box()
     seite.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2023").wait_for(timeout=60_000)
+    seite.wait_for_url(re.compile(r".*/gemeindeprofil\?.*gemeinde=03254021"))
     assert _parameter(seite.url) == {"indikator": "kinderarmut", "jahr": "2023", "gemeinde": "03254021"}
 
 
@@ -102,3 +105,14 @@ def test_download_csv(server, seite):
     inhalt = open(datei.path(), encoding="utf-8-sig").read().splitlines()
     assert inhalt[0].startswith("AGS;Gebiet;Ebene;Indikator;Jahr;Wert (%)") and len(inhalt) == 1 + 20 + 2
     seite.screenshot(path=str(ERGEBNISSE / "uebersicht.png"), full_page=True)
+
+
+def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):
+    seite.goto(f"{server}/gemeindeprofil?indikator=kinderarmut&jahr=2024&gemeinde=03254002",
+               wait_until="domcontentloaded")
+    seite.get_by_role("heading", name="Gemeindeprofil Alfeld (Leine) 2024").wait_for(timeout=60_000)
+    seite.locator(".js-plotly-plot").nth(1).wait_for()
+    seite.wait_for_timeout(1000)
+    pdf = seite.pdf(format="A4", print_background=True)
+    (ERGEBNISSE / "gemeindeprofil.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # Alfeld hat die meisten Einrichtungen
