@@ -88,11 +88,11 @@ def kartendaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
 
 def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None,
                       indikator: Indikator, einrichtungen: pd.DataFrame | None = None,
-                      umkreis: Umkreis | None = None, basemap: str = "keine") -> folium.Map:
+                      umkreis: Umkreis | None = None, basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
     """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum."""
     west, sued, ost, nord = grenzen.total_bounds
     karte = folium.Map(location=[(sued + nord) / 2, (west + ost) / 2], zoom_start=10, tiles=None,
-                       control_scale=False, zoom_control=True)
+                       control_scale=False, zoom_control=True, zoom_snap=0.25)
     karte.default_js = [("leaflet", f"{LEAFLET_PFAD}/leaflet.js")]
     karte.default_css = [("leaflet_css", f"{LEAFLET_PFAD}/leaflet.css")]
     kacheln = basemap_einstellung(basemap)
@@ -109,12 +109,12 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
             ebene.add_to(karte)
     _Namensnennung(NAMENSNENNUNG).add_to(karte)
     _Massstab().add_to(karte)
-    karte.get_root().html.add_child(Element(legende_html(klassen, indikator)))
+    karte.get_root().html.add_child(Element(legende_html(klassen, indikator, schrift_px)))
     folium.LayerControl(collapsed=True).add_to(karte)
     return karte
 
 
-def legende_html(klassen: Klassen | None, indikator: Indikator) -> str:
+def legende_html(klassen: Klassen | None, indikator: Indikator, schrift_px: int = 13) -> str:
     """Legende als eigenes HTML-Element, links unten in der Karte."""
     zeilen = [] if klassen is None else list(zip(klassen.farben, klassen.beschriftungen()))
     zeilen += [(FARBE_NICHT_AUSWEISBAR, "nicht ausweisbar"), (FARBE_KEINE_DATEN, "keine Daten")]
@@ -124,8 +124,8 @@ def legende_html(klassen: Klassen | None, indikator: Indikator) -> str:
         f'</span>{html.escape(text)}</div>' for farbe, text in zeilen)
     return (f'<div class="legende" role="note" aria-label="Legende" style="position:absolute;left:10px;bottom:28px;'
             f'z-index:1000;background:rgba(255,255,255,.92);padding:6px 10px;border-radius:4px;'
-            f'font:13px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)"><b>{html.escape(indikator.kurz)}</b>'
-            f'{eintraege}</div>')
+            f'font:{schrift_px}px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
+            f'<b>{html.escape(indikator.kurz)}</b>{eintraege}</div>')
 
 
 def _einrichtungsebenen(einrichtungen: pd.DataFrame) -> list[folium.FeatureGroup]:

@@ -25,6 +25,8 @@ PRAESENTATION = """
 html { font-size: 24px; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
 [data-testid="stMetricValue"] { font-size: 3rem !important; }
+h1 { font-size: 1.6rem !important; padding: 0 0 0.5rem !important; }
+[data-testid="stAlert"] { padding: 0.2rem 0.6rem !important; font-size: 0.7rem; }
 """
 
 

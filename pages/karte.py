@@ -45,8 +45,9 @@ except geodaten.GeodatenFehlen as fehler:
 karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
 with karte_spalte:
     if grenzen is not None:
-        karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap())
-        klick = st_folium(karte, key="karte", height=860 if k.praesentation else 620, use_container_width=True,
+        karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap(),
+                                  schrift_px=20 if k.praesentation else 13)
+        klick = st_folium(karte, key="karte", height=760 if k.praesentation else 620, use_container_width=True,
                           returned_objects=["last_active_drawing"])
         gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
         if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):

@@ -22,8 +22,8 @@ def server(tmp_path_factory):
 
 
 @pytest.fixture
-def seite():
-    with browser_seite() as s:
+def seite(request):
+    with browser_seite(*getattr(request, "param", (1400, 1000))) as s:
         anfragen: list[str] = []
         s.on("request", lambda r: anfragen.append(r.url))
         s.anfragen = anfragen
@@ -85,13 +85,15 @@ def test_klick_auf_gemeinde_oeffnet_profil(server, seite):
     assert _parameter(seite.url) == {"indikator": "kinderarmut", "jahr": "2023", "gemeinde": "03254021"}
 
 
+@pytest.mark.parametrize("seite", [(1920, 1080)], indirect=True)  # Beamer
 def test_praesentationsmodus_ohne_seitenleiste(server, seite):
     seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2024&praesentation=1", wait_until="domcontentloaded")
     _karte(seite)
     assert not seite.get_by_test_id("stSidebar").is_visible()
     assert seite.get_by_test_id("stSelectbox").count() == 0
     assert seite.locator("html").evaluate("e => getComputedStyle(e).fontSize") == "24px"
-    assert seite.locator(f"{KARTE}").bounding_box()["height"] >= 800
+    karte = seite.locator(KARTE).bounding_box()
+    assert karte["height"] >= 700 and karte["width"] >= 1300  # füllt die Breite des Beamers
     seite.get_by_text("Präsentationsmodus beenden").wait_for()
     seite.screenshot(path=str(ERGEBNISSE / "praesentation.png"))
 
