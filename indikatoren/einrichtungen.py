@@ -12,6 +12,7 @@ import pandas as pd
 
 from indikatoren import konfiguration
 from indikatoren.gebiete import Gebiete
+from indikatoren.mitgeliefert import lies_tabelle
 
 SPALTEN = ["name", "kategorie", "adresse", "lat", "lon", "genauigkeit", "lage", "traeger", "status", "seit",
            "quelle_adresse", "quelle_lage"]
@@ -25,16 +26,8 @@ RADIEN = (500, 1000)
 
 def lade_einrichtungen(datei=None) -> pd.DataFrame:
     """Die Liste mit lat/lon als Zahl (leer = keine Lage) und der Spalte `ungefaehr`; wirft bei Formfehlern."""
-    datei = datei or konfiguration.DATEN / "einrichtungen.csv"
-    tabelle = pd.read_csv(datei, sep=";", dtype=str, keep_default_na=False)
-    fehlend = [s for s in SPALTEN if s not in tabelle.columns]
-    if fehlend:
-        raise ValueError(f"{datei}: es fehlen die Spalten {', '.join(fehlend)}.")
-    for spalte, erlaubt in (("kategorie", KATEGORIEN), ("status", STATUS)):
-        falsch = tabelle[~tabelle[spalte].isin(erlaubt)]
-        if not falsch.empty:
-            raise ValueError(f"{datei}, Zeile {falsch.index[0] + 2}, Spalte {spalte}: „{falsch.iloc[0][spalte]}“ "
-                             f"ist nicht erlaubt ({', '.join(erlaubt)}).")
+    tabelle = lies_tabelle(datei or konfiguration.DATEN / "einrichtungen.csv", SPALTEN,
+                           {"kategorie": KATEGORIEN, "status": STATUS})
     for spalte in ("lat", "lon"):
         tabelle[spalte] = pd.to_numeric(tabelle[spalte].str.replace(",", "."), errors="coerce")
     tabelle["hat_lage"] = tabelle["lat"].notna() & tabelle["lon"].notna()

@@ -7,6 +7,7 @@ und ihrer eigenen Abgrenzung (RLB statt NEF), nie als wären sie dasselbe.
 import pandas as pd
 
 from indikatoren import katalog, konfiguration
+from indikatoren.mitgeliefert import lies_tabelle
 from indikatoren.spalten import ARTEN
 
 SPALTEN = ["indikator", "ags", "gebiet", "stichtag", "wert", "definition", "quelle", "art"]
@@ -15,16 +16,9 @@ SPALTEN = ["indikator", "ags", "gebiet", "stichtag", "wert", "definition", "quel
 def vergleichswerte(datei=None) -> pd.DataFrame:
     """Alle Vergleichswerte, geprüft: bekannter Indikator, Wert als Zahl, Art und Quelle angegeben."""
     datei = datei or konfiguration.DATEN / "vergleichswerte.csv"
-    tabelle = pd.read_csv(datei, sep=";", dtype=str, keep_default_na=False)
-    fehlend = [s for s in SPALTEN if s not in tabelle.columns]
-    if fehlend:
-        raise ValueError(f"{datei}: es fehlen die Spalten {', '.join(fehlend)}.")
-    for nr, zeile in tabelle.iterrows():
-        ort = f"{datei}, Zeile {nr + 2}"
-        if zeile["indikator"] not in katalog.NACH_ID:
-            raise ValueError(f"{ort}, Spalte indikator: unbekannter Indikator „{zeile['indikator']}“.")
-        if zeile["art"] not in ARTEN or not zeile["quelle"]:
-            raise ValueError(f"{ort}: Art ({', '.join(ARTEN)}) und Quelle sind Pflicht.")
+    tabelle = lies_tabelle(datei, SPALTEN, {"indikator": list(katalog.NACH_ID), "art": ARTEN})
+    if (tabelle["quelle"] == "").any():
+        raise ValueError(f"{datei}, Zeile {(tabelle['quelle'] == '').idxmax() + 2}, Spalte quelle: Quelle fehlt.")
     return tabelle[SPALTEN].astype({"wert": float})
 
 

@@ -3,6 +3,7 @@
 import math
 
 import geopandas as gpd
+import pytest
 
 from indikatoren.einrichtungen import gemeinde_zuordnen, lade_einrichtungen, umkreis
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
@@ -43,3 +44,12 @@ def test_gemeinde_aus_lage_oder_adresse(gebiete):
     verschoben = e.assign(lat=e["lat"] + 0.2)  # Punkte wandern nach Norden, Adresse bleibt Alfeld
     zuordnung = gemeinde_zuordnen(verschoben, gebiete, grenzen)
     assert zuordnung[e["hat_lage"]].ne("03254002").all() and zuordnung[~e["hat_lage"]].eq("03254002").all()
+
+
+def test_tippfehler_in_der_liste_wird_mit_ort_gemeldet(tmp_path):
+    datei = tmp_path / "e.csv"
+    text = (PROJEKT / "data" / "einrichtungen.csv").read_text(encoding="utf-8")
+    text = text.replace(";Grundschule;", ";Grunschule;", 1)
+    datei.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=r"e\.csv, Zeile 9, Spalte kategorie: „Grunschule“ ist nicht erlaubt"):
+        lade_einrichtungen(datei)
