@@ -25,7 +25,7 @@ from indikatoren.klassen import Klassen
 LEAFLET_PFAD = "/app/static/leaflet"  # wie Streamlit static/ ausliefert (server.enableStaticServing)
 BASEMAP_DE = ("https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
               "GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png")
-BASEMAP_DE_NAMENSNENNUNG = "Hintergrund: © basemap.de / BKG (2025), CC BY 4.0"
+BASEMAP_DE_NAMENSNENNUNG = "Hintergrund: © basemap.de / BKG (2025)"
 FARBE_NICHT_AUSWEISBAR = "#8c8c8c"
 FARBE_KEINE_DATEN = "#ffffff"
 
