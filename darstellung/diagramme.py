@@ -1,4 +1,9 @@
-"""Plotly-Diagramme mit deutschen Zahlen (16,8 %); Werte im Tooltip so, wie die Tabellen sie zeigen."""
+"""Plotly-Diagramme mit deutschen Zahlen (16,8 %); Werte im Tooltip so, wie die Tabellen sie zeigen.
+
+Namen werden HTML-maskiert: plotly deutet <a>, <b> u. a. in Beschriftungen sonst als Auszeichnung.
+"""
+
+import html
 
 import pandas as pd
 import plotly.graph_objects as go
@@ -27,12 +32,13 @@ def rangliste_balken(rangliste: pd.DataFrame, kreis: pd.Series | None, indikator
     mit_wert = rangliste[rangliste["status"].isin(["ok", "untergrenze"])].iloc[::-1]
     farben = [FARBE_HERVOR if a == hervorheben else FARBE for a in mit_wert["ags"]]
     fig = go.Figure(go.Bar(
-        x=[runde(w, 1) for w in mit_wert["wert"]], y=mit_wert["name"], orientation="h", marker_color=farben,
+        x=[runde(w, 1) for w in mit_wert["wert"]], y=mit_wert["name"].map(html.escape), orientation="h",
+        marker_color=farben,
         text=[wert_text(w, s) for w, s in zip(mit_wert["wert"], mit_wert["status"])], textposition="outside",
         hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, name=indikator.kurz))
     if kreis is not None and kreis["status"] in ("ok", "untergrenze"):
         fig.add_vline(x=runde(kreis["wert"], 1), line_dash="dash", line_color=FARBE_KREIS,
-                      annotation_text=f"{kreis['name']}: {wert_text(kreis['wert'], kreis['status'])}",
+                      annotation_text=f"{html.escape(kreis['name'])}: {wert_text(kreis['wert'], kreis['status'])}",
                       annotation_position="top")
     fig.update_xaxes(ticksuffix=" %", rangemode="tozero")
     return _layout(fig, f"{indikator.titel}: Gemeinden im Vergleich", max(320, 28 * len(mit_wert) + 120))
@@ -44,7 +50,7 @@ def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420
     for n, (_, teil) in enumerate(reihe.groupby("ags", sort=False)):
         werte = [runde(w, 1) if s == "ok" else None for w, s in zip(teil["wert"], teil["status"])]
         fig.add_trace(go.Scatter(
-            x=teil["jahr"], y=werte, mode="lines+markers", name=teil["name"].iloc[0],
+            x=teil["jahr"], y=werte, mode="lines+markers", name=html.escape(teil["name"].iloc[0]),
             line={"color": LINIENFARBEN[n % len(LINIENFARBEN)], "width": 3 if teil["ebene"].iloc[0] == "kreis" else 2,
                   "dash": "dash" if teil["ebene"].iloc[0] == "kreis" else "solid"},
             text=[wert_text(w, s) for w, s in zip(teil["wert"], teil["status"])],
@@ -61,7 +67,7 @@ def altersgruppen_balken(werte: pd.DataFrame, hoehe: int = 360) -> go.Figure:
         fig.add_trace(go.Bar(
             x=teil["gruppe"], y=[runde(w, 1) if s in ("ok", "untergrenze") else None
                                  for w, s in zip(teil["wert"], teil["status"])],
-            name=gebiet, marker_color=[FARBE, FARBE_KREIS, FARBE_HERVOR][n % 3],
+            name=html.escape(gebiet), marker_color=[FARBE, FARBE_KREIS, FARBE_HERVOR][n % 3],
             text=[wert_text(w, s) for w, s in zip(teil["wert"], teil["status"])], textposition="outside",
             hovertemplate="%{fullData.name}, %{x}: %{text}<extra></extra>", cliponaxis=False))
     fig.update_yaxes(ticksuffix=" %", rangemode="tozero")

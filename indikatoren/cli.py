@@ -6,11 +6,13 @@ Ausgabe für Skripte auf stdout, Meldungen auf stderr; Exit-Code 0 bei Erfolg, 1
 
 import argparse
 import csv
+import getpass
 import os
 import sys
 from pathlib import Path
 
 from indikatoren import geodaten, konfiguration
+from indikatoren.anmeldung import passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.gebiete import Gebiete
@@ -97,6 +99,14 @@ def _vorlage(args):
         print(pfad)
 
 
+def _passwort(args):
+    passwort = getpass.getpass("Neues Passwort: ")
+    if getpass.getpass("Wiederholen: ") != passwort:
+        raise ValueError("Die Passwörter stimmen nicht überein.")
+    print(f'{args.name} = "{passwort_hash(passwort)}"')
+    print("Diese Zeile gehört in .streamlit/secrets.toml unter [datenpflege.konten].", file=sys.stderr)
+
+
 def _lesen(pfad: Path) -> bytes:
     try:
         return pfad.read_bytes()
@@ -144,6 +154,10 @@ def _parser() -> argparse.ArgumentParser:
     b = befehle.add_parser("geodaten", help="Gemeindegrenzen laden und zwischenspeichern (Datei oder BKG-WFS)")
     b.add_argument("--datei", type=Path, help="GeoJSON, GeoPackage oder Shapefile (sonst der WFS)")
     b.set_defaults(befehl=_geodaten)
+
+    b = befehle.add_parser("passwort", help="bcrypt-Hash eines Passworts für secrets.toml erzeugen")
+    b.add_argument("name", help="Anmeldename des Kontos")
+    b.set_defaults(befehl=_passwort)
 
     b = befehle.add_parser("vorlage", help="Vorlage der Kennzahlen-Tabelle (CSV, XLSX) schreiben")
     b.add_argument("--ordner", type=Path, default=konfiguration.DATEN)

@@ -10,6 +10,7 @@ from datetime import UTC, datetime
 
 import pandas as pd
 from sqlalchemy import (
+    DDL,
     BigInteger,
     Boolean,
     Column,
@@ -86,6 +87,39 @@ protokoll = Table(
     Column("erfolg", Boolean, nullable=False),
     Column("meldung", Text, nullable=False, default=""),
 )
+
+
+anmeldung = Table(  # Fehlversuche je Konto, für die Sperre nach wiederholt falschem Passwort
+    "anmeldung", metadaten,
+    Column("name", String(200), primary_key=True),
+    Column("fehlversuche", Integer, nullable=False),
+    Column("letzter_fehlversuch", DateTime(timezone=True), nullable=True),
+)
+
+# Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
+# verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
+_UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),
+                    "kennzahl_wert": ("UPDATE", "DELETE"), "datenstand": ("DELETE",)}
+
+
+def _schutz_sqlite(tabelle: str, aktion: str) -> DDL:
+    return DDL(f"CREATE TRIGGER IF NOT EXISTS {tabelle}_kein_{aktion.lower()} BEFORE {aktion} ON {tabelle} "
+               f"BEGIN SELECT RAISE(ABORT, '{tabelle}: {aktion} ist nicht erlaubt'); END")
+
+
+def _schutz_postgresql(tabelle: str, aktionen: tuple[str, ...]) -> DDL:
+    return DDL(f"CREATE OR REPLACE FUNCTION {tabelle}_unveraenderlich() RETURNS trigger AS $$ BEGIN "
+               f"RAISE EXCEPTION '{tabelle}: %% ist nicht erlaubt', TG_OP; END $$ LANGUAGE plpgsql; "
+               f"CREATE TRIGGER {tabelle}_unveraenderlich BEFORE {' OR '.join(aktionen)} ON {tabelle} "
+               f"FOR EACH ROW EXECUTE FUNCTION {tabelle}_unveraenderlich()")
+
+
+for _name, _aktionen in _UNVERAENDERLICH.items():
+    for _aktion in _aktionen:
+        event.listen(metadaten.tables[_name], "after_create",
+                     _schutz_sqlite(_name, _aktion).execute_if(dialect="sqlite"))
+    event.listen(metadaten.tables[_name], "after_create",
+                 _schutz_postgresql(_name, _aktionen).execute_if(dialect="postgresql"))
 
 
 @dataclass(frozen=True)

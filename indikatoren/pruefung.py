@@ -10,6 +10,7 @@ from datetime import date
 import pandas as pd
 
 from indikatoren import katalog
+from indikatoren.export import FORMELZEICHEN, TEXTSPALTEN
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
@@ -121,6 +122,9 @@ class _Pruefung:
                              "(falsches Trennzeichen oder fehlende Anführungszeichen?).", nr)
                 continue
             wert = {name: zellen[pos].strip() for name, pos in spalten.items()}
+            for text in TEXTSPALTEN:  # von export.entschaerft: „'=…“ war „=…“
+                if wert.get(text, "")[:1] == "'" and wert[text][1:2] in FORMELZEICHEN:
+                    wert[text] = wert[text][1:]
             ags = self._ags(wert["ags"], nr)
             jahr = self._jahr(wert["jahr"], nr)
             zeile = {

@@ -13,6 +13,8 @@ from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.zahlenformat import zahl
 
 HOECHSTGROESSE = 20 * 1024 * 1024
+HOECHST_ENTPACKT = 200 * 1024 * 1024  # XLSX: Summe der entpackten Teile
+HOECHSTES_VERHAELTNIS = 200  # XLSX: entpackt / gepackt je Teil (übliche Tabellen liegen unter 20)
 TRENNZEICHEN = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
 
 
@@ -80,6 +82,7 @@ def _csv(text: str, datei: str, fehler):
 def _xlsx(inhalt: bytes, fehler):
     import openpyxl  # erst hier, weil CSV der häufige Fall ist
 
+    _keine_zip_bombe(inhalt, fehler)
     try:
         mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
         blatt = mappe.worksheets[0]
@@ -90,6 +93,20 @@ def _xlsx(inhalt: bytes, fehler):
     if not alle:
         raise fehler("Das erste Tabellenblatt ist leer.")
     return alle[0], _nummeriert(alle[1:])
+
+
+def _keine_zip_bombe(inhalt: bytes, fehler) -> None:
+    """Prüft die Größen im ZIP-Verzeichnis, bevor entpackt wird: eine kleine Datei darf nicht zu Gigabytes werden."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(inhalt)) as archiv:
+            teile = archiv.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
+    entpackt = sum(t.file_size for t in teile)
+    if entpackt > HOECHST_ENTPACKT or len(teile) > 10_000 or any(
+            t.file_size > 1_000_000 and t.file_size > HOECHSTES_VERHAELTNIS * max(t.compress_size, 1) for t in teile):
+        raise fehler(f"Die XLSX-Datei würde entpackt {zahl(entpackt / 1024 / 1024, 0)} MB groß oder ist "
+                     "ungewöhnlich stark gepackt (möglicherweise eine „Zip-Bombe“); sie wird nicht geöffnet.")
 
 
 def _zelle(wert) -> str:

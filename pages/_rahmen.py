@@ -14,6 +14,7 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from darstellung.stil import css
+from darstellung.tabellen import sicher
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, katalog, konfiguration
@@ -168,7 +169,7 @@ def _seitenleiste(stand: Datenstand, indikatoren: list[str], jahre: list[int], d
         auswahl(st.selectbox, "Jahr", [int(j) for j in jahre_des_indikators], "jahr")
         arten = ", ".join(sorted(set(daten["art"])))
         st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} · Art: {arten} · "
-                   f"Datei {stand.dateiname}")
+                   f"Datei {sicher(stand.dateiname)}")
         st.toggle("Präsentationsmodus", key="w_praesentation",
                   help="Große Schrift, ohne Seitenleiste – für den Beamer. Beenden über den Link oben.",
                   on_change=lambda: setze(praesentation=True))

@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte
-from darstellung.tabellen import gebietstabelle
+from darstellung.tabellen import gebietstabelle, sicher
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
@@ -66,14 +66,14 @@ with liste_spalte:
                "Lage (Ortsmitte oder Bezugspunkt).")
     if umkreis is not None:
         z = umkreis.zentrum
-        st.markdown(f"**Umkreis um das {z['name']}** (Luftlinie)")
+        st.markdown(f"**Umkreis um das {sicher(z['name'])}** (Luftlinie)")
         if z["ungefaehr"]:
-            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({z['lage']}).")
+            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({sicher(z['lage'])}).")
         for radius in einrichtungsliste.RADIEN:
             drin = umkreis.innerhalb(radius)
             titel = f"{radius} m" if radius < 1000 else f"{radius // 1000} km"
-            st.markdown(f"Innerhalb {titel}: " + (", ".join(
-                f"{e.name} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples()) or "keine Einrichtung mit Lage"))
+            namen = ", ".join(f"{sicher(e.name)} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples())
+            st.markdown(f"Innerhalb {titel}: {namen or 'keine Einrichtung mit Lage'}")
         st.caption(f"{umkreis.ohne_lage} Einrichtungen ohne Lage lassen sich nicht prüfen; die Liste wird länger, "
                    "sobald die Stabsstelle ihre Lage einträgt.")
     with st.expander(f"{len(ohne_lage)} Einrichtungen ohne Lage"):

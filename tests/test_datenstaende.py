@@ -152,3 +152,17 @@ def test_gleichzeitiger_erster_start_befuellt_nur_einmal(laufzeit):
     assert [p.exitcode for p in prozesse] == [0, 0, 0]
     from indikatoren.datenstaende import Ablage
     assert len(Ablage().datenstaende()) == 1
+
+
+@pytest.mark.parametrize(("tabelle", "aenderung"), [
+    ("protokoll", lambda t: t.delete()), ("protokoll", lambda t: t.update().values(meldung="geschönt")),
+    ("kennzahl_wert", lambda t: t.update().values(anzahl=0)), ("kennzahl_zeile", lambda t: t.delete()),
+    ("datenstand", lambda t: t.delete()),
+])
+def test_gespeichertes_und_protokoll_sind_unveraenderlich(gebiete, tabelle, aenderung):
+    ablage = oeffne_ablage(gebiete)
+    vorher = (ablage.datenstaende(), ablage.protokolleintraege(), ablage.kennzahlen().als_tabelle())
+    with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
+        verbindung.execute(aenderung(datenstaende.metadaten.tables[tabelle]))
+    assert ablage.datenstaende() == vorher[0] and ablage.protokolleintraege().equals(vorher[1])
+    assert ablage.kennzahlen().als_tabelle().equals(vorher[2])

@@ -1,0 +1,40 @@
+"""Rohtabelle eines Datenstands als CSV und XLSX im Format der Vorlage – Export und Wiedereinlesen ergeben
+exakt dieselben Zahlen. Textzellen, die mit = + - @ beginnen, werden mit einem Apostroph entschärft, damit
+Tabellenprogramme sie nicht als Formel ausführen; die Prüfung nimmt den Apostroph beim Einlesen wieder ab.
+Zählzellen behalten Zahlen und die Zeichen „*“ und „-“."""
+
+import io
+
+import pandas as pd
+
+from indikatoren.kennzahlen import Kennzahlen
+
+FORMELZEICHEN = ("=", "+", "-", "@")
+TEXTSPALTEN = ("name", "quelle")
+
+
+def entschaerft(text: str) -> str:
+    """„=HYPERLINK(…)“ -> „'=HYPERLINK(…)“; anderes bleibt."""
+    return "'" + text if isinstance(text, str) and text.startswith(FORMELZEICHEN) else text
+
+
+def rohtabelle(kennzahlen: Kennzahlen) -> pd.DataFrame:
+    tabelle = kennzahlen.als_tabelle()
+    for spalte in TEXTSPALTEN:
+        tabelle[spalte] = tabelle[spalte].map(entschaerft)
+    return tabelle
+
+
+def als_csv(kennzahlen: Kennzahlen) -> bytes:
+    return rohtabelle(kennzahlen).to_csv(sep=";", index=False, lineterminator="\n").encode("utf-8")
+
+
+def als_xlsx(kennzahlen: Kennzahlen) -> bytes:
+    """Alle Zellen als Text (AGS mit führender Null, „*“ bleibt „*“), erstes Blatt wie die Vorlage."""
+    puffer = io.BytesIO()
+    with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
+        rohtabelle(kennzahlen).to_excel(mappe, sheet_name="Kennzahlen", index=False)
+        for zeile in mappe.book["Kennzahlen"].iter_rows(min_row=2):
+            for zelle in zeile:
+                zelle.number_format = "@"
+    return puffer.getvalue()

@@ -1,0 +1,90 @@
+"""Vorschau einer Einlesung: was sich gegenüber dem aktiven Datenstand ändert, und was unplausibel aussieht.
+
+Die Stabsstelle sieht das, bevor sie bestätigt: neue Jahre, geänderte Werte (alt, neu, Differenz), entfallene
+Zeilen, und Warnungen – ein Indikator springt von einem Jahr zum nächsten um mehr als `sprung_pp`
+Prozentpunkte, oder eine Gemeinde fehlt in einem Jahr, für das andere Gemeinden Zahlen haben.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from indikatoren import katalog
+from indikatoren.berechnung import berechne
+from indikatoren.gebiete import Gebiete
+from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.zahlenformat import zahl
+
+SCHLUESSEL = ["ags", "jahr"]
+
+
+@dataclass(frozen=True)
+class Vorschau:
+    neue_jahre: list[int]
+    neue_zeilen: pd.DataFrame  # ags, name, jahr
+    entfallene_zeilen: pd.DataFrame  # ags, name, jahr
+    geaenderte_werte: pd.DataFrame  # ags, name, jahr, merkmal, alt, neu, differenz
+    warnungen: list[str]
+
+    @property
+    def leer(self) -> bool:
+        return self.neue_zeilen.empty and self.entfallene_zeilen.empty and self.geaenderte_werte.empty
+
+
+def vorschau(alt: Kennzahlen | None, neu: Kennzahlen, gebiete: Gebiete, sprung_pp: float = 5.0) -> Vorschau:
+    """Vergleicht die künftige Tabelle `neu` mit der aktiven `alt` (None: es gibt noch keine)."""
+    alt_zeilen = alt.zeilen if alt is not None else neu.zeilen.iloc[:0]
+    a, n = alt_zeilen.set_index(SCHLUESSEL), neu.zeilen.set_index(SCHLUESSEL)
+    neue = n.index.difference(a.index)
+    entfallen = a.index.difference(n.index)
+    return Vorschau(
+        neue_jahre=sorted(set(neu.jahre) - set(alt.jahre if alt is not None else [])),
+        neue_zeilen=n.loc[neue, ["name"]].reset_index(),
+        entfallene_zeilen=a.loc[entfallen, ["name"]].reset_index(),
+        geaenderte_werte=_geaendert(alt, neu) if alt is not None else _geaendert_leer(),
+        warnungen=_spruenge(neu, gebiete, sprung_pp) + _luecken(neu, gebiete),
+    )
+
+
+def _als_text(kennzahlen: Kennzahlen) -> pd.DataFrame:
+    """Zählgrößen lang, als Text wie in der Datei („*“ geheim, leer fehlt), damit jede Änderung sichtbar ist."""
+    tabelle = kennzahlen.als_tabelle()
+    return tabelle.melt(id_vars=["ags", "name", "jahr"], value_vars=kennzahlen.merkmale, var_name="merkmal",
+                        value_name="wert").astype({"jahr": int})
+
+
+def _geaendert_leer() -> pd.DataFrame:
+    return pd.DataFrame(columns=["ags", "name", "jahr", "merkmal", "alt", "neu", "differenz"])
+
+
+def _geaendert(alt: Kennzahlen, neu: Kennzahlen) -> pd.DataFrame:
+    beide = _als_text(alt).merge(_als_text(neu), on=["ags", "jahr", "merkmal"], suffixes=("_alt", "_neu"))
+    anders = beide[beide["wert_alt"] != beide["wert_neu"]]
+    zahl_alt = pd.to_numeric(anders["wert_alt"], errors="coerce")
+    zahl_neu = pd.to_numeric(anders["wert_neu"], errors="coerce")
+    return pd.DataFrame({"ags": anders["ags"], "name": anders["name_neu"], "jahr": anders["jahr"],
+                         "merkmal": anders["merkmal"], "alt": anders["wert_alt"], "neu": anders["wert_neu"],
+                         "differenz": (zahl_neu - zahl_alt).astype("Int64")}).reset_index(drop=True)
+
+
+def _spruenge(neu: Kennzahlen, gebiete: Gebiete, sprung_pp: float) -> list[str]:
+    ergebnis = berechne(neu, gebiete)
+    ergebnis = ergebnis[ergebnis["status"] == "ok"].sort_values(["ags", "indikator", "jahr"])
+    vorher = ergebnis.groupby(["ags", "indikator"])[["jahr", "wert"]].shift()
+    sprung = ergebnis.assign(vorjahr=vorher["jahr"], vorwert=vorher["wert"])
+    gross = (sprung["wert"] - sprung["vorwert"]).abs() > sprung_pp
+    sprung = sprung[(sprung["vorjahr"] == sprung["jahr"] - 1) & gross]
+    return [f"{z.name}, {katalog.indikator(z.indikator).kurz}: {zahl(z.vorwert, 1)} % ({int(z.vorjahr)}) → "
+            f"{zahl(z.wert, 1)} % ({z.jahr}), Sprung über {zahl(sprung_pp, 1)} Prozentpunkte"
+            for z in sprung.itertuples()]
+
+
+def _luecken(neu: Kennzahlen, gebiete: Gebiete) -> list[str]:
+    gemeinden = set(gebiete.gemeinden["ags"])
+    warnungen = []
+    for jahr, teil in neu.zeilen.groupby("jahr"):
+        vorhanden = set(teil["ags"]) & gemeinden
+        if vorhanden:
+            for ags in sorted(gemeinden - vorhanden):
+                warnungen.append(f"{gebiete.name(ags)} fehlt im Jahr {jahr}, andere Gemeinden haben Zahlen.")
+    return warnungen
