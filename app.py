@@ -8,6 +8,7 @@ from pathlib import Path
 import streamlit as st
 
 from darstellung.karte import leaflet_bereitstellen
+from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
 
 st.set_page_config(page_title="Sozialplanung – Kinderarmut und SGB II", layout="wide",
@@ -20,6 +21,8 @@ SEITEN = [
     st.Page("pages/gemeindeprofil.py", title="Gemeindeprofil", url_path="gemeindeprofil"),
     st.Page("pages/zeitvergleich.py", title="Zeitvergleich", url_path="zeitvergleich"),
     st.Page("pages/methodik.py", title="Methodik und Quellen", url_path="methodik"),
+    st.Page("pages/datenpflege.py", title="Datenpflege", url_path="datenpflege",
+            visibility="visible" if anmeldung.benutzer() else "hidden"),  # Leser sehen sie nicht
 ]
 praesentation = st.query_params.get("praesentation") == "1" or (
     "ansicht" in st.session_state and rahmen.ansicht().praesentation)

@@ -4,16 +4,23 @@ import io
 
 import pandas as pd
 
+from indikatoren.export import entschaerft
+
+
+def _entschaerft(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Textzellen, die mit = + - @ beginnen, bekommen einen Apostroph; Zahlen bleiben Zahlen."""
+    return tabelle.map(lambda w: entschaerft(w) if isinstance(w, str) else w)
+
 
 def als_csv(tabelle: pd.DataFrame) -> bytes:
-    return tabelle.to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")
+    return _entschaerft(tabelle).to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")
 
 
 def als_xlsx(tabelle: pd.DataFrame, blatt: str, hinweis: str) -> bytes:
     """Die Tabelle im ersten Blatt; darunter ein Hinweis (Quelle, Stand, Beispieldaten …)."""
     puffer = io.BytesIO()
     with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
-        tabelle.to_excel(mappe, sheet_name=blatt[:31], index=False)
+        _entschaerft(tabelle).to_excel(mappe, sheet_name=blatt[:31], index=False)
         seite = mappe.book[blatt[:31]]
         seite.cell(row=len(tabelle) + 3, column=1, value=hinweis)
         seite.freeze_panes = "A2"

@@ -68,3 +68,8 @@ def kontakte() -> dict[str, str]:
     """Jede Angabe aus ihrer Umgebungsvariable, sonst „[… – bitte in VARIABLE eintragen]“."""
     return {schluessel: _wert(variable) or f"[{text} – bitte in {variable} eintragen]"
             for schluessel, (variable, text) in KONTAKTE.items()}
+
+
+def sprung_pp() -> float:
+    """Ab welchem Sprung (Prozentpunkte zum Vorjahr) die Vorschau einer Einlesung warnt."""
+    return float((_wert("SOZIALPLANUNG_SPRUNG_PP") or "5").replace(",", "."))

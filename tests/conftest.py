@@ -31,3 +31,19 @@ def gebiete() -> Gebiete:
 def csv_bytes(text: str, kodierung: str = "utf-8") -> bytes:
     """Test-CSV aus eingerücktem Text: Leerzeichen am Zeilenanfang fallen weg."""
     return "\n".join(z.strip() for z in text.strip().splitlines()).encode(kodierung) + b"\n"
+
+
+@pytest.fixture(autouse=True)
+def ohne_altes_pages_verhalten(monkeypatch):
+    """AppTest setzt vor jedem Lauf Streamlits Merker für das alte pages/-Verhalten zurück, das ein echter
+    Server nur bis zum ersten Lauf von app.py hat (pages/_rahmen.py fängt diesen ersten Lauf ab). Sonst
+    liefe in AppTest jeder Lauf doppelt, und ein Klick auf einen Knopf ginge im zweiten Lauf verloren."""
+    from streamlit.runtime.pages_manager import PagesManager
+
+    original = PagesManager.__init__
+
+    def ohne(self, *args, **kwargs):
+        original(self, *args, **kwargs)
+        PagesManager.uses_pages_directory = False
+
+    monkeypatch.setattr(PagesManager, "__init__", ohne)

@@ -5,7 +5,6 @@ import io
 import openpyxl
 import pandas as pd
 
-from indikatoren.cli import main
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.export import als_csv, als_xlsx, entschaerft
 from indikatoren.pruefung import pruefe_datei

@@ -2,6 +2,7 @@
 und die gespeicherten Daten bleiben danach genau, wie sie waren."""
 
 import io
+import zipfile
 
 import openpyxl
 import pytest
@@ -22,6 +23,17 @@ def _xlsx(zeilen) -> bytes:
         mappe.active.append(zeile)
     puffer = io.BytesIO()
     mappe.save(puffer)
+    return puffer.getvalue()
+
+
+def _xlsx_bombe() -> bytes:
+    """Eine gültig aussehende XLSX, deren Blatt sich von wenigen KB auf 60 MB entpackt."""
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archiv:
+        archiv.writestr("[Content_Types].xml", "<Types/>")
+        with archiv.open("xl/worksheets/sheet1.xml", "w") as blatt:
+            for _ in range(60):
+                blatt.write(b" " * 1024 * 1024)
     return puffer.getvalue()
 
 
@@ -87,6 +99,10 @@ FEHLERHAFT = {
                           ["k.xlsx, Zeile 2, Spalte nef_u15: „vierhundert“ ist keine Zahl"]),
     "zu_gross": (b"ags;jahr\n" + b"03254002;2023\n" * (20 * 1024 * 1024 // 14 + 10), "riesig.csv",
                  ["riesig.csv: Die Datei ist 20,0 MB groß; erlaubt sind höchstens 20 MB."]),
+    "50_mb": (b"ags;jahr\n" + b"03254002;2023\n" * (50 * 1024 * 1024 // 14), "50mb.csv",
+              ["50mb.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 20 MB."]),
+    "xlsx_bombe": (_xlsx_bombe(), "bombe.xlsx", ["bombe.xlsx: Die XLSX-Datei würde entpackt 60 MB groß oder ist "
+                                                  "ungewöhnlich stark gepackt"]),
 }
 
 

@@ -1,0 +1,151 @@
+"""Datenpflege (nur Stabsstelle): Kennzahlen einlesen mit Prüfung und Vorschau, Datenstände zurücknehmen und
+als Rohtabelle herunterladen, Protokoll einsehen."""
+
+import hashlib
+
+import pandas as pd
+import streamlit as st
+
+from darstellung.export import als_csv
+from darstellung.tabellen import sicher
+from indikatoren import export, konfiguration
+from indikatoren.einlesen import einlesen
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+from indikatoren.spalten import ARTEN
+from indikatoren.vorschau import vorschau
+from indikatoren.zahlenformat import zahl
+from pages import _anmeldung as anmeldung
+from pages import _rahmen as rahmen
+
+rahmen.kontext()
+benutzer = anmeldung.benutzer()
+if benutzer is None:
+    anmeldung.anmeldeformular()
+    st.stop()
+
+kopf = st.columns([4, 1])
+kopf[0].title("Datenpflege")
+kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
+st.caption(f"Angemeldet: {sicher(benutzer)} · Jede Änderung steht im Protokoll.")
+ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
+einlesen_tab, staende_tab, protokoll_tab = st.tabs(["Kennzahlen einlesen", "Datenstände", "Protokoll"])
+
+
+def _datei_merken():
+    datei = st.session_state.get("dp_datei")
+    st.session_state["dp_upload"] = (datei.name, datei.getvalue()) if datei is not None else None
+
+
+def _meldungstabelle(fehler: UngueltigeDatei) -> pd.DataFrame:
+    return pd.DataFrame({"Datei": [m.datei for m in fehler.meldungen],
+                         "Zeile": [m.zeile or "" for m in fehler.meldungen],
+                         "Spalte": [m.spalte or "" for m in fehler.meldungen],
+                         "Meldung": [m.text for m in fehler.meldungen]})
+
+
+with einlesen_tab:
+    art_spalten = st.columns(3)
+    ergaenzen = art_spalten[0].radio("Die Datei …", ["ersetzt die ganze Tabelle", "ergänzt den aktiven Stand"],
+                                     key="dp_modus", help="Ergänzen: neue Zeilen kommen hinzu, gleiche AGS und "
+                                     "gleiches Jahr werden ersetzt.") == "ergänzt den aktiven Stand"
+    quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
+    art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
+    st.file_uploader("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", type=["csv", "txt", "xlsx"],
+                     key="dp_datei", on_change=_datei_merken)
+    upload = st.session_state.get("dp_upload")
+    if upload:
+        name, inhalt = upload
+        aktiv = ablage.aktiver()
+        try:
+            geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art)
+        except UngueltigeDatei as fehler:
+            st.error(f"**{sicher(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
+            tabelle = _meldungstabelle(fehler)
+            st.dataframe(tabelle, hide_index=True, width="stretch")
+            st.download_button("Fehlerbericht herunterladen (CSV)", als_csv(tabelle),
+                               f"fehlerbericht_{name}.csv", "text/csv")
+            ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
+        else:
+            alt = ablage.kennzahlen(aktiv.id) if aktiv else None
+            neu = alt.ergaenzt_um(geprueft.kennzahlen) if ergaenzen and alt is not None else geprueft.kennzahlen
+            v = vorschau(alt, neu, gebiete, konfiguration.sprung_pp())
+            st.success(f"**{sicher(name)}** ist gültig: {len(geprueft.kennzahlen)} Zeilen. Vorschau gegenüber "
+                       f"Datenstand {aktiv.id if aktiv else '–'}:")
+            for hinweis in geprueft.hinweise:
+                st.caption(f"Hinweis: {sicher(hinweis)}")
+            zahlen = st.columns(4)
+            zahlen[0].metric("Neue Jahre", ", ".join(map(str, v.neue_jahre)) or "keine")
+            zahlen[1].metric("Neue Zeilen", len(v.neue_zeilen))
+            zahlen[2].metric("Geänderte Werte", len(v.geaenderte_werte))
+            zahlen[3].metric("Entfallende Zeilen", len(v.entfallene_zeilen))
+            for warnung in v.warnungen:
+                st.warning(sicher(warnung))
+            if not v.geaenderte_werte.empty:
+                st.markdown("**Geänderte Werte**")
+                st.dataframe(v.geaenderte_werte.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr",
+                             "merkmal": "Spalte", "alt": "bisher", "neu": "neu", "differenz": "Differenz"}),
+                             hide_index=True, width="stretch")
+            if not v.entfallene_zeilen.empty:
+                st.markdown("**Entfallende Zeilen** (im neuen Stand nicht mehr enthalten)")
+                st.dataframe(v.entfallene_zeilen, hide_index=True)
+            with st.form("dp_bestaetigen"):
+                kommentar = st.text_area("Kommentar (Pflicht): was ist das für ein Stand?", key="dp_kommentar")
+                if st.form_submit_button("Als neuen aktiven Datenstand übernehmen", type="primary"):
+                    if not kommentar.strip():
+                        st.error("Bitte einen Kommentar angeben.")
+                    elif (ablage.aktiver().id if ablage.aktiver() else None) != (aktiv.id if aktiv else None):
+                        st.error("Inzwischen wurde ein anderer Datenstand aktiv. Bitte die Vorschau neu prüfen.")
+                    else:
+                        try:
+                            stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,
+                                             kommentar=kommentar.strip(), quelle=quelle, art=art).datenstand
+                        except Exception as fehler:  # Datenbank besetzt o. Ä.: nichts ist gespeichert
+                            st.error(f"Nicht gespeichert: {sicher(fehler)}")
+                        else:
+                            st.session_state["dp_upload"] = None
+                            st.session_state["dp_gespeichert"] = stand.id
+                            st.rerun()
+    if gespeichert := st.session_state.pop("dp_gespeichert", None):
+        st.success(f"Datenstand {gespeichert} ist gespeichert und aktiv.")
+
+with staende_tab:
+    staende = ablage.datenstaende()
+    st.dataframe(pd.DataFrame({
+        "Nr.": [d.id for d in staende], "aktiv": ["ja" if d.aktiv else "" for d in staende],
+        "eingelesen": [d.erstellt.astimezone().strftime("%d.%m.%Y %H:%M") for d in staende],
+        "von": [d.von for d in staende], "Datei": [d.dateiname for d in staende],
+        "Zeilen": [d.zeilen for d in staende], "Kommentar": [d.kommentar for d in staende],
+        "ergänzt": [d.grundlage or "" for d in staende], "SHA-256": [d.sha256 for d in staende],
+    }).iloc[::-1], hide_index=True, width="stretch")
+    nummern = [d.id for d in reversed(staende)]
+    gewaehlt = st.selectbox("Datenstand", nummern, key="dp_stand", format_func=lambda n: f"Datenstand {n}")
+    if gewaehlt is not None:
+        kz = ablage.kennzahlen(gewaehlt)
+        knoepfe = st.columns(3)
+        knoepfe[0].download_button("Rohtabelle CSV", export.als_csv(kz), f"datenstand_{gewaehlt}.csv", "text/csv")
+        knoepfe[1].download_button("Rohtabelle XLSX", export.als_xlsx(kz), f"datenstand_{gewaehlt}.xlsx",
+                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        if not next(d for d in staende if d.id == gewaehlt).aktiv:
+            with st.form("dp_aktivieren"):
+                sicher_ja = st.checkbox(f"Ja, Datenstand {gewaehlt} wieder aktiv machen (alle Seiten zeigen dann "
+                                        "seine Zahlen).", key="dp_aktivieren_ok")
+                if st.form_submit_button("Aktivieren"):
+                    if sicher_ja:
+                        ablage.aktivieren(gewaehlt, von=benutzer)
+                        st.session_state["dp_aktiviert"] = gewaehlt
+                        st.rerun()
+                    else:
+                        st.error("Bitte zuerst bestätigen.")
+    if aktiviert := st.session_state.pop("dp_aktiviert", None):
+        st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
+
+with protokoll_tab:
+    eintraege = ablage.protokolleintraege()
+    if not eintraege.empty:
+        st.dataframe(eintraege.assign(zeit=pd.to_datetime(eintraege["zeit"]).dt.strftime("%d.%m.%Y %H:%M:%S"),
+                                      erfolg=eintraege["erfolg"].map({True: "ja", False: "nein"})).iloc[::-1],
+                     hide_index=True, width="stretch")
+    st.caption("Das Protokoll kann niemand ändern oder löschen (die Datenbank verweigert es).")
+st.caption(f"Die Vorschau warnt bei Sprüngen über {zahl(konfiguration.sprung_pp(), 1)} Prozentpunkte zum Vorjahr "
+           "(einstellbar mit SOZIALPLANUNG_SPRUNG_PP).")

@@ -1,0 +1,140 @@
+"""Datenpflege mit AppTest: Anmeldung und Sperre, alle fehlerhaften Dateien über die Seite, Vorschau und
+Bestätigung, Rücknahme, maskierte Namen und entschärfte Exporte."""
+
+import bcrypt
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from darstellung.export import als_csv as tabelle_als_csv
+from darstellung.tabellen import exporttabelle
+from indikatoren import katalog
+from indikatoren.berechnung import berechne
+from indikatoren.datenschutz import fuer_anzeige
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.export import als_csv
+from tests.conftest import PROJEKT, csv_bytes
+from tests.test_pruefung import FEHLERHAFT
+
+PASSWORT = "richtig-lang-genug"
+KONTEN = {"meier": bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()}
+NEU_2025 = csv_bytes("""
+    ags;name;jahr;bev_u15;nef_u15;quelle
+    03254;Landkreis Hildesheim;2025;40000;7000;BA Dezember 2025
+    03254002;Alfeld (Leine);2025;2700;520;BA Dezember 2025
+""")
+
+
+def _app(**secrets) -> AppTest:
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    app.secrets["datenpflege"] = {"konten": KONTEN, **secrets}
+    app.switch_page("pages/datenpflege.py")
+    return app
+
+
+def _anmelden(app: AppTest, passwort: str = PASSWORT) -> AppTest:
+    app.run()
+    app.text_input(key="dp_name").input("meier")
+    app.text_input(key="dp_passwort").input(passwort)
+    app.button[0].click()
+    return app.run()
+
+
+def _hochladen(app: AppTest, name: str, inhalt: bytes) -> AppTest:
+    app.session_state["dp_upload"] = (name, inhalt)
+    return app.run()
+
+
+def test_ohne_anmeldung_nur_das_formular():
+    app = _app().run()
+    assert not app.exception
+    assert app.title[0].value == "Datenpflege – Anmeldung"
+    assert not app.tabs and "dp_datei" not in app.session_state
+
+
+def test_ohne_konten_sagt_die_seite_wie_man_eines_anlegt():
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    app.switch_page("pages/datenpflege.py").run()
+    assert "[datenpflege.konten]" in app.warning[-1].value
+
+
+def test_falsches_passwort_sperrt(monkeypatch):
+    app = _app(max_fehlversuche=3, sperre_minuten=15)
+    for rest in (2, 1):
+        _anmelden(app, "falsch")
+        assert f"Noch {rest} Versuche" in app.error[0].value
+    _anmelden(app, "falsch")
+    assert "jetzt 15 Minuten gesperrt" in app.error[0].value
+    _anmelden(app)  # auch das richtige Passwort hilft während der Sperre nicht
+    assert "gesperrt" in app.error[0].value and app.title[0].value == "Datenpflege – Anmeldung"
+
+
+def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
+    app = _anmelden(_app())
+    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 3
+    _hochladen(app, "neu.csv", NEU_2025)
+    assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
+    assert app.metric[0].value == "2025"
+    assert any("fehlt im Jahr 2025" in w.value for w in app.warning)  # 19 Gemeinden fehlen
+    app.text_area(key="dp_kommentar").input("Zahlen Dezember 2025")
+    app.button[1].click().run()  # ohne Ergänzen ersetzt die Datei die ganze Tabelle
+    ablage = oeffne_ablage(gebiete)
+    assert ablage.aktiver().id == 2 and ablage.aktiver().kommentar == "Zahlen Dezember 2025"
+    assert ablage.aktiver().von == "meier"
+    assert "Datenstand 2 ist gespeichert und aktiv." in [s.value for s in app.success]
+
+    uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
+    assert uebersicht.metric[0].value == "17,5 %"  # 7000 / 40000
+
+    app.selectbox(key="dp_stand").select(1).run()
+    app.checkbox(key="dp_aktivieren_ok").check()
+    app.button[-1].click().run()
+    assert ablage.aktiver().id == 1
+    uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
+    assert uebersicht.metric[0].value == "15,7 %"  # wieder die Beispieldaten 2024
+
+
+def test_ohne_kommentar_wird_nichts_gespeichert(gebiete):
+    app = _hochladen(_anmelden(_app()), "neu.csv", NEU_2025)
+    app.button[1].click().run()
+    assert "Bitte einen Kommentar angeben." in [e.value for e in app.error]
+    assert oeffne_ablage(gebiete).aktiver().id == 1
+
+
+@pytest.mark.parametrize("name", sorted(FEHLERHAFT))
+def test_fehlerhafte_dateien_ueber_die_seite(name, gebiete):
+    inhalt, dateiname, erwartet = FEHLERHAFT[name]
+    app = _hochladen(_anmelden(_app()), dateiname, inhalt)
+    assert not app.exception
+    assert "ist ungültig" in app.error[0].value and "Nichts wurde gespeichert" in app.error[0].value
+    meldungen = app.dataframe[0].value
+    texte = [f"{d}, Zeile {z}, Spalte {s}: {m}".replace(", Zeile , Spalte ", ": ").replace(", Spalte : ", ": ")
+             for d, z, s, m in meldungen.itertuples(index=False)]
+    for stueck in erwartet:
+        assert any(stueck.split(": ", 1)[-1][:40] in t for t in texte), (stueck, texte)
+    assert [b.label for b in app.get("download_button")][0] == "Fehlerbericht herunterladen (CSV)"
+    ablage = oeffne_ablage(gebiete)
+    assert [d.id for d in ablage.datenstaende()] == [1] and ablage.aktiver().id == 1
+
+
+def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
+    boese = csv_bytes("""
+        ags;name;jahr;bev_u15;nef_u15;quelle
+        03254;<script>alert('x')</script>;2024;40000;6000;=HYPERLINK("http://example.org")
+        03254002;Alfeld (Leine);2024;2411;402;@BA
+    """)
+    app = _hochladen(_anmelden(_app()), "<b>boese</b>.csv", boese)
+    app.text_area(key="dp_kommentar").input("=SUMME(A1:A9)")
+    app.button[1].click().run()
+    ablage = oeffne_ablage(gebiete)
+    assert ablage.aktiver().kommentar == "=SUMME(A1:A9)"  # als Text gespeichert
+
+    uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
+    assert uebersicht.metric[0].label == "\\<script\\>alert\\('x'\\)\\</script\\>"  # Markdown zeigt Zeichen
+    assert "\\<b\\>boese\\</b\\>" in uebersicht.sidebar.caption[0].value
+    assert any("Quelle: =HYPERLINK\\(" in c.value for c in uebersicht.caption)  # als Text, nicht als Link
+
+    ergebnis = berechne(fuer_anzeige(ablage.kennzahlen()), gebiete)
+    export = tabelle_als_csv(exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)).decode("utf-8-sig")
+    assert "'=HYPERLINK" in export and "'@BA" in export and "\r\n=" not in export and ";=" not in export
+    roh = als_csv(ablage.kennzahlen()).decode()
+    assert "<script>alert('x')</script>" in roh and "\"'=HYPERLINK(" in roh
