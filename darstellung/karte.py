@@ -160,7 +160,7 @@ def _einrichtung_text(e) -> str:
     if e.traeger:
         teile.append(f"Träger: {html.escape(e.traeger)}")
     if e.ungefaehr:
-        teile.append(f"<i>Lage ungefähr: {html.escape(e.lage or e.genauigkeit)}</i>")
+        teile.append(f"<i>Lage ungefähr: {html.escape((e.lage or e.genauigkeit).removeprefix('ungefähr: '))}</i>")
     return "<br>".join(teile)
 
 

@@ -32,8 +32,8 @@ ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
 einlesen_tab, staende_tab, protokoll_tab = st.tabs(["Kennzahlen einlesen", "Datenstände", "Protokoll"])
 
 
-def _datei_merken():
-    datei = st.session_state.get("dp_datei")
+def _datei_merken(schluessel: str):
+    datei = st.session_state.get(schluessel)
     st.session_state["dp_upload"] = (datei.name, datei.getvalue()) if datei is not None else None
 
 
@@ -51,8 +51,9 @@ with einlesen_tab:
                                      "gleiches Jahr werden ersetzt.") == "ergänzt den aktiven Stand"
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
+    feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
     st.file_uploader("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", type=["csv", "txt", "xlsx"],
-                     key="dp_datei", on_change=_datei_merken)
+                     key=feld, on_change=_datei_merken, args=(feld,))
     upload = st.session_state.get("dp_upload")
     if upload:
         name, inhalt = upload
@@ -104,6 +105,7 @@ with einlesen_tab:
                             st.error(f"Nicht gespeichert: {sicher(fehler)}")
                         else:
                             st.session_state["dp_upload"] = None
+                            st.session_state["dp_runde"] = st.session_state.get("dp_runde", 0) + 1
                             st.session_state["dp_gespeichert"] = stand.id
                             st.rerun()
     if gespeichert := st.session_state.pop("dp_gespeichert", None):

@@ -34,7 +34,7 @@ def _freier_port() -> int:
 
 
 @contextmanager
-def streamlit_server(projekt: Path, umgebung: dict[str, str]):
+def streamlit_server(projekt: Path, umgebung: dict[str, str], secrets: Path | None = None):
     """Startet `streamlit run app.py` und liefert die Adresse, sobald der Server antwortet."""
     port = _freier_port()
     protokoll = ERGEBNISSE / "streamlit.log"
@@ -42,7 +42,8 @@ def streamlit_server(projekt: Path, umgebung: dict[str, str]):
     with protokoll.open("w") as ausgabe:
         prozess = subprocess.Popen(
             [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
-             "--server.address", "127.0.0.1", "--server.headless", "true"],
+             "--server.address", "127.0.0.1", "--server.headless", "true",
+             *(["--secrets.files", str(secrets)] if secrets else [])],
             cwd=projekt, env={**os.environ, **umgebung}, stdout=ausgabe, stderr=subprocess.STDOUT)
         try:
             frist = time.monotonic() + 60

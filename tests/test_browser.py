@@ -118,3 +118,40 @@ def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):
     pdf = seite.pdf(format="A4", print_background=True)
     (ERGEBNISSE / "gemeindeprofil.pdf").write_bytes(pdf)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # Alfeld hat die meisten Einrichtungen
+
+
+def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
+    import bcrypt
+
+    secrets = tmp_path / "secrets.toml"
+    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
+    secrets.write_text(f'[datenpflege.konten]\nmeier = "{hash_}"\n', encoding="utf-8")
+    datei = tmp_path / "dezember2025.csv"
+    datei.write_text("ags;jahr;bev_u15;nef_u15\n03254;2025;40000;7000\n"
+                     + "".join(f"032540{n:02d};2025;1000;{100 + n}\n" for n in (2, 3, 5)), encoding="utf-8")
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
+        assert seite.get_by_test_id("stSidebarNav").get_by_text("Datenpflege").count() == 0  # für Leser verborgen
+        seite.get_by_label("Name").fill("meier")
+        seite.get_by_label("Passwort").fill("richtig-lang-genug")
+        seite.get_by_role("button", name="Anmelden").click()
+        seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
+        seite.locator("input[type=file]").set_input_files(str(datei))
+        seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
+        seite.get_by_label("Kommentar (Pflicht): was ist das für ein Stand?").fill("Dezember 2025 (Test)")
+        seite.get_by_role("button", name="Als neuen aktiven Datenstand übernehmen").click()
+        seite.get_by_text("Datenstand 2 ist gespeichert und aktiv.").wait_for(timeout=60_000)
+        seite.screenshot(path=str(ERGEBNISSE / "datenpflege.png"), full_page=True)
+
+        seite.goto(f"{adresse}/karte?indikator=kinderarmut&jahr=2025", wait_until="domcontentloaded")
+        karte = _karte(seite)
+        assert karte.locator("path.gemeinde").count() == 20
+        algermissen = karte.locator("path.gemeinde").nth(1)  # 03254003, ohne Einrichtungen darüber
+        seite.locator(KARTE).scroll_into_view_if_needed()
+        algermissen.hover(force=True)
+        tooltip = karte.locator(".leaflet-tooltip").inner_text()
+        assert "Algermissen" in tooltip and "Kinderarmut: 10,3 %" in tooltip  # 103 / 1000
+        assert seite.get_by_text("Karte: Kinderarmutsindikator (NEF-Quote unter 15) 2025").count() == 1

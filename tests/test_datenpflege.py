@@ -48,7 +48,7 @@ def test_ohne_anmeldung_nur_das_formular():
     app = _app().run()
     assert not app.exception
     assert app.title[0].value == "Datenpflege – Anmeldung"
-    assert not app.tabs and "dp_datei" not in app.session_state
+    assert not app.tabs and "dp_datei_0" not in app.session_state
 
 
 def test_ohne_konten_sagt_die_seite_wie_man_eines_anlegt():
