@@ -33,7 +33,7 @@ from sqlalchemy.exc import OperationalError
 
 from indikatoren import konfiguration
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
-from indikatoren.spalten import ANZAHLEN, KOPF
+from indikatoren.spalten import ANZAHLEN, EINRICHTUNGSSPALTEN, KOPF
 
 metadaten = MetaData()
 
@@ -89,6 +89,26 @@ protokoll = Table(
 )
 
 
+einrichtungsstand = Table(  # jede Änderung der Einrichtungsliste ist ein neuer, vollständiger Stand
+    "einrichtungsstand", metadaten,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("erstellt", DateTime(timezone=True), nullable=False),
+    Column("von", String(200), nullable=False),
+    Column("dateiname", String(500), nullable=False, default=""),
+    Column("kommentar", Text, nullable=False, default=""),
+    Column("aktiv", Boolean, nullable=False, default=False),
+    Index("ein_aktiver_einrichtungsstand", "aktiv", unique=True,
+          sqlite_where=Column("aktiv").is_(True), postgresql_where=Column("aktiv").is_(True)),
+)
+
+einrichtung = Table(
+    "einrichtung", metadaten,
+    Column("stand_id", Integer, primary_key=True),
+    Column("nr", Integer, primary_key=True),
+    *(Column(spalte, Text, nullable=False) for spalte in EINRICHTUNGSSPALTEN),
+    ForeignKeyConstraint(["stand_id"], ["einrichtungsstand.id"]),
+)
+
 anmeldung = Table(  # Fehlversuche je Konto, für die Sperre nach wiederholt falschem Passwort
     "anmeldung", metadaten,
     Column("name", String(200), primary_key=True),
@@ -99,7 +119,8 @@ anmeldung = Table(  # Fehlversuche je Konto, für die Sperre nach wiederholt fal
 # Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
 # verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
 _UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),
-                    "kennzahl_wert": ("UPDATE", "DELETE"), "datenstand": ("DELETE",)}
+                    "kennzahl_wert": ("UPDATE", "DELETE"), "datenstand": ("DELETE",),
+                    "einrichtung": ("UPDATE", "DELETE"), "einrichtungsstand": ("DELETE",)}
 
 
 def _schutz_sqlite(tabelle: str, aktion: str) -> DDL:
@@ -231,6 +252,46 @@ class Ablage:
             verbindung.execute(insert(protokoll).values(
                 zeit=datetime.now(UTC), aktion=aktion, von=von, dateiname=dateiname, sha256=sha256,
                 erfolg=erfolg, meldung=meldung[:10000]))
+
+    # --- Einrichtungen ----------------------------------------------------------------------------
+    def einrichtungsstaende(self) -> list[dict]:
+        with self.engine.connect() as verbindung:
+            return [dict(z._mapping) | {"erstellt": _utc(z.erstellt)} for z in
+                    verbindung.execute(select(einrichtungsstand).order_by(einrichtungsstand.c.id)).all()]
+
+    def aktiver_einrichtungsstand(self) -> int | None:
+        with self.engine.connect() as verbindung:
+            aktiv = select(einrichtungsstand.c.id).where(einrichtungsstand.c.aktiv.is_(True))
+            return verbindung.execute(aktiv).scalar()
+
+    def einrichtungen(self, stand_id: int | None = None) -> tuple[int, pd.DataFrame] | None:
+        """(Stand, Liste als Text) – ohne stand_id der aktive; None, solange nie etwas gespeichert wurde."""
+        stand_id = stand_id or self.aktiver_einrichtungsstand()
+        if stand_id is None:
+            return None
+        with self.engine.connect() as verbindung:
+            zeilen = verbindung.execute(select(einrichtung).where(einrichtung.c.stand_id == stand_id)
+                                        .order_by(einrichtung.c.nr)).mappings().all()
+        return stand_id, pd.DataFrame(zeilen, columns=["stand_id", "nr", *EINRICHTUNGSSPALTEN])[
+            list(EINRICHTUNGSSPALTEN)]
+
+    def einrichtungen_speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str,
+                                dateiname: str = "") -> int:
+        """Ein neuer aktiver Stand der Einrichtungsliste (vollständig), in einer Transaktion."""
+        jetzt = datetime.now(UTC)
+        with self.engine.begin() as verbindung:
+            id = verbindung.execute(insert(einrichtungsstand).values(
+                erstellt=jetzt, von=von, dateiname=dateiname, kommentar=kommentar, aktiv=False)).inserted_primary_key[0]
+            zeilen = tabelle[list(EINRICHTUNGSSPALTEN)].fillna("").astype(str)
+            if len(zeilen):
+                verbindung.execute(insert(einrichtung), [
+                    {"stand_id": id, "nr": nr, **z} for nr, z in enumerate(zeilen.to_dict("records"), start=1)])
+            verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.aktiv.is_(True)).values(aktiv=False))
+            verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.id == id).values(aktiv=True))
+            verbindung.execute(insert(protokoll).values(
+                zeit=jetzt, aktion="einrichtungen", von=von, dateiname=dateiname, sha256="", erfolg=True,
+                meldung=f"Einrichtungsstand {id} angelegt, {len(zeilen)} Einrichtungen: {kommentar}"))
+        return id
 
     @staticmethod
     def _aktivieren(verbindung, id: int):

@@ -13,9 +13,9 @@ import pandas as pd
 from indikatoren import konfiguration
 from indikatoren.gebiete import Gebiete
 from indikatoren.mitgeliefert import lies_tabelle
+from indikatoren.spalten import EINRICHTUNGSSPALTEN
 
-SPALTEN = ["name", "kategorie", "adresse", "lat", "lon", "genauigkeit", "lage", "traeger", "status", "seit",
-           "quelle_adresse", "quelle_lage"]
+SPALTEN = list(EINRICHTUNGSSPALTEN)
 KATEGORIEN = ("Kita", "Grundschule", "weiterführende Schule", "Familienzentrum", "Behörde/Beratung", "Begegnung")
 GENAUIGKEITEN = ("Gebäude", "Straße", "Ortsmitte", "ungefähr")
 UNGEFAEHR = ("Ortsmitte", "ungefähr")
@@ -25,9 +25,14 @@ RADIEN = (500, 1000)
 
 
 def lade_einrichtungen(datei=None) -> pd.DataFrame:
-    """Die Liste mit lat/lon als Zahl (leer = keine Lage) und der Spalte `ungefaehr`; wirft bei Formfehlern."""
-    tabelle = lies_tabelle(datei or konfiguration.DATEN / "einrichtungen.csv", SPALTEN,
-                           {"kategorie": KATEGORIEN, "status": STATUS})
+    """Die mitgelieferte Liste, aufbereitet; wirft bei Formfehlern."""
+    return aufbereitet(lies_tabelle(datei or konfiguration.DATEN / "einrichtungen.csv", SPALTEN,
+                                    {"kategorie": KATEGORIEN, "status": STATUS}))
+
+
+def aufbereitet(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Textliste -> lat/lon als Zahl (leer = keine Lage), dazu `hat_lage` und `ungefaehr`."""
+    tabelle = tabelle.copy()
     for spalte in ("lat", "lon"):
         tabelle[spalte] = pd.to_numeric(tabelle[spalte].str.replace(",", "."), errors="coerce")
     tabelle["hat_lage"] = tabelle["lat"].notna() & tabelle["lon"].notna()

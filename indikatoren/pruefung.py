@@ -176,7 +176,7 @@ class _Pruefung:
         if not text:
             self.standard_stichtag.add(spalte)
             return f"{jahr}-12" if monat else f"{jahr}-12-31"
-        tag = _lies_datum(text, monat)
+        tag = lies_datum(text, monat)
         erlaubt = (jahr,) if monat else (jahr - 1, jahr)
         if tag is None:
             form = "als Monat JJJJ-MM (z. B. 2023-12)" if monat else "als Tag JJJJ-MM-TT (z. B. 2023-12-31)"
@@ -258,7 +258,7 @@ def _abstand(a: str, b: str) -> int:
     return d[-1][-1]
 
 
-def _lies_datum(text: str, monat: bool) -> date | None:
+def lies_datum(text: str, monat: bool) -> date | None:
     """JJJJ-MM-TT oder TT.MM.JJJJ; für Monate auch JJJJ-MM, MM.JJJJ und MM/JJJJ (Tag wird 1)."""
     m = _ISO.match(text) or _DEUTSCH.match(text)
     if m is None or (m["t"] is None and not monat):

@@ -17,7 +17,7 @@ from darstellung.stil import css
 from darstellung.tabellen import sicher
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import geodaten, katalog, konfiguration
+from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
 from indikatoren.berechnung import berechne
 from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.datenstaende import Ablage, Datenstand
@@ -46,9 +46,10 @@ def grenzen() -> gpd.GeoDataFrame:
 
 
 def einrichtungen() -> pd.DataFrame:
-    """Die Einrichtungsliste mit zugeordneter Gemeinde (`ags`)."""
+    """Die aktuelle Einrichtungsliste (gepflegter Stand oder mitgelieferte Datei) mit Gemeinde (`ags`)."""
     datei = konfiguration.geodaten_datei()
-    return _einrichtungen(konfiguration.kreis(), str(datei) if datei else "", str(konfiguration.laufzeit()))
+    return _einrichtungen(konfiguration.kreis(), konfiguration.datenbank_url(), ablage().aktiver_einrichtungsstand(),
+                          str(datei) if datei else "", str(konfiguration.laufzeit()))
 
 
 @st.cache_resource(max_entries=4)
@@ -71,13 +72,13 @@ def _grenzen(kreis: str, datei: str, laufzeit: str) -> gpd.GeoDataFrame:
     return geodaten.anzeigegrenzen(kreis)
 
 
-@st.cache_data(max_entries=4, show_spinner=False)
-def _einrichtungen(kreis: str, datei: str, laufzeit: str) -> pd.DataFrame:
+@st.cache_data(max_entries=8, show_spinner=False)
+def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit: str) -> pd.DataFrame:
     try:
         flaechen = _grenzen(kreis, datei, laufzeit)
     except geodaten.GeodatenFehlen:
         flaechen = None
-    liste = einrichtungsliste.lade_einrichtungen()
+    _, liste = einrichtungspflege.aktuelle(_ablage(kreis, url))
     return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
 
 
