@@ -86,10 +86,9 @@ def kartendaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
     return {"type": "FeatureCollection", "features": merkmale}
 
 
-def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None,
-                      indikator: Indikator, einrichtungen: pd.DataFrame | None = None,
-                      umkreis: Umkreis | None = None, basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
-    """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum."""
+def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
+    """Leere Karte auf den Kreis eingepasst: Leaflet von der App, Hintergrund nach Einstellung, Maßstab in km,
+    Namensnennung der Grenzen."""
     west, sued, ost, nord = grenzen.total_bounds
     karte = folium.Map(location=[(sued + nord) / 2, (west + ost) / 2], zoom_start=10, tiles=None,
                        control_scale=False, zoom_control=True, zoom_snap=0.25)
@@ -97,20 +96,41 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
     karte.default_css = [("leaflet_css", f"{LEAFLET_PFAD}/leaflet.css")]
     kacheln = basemap_einstellung(basemap)
     if kacheln:
-        folium.TileLayer(tiles=kacheln[0], attr=kacheln[1], name="Hintergrundkarte", max_zoom=18,
+        folium.TileLayer(tiles=kacheln[0], attr=kacheln[1], name="Hintergrundkarte", max_zoom=19,
                          control=False).add_to(karte)
     karte.fit_bounds([[sued, west], [nord, ost]])
+    _Namensnennung(NAMENSNENNUNG).add_to(karte)
+    _Massstab().add_to(karte)
+    return karte
 
+
+def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None,
+                      indikator: Indikator, einrichtungen: pd.DataFrame | None = None,
+                      umkreis: Umkreis | None = None, basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
+    """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum."""
+    karte = grundkarte(grenzen, basemap)
     _Gemeindeflaechen(kartendaten(grenzen, werte, klassen, indikator)).add_to(karte)
     if umkreis is not None:
         _umkreise(umkreis).add_to(karte)
     if einrichtungen is not None:
         for ebene in _einrichtungsebenen(einrichtungen):
             ebene.add_to(karte)
-    _Namensnennung(NAMENSNENNUNG).add_to(karte)
-    _Massstab().add_to(karte)
     karte.get_root().html.add_child(Element(legende_html(klassen, indikator, schrift_px)))
     folium.LayerControl(collapsed=True).add_to(karte)
+    return karte
+
+
+def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: str,
+              markiert: tuple[float, float] | None = None) -> folium.Map:
+    """Zum Setzen einer Lage: Gemeindegrenzen als Linien, alle Einrichtungen, der angeklickte Punkt."""
+    karte = grundkarte(grenzen, basemap)
+    folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
+                   style_function=lambda _: {"color": "#333333", "weight": 1, "fill": False}).add_to(karte)
+    for ebene in _einrichtungsebenen(einrichtungen):
+        ebene.add_to(karte)
+    if markiert:
+        folium.CircleMarker(markiert, radius=8, color="#000000", weight=3, fill=True, fill_color="#ffffff",
+                            tooltip="neue Lage").add_to(karte)
     return karte
 
 

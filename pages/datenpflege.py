@@ -5,10 +5,13 @@ import hashlib
 
 import pandas as pd
 import streamlit as st
+from streamlit_folium import st_folium
 
 from darstellung.export import als_csv
+from darstellung.karte import lagekarte
 from darstellung.tabellen import sicher
-from indikatoren import export, konfiguration
+from indikatoren import einrichtungen as einrichtungsliste
+from indikatoren import einrichtungspflege, export, geodaten, konfiguration
 from indikatoren.einlesen import einlesen
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
@@ -29,12 +32,13 @@ kopf[0].title("Datenpflege")
 kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
 st.caption(f"Angemeldet: {sicher(benutzer)} · Jede Änderung steht im Protokoll.")
 ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
-einlesen_tab, staende_tab, protokoll_tab = st.tabs(["Kennzahlen einlesen", "Datenstände", "Protokoll"])
+einlesen_tab, staende_tab, einrichtungen_tab, protokoll_tab = st.tabs(
+    ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Protokoll"])
 
 
-def _datei_merken(schluessel: str):
+def _datei_merken(schluessel: str, ziel: str = "dp_upload"):
     datei = st.session_state.get(schluessel)
-    st.session_state["dp_upload"] = (datei.name, datei.getvalue()) if datei is not None else None
+    st.session_state[ziel] = (datei.name, datei.getvalue()) if datei is not None else None
 
 
 def _meldungstabelle(fehler: UngueltigeDatei) -> pd.DataFrame:
@@ -141,6 +145,81 @@ with staende_tab:
                         st.error("Bitte zuerst bestätigen.")
     if aktiviert := st.session_state.pop("dp_aktiviert", None):
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
+
+with einrichtungen_tab:
+    stand, liste = einrichtungspflege.aktuelle(ablage)
+    st.caption(f"Gepflegter Stand {stand}" if stand else "Mitgelieferte Liste (data/einrichtungen.csv), noch nie "
+               "geändert. Jede Änderung wird ein neuer Stand; frühere bleiben erhalten.")
+    try:
+        grenzen = rahmen.grenzen()
+    except geodaten.GeodatenFehlen as fehler:
+        grenzen = None
+        st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {fehler}")
+    text = liste[einrichtungsliste.SPALTEN].astype(str).replace({"nan": ""})
+    bearbeitet = st.data_editor(text, num_rows="dynamic", hide_index=True, key="dp_einrichtungen_tabelle",
+                                width="stretch", column_config={
+                                    "kategorie": st.column_config.SelectboxColumn(
+                                        options=einrichtungsliste.KATEGORIEN, required=True),
+                                    "status": st.column_config.SelectboxColumn(
+                                        options=einrichtungsliste.STATUS, required=True),
+                                    "genauigkeit": st.column_config.SelectboxColumn(
+                                        options=einrichtungsliste.GENAUIGKEITEN)})
+    runde = st.session_state.get("dp_einr_runde", 0)
+    st.file_uploader("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX, Spalten wie die Tabelle)",
+                     type=["csv", "txt", "xlsx"], key=f"dp_einr_datei_{runde}", on_change=_datei_merken,
+                     args=(f"dp_einr_datei_{runde}", "dp_einr_upload"))
+    with st.form("dp_einrichtungen_speichern"):
+        kommentar = st.text_input("Kommentar (Pflicht)", key="dp_einr_kommentar")
+        if st.form_submit_button("Prüfen und als neuen Stand speichern", type="primary"):
+            datei = st.session_state.get("dp_einr_upload")
+            try:
+                neu = (einrichtungspflege.lies_datei(datei[1], datei[0], grenzen) if datei
+                       else einrichtungspflege.pruefe(bearbeitet, "Tabelle", grenzen))
+            except UngueltigeDatei as fehler:
+                st.error(f"Nicht gespeichert: {len(fehler.meldungen)} Probleme.")
+                st.dataframe(_meldungstabelle(fehler), hide_index=True, width="stretch")
+            else:
+                if not kommentar.strip():
+                    st.error("Bitte einen Kommentar angeben.")
+                else:
+                    neuer = ablage.einrichtungen_speichern(neu, von=benutzer, kommentar=kommentar.strip(),
+                                                           dateiname=datei[0] if datei else "")
+                    st.session_state.update(dp_einr_upload=None, dp_einr_runde=runde + 1,
+                                            dp_einr_gespeichert=neuer)
+                    st.rerun()
+    if gespeichert := st.session_state.pop("dp_einr_gespeichert", None):
+        st.success(f"Einrichtungsstand {gespeichert} ist gespeichert; alle Seiten zeigen ihn.")
+
+    st.subheader("Lage per Klick in die Karte setzen")
+    nummer = st.selectbox("Einrichtung", list(range(len(liste))), key="dp_lage_einrichtung",
+                          format_func=lambda i: liste["name"].iloc[i] + ("" if liste["hat_lage"].iloc[i]
+                                                                          else " (ohne Lage)"))
+    if grenzen is not None and nummer is not None:
+        klick = st_folium(lagekarte(grenzen, liste, konfiguration.basemap(), st.session_state.get("dp_lage")),
+                          key="dp_lagekarte", height=480, use_container_width=True, returned_objects=["last_clicked"])
+        if (punkt := (klick or {}).get("last_clicked")) and st.session_state.get("dp_lage") != (
+                punkt["lat"], punkt["lng"]):
+            st.session_state["dp_lage"] = (punkt["lat"], punkt["lng"])
+            st.rerun()
+        if lage := st.session_state.get("dp_lage"):
+            st.markdown(f"Gewählt: {zahl(lage[0], 6)}, {zahl(lage[1], 6)} für **{sicher(liste['name'].iloc[nummer])}**")
+            if st.button("Lage übernehmen (Genauigkeit: Gebäude)", key="dp_lage_uebernehmen"):
+                try:
+                    neu = einrichtungspflege.pruefe(
+                        einrichtungspflege.lage_setzen(text, nummer, lage[0], lage[1], benutzer), "Karte", grenzen)
+                except UngueltigeDatei as fehler:
+                    st.error(str(fehler.meldungen[0].text))
+                else:
+                    neuer = ablage.einrichtungen_speichern(
+                        neu, von=benutzer, kommentar=f"Lage von {liste['name'].iloc[nummer]} gesetzt")
+                    st.session_state.update(dp_lage=None, dp_einr_gespeichert=neuer)
+                    st.rerun()
+        st.caption("Hintergrundkarte nach SOZIALPLANUNG_BASEMAP; ohne sie sind nur Gemeindegrenzen zu sehen.")
+    verlauf = ablage.einrichtungsstaende()
+    if verlauf:
+        st.markdown("**Verlauf**")
+        st.dataframe(pd.DataFrame(verlauf)[["id", "aktiv", "erstellt", "von", "kommentar", "dateiname"]].iloc[::-1],
+                     hide_index=True, width="stretch")
 
 with protokoll_tab:
     eintraege = ablage.protokolleintraege()

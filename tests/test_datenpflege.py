@@ -12,7 +12,7 @@ from indikatoren.berechnung import berechne
 from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.export import als_csv
-from tests.conftest import PROJEKT, csv_bytes
+from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 from tests.test_pruefung import FEHLERHAFT
 
 PASSWORT = "richtig-lang-genug"
@@ -138,3 +138,55 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
     assert "'=HYPERLINK" in export and "'@BA" in export and "\r\n=" not in export and ";=" not in export
     roh = als_csv(ablage.kennzahlen()).decode()
     assert "<script>alert('x')</script>" in roh and "\"'=HYPERLINK(" in roh
+
+
+def _einrichtungen_app():
+    app = _anmelden(_app())
+    assert app.tabs[2].label == "Einrichtungen"
+    return app
+
+
+def test_lage_per_klick_setzen_und_umkreis_waechst(gebiete, monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    app = _einrichtungen_app()
+    namen = app.selectbox(key="dp_lage_einrichtung").options
+    buergerschule = next(i for i, n in enumerate(namen) if n.startswith("Bürgerschule"))
+    app.selectbox(key="dp_lage_einrichtung").set_value(buergerschule)
+    app.session_state["dp_lage"] = (51.9871, 9.8249)  # wie ein Klick in die Karte: Altstadt Alfeld
+    app.run()
+    app.button(key="dp_lage_uebernehmen").click().run()
+    assert not app.exception
+    stand, liste = oeffne_ablage(gebiete).einrichtungen()
+    zeile = liste.set_index("name").loc["Bürgerschule"]
+    assert (zeile["lat"], zeile["lon"], zeile["genauigkeit"]) == ("51.987100", "9.824900", "Gebäude")
+    assert zeile["lage"].startswith("gesetzt von meier am ")
+    karte = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    karte.switch_page("pages/karte.py").run()
+    texte = " ".join(m.value for m in karte.markdown)
+    assert "5 Einrichtungen in der Karte, 14 Einrichtungen ohne Lage" in texte
+    assert "Innerhalb 500 m: Bürgerschule (" in texte
+
+
+def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    text = (PROJEKT / "data" / "einrichtungen.csv").read_text(encoding="utf-8")
+    falsch = text.replace("Kita;Eimser Weg", "Kindergarten;Eimser Weg").replace("51.963333;9.835278", "9.835278;51.96")
+    app = _einrichtungen_app()
+    app.session_state["dp_einr_upload"] = ("liste.csv", falsch.encode())
+    app.run()
+    app.text_input(key="dp_einr_kommentar").input("neue Liste")
+    app.button(key="FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern").click().run()
+    meldungen = next(d.value for d in app.dataframe if "Meldung" in d.value.columns)
+    assert "„Kindergarten“ ist nicht erlaubt" in " ".join(meldungen["Meldung"])
+    assert "liegt nicht im Kreis" in " ".join(meldungen["Meldung"])
+    assert oeffne_ablage(gebiete).einrichtungen() is None  # nichts gespeichert
+
+    neu = text.replace("Kita an der Vormasch;Kita;An der Vormasch, 31061 Alfeld (Leine);;;;;;in Betrieb",
+                       "Kita an der Vormasch;Kita;An der Vormasch, 31061 Alfeld (Leine);;;;;;geschlossen")
+    app.session_state["dp_einr_upload"] = ("liste.csv", neu.encode())
+    app.run()
+    app.text_input(key="dp_einr_kommentar").input("Vormasch geschlossen")
+    app.button(key="FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern").click().run()
+    stand, liste = oeffne_ablage(gebiete).einrichtungen()
+    assert liste.set_index("name").at["Kita an der Vormasch", "status"] == "geschlossen"
+    assert "Einrichtungsstand 1 ist gespeichert" in " ".join(s.value for s in app.success)
