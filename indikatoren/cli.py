@@ -11,9 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from indikatoren import geodaten, konfiguration
+from indikatoren import geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
+from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
@@ -99,6 +100,18 @@ def _vorlage(args):
         print(pfad)
 
 
+def _sicherung(args):
+    args.datei.write_bytes(sicherung.erstellen(oeffne_ablage(Gebiete.laden())))
+    print(f"Sicherung geschrieben: {args.datei}")
+
+
+def _wiederherstellen(args):
+    gebiete = Gebiete.laden()
+    ablage = Ablage()  # ohne Erstbefüllung: eine neue Datenbank soll nur die Sicherung enthalten
+    print(sicherung.wiederherstellen(ablage, _lesen(args.datei), gebiete, von=args.von or getpass.getuser(),
+                                     datei=args.datei.name))
+
+
 def _passwort(args):
     passwort = getpass.getpass("Neues Passwort: ")
     if getpass.getpass("Wiederholen: ") != passwort:
@@ -154,6 +167,15 @@ def _parser() -> argparse.ArgumentParser:
     b = befehle.add_parser("geodaten", help="Gemeindegrenzen laden und zwischenspeichern (Datei oder BKG-WFS)")
     b.add_argument("--datei", type=Path, help="GeoJSON, GeoPackage oder Shapefile (sonst der WFS)")
     b.set_defaults(befehl=_geodaten)
+
+    b = befehle.add_parser("sicherung", help="alle Datenstände, Einrichtungen und das Protokoll in eine ZIP-Datei")
+    b.add_argument("datei", type=Path)
+    b.set_defaults(befehl=_sicherung)
+
+    b = befehle.add_parser("wiederherstellen", help="fehlende Stände aus einer Sicherung ergänzen")
+    b.add_argument("datei", type=Path)
+    b.add_argument("--von", default=None)
+    b.set_defaults(befehl=_wiederherstellen)
 
     b = befehle.add_parser("passwort", help="bcrypt-Hash eines Passworts für secrets.toml erzeugen")
     b.add_argument("name", help="Anmeldename des Kontos")

@@ -213,12 +213,14 @@ class Ablage:
 
     # --- Schreiben -------------------------------------------------------------------------------
     def speichern(self, kennzahlen: Kennzahlen, *, von: str, dateiname: str, sha256: str,
-                  kommentar: str = "", grundlage: int | None = None, nur_wenn_leer: bool = False) -> Datenstand | None:
+                  kommentar: str = "", grundlage: int | None = None, nur_wenn_leer: bool = False,
+                  erstellt: datetime | None = None, aktivieren: bool = True) -> Datenstand | None:
         """Legt einen neuen Datenstand an und macht ihn aktiv, alles in einer Transaktion.
 
         nur_wenn_leer: nur anlegen, wenn es noch keinen Stand gibt (Erstbefüllung); sonst None.
+        erstellt, aktivieren: für die Wiederherstellung aus einer Sicherung (ursprüngliche Zeit, nicht aktiv).
         """
-        jetzt = datetime.now(UTC)
+        jetzt = erstellt or datetime.now(UTC)
         with self.engine.begin() as verbindung:
             if nur_wenn_leer and verbindung.execute(select(func.count()).select_from(datenstand)).scalar():
                 return None
@@ -230,7 +232,8 @@ class Ablage:
             if kennzahlen.merkmale:
                 werte = _lang(kennzahlen).assign(datenstand_id=id)
                 verbindung.execute(insert(kennzahl_wert), _datensaetze(werte))
-            self._aktivieren(verbindung, id)
+            if aktivieren:
+                self._aktivieren(verbindung, id)
             verbindung.execute(insert(protokoll).values(
                 zeit=jetzt, aktion="einlesen", von=von, dateiname=dateiname, sha256=sha256, erfolg=True,
                 meldung=f"Datenstand {id} angelegt, {len(kennzahlen)} Zeilen"))
@@ -276,9 +279,9 @@ class Ablage:
             list(EINRICHTUNGSSPALTEN)]
 
     def einrichtungen_speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str,
-                                dateiname: str = "") -> int:
+                                dateiname: str = "", erstellt: datetime | None = None, aktivieren: bool = True) -> int:
         """Ein neuer aktiver Stand der Einrichtungsliste (vollständig), in einer Transaktion."""
-        jetzt = datetime.now(UTC)
+        jetzt = erstellt or datetime.now(UTC)
         with self.engine.begin() as verbindung:
             id = verbindung.execute(insert(einrichtungsstand).values(
                 erstellt=jetzt, von=von, dateiname=dateiname, kommentar=kommentar, aktiv=False)).inserted_primary_key[0]
@@ -286,12 +289,36 @@ class Ablage:
             if len(zeilen):
                 verbindung.execute(insert(einrichtung), [
                     {"stand_id": id, "nr": nr, **z} for nr, z in enumerate(zeilen.to_dict("records"), start=1)])
-            verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.aktiv.is_(True)).values(aktiv=False))
-            verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.id == id).values(aktiv=True))
+            if aktivieren:
+                self._einrichtungen_aktivieren(verbindung, id)
             verbindung.execute(insert(protokoll).values(
                 zeit=jetzt, aktion="einrichtungen", von=von, dateiname=dateiname, sha256="", erfolg=True,
                 meldung=f"Einrichtungsstand {id} angelegt, {len(zeilen)} Einrichtungen: {kommentar}"))
         return id
+
+    def einrichtungsstand_aktivieren(self, id: int, von: str = "") -> None:
+        with self.engine.begin() as verbindung:
+            self._einrichtungen_aktivieren(verbindung, id)
+            verbindung.execute(insert(protokoll).values(
+                zeit=datetime.now(UTC), aktion="einrichtungen aktivieren", von=von, erfolg=True,
+                meldung=f"Einrichtungsstand {id} aktiviert"))
+
+    @staticmethod
+    def _einrichtungen_aktivieren(verbindung, id: int):
+        verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.aktiv.is_(True)).values(aktiv=False))
+        verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.id == id).values(aktiv=True))
+
+    def protokoll_uebernehmen(self, eintraege: list[dict], herkunft: str) -> int:
+        """Hängt Einträge einer Sicherung an (ursprüngliche Zeit, Aktion mit Vorsilbe); doppelte übergeht es."""
+        schluessel = lambda z: (_utc(z["zeit"]).isoformat(timespec="seconds"), z["aktion"], z["meldung"])  # noqa: E731
+        with self.engine.begin() as verbindung:
+            vorhanden = {schluessel(z._mapping) for z in verbindung.execute(select(protokoll)).all()}
+            neu = [z | {"aktion": f"{herkunft}{z['aktion']}"[:50]} for z in eintraege]
+            neu = [z for z in neu if schluessel(z) not in vorhanden]
+            if neu:
+                verbindung.execute(insert(protokoll), [{k: z[k] for k in (
+                    "zeit", "aktion", "von", "dateiname", "sha256", "erfolg", "meldung")} for z in neu])
+        return len(neu)
 
     @staticmethod
     def _aktivieren(verbindung, id: int):

@@ -11,7 +11,7 @@ from darstellung.export import als_csv
 from darstellung.karte import lagekarte
 from darstellung.tabellen import sicher
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import einrichtungspflege, export, geodaten, konfiguration
+from indikatoren import einrichtungspflege, export, geodaten, konfiguration, sicherung
 from indikatoren.einlesen import einlesen
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
@@ -145,6 +145,21 @@ with staende_tab:
                         st.error("Bitte zuerst bestätigen.")
     if aktiviert := st.session_state.pop("dp_aktiviert", None):
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
+
+    st.subheader("Sicherung")
+    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Protokoll)",
+                       sicherung.erstellen(ablage), "sozialplanung_sicherung.zip", "application/zip",
+                       key="dp_sicherung")
+    st.file_uploader("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
+                     type=["zip"], key="dp_sicherung_datei", on_change=_datei_merken,
+                     args=("dp_sicherung_datei", "dp_sicherung_upload"))
+    if wiederher := st.session_state.get("dp_sicherung_upload"):
+        if st.button("Wiederherstellen", key="dp_wiederherstellen"):
+            try:
+                st.success(sicherung.wiederherstellen(ablage, wiederher[1], gebiete, von=benutzer,
+                                                      datei=wiederher[0]))
+            except UngueltigeDatei as fehler:
+                st.error(sicher(fehler))
 
 with einrichtungen_tab:
     stand, liste = einrichtungspflege.aktuelle(ablage)

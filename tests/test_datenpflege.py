@@ -70,7 +70,7 @@ def test_falsches_passwort_sperrt(monkeypatch):
 
 def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     app = _anmelden(_app())
-    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 3
+    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 4
     _hochladen(app, "neu.csv", NEU_2025)
     assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
     assert app.metric[0].value == "2025"
