@@ -16,6 +16,8 @@ from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 from tests.test_pruefung import FEHLERHAFT
 
 PASSWORT = "richtig-lang-genug"
+UEBERNEHMEN = "FormSubmitter:dp_bestaetigen-Als neuen aktiven Datenstand übernehmen"
+EINRICHTUNGEN_SPEICHERN = "FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern"
 KONTEN = {"meier": bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()}
 NEU_2025 = csv_bytes("""
     ags;name;jahr;bev_u15;nef_u15;quelle
@@ -35,7 +37,7 @@ def _anmelden(app: AppTest, passwort: str = PASSWORT) -> AppTest:
     app.run()
     app.text_input(key="dp_name").input("meier")
     app.text_input(key="dp_passwort").input(passwort)
-    app.button[0].click()
+    app.button(key="FormSubmitter:dp_anmeldung-Anmelden").click()
     return app.run()
 
 
@@ -76,7 +78,7 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     assert app.metric[0].value == "2025"
     assert any("fehlt im Jahr 2025" in w.value for w in app.warning)  # 19 Gemeinden fehlen
     app.text_area(key="dp_kommentar").input("Zahlen Dezember 2025")
-    app.button[1].click().run()  # ohne Ergänzen ersetzt die Datei die ganze Tabelle
+    app.button(key=UEBERNEHMEN).click().run()  # ohne Ergänzen ersetzt die Datei die ganze Tabelle
     ablage = oeffne_ablage(gebiete)
     assert ablage.aktiver().id == 2 and ablage.aktiver().kommentar == "Zahlen Dezember 2025"
     assert ablage.aktiver().von == "meier"
@@ -87,7 +89,7 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
 
     app.selectbox(key="dp_stand").select(1).run()
     app.checkbox(key="dp_aktivieren_ok").check()
-    app.button[-1].click().run()
+    app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
     assert ablage.aktiver().id == 1
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
     assert uebersicht.metric[0].value == "15,7 %"  # wieder die Beispieldaten 2024
@@ -95,7 +97,7 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
 
 def test_ohne_kommentar_wird_nichts_gespeichert(gebiete):
     app = _hochladen(_anmelden(_app()), "neu.csv", NEU_2025)
-    app.button[1].click().run()
+    app.button(key=UEBERNEHMEN).click().run()
     assert "Bitte einen Kommentar angeben." in [e.value for e in app.error]
     assert oeffne_ablage(gebiete).aktiver().id == 1
 
@@ -124,7 +126,7 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
     """)
     app = _hochladen(_anmelden(_app()), "<b>boese</b>.csv", boese)
     app.text_area(key="dp_kommentar").input("=SUMME(A1:A9)")
-    app.button[1].click().run()
+    app.button(key=UEBERNEHMEN).click().run()
     ablage = oeffne_ablage(gebiete)
     assert ablage.aktiver().kommentar == "=SUMME(A1:A9)"  # als Text gespeichert
 
@@ -175,7 +177,7 @@ def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
     app.session_state["dp_einr_upload"] = ("liste.csv", falsch.encode())
     app.run()
     app.text_input(key="dp_einr_kommentar").input("neue Liste")
-    app.button(key="FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern").click().run()
+    app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
     meldungen = next(d.value for d in app.dataframe if "Meldung" in d.value.columns)
     assert "„Kindergarten“ ist nicht erlaubt" in " ".join(meldungen["Meldung"])
     assert "liegt nicht im Kreis" in " ".join(meldungen["Meldung"])
@@ -186,7 +188,7 @@ def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
     app.session_state["dp_einr_upload"] = ("liste.csv", neu.encode())
     app.run()
     app.text_input(key="dp_einr_kommentar").input("Vormasch geschlossen")
-    app.button(key="FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern").click().run()
+    app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
     stand, liste = oeffne_ablage(gebiete).einrichtungen()
     assert liste.set_index("name").at["Kita an der Vormasch", "status"] == "geschlossen"
     assert "Einrichtungsstand 1 ist gespeichert" in " ".join(s.value for s in app.success)
