@@ -36,9 +36,14 @@ einlesen_tab, staende_tab, einrichtungen_tab, protokoll_tab = st.tabs(
     ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Protokoll"])
 
 
-def _datei_merken(schluessel: str, ziel: str = "dp_upload"):
-    datei = st.session_state.get(schluessel)
-    st.session_state[ziel] = (datei.name, datei.getvalue()) if datei is not None else None
+def _hochladen(label: str, feld: str, ziel: str, typen: list[str]) -> tuple[str, bytes] | None:
+    """Ein Upload-Feld, dessen Datei (Name, Inhalt) in st.session_state[ziel] bleibt, bis sie entfernt wird."""
+    datei = st.file_uploader(label, type=typen, key=feld)
+    if datei is not None:
+        st.session_state[ziel], st.session_state[f"{ziel}_feld"] = (datei.name, datei.getvalue()), feld
+    elif st.session_state.get(f"{ziel}_feld") == feld:  # im Feld entfernt
+        st.session_state[ziel] = None
+    return st.session_state.get(ziel)
 
 
 def _meldungstabelle(fehler: UngueltigeDatei) -> pd.DataFrame:
@@ -56,9 +61,8 @@ with einlesen_tab:
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
     feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
-    st.file_uploader("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", type=["csv", "txt", "xlsx"],
-                     key=feld, on_change=_datei_merken, args=(feld,))
-    upload = st.session_state.get("dp_upload")
+    upload = _hochladen("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", feld, "dp_upload",
+                        ["csv", "txt", "xlsx"])
     if upload:
         name, inhalt = upload
         aktiv = ablage.aktiver()
@@ -150,10 +154,8 @@ with staende_tab:
     st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Protokoll)",
                        sicherung.erstellen(ablage), "sozialplanung_sicherung.zip", "application/zip",
                        key="dp_sicherung")
-    st.file_uploader("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
-                     type=["zip"], key="dp_sicherung_datei", on_change=_datei_merken,
-                     args=("dp_sicherung_datei", "dp_sicherung_upload"))
-    if wiederher := st.session_state.get("dp_sicherung_upload"):
+    if wiederher := _hochladen("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
+                               "dp_sicherung_datei", "dp_sicherung_upload", ["zip"]):
         if st.button("Wiederherstellen", key="dp_wiederherstellen"):
             try:
                 st.success(sicherung.wiederherstellen(ablage, wiederher[1], gebiete, von=benutzer,
@@ -180,9 +182,8 @@ with einrichtungen_tab:
                                     "genauigkeit": st.column_config.SelectboxColumn(
                                         options=einrichtungsliste.GENAUIGKEITEN)})
     runde = st.session_state.get("dp_einr_runde", 0)
-    st.file_uploader("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX, Spalten wie die Tabelle)",
-                     type=["csv", "txt", "xlsx"], key=f"dp_einr_datei_{runde}", on_change=_datei_merken,
-                     args=(f"dp_einr_datei_{runde}", "dp_einr_upload"))
+    _hochladen("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX, Spalten wie die Tabelle)",
+               f"dp_einr_datei_{runde}", "dp_einr_upload", ["csv", "txt", "xlsx"])
     with st.form("dp_einrichtungen_speichern"):
         kommentar = st.text_input("Kommentar (Pflicht)", key="dp_einr_kommentar")
         if st.form_submit_button("Prüfen und als neuen Stand speichern", type="primary"):

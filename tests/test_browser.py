@@ -140,7 +140,10 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         seite.get_by_role("button", name="Anmelden").click()
         seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
         seite.locator("input[type=file]").first.set_input_files(str(datei))  # der erste: Kennzahlen
-        seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
+        try:
+            seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
+        finally:
+            seite.screenshot(path=str(ERGEBNISSE / "datenpflege_vorschau.png"), full_page=True)
         seite.get_by_label("Kommentar (Pflicht): was ist das für ein Stand?").fill("Dezember 2025 (Test)")
         seite.get_by_role("button", name="Als neuen aktiven Datenstand übernehmen").click()
         seite.get_by_text("Datenstand 2 ist gespeichert und aktiv.").wait_for(timeout=60_000)
