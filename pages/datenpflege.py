@@ -204,7 +204,7 @@ with einrichtungen_tab:
                                             dp_einr_gespeichert=neuer)
                     st.rerun()
     if gespeichert := st.session_state.pop("dp_einr_gespeichert", None):
-        st.success(f"Einrichtungsstand {gespeichert} ist gespeichert; alle Seiten zeigen ihn.")
+        st.success(f"Einrichtungsstand {gespeichert} ist aktiv; alle Seiten zeigen ihn.")
 
     st.subheader("Lage per Klick in die Karte setzen")
     nummer = st.selectbox("Einrichtung", list(range(len(liste))), key="dp_lage_einrichtung",
@@ -236,6 +236,16 @@ with einrichtungen_tab:
         st.markdown("**Verlauf**")
         st.dataframe(pd.DataFrame(verlauf)[["id", "aktiv", "erstellt", "von", "kommentar", "dateiname"]].iloc[::-1],
                      hide_index=True, width="stretch")
+        frueher = [v["id"] for v in reversed(verlauf) if not v["aktiv"]]
+        if frueher:
+            with st.form("dp_einrichtungen_zurueck"):
+                zurueck = st.selectbox("Früheren Stand wieder aktiv machen", frueher, key="dp_einr_zurueck",
+                                       format_func=lambda n: f"Einrichtungsstand {n}")
+                ja = st.checkbox("Ja, diesen Stand wieder aktiv machen", key="dp_einr_zurueck_ok")
+                if st.form_submit_button("Aktivieren") and ja:
+                    ablage.einrichtungsstand_aktivieren(zurueck, von=benutzer)
+                    st.session_state["dp_einr_gespeichert"] = zurueck
+                    st.rerun()
 
 with protokoll_tab:
     eintraege = ablage.protokolleintraege()

@@ -191,4 +191,14 @@ def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
     app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
     stand, liste = oeffne_ablage(gebiete).einrichtungen()
     assert liste.set_index("name").at["Kita an der Vormasch", "status"] == "geschlossen"
-    assert "Einrichtungsstand 1 ist gespeichert" in " ".join(s.value for s in app.success)
+    assert "Einrichtungsstand 1 ist aktiv" in " ".join(s.value for s in app.success)
+
+
+def test_sitzung_laeuft_nach_leerlauf_ab():
+    from datetime import UTC, datetime, timedelta
+    app = _anmelden(_app(leerlauf_minuten=30))
+    assert app.title[0].value == "Datenpflege"
+    app.session_state["dp_aktiv"] = datetime.now(UTC) - timedelta(minutes=31)
+    app.run()
+    assert app.title[0].value == "Datenpflege – Anmeldung"
+    assert "nach längerer Inaktivität abgelaufen" in app.info[0].value

@@ -75,3 +75,13 @@ def test_leaflet_aus_pypi_bereitgestellt(tmp_path):
     assert (ordner / "leaflet.js").read_bytes().startswith(b"/* @preserve")
     assert "1.9.3" in (ordner / "leaflet.js").read_text()[:200]
     assert (ordner / "images" / "layers.png").exists() and (ordner / "leaflet.css").exists()
+
+
+def test_namen_mit_html_werden_in_tooltips_maskiert(gebiete):
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    einrichtungen = lade_einrichtungen()
+    einrichtungen.loc[0, "name"] = "<img src=x onerror=alert(1)>"
+    karte = choroplethenkarte(grenzen, grenzen[["ags"]].iloc[:0].assign(wert=None, status=None), None,
+                              katalog.indikator("kinderarmut"), einrichtungen, umkreis(einrichtungen))
+    html = karte.get_root().render()
+    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
