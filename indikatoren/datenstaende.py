@@ -37,6 +37,13 @@ from indikatoren.spalten import ANZAHLEN, EINRICHTUNGSSPALTEN, KOPF
 
 metadaten = MetaData()
 
+
+def _nur_einer_aktiv(name: str) -> Index:
+    """Teil-Index: die Datenbank selbst lässt höchstens eine Zeile mit aktiv = wahr zu."""
+    return Index(name, "aktiv", unique=True, sqlite_where=Column("aktiv").is_(True),
+                 postgresql_where=Column("aktiv").is_(True))
+
+
 datenstand = Table(
     "datenstand", metadaten,
     Column("id", Integer, primary_key=True, autoincrement=True),
@@ -48,8 +55,7 @@ datenstand = Table(
     Column("kommentar", Text, nullable=False, default=""),
     Column("grundlage", Integer, nullable=True),  # bei --ergaenzen: der Stand, der ergänzt wurde
     Column("aktiv", Boolean, nullable=False, default=False),
-    Index("ein_aktiver_datenstand", "aktiv", unique=True,
-          sqlite_where=Column("aktiv").is_(True), postgresql_where=Column("aktiv").is_(True)),
+    _nur_einer_aktiv("ein_aktiver_datenstand"),
 )
 
 kennzahl_zeile = Table(
@@ -97,8 +103,7 @@ einrichtungsstand = Table(  # jede Änderung der Einrichtungsliste ist ein neuer
     Column("dateiname", String(500), nullable=False, default=""),
     Column("kommentar", Text, nullable=False, default=""),
     Column("aktiv", Boolean, nullable=False, default=False),
-    Index("ein_aktiver_einrichtungsstand", "aktiv", unique=True,
-          sqlite_where=Column("aktiv").is_(True), postgresql_where=Column("aktiv").is_(True)),
+    _nur_einer_aktiv("ein_aktiver_einrichtungsstand"),
 )
 
 einrichtung = Table(
