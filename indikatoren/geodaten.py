@@ -6,6 +6,7 @@ aneinanderstoßen, und auf 5 Nachkommastellen (etwa 1 m) gerundet.
 """
 
 import json
+import time
 import urllib.parse
 import urllib.request
 from datetime import UTC, datetime
@@ -53,6 +54,8 @@ def lade_gemeindegrenzen(datei: Path | str | None = None, kreis: str | None = No
     elif speicher.exists() and not neu:
         return gpd.read_file(speicher)
     else:
+        if neu:
+            _FEHLSCHLAEGE.pop(konfiguration.wfs_url(), None)  # ausdrücklich neu laden: sofort wieder fragen
         grenzen, quelle = _aus_wfs(kreis), konfiguration.wfs_url()
     _speichern(grenzen, kreis, quelle)
     return grenzen
@@ -97,15 +100,31 @@ def _aus_datei(datei: Path, kreis: str) -> gpd.GeoDataFrame:
     return _vereinheitlicht(roh, kreis, str(datei))
 
 
+_FEHLSCHLAEGE: dict[str, tuple[float, str]] = {}  # WFS-Adresse -> (Zeitpunkt, Meldung) des letzten Fehlschlags
+PAUSE_NACH_FEHLER_S = 300
+
+
 def _aus_wfs(kreis: str) -> gpd.GeoDataFrame:
+    """Lädt vom WFS; nach einem Fehlschlag wird 5 Minuten nicht erneut gefragt, damit eine Seite ohne Netz
+    nicht bei jedem Aufruf auf die Zeitüberschreitung wartet."""
     url = konfiguration.wfs_url()
+    if (fehlschlag := _FEHLSCHLAEGE.get(url)) and time.monotonic() - fehlschlag[0] < PAUSE_NACH_FEHLER_S:
+        raise GeodatenFehlen(fehlschlag[1])
+    try:
+        return _wfs_abfragen(kreis, url)
+    except GeodatenFehlen as fehler:
+        _FEHLSCHLAEGE[url] = (time.monotonic(), str(fehler))
+        raise
+
+
+def _wfs_abfragen(kreis: str, url: str) -> gpd.GeoDataFrame:
     merkmale: list[dict] = []
     for seite in range(HOECHSTE_SEITEN):
         abfrage = {"service": "WFS", "version": "2.0.0", "request": "GetFeature", "typeNames": WFS_TYP,
                    "outputFormat": "application/json", "srsName": "EPSG:4326", "count": SEITE,
                    "startIndex": seite * SEITE, "FILTER": _filter(kreis)}
         try:
-            with urllib.request.urlopen(f"{url}?{urllib.parse.urlencode(abfrage)}", timeout=60) as antwort:
+            with urllib.request.urlopen(f"{url}?{urllib.parse.urlencode(abfrage)}", timeout=20) as antwort:
                 teil = json.load(antwort).get("features", [])
         except (OSError, ValueError) as fehler:
             raise GeodatenFehlen(f"Die Gemeindegrenzen konnten nicht vom WFS {url} geladen werden ({fehler}). "

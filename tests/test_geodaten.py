@@ -99,3 +99,20 @@ def test_cli_geodaten(capsys, wfs):
     assert geodaten.herkunft()["quelle"] == str(HILDESHEIM_GEOJSON.resolve())
     assert main(["geodaten", "--datei", "/gibt/es/nicht.geojson"]) == 1
     assert "gibt es nicht" in capsys.readouterr().err
+
+
+def test_nach_fehlschlag_wird_nicht_bei_jedem_aufruf_gewartet(monkeypatch):
+    aufrufe = []
+
+    def kein_netz(*args, **kwargs):
+        aufrufe.append(args)
+        raise OSError("Netz nicht erreichbar")
+    monkeypatch.setattr(geodaten.urllib.request, "urlopen", kein_netz)
+    monkeypatch.setattr(geodaten, "_FEHLSCHLAEGE", {})
+    for _ in range(3):
+        with pytest.raises(geodaten.GeodatenFehlen, match="Netz nicht erreichbar"):
+            geodaten.lade_gemeindegrenzen()
+    assert len(aufrufe) == 1
+    with pytest.raises(geodaten.GeodatenFehlen):
+        geodaten.lade_gemeindegrenzen(neu=True)  # ausdrücklich neu laden fragt wieder
+    assert len(aufrufe) == 2
