@@ -37,14 +37,15 @@ klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergr
 einrichtungen = rahmen.einrichtungen()
 umkreis = einrichtungsliste.umkreis(einrichtungen)
 try:
-    grenzen = rahmen.grenzen()
+    grenzen, ohne_grenzen = rahmen.grenzen(), None
 except geodaten.GeodatenFehlen as fehler:
-    grenzen = None
-    st.warning(f"Die Karte kann nicht gezeichnet werden: {fehler}")
+    grenzen, ohne_grenzen = None, f"Die Karte kann nicht gezeichnet werden: {fehler}"
 
 karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
 with karte_spalte:
-    if grenzen is not None:
+    if ohne_grenzen:
+        st.warning(ohne_grenzen)
+    else:
         karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap(),
                                   schrift_px=20 if k.praesentation else 13)
         klick = st_folium(karte, key="karte", height=760 if k.praesentation else 620, use_container_width=True,
