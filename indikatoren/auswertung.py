@@ -49,9 +49,8 @@ def platz(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str) -> tuple[
 def zeitreihe(ergebnis: pd.DataFrame, indikator: str, gebiete: list[str]) -> pd.DataFrame:
     """Alle Jahre der gewählten Gebiete, in ihrer Reihenfolge."""
     teil = ergebnis[(ergebnis["indikator"] == indikator) & ergebnis["ags"].isin(gebiete)]
-    reihenfolge = {a: n for n, a in enumerate(gebiete)}
-    return teil.sort_values(["jahr"], kind="stable").sort_values(
-        "ags", key=lambda s: s.map(reihenfolge), kind="stable").reset_index(drop=True)
+    rang = teil["ags"].map({a: n for n, a in enumerate(gebiete)})
+    return teil.assign(_rang=rang).sort_values(["_rang", "jahr"]).drop(columns="_rang").reset_index(drop=True)
 
 
 def aenderungen(ergebnis: pd.DataFrame, indikator: str, gebiete: list[str]) -> pd.DataFrame:
