@@ -1,6 +1,6 @@
 """Tabellen für Leserinnen und Leser: deutsche Zahlen, Status in Worten, nie kleine Zahlen.
 
-Erwartet Ergebnisse, die aus datenschutz.fuer_anzeige(...) berechnet wurden.
+Erwartet Ergebnisse aus geheimhaltung.fuer_leser(...).
 """
 
 import re

@@ -10,8 +10,9 @@ Kalibriert an veröffentlichten Größenordnungen:
   NEF-Quoten nach Alter im Verhältnis wie Niedersachsen Juni 2023 (12,5 / 13,9 / 13,2 %).
 - Verlauf 2019–2024: leichter Rückgang bis 2021, Anstieg 2022 (Geflüchtete aus der Ukraine kamen ab
   Juni 2022 ins SGB II), danach etwa gleichbleibend.
-- Zählgrößen 1 und 2 in Gemeindezeilen sind wie bei der Bundesagentur gesperrt („*“); die Kreiszeile
-  enthält die vollständigen Summen.
+- Zählgrößen 1 und 2 stehen bewusst ungesperrt in der Tabelle (Eime, NEF unter 3), wie in einer Tabelle,
+  die ungesperrt hereinkommt; die Kreiszeile enthält die vollständigen Summen. So prüfen die Tests an echten
+  Seiten, dass jede Ausgabe für Leser sie primär und sekundär sperrt (indikatoren/geheimhaltung.py).
 - SGB-II-Zahlen je Dezember; Bevölkerung zum 31.12. des Jahres, für das jüngste Jahr (2024) zum
   31.12. des Vorjahres, wie die Bundesagentur für den jüngsten Zeitraum rechnet.
 
@@ -97,7 +98,7 @@ def erzeuge() -> list[dict]:
         gemeinden = [_gemeindezeile(zufall, strukturen[ags], ags, *werte, jahr) for ags, werte in GEMEINDEN.items()]
         kreis = {s: sum(g[s] for g in gemeinden) for s in SPALTEN if s.startswith(("bev", "nef", "lb", "elb"))}
         zeilen.append({**gemeinden[0], **kreis, "ags": KREIS[0], "name": KREIS[1]})
-        zeilen += [{s: ("*" if v in (1, 2) and s in kreis else v) for s, v in g.items()} for g in gemeinden]
+        zeilen += gemeinden
     return zeilen
 
 

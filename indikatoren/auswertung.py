@@ -1,6 +1,6 @@
 """Auswertungen für die Seiten: Wert eines Gebiets, Veränderung, Rangplatz, Zeitreihe, Änderungstabelle.
 
-Alle arbeiten auf dem Ergebnis von berechnung.berechne (für die Anzeige: aus datenschutz.fuer_anzeige).
+Alle arbeiten auf dem Ergebnis von berechnung.berechne (für Leser: aus geheimhaltung.fuer_leser).
 """
 
 import pandas as pd

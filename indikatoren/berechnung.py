@@ -22,7 +22,7 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     """Eine Zeile je Gebiet, Jahr und Indikator, dessen Zähler und Nenner die Tabelle hat.
 
     Spalten: SPALTEN + HERKUNFT. `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
-    und `nenner` sind die gespeicherten Anzahlen (für die Anzeige erst durch datenschutz.fuer_anzeige).
+    und `nenner` sind die gespeicherten Anzahlen; was Leser sehen, kommt aus geheimhaltung.fuer_leser.
     """
     zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
     teile = []
@@ -68,7 +68,8 @@ def _summen(quelle: pd.DataFrame, gebiete: Gebiete) -> pd.DataFrame:
     nenner_fehlt = s["nf"] | unvollstaendig
     s["status"] = np.select([nenner_fehlt, s["ng"], s["nenner"] == 0, s["zf"], s["zg"]],
                             ["fehlt", "nicht_ausweisbar", "fehlt", "fehlt", "untergrenze"], "ok")
-    s["zaehler"] = s["zaehler"].astype("Int64").mask(s["zf"] | unvollstaendig)
+    # Mit gesperrtem Zähler-Teil ist die Summe nur als Untergrenze eine Angabe; ohne Nenner auch das nicht.
+    s["zaehler"] = s["zaehler"].astype("Int64").mask(s["zf"] | unvollstaendig | (s["zg"] & s["ng"]))
     s["nenner"] = s["nenner"].astype("Int64").mask(nenner_fehlt | s["ng"])
     vorhanden = pd.MultiIndex.from_frame(quelle[["ags", "jahr"]])
     s = s[~pd.MultiIndex.from_frame(s[["oben", "jahr"]]).isin(vorhanden)]

@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from indikatoren import geodaten, konfiguration, sicherung
+from indikatoren import geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.datenstaende import Ablage
@@ -66,9 +66,25 @@ def _berechnen(args):
         kennzahlen = ergebnis.kennzahlen
     else:
         kennzahlen = oeffne_ablage(gebiete).kennzahlen(args.datenstand)
-    tabelle = berechne(kennzahlen, gebiete)
-    if args.jahr is not None:
-        tabelle = tabelle[tabelle["jahr"] == args.jahr]
+    _ergebnis_ausgeben(berechne(kennzahlen, gebiete), args.jahr)
+
+
+def _veroeffentlichen(args):
+    gebiete = Gebiete.laden()
+    kennzahlen = oeffne_ablage(gebiete).kennzahlen(args.datenstand)
+    if args.sperrliste:
+        zellen = geheimhaltung.sperren(kennzahlen, gebiete).zellen
+        if args.jahr is not None:
+            zellen = zellen[zellen["jahr"] == args.jahr]
+        zellen.to_csv(sys.stdout, index=False, lineterminator="\n")
+        return
+    _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete), args.jahr)
+
+
+def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
+    """CSV mit den Spalten von berechnung.SPALTEN, Wert kaufmännisch auf 2 Stellen, leer ohne Wert."""
+    if jahr is not None:
+        tabelle = tabelle[tabelle["jahr"] == jahr]
     tabelle = tabelle.assign(wert=gerundet(tabelle["zaehler"], tabelle["nenner"], 2).where(
         tabelle["status"].isin(["ok", "untergrenze"]), ""))
     tabelle[SPALTEN].to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
@@ -155,6 +171,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--datenstand", type=int, help="Nummer des Datenstands (Vorgabe: der aktive)")
     b.add_argument("--jahr", type=int)
     b.set_defaults(befehl=_berechnen)
+
+    b = befehle.add_parser("veroeffentlichen", help="Indikatoren, wie Leser sie sehen (gesperrt), als CSV auf stdout")
+    b.add_argument("--datenstand", type=int, help="Nummer des Datenstands (Vorgabe: der aktive)")
+    b.add_argument("--jahr", type=int)
+    b.add_argument("--sperrliste", action="store_true",
+                   help="statt der Werte: jede gesperrte Zelle mit Grund (nur für die Stabsstelle)")
+    b.set_defaults(befehl=_veroeffentlichen)
 
     b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")
     b.set_defaults(befehl=_datenstaende)

@@ -65,6 +65,22 @@ class Gebiete:
         samt = pd.DataFrame({"oben": sg["samtgemeinde"], "gemeinde": sg["ags"]})
         return pd.concat([samt, kreis], ignore_index=True)
 
+    @cached_property
+    def zerlegungen(self) -> pd.DataFrame:
+        """(nr, oben, teil): jede lückenlose Zerlegung eines größeren Gebiets in kleinere, die Leser sehen können.
+
+        Der Kreis aus allen Gemeinden, jede Samtgemeinde aus ihren, und der Kreis aus den Samtgemeinden und den
+        übrigen Gemeinden. Die Geheimhaltung prüft jede davon als Summenbeziehung.
+        """
+        g = self.gemeinden
+        teile = [(self.kreis, g["ags"].tolist())]
+        teile += [(sg, t["ags"].tolist()) for sg, t in g[g["samtgemeinde"] != ""].groupby("samtgemeinde")]
+        if len(teile) > 1:
+            teile.append((self.kreis, sorted(set(g.loc[g["samtgemeinde"] != "", "samtgemeinde"]))
+                          + g.loc[g["samtgemeinde"] == "", "ags"].tolist()))
+        return pd.DataFrame([(nr, oben, teil) for nr, (oben, liste) in enumerate(teile) for teil in liste],
+                            columns=["nr", "oben", "teil"])
+
     def normalisiere_ags(self, wert: str) -> str | None:
         """Der bekannte AGS zu einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
         wert = wert.strip().upper()

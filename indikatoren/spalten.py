@@ -52,6 +52,14 @@ SPALTEN = (
            "sonst amtlich).", "amtlich"),
 )
 
+# Zählgrößen, die exakt die Summe anderer sind (Ganzes, Teile): Altersgruppen und Bevölkerung bis zur
+# Regelaltersgrenze. Leser sehen beide Seiten; die Geheimhaltung prüft jede als Summenbeziehung.
+ZERLEGUNGEN = (
+    ("bev_u15", ("bev_u3", "bev_3_6", "bev_6_15")),
+    ("nef_u15", ("nef_u3", "nef_3_6", "nef_6_15")),
+    ("bev_u_rag", ("bev_u15", "bev_15_rag")),
+)
+
 NACH_NAME = {s.name: s for s in SPALTEN}
 ANZAHLEN = tuple(s.name for s in SPALTEN if s.anzahl)
 KOPF = tuple(s.name for s in SPALTEN if not s.anzahl)  # beschreibende Spalten einer Zeile

@@ -18,11 +18,10 @@ from darstellung.tabellen import sicher
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
-from indikatoren.berechnung import berechne
-from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.datenstaende import Ablage, Datenstand
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
+from indikatoren.geheimhaltung import fuer_leser
 
 
 # --- Daten (zwischengespeichert, begrenzt) ---------------------------------------------------------
@@ -35,7 +34,7 @@ def ablage() -> Ablage:
 
 
 def ergebnis(datenstand_id: int) -> pd.DataFrame:
-    """Alle Indikatoren eines Datenstands, geschützt für die Anzeige (keine 1 und 2)."""
+    """Alle Indikatoren eines Datenstands, wie Leser sie sehen dürfen (primär und sekundär gesperrt)."""
     return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
 
 
@@ -64,7 +63,7 @@ def _ablage(kreis: str, url: str) -> Ablage:
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
-    return berechne(fuer_anzeige(_ablage(kreis, url).kennzahlen(datenstand_id)), _gebiete(kreis))
+    return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))
 
 
 @st.cache_data(max_entries=4, show_spinner="Gemeindegrenzen werden geladen …")

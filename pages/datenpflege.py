@@ -11,7 +11,7 @@ from darstellung.export import als_csv
 from darstellung.karte import lagekarte
 from darstellung.tabellen import sicher
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import einrichtungspflege, export, geodaten, konfiguration, sicherung
+from indikatoren import einrichtungspflege, export, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.einlesen import einlesen
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
@@ -136,6 +136,13 @@ with staende_tab:
         knoepfe[0].download_button("Rohtabelle CSV", export.als_csv(kz), f"datenstand_{gewaehlt}.csv", "text/csv")
         knoepfe[1].download_button("Rohtabelle XLSX", export.als_xlsx(kz), f"datenstand_{gewaehlt}.xlsx",
                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
+            st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
+                       "aus denen sich eine gesperrte durch Differenz ausrechnen ließe; „Quelle“: schon mit „*“ "
+                       "geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen --sperrliste")
+            st.dataframe(geheimhaltung.sperren(kz, gebiete).zellen.rename(columns={
+                "ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte", "anzahl": "Anzahl",
+                "art": "Grund"}), hide_index=True, width="stretch")
         if not next(d for d in staende if d.id == gewaehlt).aktiv:
             with st.form("dp_aktivieren"):
                 sicher_ja = st.checkbox(f"Ja, Datenstand {gewaehlt} wieder aktiv machen (alle Seiten zeigen dann "

@@ -7,7 +7,7 @@ import streamlit as st
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
 from darstellung.tabellen import monat_text, sicher, tag_text, wert_text
 from indikatoren import geodaten, katalog, konfiguration, vergleichswerte
-from indikatoren.datenschutz import KLEINE_ZAHLEN
+from indikatoren.geheimhaltung import KLEINE_ZAHLEN
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -38,10 +38,12 @@ st.markdown(
     "- Der Wert eines größeren Gebiets (Samtgemeinde, Kreis) ist die Summe der Zähler geteilt durch die Summe "
     "der Nenner seiner Gemeinden, nie ein Mittel von Quoten. Liefert die Quelle eine eigene Zeile für Kreis, Land "
     "oder Bund, gilt diese.\n"
-    "- **nicht ausweisbar**: die Statistik hat einen kleinen Wert gesperrt („*“). Enthält eine Summe einen "
+    "- **nicht ausweisbar**: ein Wert ist gesperrt (statistische Geheimhaltung). Enthält eine Summe einen "
     "gesperrten Zähler, ist sie eine **Untergrenze** („mind.“); fehlt ein Nenner, gibt es keinen Wert.\n"
     f"- Anzahlen von {' und '.join(map(str, KLEINE_ZAHLEN))} werden nie gezeigt, auch nicht als Quote oder in "
-    "Downloads (statistische Geheimhaltung).\n"
+    "Downloads. Damit sie sich auch nicht durch Differenzbildung ausrechnen lassen (Kreis minus übrige "
+    "Gemeinden, Summe minus übrige Altersgruppen), werden in jeder solchen Summe weitere Werte mitgesperrt "
+    "(sekundäre Geheimhaltung); auch sie erscheinen als „nicht ausweisbar“.\n"
     "- Werte sind kaufmännisch auf eine Nachkommastelle gerundet; Veränderungen in Prozentpunkten (Pp.).")
 
 st.header("Datenarten")

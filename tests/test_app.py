@@ -1,14 +1,17 @@
 """Alle Seiten mit AppTest: Standarddaten und Deep Links, gezeigte Werte gegen die Berechnung des Kerns."""
 
+import io
+
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
 from darstellung.tabellen import pp_text, wert_text
 from indikatoren import auswertung, katalog
-from indikatoren.berechnung import berechne
-from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.einlesen import einlesen, oeffne_ablage
+from indikatoren.gebiete import Gebiete
+from indikatoren.geheimhaltung import fuer_leser
+from indikatoren.zahlenformat import prozent, zahl
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 
 SEITEN = ["uebersicht", "karte", "gemeindeprofil", "zeitvergleich", "methodik"]
@@ -23,7 +26,7 @@ def geodaten(monkeypatch):
 
 @pytest.fixture
 def kern(gebiete):
-    return berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
+    return fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete)
 
 
 def starte(seite: str = "uebersicht", **parameter) -> AppTest:
@@ -195,10 +198,45 @@ def test_downloads_ohne_kleine_zahlen(gebiete):
     from darstellung.tabellen import exporttabelle
     tabelle = csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2024;2411;2\n03254013;2024;350;40")
     einlesen(oeffne_ablage(gebiete), tabelle, "klein.csv", gebiete)
-    ergebnis = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
+    ergebnis = fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete)
     export = exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)
     alfeld = export.set_index("AGS").loc["03254002"]
     assert pd.isna(alfeld["Zähler"]) and pd.isna(alfeld["Wert (%)"]) and alfeld["Status"] == "nicht ausweisbar"
     text = als_csv(export).decode("utf-8-sig")
     assert text.splitlines()[0].startswith("AGS;Gebiet;Ebene;Indikator;Jahr;Wert (%)")
     assert ";11,4;" in text  # Eime 40/350 = 11,43 %, Dezimalkomma
+
+
+def _veroeffentlicht(capsys) -> pd.DataFrame:
+    """Die Lesertabelle, wie `python -m indikatoren veroeffentlichen` sie ausgibt – der Maßstab für jede Seite."""
+    from indikatoren.cli import main
+    oeffne_ablage(Gebiete.laden("03254"))
+    capsys.readouterr()
+    assert main(["veroeffentlichen"]) == 0
+    return pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"ags": str, "wert": str}, keep_default_na=False)
+
+
+def test_seiten_zeigen_nur_was_veroeffentlichen_zeigt(capsys):
+    """Die Beispieldaten haben Eimes NEF unter 3 = 2 ungesperrt; keine Seite darf sie oder die sekundär
+    gesperrten Zellen zeigen, und jede zeigt dieselben Werte wie die Kommandozeile."""
+    leser = _veroeffentlicht(capsys)
+    u3 = leser[(leser["indikator"] == "kinderarmut_u3") & (leser["jahr"] == 2024)].set_index("name")
+    assert set(u3.index[u3["status"] == "nicht_ausweisbar"]) == {"Eime", "Schellerten"}
+    app = starte(indikator="kinderarmut_u3", jahr="2024")
+    tabelle = app.dataframe[0].value.set_index("Gebiet")
+    for name, zeile in tabelle.iterrows():
+        erwartet = u3.loc[name]
+        wert = "nicht ausweisbar" if erwartet["status"] == "nicht_ausweisbar" else \
+            prozent(float(erwartet["wert"]))
+        assert zeile["unter 3"] == wert, name
+        assert zeile["NEF unter 3 Jahren in SGB-II-Bedarfsgemeinschaften"] == (
+            "–" if erwartet["zaehler"] == "" else zahl(int(erwartet["zaehler"])))
+
+    profil = starte("gemeindeprofil", gemeinde="03254013", jahr="2024").table[0].value
+    for ind in ("kinderarmut_u3", "kinderarmut_3_6"):
+        assert profil.loc[katalog.indikator(ind).titel, "Eime"] == "nicht ausweisbar"
+    assert profil.loc[katalog.indikator("kinderarmut_6_15").titel, "Eime"] != "nicht ausweisbar"
+
+    vergleich = starte("zeitvergleich", gemeinde="03254013", indikator="kinderarmut_u3").dataframe[0].value
+    eime = leser[(leser["ags"] == "03254013") & (leser["indikator"] == "kinderarmut_u3") & (leser["status"] == "ok")]
+    assert vergleich.set_index("Gebiet").at["Eime", "Zeitraum"] == f"{eime['jahr'].min()}–{eime['jahr'].max()}"

@@ -1,9 +1,14 @@
 """Die echten Seiten in Debians Chromium: Karte mit 20 Gemeinden und Familienzentrum, nur Anfragen an
 127.0.0.1, Deep Links, Klick auf eine Gemeinde, Präsentationsmodus, Download. Screenshots in test-ergebnisse/."""
 
+import io
+import os
 import re
+import subprocess
+import sys
 from urllib.parse import parse_qs, urlparse
 
+import pandas as pd
 import pytest
 
 from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
@@ -14,9 +19,13 @@ KARTE = 'iframe[title="streamlit_folium.st_folium"]'
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory):
-    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path_factory.mktemp("laufzeit")), "SOZIALPLANUNG_BASEMAP": "keine",
-                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+def umgebung(tmp_path_factory):
+    return {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path_factory.mktemp("laufzeit")), "SOZIALPLANUNG_BASEMAP": "keine",
+            "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+
+
+@pytest.fixture(scope="module")
+def server(umgebung):
     with streamlit_server(PROJEKT, umgebung) as adresse:
         yield adresse
 
@@ -98,14 +107,31 @@ def test_praesentationsmodus_ohne_seitenleiste(server, seite):
     seite.screenshot(path=str(ERGEBNISSE / "praesentation.png"))
 
 
-def test_download_csv(server, seite):
-    seite.goto(f"{server}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
-    with seite.expect_download(timeout=60_000) as laden:
-        seite.get_by_role("button", name="CSV herunterladen").click()
-    datei = laden.value
-    assert datei.suggested_filename == "kinderarmut_2024_datenstand1.csv"
-    inhalt = open(datei.path(), encoding="utf-8-sig").read().splitlines()
-    assert inhalt[0].startswith("AGS;Gebiet;Ebene;Indikator;Jahr;Wert (%)") and len(inhalt) == 1 + 20 + 2
+def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgebung, seite):
+    """CSV und XLSX der Übersicht gegen `python -m indikatoren veroeffentlichen` auf derselben Datenbank: Eimes
+    ungesperrte 2 (NEF unter 3, Beispieldaten) und die sekundär gesperrten Zellen stehen in keiner Datei."""
+    seite.goto(f"{server}/?indikator=kinderarmut_u3&jahr=2024", wait_until="domcontentloaded")
+    dateien = {}
+    for art in ("CSV", "XLSX"):
+        with seite.expect_download(timeout=60_000) as laden:
+            seite.get_by_role("button", name=f"{art} herunterladen").click()
+        dateien[art] = laden.value
+    assert dateien["CSV"].suggested_filename == "kinderarmut_u3_2024_datenstand1.csv"
+    csv_tabelle = pd.read_csv(dateien["CSV"].path(), sep=";", decimal=",", encoding="utf-8-sig", dtype={"AGS": str})
+    xlsx_tabelle = pd.read_excel(dateien["XLSX"].path(), dtype={"AGS": str}).head(len(csv_tabelle))
+    cli = subprocess.run([sys.executable, "-m", "indikatoren", "veroeffentlichen", "--jahr", "2024"], cwd=PROJEKT,
+                         env=os.environ | umgebung, capture_output=True, text=True, check=True)
+    leser = pd.read_csv(io.StringIO(cli.stdout), dtype={"ags": str})
+    leser = leser[leser["indikator"] == "kinderarmut_u3"].set_index("ags")
+    for tabelle in (csv_tabelle, xlsx_tabelle):
+        assert len(tabelle) == len(leser) == 20 + 2  # Gemeinden, Samtgemeinde, Kreis
+        for z in tabelle.itertuples():
+            erwartet = leser.loc[z.AGS]
+            assert (pd.isna(z.Zähler) and pd.isna(erwartet["zaehler"])) or z.Zähler == erwartet["zaehler"], z.AGS
+            assert (pd.isna(z.Nenner) and pd.isna(erwartet["nenner"])) or z.Nenner == erwartet["nenner"], z.AGS
+            assert (z.Status == "nicht ausweisbar") == (erwartet["status"] == "nicht_ausweisbar"), z.AGS
+        eime = tabelle.set_index("AGS").loc["03254013"]
+        assert pd.isna(eime["Zähler"]) and pd.isna(eime["Wert (%)"])
     seite.screenshot(path=str(ERGEBNISSE / "uebersicht.png"), full_page=True)
 
 

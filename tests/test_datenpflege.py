@@ -8,10 +8,9 @@ from streamlit.testing.v1 import AppTest
 from darstellung.export import als_csv as tabelle_als_csv
 from darstellung.tabellen import exporttabelle
 from indikatoren import katalog
-from indikatoren.berechnung import berechne
-from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.export import als_csv
+from indikatoren.geheimhaltung import fuer_leser
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 from tests.test_pruefung import FEHLERHAFT
 
@@ -135,7 +134,7 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
     assert "\\<b\\>boese\\</b\\>" in uebersicht.sidebar.caption[0].value
     assert any("Quelle: =HYPERLINK\\(" in c.value for c in uebersicht.caption)  # als Text, nicht als Link
 
-    ergebnis = berechne(fuer_anzeige(ablage.kennzahlen()), gebiete)
+    ergebnis = fuer_leser(ablage.kennzahlen(), gebiete)
     export = tabelle_als_csv(exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)).decode("utf-8-sig")
     assert "'=HYPERLINK" in export and "'@BA" in export and "\r\n=" not in export and ";=" not in export
     roh = als_csv(ablage.kennzahlen()).decode()
@@ -202,3 +201,11 @@ def test_sitzung_laeuft_nach_leerlauf_ab():
     app.run()
     assert app.title[0].value == "Datenpflege – Anmeldung"
     assert "nach längerer Inaktivität abgelaufen" in app.info[0].value
+
+
+def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
+    app = _anmelden(_app())
+    liste = next(d.value for d in app.dataframe if "Grund" in d.value.columns)
+    eime_2024 = liste[(liste["Gebiet"] == "Eime") & (liste["Jahr"] == 2024)].set_index("Spalte")
+    assert eime_2024.at["nef_u3", "Grund"] == "geheim (primär)" and eime_2024.at["nef_u3", "Anzahl"] == 2
+    assert eime_2024.at["nef_3_6", "Grund"] == "geheim (sekundär)"

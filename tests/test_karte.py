@@ -7,17 +7,16 @@ import pytest
 
 from darstellung.karte import FARBE_NICHT_AUSWEISBAR, choroplethenkarte, kartendaten, leaflet_bereitstellen
 from indikatoren import geodaten, katalog
-from indikatoren.berechnung import berechne
-from indikatoren.datenschutz import fuer_anzeige
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.einrichtungen import lade_einrichtungen, umkreis
+from indikatoren.geheimhaltung import fuer_leser
 from indikatoren.klassen import klassifiziere
 from tests.conftest import HILDESHEIM_GEOJSON
 
 
 @pytest.fixture
 def karte_html(gebiete):
-    ergebnis = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete)
+    ergebnis = fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete)
     werte = ergebnis[(ergebnis["indikator"] == "kinderarmut_u3") & (ergebnis["jahr"] == 2021)
                      & (ergebnis["ebene"] == "gemeinde")]
     geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
@@ -65,7 +64,7 @@ def test_legende_einrichtungen_umkreise(karte_html):
 
 def test_ohne_wert_keine_daten(gebiete):
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
-    leer = berechne(fuer_anzeige(oeffne_ablage(gebiete).kennzahlen()), gebiete).iloc[:0]
+    leer = fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete).iloc[:0]
     daten = kartendaten(grenzen, leer, None, katalog.indikator("kinderarmut"))
     assert {f["properties"]["tip"].split("<br>")[1] for f in daten["features"]} == {"Kinderarmut: keine Daten"}
 
