@@ -27,6 +27,9 @@ SEITEN = [
 praesentation = st.query_params.get("praesentation") == "1" or (
     "ansicht" in st.session_state and rahmen.ansicht().praesentation)
 seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
-if rahmen.vorbereiten() is not None:
-    seite.run()
-    rahmen.abschliessen(seite.url_path)
+with rahmen.fehlergrenze():
+    if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
+        seite.run()
+    elif rahmen.vorbereiten() is not None:
+        seite.run()
+        rahmen.abschliessen(seite.url_path)

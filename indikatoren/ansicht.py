@@ -8,6 +8,10 @@ abgeschnittener Link öffnet so immer noch eine sinnvolle Seite.
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
+
+HOECHSTE_GRENZEN = 6  # sieben Klassen sind das Höchste, das die Palette kennt
+
 KLASSENMETHODEN = {
     "natuerlich": "Natürliche Unterbrechungen (Jenks)",
     "quantile": "Quantile (gleich viele Gemeinden je Klasse)",
@@ -38,7 +42,7 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
     klassen = parameter.get("klassen")
     return Ansicht(
         indikator=indikator if indikator in indikatoren else indikatoren[0],
-        jahr=int(jahr) if jahr.isdigit() and int(jahr) in jahre else max(jahre),
+        jahr=int(jahr) if ist_ganzzahl(jahr) and int(jahr) in jahre else max(jahre),
         gemeinde=gemeinde if gemeinde in gemeinden else None,
         klassen=klassen if klassen in KLASSENMETHODEN else "natuerlich",
         grenzen=_grenzen(parameter.get("grenzen", "")),
@@ -61,11 +65,7 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
 
 
 def _grenzen(text: str) -> tuple[float, ...]:
-    """„5,10,15“ oder „5;10;15“ -> (5.0, 10.0, 15.0); Unlesbares wird übergangen."""
-    werte = []
-    for teil in text.replace(";", ",").split(","):
-        try:
-            werte.append(float(teil))
-        except ValueError:
-            continue
-    return tuple(sorted(set(werte)))
+    """„5,10,15“ oder „5;10;15“ -> (5.0, 10.0, 15.0); Unlesbares („inf“, „²“) wird übergangen, mehr als
+    HOECHSTE_GRENZEN auch."""
+    werte = {w for teil in text[:200].replace(";", ",").split(",") if (w := lies_dezimal(teil)) is not None}
+    return tuple(sorted(werte))[:HOECHSTE_GRENZEN]

@@ -21,8 +21,10 @@ from indikatoren.einrichtungen import (
 )
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
-from indikatoren.tabelle_lesen import lese_tabelle
+from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
+from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
 
+HOECHSTE_TEXTLAENGE = 500  # je Zelle; Namen, Adressen und Quellen sind weit kürzer
 TOLERANZ_M = 100  # so weit darf ein Punkt außerhalb der Kreisgrenze liegen (Randlage, Rundung)
 
 
@@ -62,7 +64,10 @@ def pruefe(tabelle: pd.DataFrame, datei: str, grenzen: gpd.GeoDataFrame | None) 
 
 def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
     """(Spalte, Meldung) je Problem einer Zeile."""
-    fehler = []
+    fehler = [(s, "Die Zelle enthält ein unsichtbares Steuerzeichen; bitte entfernen.")
+              for s, w in zip(SPALTEN, z) if STEUERZEICHEN.search(w)]
+    fehler += [(s, f"Der Text ist {len(w)} Zeichen lang; erlaubt sind {HOECHSTE_TEXTLAENGE}.")
+               for s, w in zip(SPALTEN, z) if len(w) > HOECHSTE_TEXTLAENGE]
     if not z.name:
         fehler.append(("name", "Der Name fehlt."))
     for spalte, erlaubt in (("kategorie", KATEGORIEN), ("status", STATUS)):
@@ -70,7 +75,7 @@ def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
             fehler.append((spalte, f"„{getattr(z, spalte)}“ ist nicht erlaubt ({', '.join(erlaubt)})."))
     if z.genauigkeit and z.genauigkeit not in GENAUIGKEITEN:
         fehler.append(("genauigkeit", f"„{z.genauigkeit}“ ist nicht erlaubt ({', '.join(GENAUIGKEITEN)})."))
-    if z.seit and not (len(z.seit) == 4 and z.seit.isdigit() or len(z.seit) == 10 and lies_datum(z.seit, False)):
+    if z.seit and not (len(z.seit) == 4 and ist_ganzzahl(z.seit) or len(z.seit) == 10 and lies_datum(z.seit, False)):
         fehler.append(("seit", f"„{z.seit}“ ist kein Datum (JJJJ-MM-TT oder JJJJ)."))
     if bool(z.lat) != bool(z.lon):
         fehler.append(("lat" if not z.lat else "lon", "Lage braucht lat und lon zusammen."))
@@ -80,9 +85,8 @@ def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
 
 
 def _lagefehler(z, kreis) -> list[tuple[str, str]]:
-    try:
-        lat, lon = float(z.lat), float(z.lon)
-    except ValueError:
+    lat, lon = lies_dezimal(z.lat), lies_dezimal(z.lon)
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
         return [("lat", f"„{z.lat}“/„{z.lon}“ ist keine Koordinate (Dezimalgrad, z. B. 51.986).")]
     if not z.genauigkeit:
         return [("genauigkeit", "Zu einer Lage gehört die genauigkeit (Gebäude, Straße, Ortsmitte, ungefähr).")]

@@ -6,6 +6,7 @@ from functools import cached_property
 import pandas as pd
 
 from indikatoren import konfiguration
+from indikatoren.zahlenformat import ist_ganzzahl
 
 EBENEN = ("gemeinde", "samtgemeinde", "kreis", "land", "bund")
 BUND = "DG"
@@ -84,11 +85,11 @@ class Gebiete:
     def normalisiere_ags(self, wert: str) -> str | None:
         """Der bekannte AGS zu einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
         wert = wert.strip().upper()
-        if wert.endswith(".0") and wert[:-2].isdigit():  # Excel-Zahl als Text
+        if wert.endswith(".0") and ist_ganzzahl(wert[:-2]):  # Excel-Zahl als Text
             wert = wert[:-2]
         if wert in self.bekannt:
             return wert
-        if wert.isdigit():
+        if ist_ganzzahl(wert):
             for laenge in (2, 5, 8, 9):
                 if len(wert) < laenge and wert.zfill(laenge) in self.bekannt:
                     return wert.zfill(laenge)

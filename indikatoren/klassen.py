@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indikatoren.zahlenformat import prozent, runde
+from indikatoren.zahlenformat import lies_dezimal, prozent, runde
 
 # ColorBrewer YlOrRd, farbfehlsichtigen-tauglich, je Klassenzahl (1 bis 7)
 PALETTEN = {
@@ -86,11 +86,9 @@ def lies_grenzen(text: str) -> tuple[float, ...]:
     werte = []
     for teil in re.split(r"[;\s]+", text.strip()):
         if teil:
-            try:
-                werte.append(float(teil.replace(",", ".")))
-            except ValueError:
-                raise ValueError(f"„{teil}“ ist keine Zahl; Grenzen bitte mit Semikolon trennen, "
-                                 "z. B. 5; 10; 15,5") from None
+            if (wert := lies_dezimal(teil)) is None:
+                raise ValueError(f"„{teil}“ ist keine Zahl; Grenzen bitte mit Semikolon trennen, z. B. 5; 10; 15,5")
+            werte.append(wert)
     return tuple(sorted(set(werte)))
 
 

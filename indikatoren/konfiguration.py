@@ -22,7 +22,7 @@ def _wert(name: str) -> str | None:
 def kreis() -> str:
     """AGS des Kreises (5 Zeichen), für den das Dashboard läuft."""
     ags = _wert("SOZIALPLANUNG_KREIS") or STANDARD_KREIS
-    if len(ags) != 5 or not ags.isdigit():
+    if len(ags) != 5 or not (ags.isascii() and ags.isdigit()):
         raise ValueError(f"SOZIALPLANUNG_KREIS muss ein 5-stelliger Kreisschlüssel sein, nicht „{ags}“.")
     return ags
 

@@ -15,13 +15,13 @@ from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.spalten import ANZAHLEN, ARTEN, KOPF, NACH_NAME
-from indikatoren.tabelle_lesen import lese_tabelle
-from indikatoren.zahlenformat import zahl
+from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
+from indikatoren.zahlenformat import ist_ganzzahl, zahl
 
 HOECHSTZAHL_MELDUNGEN = 200
-_TAUSENDER = re.compile(r"^\d{1,3}(\.\d{3})+$")
-_ISO = re.compile(r"^(?P<j>\d{4})-(?P<m>\d{1,2})(-(?P<t>\d{1,2}))?$")
-_DEUTSCH = re.compile(r"^((?P<t>\d{1,2})\.)?(?P<m>\d{1,2})[./](?P<j>\d{4})$")
+_TAUSENDER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
+_ISO = re.compile(r"^(?P<j>[0-9]{4})-(?P<m>[0-9]{1,2})(-(?P<t>[0-9]{1,2}))?$")
+_DEUTSCH = re.compile(r"^((?P<t>[0-9]{1,2})\.)?(?P<m>[0-9]{1,2})[./](?P<j>[0-9]{4})$")
 
 # Beziehungen zwischen Zählgrößen, die jede Zeile erfüllen muss: (Teile, Ganzes, Begründung).
 _BEZIEHUNGEN = tuple(
@@ -71,6 +71,10 @@ class _Pruefung:
             self._fehler("Die Datei enthält nur die Kopfzeile, aber keine Datenzeile.")
         if not self.roh.zeilen or "ags" not in spalten or "jahr" not in spalten:
             raise UngueltigeDatei(self.fehler)
+        if not katalog.verfuegbar(spalten):
+            self._fehler("Die Datei enthält für keinen Indikator beide Spalten (Zähler und Nenner, z. B. nef_u15 "
+                         "und bev_u15); so ließe sich nichts berechnen.", 1)
+        self._steuerzeichen()
         zeilen, geheim = self._zeilen(spalten)
         self._doppelte(zeilen)
         self._beziehungen(zeilen, geheim)
@@ -85,6 +89,14 @@ class _Pruefung:
         tabelle = pd.DataFrame(zeilen, columns=list(KOPF) + merkmale)
         maske = pd.DataFrame(geheim, columns=merkmale, dtype=bool)
         return Pruefergebnis(aus_spalten(tabelle, maske), self.hinweise)
+
+    def _steuerzeichen(self):
+        """Unsichtbare Steuerzeichen (außer Tabulator, Zeilenumbruch) machen Exporte und Anzeige kaputt."""
+        for nr, zellen in [(1, self.roh.kopf)] + self.roh.zeilen:
+            for pos, zelle in enumerate(zellen):
+                if STEUERZEICHEN.search(str(zelle)):
+                    spalte = self.roh.kopf[pos] if pos < len(self.roh.kopf) and self.roh.kopf[pos] else f"Nr. {pos + 1}"
+                    self._fehler("Die Zelle enthält ein unsichtbares Steuerzeichen; bitte entfernen.", nr, spalte)
 
     # --- Kopfzeile -------------------------------------------------------------------------------
     def _kopf(self) -> dict[str, int]:
@@ -163,7 +175,7 @@ class _Pruefung:
 
     def _jahr(self, text, nr):
         bis = date.today().year + 1
-        if not text.isdigit() or not 1990 <= int(text) <= bis:
+        if not ist_ganzzahl(text) or not 1990 <= int(text) <= bis:
             self._fehler(f"Das Jahr „{text}“ ist ungültig: erwartet wird eine Jahreszahl von 1990 bis {bis}.",
                          nr, "jahr")
             return None
@@ -205,11 +217,11 @@ class _Pruefung:
         if text in ("-", "–"):
             return 0, False
         ziffern = text.replace(".", "") if _TAUSENDER.match(text) else text.removesuffix(".0")
-        if ziffern.isdigit():
+        if ist_ganzzahl(ziffern):
             return int(ziffern), False
-        if re.fullmatch(r"-\s*[\d.,]+", text):
+        if re.fullmatch(r"-\s*[0-9.,]+", text):
             grund = "ist negativ; Anzahlen sind ganze Zahlen ab 0"
-        elif re.fullmatch(r"\d+[.,]\d+", text):
+        elif re.fullmatch(r"[0-9]+[.,][0-9]+", text):
             grund = "ist keine ganze Zahl (Tausender bitte ohne Trennzeichen oder mit Punkt: 2.411)"
         else:
             grund = "ist keine Zahl; erlaubt sind ganze Zahlen ab 0, „*“ (geheim), „-“ (null) oder leer"

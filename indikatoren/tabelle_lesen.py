@@ -5,6 +5,7 @@ Alle Zellen bleiben Text, damit die Prüfung führende Nullen, „*“ und „2.
 
 import csv
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -16,6 +17,7 @@ HOECHSTGROESSE = 20 * 1024 * 1024
 HOECHST_ENTPACKT = 200 * 1024 * 1024  # XLSX: Summe der entpackten Teile
 HOECHSTES_VERHAELTNIS = 200  # XLSX: entpackt / gepackt je Teil (übliche Tabellen liegen unter 20)
 TRENNZEICHEN = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
+STEUERZEICHEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Tabulator und Zeilenumbruch sind erlaubt
 
 
 @dataclass(frozen=True)

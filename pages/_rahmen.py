@@ -5,6 +5,9 @@ Das Caching liegt hier, am Rand zu Streamlit; der Kern (indikatoren/) weiß nich
 Lauf in den Query-Parametern, sodass ein kopierter Link dieselbe Ansicht öffnet.
 """
 
+import logging
+import uuid
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
@@ -22,6 +25,8 @@ from indikatoren.datenstaende import Ablage, Datenstand
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.geheimhaltung import fuer_leser
+
+LOG = logging.getLogger("sozialplanung")
 
 
 # --- Daten (zwischengespeichert, begrenzt) ---------------------------------------------------------
@@ -121,6 +126,10 @@ def vorbereiten() -> Kontext | None:
     daten = ergebnis(stand.id)
     indikatoren = [i.id for i in katalog.INDIKATOREN if i.id in set(daten["indikator"])]
     jahre = sorted(daten["jahr"].unique().tolist())
+    if not indikatoren:
+        st.error(f"Der aktive Datenstand {stand.id} enthält keinen Indikator, der sich anzeigen ließe. Die "
+                 "Stabsstelle kann in der Datenpflege einen früheren Datenstand wieder aktivieren.")
+        return None
     quelle = st.query_params.to_dict() if "ansicht" not in st.session_state else ansichten.als_parameter(ansicht())
     st.session_state["ansicht"] = ansichten.aus_parametern(quelle, indikatoren, jahre,
                                                           gebiete().gemeinden["ags"].tolist())
@@ -135,11 +144,32 @@ def vorbereiten() -> Kontext | None:
 
 def kontext() -> Kontext:
     """Für die Seiten: was vorbereiten() festgelegt hat."""
-    if PagesManager.uses_pages_directory or "ansicht" not in st.session_state:
+    ueber_app()
+    if "ansicht" not in st.session_state:
         _ueber_app_neu_starten()
     stand = ablage().aktiver()
     a = ansicht()
     return Kontext(stand, a, katalog.indikator(a.indikator), ergebnis(stand.id))
+
+
+def ueber_app() -> None:
+    """Für jede Seite zuerst: sicherstellen, dass sie über app.py läuft (siehe _ueber_app_neu_starten)."""
+    if PagesManager.uses_pages_directory:
+        _ueber_app_neu_starten()
+
+
+@contextmanager
+def fehlergrenze():
+    """Leser sehen nie einen Traceback: ein Fehler wird mit Kennung protokolliert, die Seite sagt auf Deutsch,
+    was zu tun ist. (st.stop, st.rerun und st.switch_page sind keine Exception und gehen durch.)"""
+    try:
+        yield
+    except Exception:
+        kennung = uuid.uuid4().hex[:8]
+        LOG.exception("Fehler %s auf der Seite", kennung)
+        st.error(f"Diese Seite kann gerade nicht angezeigt werden (Fehlerkennung {kennung}). Bitte später noch "
+                 "einmal versuchen; die Stabsstelle Sozialplanung findet die Einzelheiten unter dieser Kennung im "
+                 "Serverprotokoll und kann in der Datenpflege einen früheren Datenstand aktivieren.")
 
 
 def _ueber_app_neu_starten() -> None:

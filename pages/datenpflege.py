@@ -21,7 +21,7 @@ from indikatoren.zahlenformat import zahl
 from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
 
-rahmen.kontext()
+rahmen.ueber_app()
 benutzer = anmeldung.benutzer()
 if benutzer is None:
     anmeldung.anmeldeformular()

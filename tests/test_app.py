@@ -240,3 +240,42 @@ def test_seiten_zeigen_nur_was_veroeffentlichen_zeigt(capsys):
     vergleich = starte("zeitvergleich", gemeinde="03254013", indikator="kinderarmut_u3").dataframe[0].value
     eime = leser[(leser["ags"] == "03254013") & (leser["indikator"] == "kinderarmut_u3") & (leser["status"] == "ok")]
     assert vergleich.set_index("Gebiet").at["Eime", "Zeitraum"] == f"{eime['jahr'].min()}–{eime['jahr'].max()}"
+
+
+@pytest.mark.parametrize(("seite", "parameter"), [
+    ("uebersicht", {"jahr": "²"}), ("uebersicht", {"jahr": "٢٠٢٤"}), ("uebersicht", {"jahr": "２０２４"}),
+    ("karte", {"klassen": "eigene", "grenzen": "inf"}), ("karte", {"klassen": "eigene", "grenzen": "nan,1e999,٣,5"}),
+    ("gemeindeprofil", {"gemeinde": "<script>", "indikator": "x" * 5000}),
+])
+def test_boese_links_zeigen_eine_sinnvolle_seite(seite, parameter):
+    app = starte(seite, **parameter)
+    assert not app.exception and not app.error
+    assert app.sidebar.selectbox(key="w_jahr").value == 2024  # unlesbar: Vorgabe
+    if "grenzen" in parameter:
+        assert app.text_input(key="w_grenzen").value == ("5,0" if "5" in parameter["grenzen"] else "")
+
+
+def test_datenstand_ohne_indikator_legt_die_seite_nicht_lahm(gebiete):
+    """Ein Stand, der sich nicht zeigen lässt (hier an der Prüfung vorbei gespeichert): Leser sehen eine deutsche
+    Meldung, die Datenpflege öffnet und kann den früheren Stand wieder aktivieren."""
+    from indikatoren.kennzahlen import aus_spalten
+    ablage = oeffne_ablage(gebiete)
+    zeilen = pd.DataFrame({"ags": ["03254002"], "name": ["Alfeld"], "jahr": [2024], "stichtag_sgb2": ["2024-12"],
+                           "stichtag_bev": ["2024-12-31"], "quelle": [""], "art": ["amtlich"], "lb": [5]})
+    ablage.speichern(aus_spalten(zeilen, pd.DataFrame({"lb": [False]})), von="x", dateiname="kaputt.csv", sha256="0")
+    app = starte()
+    assert not app.exception and "enthält keinen Indikator" in app.error[0].value
+    pflege = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    pflege.switch_page("pages/datenpflege.py").run()
+    assert not pflege.exception and "[datenpflege.konten]" in pflege.warning[-1].value
+
+
+def test_fehler_in_einer_seite_zeigt_keinen_traceback(monkeypatch):
+    def kaputt(*_, **__):
+        raise RuntimeError("geheimes Innenleben /pfad/zur/datei.py")
+
+    monkeypatch.setattr(auswertung, "rangliste", kaputt)
+    app = starte()
+    assert not app.exception
+    meldung = app.error[0].value
+    assert "kann gerade nicht angezeigt werden (Fehlerkennung " in meldung and "Innenleben" not in meldung

@@ -209,3 +209,19 @@ def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
     eime_2024 = liste[(liste["Gebiet"] == "Eime") & (liste["Jahr"] == 2024)].set_index("Spalte")
     assert eime_2024.at["nef_u3", "Grund"] == "geheim (primär)" and eime_2024.at["nef_u3", "Anzahl"] == 2
     assert eime_2024.at["nef_3_6", "Grund"] == "geheim (sekundär)"
+
+
+def test_datenpflege_oeffnet_trotz_kaputtem_aktivem_stand(gebiete):
+    import pandas as pd
+
+    from indikatoren.kennzahlen import aus_spalten
+    ablage = oeffne_ablage(gebiete)
+    zeilen = pd.DataFrame({"ags": ["03254002"], "name": ["Alfeld"], "jahr": [2024], "stichtag_sgb2": ["2024-12"],
+                           "stichtag_bev": ["2024-12-31"], "quelle": [""], "art": ["amtlich"], "lb": [5]})
+    ablage.speichern(aus_spalten(zeilen, pd.DataFrame({"lb": [False]})), von="x", dateiname="kaputt.csv", sha256="0")
+    app = _anmelden(_app())
+    assert not app.exception and app.title[0].value == "Datenpflege"
+    app.selectbox(key="dp_stand").select(1).run()
+    app.checkbox(key="dp_aktivieren_ok").check()
+    app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
+    assert ablage.aktiver().id == 1

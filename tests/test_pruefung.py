@@ -103,6 +103,18 @@ FEHLERHAFT = {
               ["50mb.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 20 MB."]),
     "xlsx_bombe": (_xlsx_bombe(), "bombe.xlsx", ["bombe.xlsx: Die XLSX-Datei würde entpackt 60 MB groß oder ist "
                                                   "ungewöhnlich stark gepackt"]),
+    "kein_indikator": (csv_bytes("ags;jahr;bev_u15;lb\n03254002;2023;100;5"), "k.csv",
+                       ["k.csv, Zeile 1: Die Datei enthält für keinen Indikator beide Spalten"]),
+    "steuerzeichen": (_tabelle("03254002;Alfeld\x07 (Leine);2023;2411;402;14730;1903"), "k.csv",
+                      ["k.csv, Zeile 2, Spalte name: Die Zelle enthält ein unsichtbares Steuerzeichen"]),
+    "hochgestellte_ziffer": (_tabelle("03254002;Alfeld (Leine);2023;2411;4²;14730;1903"), "k.csv",
+                             ["k.csv, Zeile 2, Spalte nef_u15: „4²“ ist keine Zahl"]),
+    "arabisch_indische_ziffern": (_tabelle("03254002;Alfeld (Leine);٢٠٢٣;2411;402;14730;1903"), "k.csv",
+                                  ["k.csv, Zeile 2, Spalte jahr: Das Jahr „٢٠٢٣“ ist ungültig"]),
+    "vollbreite_ziffern": (_tabelle("０３２５４００２;Alfeld (Leine);2023;2411;402;14730;1903"), "k.csv",
+                           ["k.csv, Zeile 2, Spalte ags: Unbekannter AGS „０３２５４００２“"]),
+    "teil_eins_ueber_ganzem": (_tabelle("03254002;Alfeld (Leine);2023;2411;2412;14730;3000"), "k.csv",
+                               ["Spalte nef_u15: nef_u15 (2.412) ist größer als bev_u15 (2.411)"]),
 }
 
 
@@ -163,7 +175,7 @@ def test_gueltige_varianten(inhalt, beschreibung, gebiete):
 
 
 def test_windows_1252_umlaute(gebiete):
-    inhalt = csv_bytes("ags;name;jahr;quelle\n03254032;Söhlde;2023;Statistik für Söhlde", "cp1252")
+    inhalt = csv_bytes("ags;name;jahr;quelle;bev_u15;nef_u15\n03254032;Söhlde;2023;Statistik für Söhlde;9;1", "cp1252")
     zeile = pruefe_datei(inhalt, "k.csv", gebiete).kennzahlen.zeilen.iloc[0]
     assert (zeile["name"], zeile["quelle"]) == ("Söhlde", "Statistik für Söhlde")
 
@@ -182,7 +194,7 @@ def test_leere_zelle_fehlt_und_ist_nicht_null(gebiete):
 
 
 def test_hinweise_fuer_ignorierte_spalten_und_standards(gebiete):
-    ergebnis = pruefe_datei(csv_bytes("ags;jahr;bemerkung\n03254002;2023;neu"), "k.csv", gebiete)
+    ergebnis = pruefe_datei(csv_bytes("ags;jahr;bemerkung;bev_u15;nef_u15\n03254002;2023;neu;9;1"), "k.csv", gebiete)
     texte = [str(h) for h in ergebnis.hinweise]
     assert "k.csv, Zeile 1, Spalte bemerkung: Unbekannte Spalte „bemerkung“ wird ignoriert." in texte
     assert any("stichtag_sgb2" in t and "Dezember" in t for t in texte)
@@ -191,20 +203,27 @@ def test_hinweise_fuer_ignorierte_spalten_und_standards(gebiete):
 
 
 def test_stichtage_in_deutscher_schreibweise(gebiete):
-    inhalt = csv_bytes("ags;jahr;stichtag_sgb2;stichtag_bev\n03254002;2024;06.2024;31.12.2023")
+    inhalt = csv_bytes("ags;jahr;stichtag_sgb2;stichtag_bev;bev_u15;nef_u15\n03254002;2024;06.2024;31.12.2023;9;1")
     zeile = pruefe_datei(inhalt, "k.csv", gebiete).kennzahlen.zeilen.iloc[0]
     assert (zeile["stichtag_sgb2"], zeile["stichtag_bev"]) == ("2024-06", "2023-12-31")
 
 
 def test_zeilenweise_quelle_und_art_gewinnen(gebiete):
-    inhalt = csv_bytes("ags;jahr;quelle;art\n03254002;2023;BA;geschätzt\n03254003;2023;;")
+    inhalt = csv_bytes("ags;jahr;quelle;art;bev_u15;nef_u15\n03254002;2023;BA;geschätzt;9;1\n03254003;2023;;;9;1")
     zeilen = pruefe_datei(inhalt, "k.csv", gebiete, quelle="Optionen", art="beispiel").kennzahlen.zeilen
     assert zeilen[["quelle", "art"]].values.tolist() == [["BA", "geschaetzt"], ["Optionen", "beispiel"]]
 
 
 def test_samtgemeinde_land_und_bund_sind_bekannt(gebiete):
-    inhalt = csv_bytes("ags;jahr\n032545406;2023\n03;2023\nDG;2023\n3254;2023\n32545406;2023")
+    inhalt = csv_bytes("ags;jahr;bev_u15;nef_u15\n032545406;2023;9;1\n03;2023;9;1\nDG;2023;9;1\n3254;2023;9;1\n"
+                       "32545406;2023;9;1")
     with pytest.raises(UngueltigeDatei) as fehler:  # die letzte ist doppelt (Samtgemeinde ohne Null)
         pruefe_datei(inhalt, "k.csv", gebiete)
     assert [str(m) for m in fehler.value.meldungen] == [
         "k.csv, Zeile 6, Spalte ags: 032545406 im Jahr 2023 steht schon in Zeile 2."]
+
+
+def test_grenzfaelle_die_gueltig_sind(gebiete):
+    """Teil gleich Ganzem und das Jahr 1990 sind erlaubt (die Grenzen der Regeln, nicht knapp daneben)."""
+    kz = pruefe_datei(_tabelle("03254002;Alfeld (Leine);1990;2411;2411;14730;2411"), "k.csv", gebiete).kennzahlen
+    assert kz.zeilen.iloc[0][["jahr", "nef_u15", "lb"]].tolist() == [1990, 2411, 2411]
