@@ -5,8 +5,6 @@ Bootstrap und Font Awesome, die folium sonst lädt, braucht diese Karte nicht (K
 Awesome-Markers). Die Legende ist eigenes HTML, weil streamlit-folium für branca-Farbskalen d3 vom CDN holt.
 """
 
-import html
-import json
 import shutil
 from pathlib import Path
 
@@ -16,6 +14,7 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
 from indikatoren.einrichtungen import Umkreis
 from indikatoren.geodaten import NAMENSNENNUNG
@@ -76,7 +75,7 @@ def kartendaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
         wert = None if w is None else w["wert"]
         farbe = (FARBE_NICHT_AUSWEISBAR if status == "nicht_ausweisbar" else
                  (klassen.farbe(wert) if klassen and status in ("ok", "untergrenze") else None) or FARBE_KEINE_DATEN)
-        zeilen = [f"<b>{html.escape(gemeinde.name)}</b>", f"{html.escape(indikator.kurz)}: {wert_text(wert, status)}"]
+        zeilen = [f"<b>{html(gemeinde.name)}</b>", f"{html(indikator.kurz)}: {wert_text(wert, status)}"]
         if w is not None:
             zeilen.append(f"Stichtag: {monat_text(w['stichtag_sgb2'])}, Bevölkerung {tag_text(w['stichtag_bev'])}")
             zeilen.append(nte_text(wert, status, indikator))
@@ -130,7 +129,7 @@ def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: s
         ebene.add_to(karte)
     if markiert:
         folium.CircleMarker(markiert, radius=8, color="#000000", weight=3, fill=True, fill_color="#ffffff",
-                            tooltip="neue Lage").add_to(karte)
+                            tooltip=_Tooltip("neue Lage")).add_to(karte)
     return karte
 
 
@@ -141,11 +140,11 @@ def legende_html(klassen: Klassen | None, indikator: Indikator, schrift_px: int 
     eintraege = "".join(
         f'<div><span style="display:inline-block;width:18px;height:12px;margin-right:6px;background:{farbe};'
         f'border:1px {"dashed" if farbe in (FARBE_NICHT_AUSWEISBAR, FARBE_KEINE_DATEN) else "solid"} #333">'
-        f'</span>{html.escape(text)}</div>' for farbe, text in zeilen)
+        f'</span>{html(text)}</div>' for farbe, text in zeilen)
     return (f'<div class="legende" role="note" aria-label="Legende" style="position:absolute;left:10px;bottom:28px;'
             f'z-index:1000;background:rgba(255,255,255,.92);padding:6px 10px;border-radius:4px;'
             f'font:{schrift_px}px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
-            f'<b>{html.escape(indikator.kurz)}</b>{eintraege}</div>')
+            f'<b>{html(indikator.kurz)}</b>{eintraege}</div>')
 
 
 def _einrichtungsebenen(einrichtungen: pd.DataFrame) -> list[folium.FeatureGroup]:
@@ -154,7 +153,7 @@ def _einrichtungsebenen(einrichtungen: pd.DataFrame) -> list[folium.FeatureGroup
         teil = einrichtungen[(einrichtungen["kategorie"] == kategorie) & einrichtungen["hat_lage"]]
         ebene = folium.FeatureGroup(name=f"{name} ({len(teil)})", show=True)
         for e in teil.itertuples():
-            tooltip = folium.Tooltip(_einrichtung_text(e))
+            tooltip = _Tooltip(_einrichtung_text(e))
             if kategorie == "Familienzentrum":
                 folium.Marker([e.lat, e.lon], tooltip=tooltip, icon=folium.DivIcon(
                     html=_familienzentrum_symbol(farbe, e.ungefaehr), icon_size=(34, 34), icon_anchor=(17, 17),
@@ -174,13 +173,13 @@ def _familienzentrum_symbol(farbe: str, ungefaehr: bool) -> str:
 
 
 def _einrichtung_text(e) -> str:
-    teile = [f"<b>{html.escape(e.name)}</b>", html.escape(e.kategorie), html.escape(e.adresse)]
+    teile = [f"<b>{html(e.name)}</b>", html(e.kategorie), html(e.adresse)]
     status = e.status + (f" seit {_datum(e.seit)}" if e.seit else "")
-    teile.append(f"Status: {html.escape(status)}")
+    teile.append(f"Status: {html(status)}")
     if e.traeger:
-        teile.append(f"Träger: {html.escape(e.traeger)}")
+        teile.append(f"Träger: {html(e.traeger)}")
     if e.ungefaehr:
-        teile.append(f"<i>Lage ungefähr: {html.escape((e.lage or e.genauigkeit).removeprefix('ungefähr: '))}</i>")
+        teile.append(f"<i>Lage ungefähr: {html((e.lage or e.genauigkeit).removeprefix('ungefähr: '))}</i>")
     return "<br>".join(teile)
 
 
@@ -195,8 +194,9 @@ def _umkreise(umkreis: Umkreis) -> folium.FeatureGroup:
     hinweis = " um den ungefähren Standort" if z["ungefaehr"] else ""
     for radius in (500, 1000):
         folium.Circle([z["lat"], z["lon"]], radius=radius, color="#D55E00", weight=2, fill=False,
-                      dash_array="6 4", tooltip=f"{radius if radius < 1000 else '1 km'}"
-                      f"{' m' if radius < 1000 else ''} Luftlinie{hinweis}").add_to(ebene)
+                      dash_array="6 4", tooltip=_Tooltip(f"{radius if radius < 1000 else '1 km'}"
+                                                         f"{' m' if radius < 1000 else ''} Luftlinie{hinweis}")
+                      ).add_to(ebene)
     return ebene
 
 
@@ -223,7 +223,20 @@ class _Gemeindeflaechen(MacroElement):
     def __init__(self, daten: dict):
         super().__init__()
         self._name = "Gemeinden"
-        self.daten = json.dumps(daten, ensure_ascii=False, separators=(",", ":"))
+        self.daten = skript_json(daten)
+
+
+class _Tooltip(folium.Tooltip):
+    """Wie folium.Tooltip, aber der Inhalt (fertiges, maskiertes HTML) steht als JSON-Zeichenkette im Skript:
+    folium setzt ihn in ein Template-Literal `…`, in dem ein Backtick oder ${…} aus einem Namen Skript würde."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+        {{ this._parent.get_name() }}.bindTooltip({{ this.inhalt }}, {{ this.optionen }});
+    {% endmacro %}""")
+
+    def __init__(self, inhalt_html: str):
+        super().__init__(inhalt_html)
+        self.inhalt, self.optionen = skript_json(inhalt_html), skript_json(self.options)
 
 
 class _Massstab(MacroElement):
@@ -243,4 +256,4 @@ class _Namensnennung(MacroElement):
 
     def __init__(self, text: str):
         super().__init__()
-        self.text = json.dumps(text)
+        self.text = skript_json(text)

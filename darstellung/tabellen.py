@@ -3,20 +3,13 @@
 Erwartet Ergebnisse aus geheimhaltung.fuer_leser(...).
 """
 
-import re
-
 import pandas as pd
 
+from darstellung.maskierung import md
 from indikatoren.berechnung import jedes_nte_kind
 from indikatoren.gebiete import EBENEN
 from indikatoren.katalog import Indikator
 from indikatoren.zahlenformat import prozent, runde, zahl
-
-
-def sicher(text) -> str:
-    """Text aus Dateien (Namen, Quellen, Dateinamen) für Markdown: Auszeichnung und HTML werden Zeichen."""
-    return re.sub(r"([\\`*_{}\[\]()#+\-.!|<>~$&])", r"\\\1", str(text))
-
 
 STATUS_TEXT = {"nicht_ausweisbar": "nicht ausweisbar", "fehlt": "keine Daten"}
 
@@ -105,7 +98,7 @@ def einrichtungen_text(einrichtungen: pd.DataFrame) -> str:
     """Je Kategorie eine Zeile mit den Namen – kompakt genug für eine Druckseite; Lage in Klammern."""
     zeilen = []
     for kategorie, teil in einrichtungen.groupby("kategorie", sort=False):
-        namen = [sicher(n) + (" (Lage ungefähr)" if u else "" if h else " (ohne Lage)")
+        namen = [md(n) + (" (Lage ungefähr)" if u else "" if h else " (ohne Lage)")
                  for n, u, h in zip(teil["name"], teil["ungefaehr"], teil["hat_lage"])]
-        zeilen.append(f"- **{kategorie}** ({len(teil)}): {', '.join(namen)}")
+        zeilen.append(f"- **{md(kategorie)}** ({len(teil)}): {', '.join(namen)}")
     return "\n".join(zeilen)

@@ -16,8 +16,8 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from darstellung.maskierung import html, md
 from darstellung.stil import css
-from darstellung.tabellen import sicher
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
@@ -198,8 +198,8 @@ def _seitenleiste(stand: Datenstand, indikatoren: list[str], jahre: list[int], d
                                       reverse=True)
         auswahl(st.selectbox, "Jahr", [int(j) for j in jahre_des_indikators], "jahr")
         arten = ", ".join(sorted(set(daten["art"])))
-        st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} · Art: {arten} · "
-                   f"Datei {sicher(stand.dateiname)}")
+        st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} · Art: {md(arten)} · "
+                   f"Datei {md(stand.dateiname)}")
         st.toggle("Präsentationsmodus", key="w_praesentation",
                   help="Große Schrift, ohne Seitenleiste – für den Beamer. Beenden über den Link oben.",
                   on_change=lambda: setze(praesentation=True))
@@ -214,7 +214,7 @@ def abschliessen(url_pfad: str) -> None:
     link = f"{basis}/{url_pfad}?{_abfrage(parameter)}"
     if ansicht().praesentation:
         ohne = {k: v for k, v in parameter.items() if k != "praesentation"}
-        st.markdown(f'<a href="{basis}/{url_pfad}?{_abfrage(ohne)}" target="_self" class="nicht-drucken">'
+        st.markdown(f'<a href="{html(basis)}/{url_pfad}?{html(_abfrage(ohne))}" target="_self" class="nicht-drucken">'
                     "Präsentationsmodus beenden</a>", unsafe_allow_html=True)
         return
     with st.sidebar:

@@ -9,7 +9,7 @@ from streamlit_folium import st_folium
 
 from darstellung.export import als_csv
 from darstellung.karte import lagekarte
-from darstellung.tabellen import sicher
+from darstellung.maskierung import dateiname, md
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, export, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.einlesen import einlesen
@@ -30,7 +30,7 @@ if benutzer is None:
 kopf = st.columns([4, 1])
 kopf[0].title("Datenpflege")
 kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
-st.caption(f"Angemeldet: {sicher(benutzer)} · Jede Änderung steht im Protokoll.")
+st.caption(f"Angemeldet: {md(benutzer)} · Jede Änderung steht im Protokoll.")
 ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
 einlesen_tab, staende_tab, einrichtungen_tab, protokoll_tab = st.tabs(
     ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Protokoll"])
@@ -69,27 +69,27 @@ with einlesen_tab:
         try:
             geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art)
         except UngueltigeDatei as fehler:
-            st.error(f"**{sicher(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
+            st.error(f"**{md(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
             tabelle = _meldungstabelle(fehler)
             st.dataframe(tabelle, hide_index=True, width="stretch")
             st.download_button("Fehlerbericht herunterladen (CSV)", als_csv(tabelle),
-                               f"fehlerbericht_{name}.csv", "text/csv")
+                               dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
             ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
         else:
             alt = ablage.kennzahlen(aktiv.id) if aktiv else None
             neu = alt.ergaenzt_um(geprueft.kennzahlen) if ergaenzen and alt is not None else geprueft.kennzahlen
             v = vorschau(alt, neu, gebiete, konfiguration.sprung_pp())
-            st.success(f"**{sicher(name)}** ist gültig: {len(geprueft.kennzahlen)} Zeilen. Vorschau gegenüber "
+            st.success(f"**{md(name)}** ist gültig: {len(geprueft.kennzahlen)} Zeilen. Vorschau gegenüber "
                        f"Datenstand {aktiv.id if aktiv else '–'}:")
             for hinweis in geprueft.hinweise:
-                st.caption(f"Hinweis: {sicher(hinweis)}")
+                st.caption(f"Hinweis: {md(hinweis)}")
             zahlen = st.columns(4)
             zahlen[0].metric("Neue Jahre", ", ".join(map(str, v.neue_jahre)) or "keine")
             zahlen[1].metric("Neue Zeilen", len(v.neue_zeilen))
             zahlen[2].metric("Geänderte Werte", len(v.geaenderte_werte))
             zahlen[3].metric("Entfallende Zeilen", len(v.entfallene_zeilen))
             for warnung in v.warnungen:
-                st.warning(sicher(warnung))
+                st.warning(md(warnung))
             if not v.geaenderte_werte.empty:
                 st.markdown("**Geänderte Werte**")
                 st.dataframe(v.geaenderte_werte.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr",
@@ -110,7 +110,7 @@ with einlesen_tab:
                             stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,
                                              kommentar=kommentar.strip(), quelle=quelle, art=art).datenstand
                         except Exception as fehler:  # Datenbank besetzt o. Ä.: nichts ist gespeichert
-                            st.error(f"Nicht gespeichert: {sicher(fehler)}")
+                            st.error(f"Nicht gespeichert: {md(fehler)}")
                         else:
                             st.session_state["dp_upload"] = None
                             st.session_state["dp_runde"] = st.session_state.get("dp_runde", 0) + 1
@@ -168,7 +168,7 @@ with staende_tab:
                 st.success(sicherung.wiederherstellen(ablage, wiederher[1], gebiete, von=benutzer,
                                                       datei=wiederher[0]))
             except UngueltigeDatei as fehler:
-                st.error(sicher(fehler))
+                st.error(md(fehler))
 
 with einrichtungen_tab:
     stand, liste = einrichtungspflege.aktuelle(ablage)
@@ -178,7 +178,7 @@ with einrichtungen_tab:
         grenzen = rahmen.grenzen()
     except geodaten.GeodatenFehlen as fehler:
         grenzen = None
-        st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {fehler}")
+        st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {md(fehler)}")
     text = liste[einrichtungsliste.SPALTEN].astype(str).replace({"nan": ""})
     bearbeitet = st.data_editor(text, num_rows="dynamic", hide_index=True, key="dp_einrichtungen_tabelle",
                                 width="stretch", column_config={
@@ -225,13 +225,13 @@ with einrichtungen_tab:
             st.session_state["dp_lage"] = (punkt["lat"], punkt["lng"])
             st.rerun()
         if lage := st.session_state.get("dp_lage"):
-            st.markdown(f"Gewählt: {zahl(lage[0], 6)}, {zahl(lage[1], 6)} für **{sicher(liste['name'].iloc[nummer])}**")
+            st.markdown(f"Gewählt: {zahl(lage[0], 6)}, {zahl(lage[1], 6)} für **{md(liste['name'].iloc[nummer])}**")
             if st.button("Lage übernehmen (Genauigkeit: Gebäude)", key="dp_lage_uebernehmen"):
                 try:
                     neu = einrichtungspflege.pruefe(
                         einrichtungspflege.lage_setzen(text, nummer, lage[0], lage[1], benutzer), "Karte", grenzen)
                 except UngueltigeDatei as fehler:
-                    st.error(str(fehler.meldungen[0].text))
+                    st.error(md(fehler.meldungen[0].text))
                 else:
                     neuer = ablage.einrichtungen_speichern(
                         neu, von=benutzer, kommentar=f"Lage von {liste['name'].iloc[nummer]} gesetzt")

@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from darstellung.diagramme import altersgruppen_balken, zeitreihe_linien
+from darstellung.maskierung import md
 from darstellung.tabellen import einrichtungen_text, monat_text, pp_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, vergleichswerte
 from pages import _rahmen as rahmen
@@ -21,8 +22,8 @@ if not k.praesentation:
 ags = rahmen.ansicht().gemeinde or next(iter(namen))
 rahmen.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
 kreis_ags, jahr = rahmen.gebiete().kreis, k.jahr
-st.title(f"Gemeindeprofil {namen[ags]} {jahr}")
-st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {rahmen.gebiete().name(kreis_ags)}")
+st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
+st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(rahmen.gebiete().name(kreis_ags))}")
 
 zeilen = []
 for ind in katalog.INDIKATOREN:

@@ -4,7 +4,8 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte
-from darstellung.tabellen import gebietstabelle, sicher
+from darstellung.maskierung import md
+from darstellung.tabellen import gebietstabelle
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
@@ -30,7 +31,7 @@ if not k.praesentation:
             try:
                 rahmen.setze(grenzen=lies_grenzen(text))
             except ValueError as fehler:
-                st.error(str(fehler))
+                st.error(md(fehler))
 klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), rahmen.ansicht().klassen,
                         eigene=rahmen.ansicht().grenzen)
 
@@ -44,7 +45,7 @@ except geodaten.GeodatenFehlen as fehler:
 karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
 with karte_spalte:
     if ohne_grenzen:
-        st.warning(ohne_grenzen)
+        st.warning(md(ohne_grenzen))
     else:
         karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap(),
                                   schrift_px=20 if k.praesentation else 13)
@@ -67,13 +68,13 @@ with liste_spalte:
                "Lage (Ortsmitte oder Bezugspunkt).")
     if umkreis is not None:
         z = umkreis.zentrum
-        st.markdown(f"**Umkreis um das {sicher(z['name'])}** (Luftlinie)")
+        st.markdown(f"**Umkreis um das {md(z['name'])}** (Luftlinie)")
         if z["ungefaehr"]:
-            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({sicher(z['lage'])}).")
+            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({md(z['lage'])}).")
         for radius in einrichtungsliste.RADIEN:
             drin = umkreis.innerhalb(radius)
             titel = f"{radius} m" if radius < 1000 else f"{radius // 1000} km"
-            namen = ", ".join(f"{sicher(e.name)} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples())
+            namen = ", ".join(f"{md(e.name)} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples())
             st.markdown(f"Innerhalb {titel}: {namen or 'keine Einrichtung mit Lage'}")
         st.caption(f"{umkreis.ohne_lage} Einrichtungen ohne Lage lassen sich nicht prüfen; die Liste wird länger, "
                    "sobald die Stabsstelle ihre Lage einträgt.")

@@ -5,7 +5,8 @@ import pandas as pd
 import streamlit as st
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
-from darstellung.tabellen import monat_text, sicher, tag_text, wert_text
+from darstellung.maskierung import md
+from darstellung.tabellen import monat_text, tag_text, wert_text
 from indikatoren import geodaten, katalog, konfiguration, vergleichswerte
 from indikatoren.geheimhaltung import KLEINE_ZAHLEN
 from pages import _rahmen as rahmen
@@ -50,8 +51,8 @@ st.header("Datenarten")
 st.markdown("- **amtlich**: veröffentlichte Zahlen der amtlichen Statistik.\n"
             "- **geschaetzt**: von der Stabsstelle geschätzt, etwa vor Ablauf der Wartezeit.\n"
             "- **beispiel**: synthetische Vorführdaten; solange solche gezeigt werden, steht oben ein Hinweis.")
-st.markdown(f"Aktiver Datenstand {k.datenstand.id}: Datei {sicher(k.datenstand.dateiname)}, eingelesen am "
-            f"{k.datenstand.erstellt.astimezone():%d.%m.%Y} von {sicher(k.datenstand.von)}; Arten: "
+st.markdown(f"Aktiver Datenstand {k.datenstand.id}: Datei {md(k.datenstand.dateiname)}, eingelesen am "
+            f"{k.datenstand.erstellt.astimezone():%d.%m.%Y} von {md(k.datenstand.von)}; Arten: "
             f"{', '.join(sorted(set(k.ergebnis['art'])))}.")
 
 st.header("Vergleichswerte Land und Bund")

@@ -4,13 +4,13 @@ import streamlit as st
 
 from darstellung.diagramme import rangliste_balken
 from darstellung.export import als_csv, als_xlsx
+from darstellung.maskierung import md
 from darstellung.tabellen import (
     exporttabelle,
     gebietstabelle,
     monat_text,
     nte_text,
     pp_text,
-    sicher,
     tag_text,
     wert_text,
 )
@@ -26,18 +26,18 @@ spalten = st.columns(3)
 if kreis is None:
     spalten[0].info("Für den Kreis gibt es in diesem Jahr keinen Wert.")
 else:
-    spalten[0].metric(sicher(kreis["name"]), wert_text(kreis["wert"], kreis["status"]),
+    spalten[0].metric(md(kreis["name"]), wert_text(kreis["wert"], kreis["status"]),
                       delta=pp_text(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)) or None,
                       delta_color="inverse", help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum "
                       f"Vorjahr in Prozentpunkten")
     spalten[0].caption(" · ".join(t for t in (
         nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
-        f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {sicher(kreis['quelle'] or 'nicht angegeben')}",
+        f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {md(kreis['quelle'] or 'nicht angegeben')}",
         f"Art: {kreis['art']}") if t))
 for spalte, vergleich in zip(spalten[1:], vergleichswerte.passend(ind.id, jahr).itertuples()):
-    spalte.metric(vergleich.gebiet, wert_text(vergleich.wert, "ok"), help=vergleich.definition)
-    spalte.caption(f"Stichtag {monat_text(vergleich.stichtag)} (eigener Stichtag) · {vergleich.definition} · "
-                   f"Quelle: {vergleich.quelle}")
+    spalte.metric(md(vergleich.gebiet), wert_text(vergleich.wert, "ok"), help=md(vergleich.definition))
+    spalte.caption(f"Stichtag {monat_text(vergleich.stichtag)} (eigener Stichtag) · {md(vergleich.definition)} · "
+                   f"Quelle: {md(vergleich.quelle)}")
 if len(vergleichswerte.passend(ind.id, jahr)) == 0:
     spalten[1].caption("Für diesen Indikator und dieses Jahr gibt es keinen veröffentlichten Vergleichswert "
                        "für Land oder Bund.")

@@ -184,3 +184,86 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         tooltip = karte.locator(".leaflet-tooltip").inner_text()
         assert "Algermissen" in tooltip and "Kinderarmut: 10,3 %" in tooltip  # 103 / 1000
         assert seite.get_by_text("Karte: Kinderarmutsindikator (NEF-Quote unter 15) 2025").count() == 1
+
+
+BOESE = ("Kita `${window.__xss=1}` </script><script>window.__xss=2</script><img src=x onerror=window.__xss=3> "
+         "www.example.org http://example.org/x a@example.org :red[rot] $x^2$")
+
+
+def test_kein_skript_aus_daten(tmp_path):
+    """Ein Einrichtungsname und ein Gemeindename mit Backtick, ${…}, </script>, <img onerror>, Autolinks und
+    Streamlit-Auszeichnung: nichts davon läuft oder wird ein Link, alles erscheint als Text."""
+    from darstellung.maskierung import WORTVERBINDER
+    from indikatoren.datenstaende import Ablage
+    from indikatoren.einlesen import einlesen, oeffne_ablage
+    from indikatoren.einrichtungen import lade_einrichtungen
+    from indikatoren.gebiete import Gebiete
+
+    laufzeit = tmp_path / "laufzeit"
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(laufzeit), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+    laufzeit.mkdir()
+    gebiete = Gebiete.laden("03254")
+    ablage = oeffne_ablage(gebiete, f"sqlite:///{laufzeit / 'sozialplanung.sqlite'}")
+    liste = lade_einrichtungen().astype(str).replace({"nan": ""})
+    liste.loc[0, ["name", "traeger", "lat", "lon", "genauigkeit"]] = [BOESE, BOESE, "51.985", "9.815", "Gebäude"]
+    Ablage.einrichtungen_speichern(ablage, liste, von="test", kommentar="böse")
+    einlesen(ablage, f"ags;name;jahr;bev_u15;nef_u15\n03254;Kreis;2025;4000;700\n03254002;{BOESE};2025;2400;400\n"
+             .encode(), "boese.csv", gebiete, von="test")
+
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung) as adresse:
+        seite.goto(f"{adresse}/gemeindeprofil?gemeinde=03254002&jahr=2025", wait_until="domcontentloaded")
+        try:
+            seite.get_by_text("example.org").first.wait_for(timeout=60_000)
+        finally:
+            seite.screenshot(path=str(ERGEBNISSE / "kein_skript_profil.png"), full_page=True)
+        assert seite.evaluate("() => window.__xss") is None
+        assert seite.locator("a[href*='example.org']").count() == 0 and seite.locator("img[src='x']").count() == 0
+        text = seite.get_by_test_id("stMarkdown").filter(has_text="window.__xss=1").first.inner_text()
+        assert BOESE.replace("Kita ", "") in text.replace(WORTVERBINDER, "")  # Zeichen für Zeichen, nur ohne Link
+
+        seite.goto(f"{adresse}/?indikator=kinderarmut&jahr=2025", wait_until="domcontentloaded")
+        seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        assert seite.evaluate("() => window.__xss") is None
+        assert seite.locator("a[href*='example.org']").count() == 0 and seite.locator("img[src='x']").count() == 0
+
+        seite.goto(f"{adresse}/karte?indikator=kinderarmut&jahr=2025", wait_until="domcontentloaded")
+        _karte(seite)
+        rahmen = seite.locator(KARTE).element_handle().content_frame()
+        assert rahmen.evaluate("() => window.__xss") is None and seite.evaluate("() => window.__xss") is None
+        inhalte = rahmen.evaluate("""() => { const texte = [];
+            for (const v of Object.values(window)) { if (v instanceof L.Map) { v.eachLayer(l => {
+                if (l.getTooltip && l.getTooltip()) texte.push(l.getTooltip().getContent()); }); } }
+            return texte; }""")
+        boese = [t for t in inhalte if "window.__xss=1" in t]
+        assert boese and "&lt;/script&gt;&lt;script&gt;" in boese[0] and "<img" not in boese[0]
+        seite.screenshot(path=str(ERGEBNISSE / "kein_skript_aus_daten.png"), full_page=True)
+
+
+def test_sicherheitskoepfe_des_proxys_brechen_keine_seite(umgebung):
+    """Die Köpfe aus deploy/nginx/sicherheitskoepfe.conf, wie nginx sie an jede Seite hängt (hier setzt Playwright
+    sie an die Dokumente): Karte, Diagramme und Datenpflege laufen, der Browser meldet keinen Verstoß."""
+    koepfe = dict(re.findall(r'^add_header ([\w-]+) "([^"]+)" always;', (PROJEKT / "deploy" / "nginx" /
+                                                                        "sicherheitskoepfe.conf").read_text(), re.M))
+    assert "frame-ancestors 'self'" in koepfe["Content-Security-Policy"] and koepfe["X-Frame-Options"] == "SAMEORIGIN"
+    # Ein von Playwright erfülltes Dokument gilt Chromium nicht mehr als lokal; ohne diesen Schalter sperrte es
+    # dann die Websocket-Verbindung zu 127.0.0.1, was mit einem echten Proxy nicht geschieht.
+    with browser_seite(schalter=("--disable-features=LocalNetworkAccessChecks",)) as seite, \
+            streamlit_server(PROJEKT, umgebung) as adresse:
+        meldungen = []
+        seite.on("console", lambda m: meldungen.append(m.text))
+
+        def mit_koepfen(route):
+            if route.request.resource_type != "document":
+                return route.continue_()
+            antwort = route.fetch()
+            route.fulfill(response=antwort, headers={**antwort.headers, **{k.lower(): v for k, v in koepfe.items()}})
+
+        seite.route("**/*", mit_koepfen)
+        seite.goto(f"{adresse}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+        _karte(seite)
+        seite.goto(f"{adresse}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+        seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
+    assert not [m for m in meldungen if "Content Security Policy" in m or "Refused to" in m]

@@ -130,9 +130,9 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
     assert ablage.aktiver().kommentar == "=SUMME(A1:A9)"  # als Text gespeichert
 
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
-    assert uebersicht.metric[0].label == "\\<script\\>alert\\('x'\\)\\</script\\>"  # Markdown zeigt Zeichen
-    assert "\\<b\\>boese\\</b\\>" in uebersicht.sidebar.caption[0].value
-    assert any("Quelle: =HYPERLINK\\(" in c.value for c in uebersicht.caption)  # als Text, nicht als Link
+    assert uebersicht.metric[0].label == r"\<script\>alert\(\'x\'\)\<\/script\>"  # Markdown zeigt Zeichen
+    assert r"\<b\>boese\<\/b\>\.csv" in uebersicht.sidebar.caption[0].value
+    assert any(r"Quelle: \=HYPERLINK\(" in c.value for c in uebersicht.caption)  # als Text, nicht als Link
 
     ergebnis = fuer_leser(ablage.kennzahlen(), gebiete)
     export = tabelle_als_csv(exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)).decode("utf-8-sig")

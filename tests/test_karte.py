@@ -83,4 +83,5 @@ def test_namen_mit_html_werden_in_tooltips_maskiert(gebiete):
     karte = choroplethenkarte(grenzen, grenzen[["ags"]].iloc[:0].assign(wert=None, status=None), None,
                               katalog.indikator("kinderarmut"), einrichtungen, umkreis(einrichtungen))
     html = karte.get_root().render()
-    assert "<img src=x" not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "<img src=x" not in html  # HTML-maskiert, dann für das Skript als \u-Folgen:
+    assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
