@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from indikatoren import geheimhaltung, geodaten, konfiguration, sicherung
-from indikatoren.anmeldung import passwort_hash
+from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
@@ -136,6 +136,11 @@ def _passwort(args):
     print("Diese Zeile gehört in .streamlit/secrets.toml unter [datenpflege.konten].", file=sys.stderr)
 
 
+def _entsperren(args):
+    n = entsperren(oeffne_ablage(Gebiete.laden()), args.name)
+    print(f"Wartezeiten für „{args.name}“ aufgehoben ({n} Herkünfte).")
+
+
 def _lesen(pfad: Path) -> bytes:
     try:
         return pfad.read_bytes()
@@ -203,6 +208,10 @@ def _parser() -> argparse.ArgumentParser:
     b = befehle.add_parser("passwort", help="bcrypt-Hash eines Passworts für secrets.toml erzeugen")
     b.add_argument("name", help="Anmeldename des Kontos")
     b.set_defaults(befehl=_passwort)
+
+    b = befehle.add_parser("entsperren", help="Wartezeit nach Fehlversuchen für ein Datenpflege-Konto aufheben")
+    b.add_argument("name", help="Anmeldename des Kontos")
+    b.set_defaults(befehl=_entsperren)
 
     b = befehle.add_parser("vorlage", help="Vorlage der Kennzahlen-Tabelle (CSV, XLSX) schreiben")
     b.add_argument("--ordner", type=Path, default=konfiguration.DATEN)

@@ -114,11 +114,12 @@ einrichtung = Table(
     ForeignKeyConstraint(["stand_id"], ["einrichtungsstand.id"]),
 )
 
-anmeldung = Table(  # Fehlversuche je Konto, für die Sperre nach wiederholt falschem Passwort
-    "anmeldung", metadaten,
-    Column("name", String(200), primary_key=True),
+anmeldeversuch = Table(  # Fehlversuche je Name und Herkunft (Adresse), für die wachsende Wartezeit
+    "anmeldeversuch", metadaten,
+    Column("name", String(100), primary_key=True),
+    Column("quelle", String(64), primary_key=True),
     Column("fehlversuche", Integer, nullable=False),
-    Column("letzter_fehlversuch", DateTime(timezone=True), nullable=True),
+    Column("gesperrt_bis", DateTime(timezone=True), nullable=True),
 )
 
 # Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
@@ -258,8 +259,8 @@ class Ablage:
         """Ein Eintrag ins Protokoll, in eigener Transaktion (auch für fehlgeschlagene Versuche)."""
         with self.engine.begin() as verbindung:
             verbindung.execute(insert(protokoll).values(
-                zeit=datetime.now(UTC), aktion=aktion, von=von, dateiname=dateiname, sha256=sha256,
-                erfolg=erfolg, meldung=meldung[:10000]))
+                zeit=datetime.now(UTC), aktion=aktion[:50], von=von[:200], dateiname=dateiname[:500],
+                sha256=sha256[:64], erfolg=erfolg, meldung=meldung[:10000]))
 
     # --- Einrichtungen ----------------------------------------------------------------------------
     def einrichtungsstaende(self) -> list[dict]:

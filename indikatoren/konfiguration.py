@@ -70,6 +70,11 @@ def kontakte() -> dict[str, str]:
             for schluessel, (variable, text) in KONTAKTE.items()}
 
 
+def hinter_proxy() -> bool:
+    """Läuft die App hinter dem eigenen Reverse Proxy? Dann gilt dessen X-Forwarded-For als Adresse des Browsers."""
+    return _wert("SOZIALPLANUNG_HINTER_PROXY") == "1"
+
+
 def sprung_pp() -> float:
     """Ab welchem Sprung (Prozentpunkte zum Vorjahr) die Vorschau einer Einlesung warnt."""
     return float((_wert("SOZIALPLANUNG_SPRUNG_PP") or "5").replace(",", "."))

@@ -6,8 +6,11 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
+from indikatoren import konfiguration
 from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
 from pages import _rahmen as rahmen
+
+LEERLAUF_PRUEFEN_S = 15  # so oft prüft die offene Seite, ob die Sitzung abgelaufen ist, auch ohne Klick
 
 
 def _secrets(abschnitt: str) -> dict:
@@ -37,16 +40,54 @@ def benutzer() -> str | None:
         name = st.user.get("email") or st.user.get("name") or "unbekannt"
         erlaubt = einstellungen().get("erlaubt")
         return name if not erlaubt or name in erlaubt else None
-    name = st.session_state.get("dp_benutzer")
-    if name is None:
+    sitzung = st.session_state.get("dp_sitzung")
+    if not sitzung or sitzung.get("name") is None:
         return None
-    jetzt = datetime.now(UTC)
-    if abgelaufen(st.session_state["dp_aktiv"], regeln(), jetzt):
+    if _abgelaufen(sitzung):
         abmelden()
         st.session_state["dp_hinweis"] = "Die Sitzung ist nach längerer Inaktivität abgelaufen. Bitte neu anmelden."
         return None
-    st.session_state["dp_aktiv"] = jetzt
-    return name
+    sitzung["aktiv"] = datetime.now(UTC)
+    return sitzung["name"]
+
+
+def _abgelaufen(sitzung: dict) -> bool:
+    return sitzung.get("name") is None or abgelaufen(sitzung["aktiv"], sitzung["regeln"])
+
+
+@st.fragment(run_every=LEERLAUF_PRUEFEN_S)
+def leerlauf_pruefen() -> None:
+    """Läuft alle paar Sekunden ohne Zutun: ist die Sitzung abgelaufen, verschwindet die Seite (neuer Lauf zeigt
+    die Anmeldung), auch wenn niemand klickt. Zählt selbst nicht als Aktivität."""
+    sitzung = st.session_state.get("dp_sitzung")
+    if not oidc() and sitzung and _abgelaufen(sitzung):
+        st.rerun(scope="app")
+
+
+def geschuetzt(erzeuge):
+    """Für st.download_button(data=…): erzeugt die Datei erst beim Klick, und nur, wenn die Sitzung dann noch gilt.
+
+    Streamlit ruft das in einem eigenen Thread ohne Sitzungszustand auf; darum hält die Funktion das Sitzungs-
+    Wörterbuch selbst (Abmelden setzt darin name = None)."""
+    sitzung = st.session_state.get("dp_sitzung") or {"name": None}
+
+    def daten():
+        if not oidc() and _abgelaufen(sitzung):
+            raise PermissionError("Die Sitzung ist abgelaufen; bitte neu anmelden.")
+        return erzeuge()
+
+    return daten
+
+
+def herkunft() -> str:
+    """Die Adresse des Browsers; hinter dem eigenen Proxy (SOZIALPLANUNG_HINTER_PROXY=1) dessen letzter Eintrag in
+    X-Forwarded-For, den der Proxy selbst anhängt (frühere Einträge kann der Browser fälschen)."""
+    if konfiguration.hinter_proxy():
+        weitergeleitet = (st.context.headers or {}).get("X-Forwarded-For", "")
+        if isinstance(weitergeleitet, str) and weitergeleitet.strip():
+            return weitergeleitet.split(",")[-1].strip()
+    adresse = st.context.ip_address
+    return adresse if isinstance(adresse, str) and adresse else "lokal"  # ohne Netz (AppTest) kein Text
 
 
 def anmeldeformular() -> None:
@@ -64,20 +105,22 @@ def anmeldeformular() -> None:
                    "unter [datenpflege.konten] an (siehe README, Abschnitt Datenpflege).")
         return
     with st.form("dp_anmeldung"):
-        name = st.text_input("Name", key="dp_name")
-        passwort = st.text_input("Passwort", type="password", key="dp_passwort")
+        name = st.text_input("Name", key="dp_name", max_chars=100)
+        passwort = st.text_input("Passwort", type="password", key="dp_passwort", max_chars=200)
         if st.form_submit_button("Anmelden", type="primary"):
-            fehler = anmelden(rahmen.ablage(), konten, regeln(), name, passwort)
+            fehler = anmelden(rahmen.ablage(), konten, regeln(), name, passwort, quelle=herkunft())
             if fehler:
                 st.error(fehler)
             else:
-                st.session_state["dp_benutzer"] = name.strip()
-                st.session_state["dp_aktiv"] = datetime.now(UTC)
+                st.session_state["dp_sitzung"] = {"name": name.strip(), "aktiv": datetime.now(UTC),
+                                                  "regeln": regeln()}
                 st.rerun()
 
 
 def abmelden() -> None:
     if oidc():
         st.logout()
-    for schluessel in ("dp_benutzer", "dp_aktiv", "dp_upload"):
+    if sitzung := st.session_state.get("dp_sitzung"):
+        sitzung["name"] = None  # auch für schon ausgegebene Download-Funktionen (geschuetzt)
+    for schluessel in ("dp_sitzung", "dp_upload"):
         st.session_state.pop(schluessel, None)

@@ -26,6 +26,7 @@ benutzer = anmeldung.benutzer()
 if benutzer is None:
     anmeldung.anmeldeformular()
     st.stop()
+anmeldung.leerlauf_pruefen()
 
 kopf = st.columns([4, 1])
 kopf[0].title("Datenpflege")
@@ -72,7 +73,7 @@ with einlesen_tab:
             st.error(f"**{md(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
             tabelle = _meldungstabelle(fehler)
             st.dataframe(tabelle, hide_index=True, width="stretch")
-            st.download_button("Fehlerbericht herunterladen (CSV)", als_csv(tabelle),
+            st.download_button("Fehlerbericht herunterladen (CSV)", anmeldung.geschuetzt(lambda: als_csv(tabelle)),
                                dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
             ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
         else:
@@ -133,8 +134,10 @@ with staende_tab:
     if gewaehlt is not None:
         kz = ablage.kennzahlen(gewaehlt)
         knoepfe = st.columns(3)
-        knoepfe[0].download_button("Rohtabelle CSV", export.als_csv(kz), f"datenstand_{gewaehlt}.csv", "text/csv")
-        knoepfe[1].download_button("Rohtabelle XLSX", export.als_xlsx(kz), f"datenstand_{gewaehlt}.xlsx",
+        knoepfe[0].download_button("Rohtabelle CSV", anmeldung.geschuetzt(lambda: export.als_csv(kz)),
+                                   f"datenstand_{gewaehlt}.csv", "text/csv")
+        knoepfe[1].download_button("Rohtabelle XLSX", anmeldung.geschuetzt(lambda: export.als_xlsx(kz)),
+                                   f"datenstand_{gewaehlt}.xlsx",
                                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
         with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
             st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
@@ -159,7 +162,8 @@ with staende_tab:
 
     st.subheader("Sicherung")
     st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Protokoll)",
-                       sicherung.erstellen(ablage), "sozialplanung_sicherung.zip", "application/zip",
+                       anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
+                       "application/zip",
                        key="dp_sicherung")
     if wiederher := _hochladen("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
                                "dp_sicherung_datei", "dp_sicherung_upload", ["zip"]):

@@ -23,6 +23,22 @@ def laufzeit(tmp_path, monkeypatch):
     return ordner
 
 
+@pytest.fixture
+def pg_url(monkeypatch):
+    """URL einer leeren PostgreSQL-Testdatenbank (SOZIALPLANUNG_TEST_PG; .ci/run startet dafür einen Server)."""
+    from indikatoren import datenstaende
+    url = os.environ.get("SOZIALPLANUNG_TEST_PG")
+    if not url:
+        if os.environ.get("CI") == "true":
+            pytest.fail("In CI ist SOZIALPLANUNG_TEST_PG Pflicht (.ci/run startet PostgreSQL).")
+        pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
+    ablage = datenstaende.Ablage(url)
+    datenstaende.metadaten.drop_all(ablage.engine)
+    ablage.engine.dispose()
+    monkeypatch.setenv("SOZIALPLANUNG_DB", url)
+    return url
+
+
 @pytest.fixture(scope="session")
 def gebiete() -> Gebiete:
     return Gebiete.laden("03254")

@@ -267,3 +267,26 @@ def test_sicherheitskoepfe_des_proxys_brechen_keine_seite(umgebung):
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
     assert not [m for m in meldungen if "Content Security Policy" in m or "Refused to" in m]
+
+
+def test_leerlauf_meldet_ohne_klick_ab(tmp_path):
+    """Nach der Leerlaufzeit verschwindet die Datenpflege von selbst (die Seite prüft alle paar Sekunden)."""
+    import bcrypt
+
+    from pages._anmeldung import LEERLAUF_PRUEFEN_S
+
+    secrets = tmp_path / "secrets.toml"
+    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
+    secrets.write_text(f'[datenpflege]\nleerlauf_minuten = 0.05\n[datenpflege.konten]\nmeier = "{hash_}"\n',
+                       encoding="utf-8")
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        seite.get_by_label("Name").fill("meier", timeout=60_000)
+        seite.get_by_label("Passwort").fill("richtig-lang-genug")
+        seite.get_by_role("button", name="Anmelden").click()
+        seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
+        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=(LEERLAUF_PRUEFEN_S + 15) * 1000)
+        seite.get_by_text("nach längerer Inaktivität abgelaufen").wait_for(timeout=10_000)
+        assert seite.get_by_role("tab", name="Kennzahlen einlesen").count() == 0

@@ -58,15 +58,15 @@ def test_ohne_konten_sagt_die_seite_wie_man_eines_anlegt():
     assert "[datenpflege.konten]" in app.warning[-1].value
 
 
-def test_falsches_passwort_sperrt(monkeypatch):
+def test_falsches_passwort_fuehrt_zur_wartezeit(monkeypatch):
     app = _app(max_fehlversuche=3, sperre_minuten=15)
     for rest in (2, 1):
         _anmelden(app, "falsch")
         assert f"Noch {rest} Versuche" in app.error[0].value
     _anmelden(app, "falsch")
-    assert "jetzt 15 Minuten gesperrt" in app.error[0].value
-    _anmelden(app)  # auch das richtige Passwort hilft während der Sperre nicht
-    assert "gesperrt" in app.error[0].value and app.title[0].value == "Datenpflege – Anmeldung"
+    assert "Von dieser Adresse erst wieder nach 30 Sekunden" in app.error[0].value
+    _anmelden(app)  # auch das richtige Passwort hilft während der Wartezeit nicht
+    assert "bitte bis" in app.error[0].value and app.title[0].value == "Datenpflege – Anmeldung"
 
 
 def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
@@ -197,7 +197,8 @@ def test_sitzung_laeuft_nach_leerlauf_ab():
     from datetime import UTC, datetime, timedelta
     app = _anmelden(_app(leerlauf_minuten=30))
     assert app.title[0].value == "Datenpflege"
-    app.session_state["dp_aktiv"] = datetime.now(UTC) - timedelta(minutes=31)
+    sitzung = app.session_state["dp_sitzung"]
+    sitzung["aktiv"] = datetime.now(UTC) - timedelta(minutes=31)
     app.run()
     assert app.title[0].value == "Datenpflege – Anmeldung"
     assert "nach längerer Inaktivität abgelaufen" in app.info[0].value

@@ -4,28 +4,12 @@ Braucht SOZIALPLANUNG_TEST_PG (SQLAlchemy-URL einer leeren Test-Datenbank); .ci/
 lokalen PostgreSQL. Ohne die Variable wird außerhalb von CI mit Begründung übersprungen.
 """
 
-import os
-
 import pytest
 
 from indikatoren import datenstaende
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from tests.conftest import csv_bytes
-
-
-@pytest.fixture
-def pg_url(monkeypatch):
-    url = os.environ.get("SOZIALPLANUNG_TEST_PG")
-    if not url:
-        if os.environ.get("CI") == "true":
-            pytest.fail("In CI ist SOZIALPLANUNG_TEST_PG Pflicht (.ci/run startet PostgreSQL).")
-        pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
-    ablage = datenstaende.Ablage(url)
-    datenstaende.metadaten.drop_all(ablage.engine)
-    ablage.engine.dispose()
-    monkeypatch.setenv("SOZIALPLANUNG_DB", url)
-    return url
 
 
 def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):

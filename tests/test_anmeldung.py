@@ -1,0 +1,103 @@
+"""Anmeldung als Angreifer: lange Namen, gleichzeitige Versuche, fremde Adressen, unbekannte Namen, Leerlauf."""
+
+import threading
+from datetime import UTC, datetime, timedelta
+
+import bcrypt
+import pytest
+from sqlalchemy import func, select
+
+from indikatoren import anmeldung
+from indikatoren.anmeldung import Regeln, anmelden, entsperren
+from indikatoren.datenstaende import Ablage, anmeldeversuch, protokoll
+
+PASSWORT = "richtig-lang-genug"
+KONTEN = {"meier": bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()}
+REGELN = Regeln(max_fehlversuche=3, sperre_minuten=15)
+T0 = datetime(2026, 11, 21, 12, 0, tzinfo=UTC)
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def ablage(request, tmp_path):
+    """Jeder Test auf SQLite und auf PostgreSQL (dort nur mit SOZIALPLANUNG_TEST_PG, in CI immer)."""
+    if request.param == "postgresql":
+        return Ablage(request.getfixturevalue("pg_url"))
+    return Ablage(f"sqlite:///{tmp_path / 'a.sqlite'}")
+
+
+def _anzahl(ablage, tabelle) -> int:
+    with ablage.engine.connect() as v:
+        return v.execute(select(func.count()).select_from(tabelle)).scalar()
+
+
+def test_langer_name_wird_abgewiesen_bevor_etwas_gespeichert_wird(ablage):
+    vorher = _anzahl(ablage, protokoll)
+    meldung = anmelden(ablage, KONTEN, REGELN, "x" * 101, "egal", quelle="1.2.3.4")
+    assert "1 bis 100 Zeichen" in meldung
+    assert _anzahl(ablage, protokoll) == vorher and _anzahl(ablage, anmeldeversuch) == 0
+    assert anmelden(ablage, {"x" * 100: KONTEN["meier"]}, REGELN, "x" * 100, PASSWORT) is None  # 100 geht
+
+
+def test_wartezeit_waechst_und_endet(ablage):
+    for n in range(3):
+        anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="a", jetzt=T0)
+    # nach dem 3. Fehlversuch 30 s; währenddessen hilft auch das richtige Passwort nicht
+    assert "bitte bis" in anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="a", jetzt=T0 + timedelta(seconds=29))
+    t = T0 + timedelta(seconds=31)
+    assert "nach 2 Minuten" in anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="a", jetzt=t)  # 5. Versuch
+    assert REGELN.wartezeit(3) == timedelta(seconds=30) and REGELN.wartezeit(4) == timedelta(minutes=1)
+    assert REGELN.wartezeit(30) == timedelta(minutes=15)  # nie länger als sperre_minuten
+    assert anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="a", jetzt=t + timedelta(minutes=15)) is None
+    assert "Noch 2 Versuche" in anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="a",
+                                         jetzt=t + timedelta(minutes=15))  # nach Erfolg neu gezählt
+
+
+def test_fremde_adresse_sperrt_die_stabsstelle_nicht_aus(ablage):
+    for _ in range(20):
+        anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="203.0.113.9", jetzt=T0)
+    assert anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="10.1.2.3", jetzt=T0) is None
+    assert "bitte bis" in anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="203.0.113.9", jetzt=T0)
+    assert entsperren(ablage, "meier") == 2
+    assert anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="203.0.113.9", jetzt=T0) is None
+
+
+def test_gleichzeitige_versuche_zaehlen_alle_und_pruefen_hoechstens_das_erlaubte(ablage, monkeypatch):
+    geprueft = []
+    echt = bcrypt.checkpw
+    monkeypatch.setattr(bcrypt, "checkpw", lambda p, h: geprueft.append(1) or echt(p, h))
+    start = threading.Barrier(12)
+    fehler = []
+
+    def versuch():
+        start.wait()
+        try:
+            anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="x")
+        except Exception as e:  # noqa: BLE001 – jeder Fehler zählt hier als Befund
+            fehler.append(e)
+
+    faeden = [threading.Thread(target=versuch) for _ in range(12)]
+    for f in faeden:
+        f.start()
+    for f in faeden:
+        f.join()
+    assert not fehler
+    with ablage.engine.connect() as v:
+        assert v.execute(select(anmeldeversuch.c.fehlversuche)).scalar() == 12
+    assert len(geprueft) <= REGELN.max_fehlversuche
+
+
+def test_unbekannter_name_kostet_eine_bcrypt_pruefung_gleicher_kosten(ablage, monkeypatch):
+    kosten = []
+    echt = bcrypt.checkpw
+    monkeypatch.setattr(bcrypt, "checkpw", lambda p, h: kosten.append(h.decode().split("$")[2]) or echt(p, h))
+    assert "falsch" in anmelden(ablage, KONTEN, REGELN, "niemand", PASSWORT)
+    assert "falsch" in anmelden(ablage, KONTEN, REGELN, "meier", "daneben")
+    assert kosten == ["04", "04"]  # wie der Hash in KONTEN
+
+
+def test_leerlauf_sperrt_auch_downloads():
+    from pages._anmeldung import geschuetzt  # ohne laufende App: st.session_state ist leer -> keine Sitzung
+    with pytest.raises(PermissionError):
+        geschuetzt(lambda: b"Rohdaten")()
+    assert anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=31))
+    assert not anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=29))
