@@ -39,10 +39,11 @@ def test_langer_name_wird_abgewiesen_bevor_etwas_gespeichert_wird(ablage):
 
 
 def test_wartezeit_waechst_und_endet(ablage):
-    for n in range(3):
+    for _ in range(3):
         anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="a", jetzt=T0)
     # nach dem 3. Fehlversuch 30 s; währenddessen hilft auch das richtige Passwort nicht
-    assert "bitte bis" in anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="a", jetzt=T0 + timedelta(seconds=29))
+    waehrenddessen = T0 + timedelta(seconds=29)
+    assert "bitte bis" in anmelden(ablage, KONTEN, REGELN, "meier", PASSWORT, quelle="a", jetzt=waehrenddessen)
     t = T0 + timedelta(seconds=31)
     assert "nach 2 Minuten" in anmelden(ablage, KONTEN, REGELN, "meier", "falsch", quelle="a", jetzt=t)  # 5. Versuch
     assert REGELN.wartezeit(3) == timedelta(seconds=30) and REGELN.wartezeit(4) == timedelta(minutes=1)
