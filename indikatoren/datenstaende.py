@@ -5,6 +5,7 @@ Jede Änderung ist eine Transaktion: schlägt etwas fehl, bleiben alle Stände u
 """
 
 import time
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -163,7 +164,11 @@ class Datenstand:
 
 
 class Ablage:
-    """Die Datenbank der Datenstände. Eine Instanz je Prozess genügt (sie hält den Verbindungspool)."""
+    """Die Datenbank der Datenstände. Eine Instanz je Prozess genügt (sie hält den Verbindungspool).
+
+    Jede Methode kann in einer offenen Transaktion laufen (`verbindung=`); so setzen Einlesen und Wiederherstellen
+    mehrere Schritte zu einer Transaktion zusammen, die ganz oder gar nicht gilt.
+    """
 
     def __init__(self, url: str | None = None):
         self.url = url or konfiguration.datenbank_url()
@@ -171,36 +176,52 @@ class Ablage:
                                                  if self.url.startswith("sqlite") else {}))
         if self.url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_verbinden)
-            event.listen(self.engine, "begin", lambda verbindung: verbindung.exec_driver_sql("BEGIN"))
+            event.listen(self.engine, "begin", _sqlite_beginnen)
         wiederholt(lambda: metadaten.create_all(self.engine))
 
+    @contextmanager
+    def schreibend(self):
+        """Eine Schreibtransaktion, die andere Schreiber (auch in anderen Prozessen) ausschließt, bis sie endet;
+        Leser bleiben frei. Was darin gelesen wird, kann kein anderer Schreiber mehr ändern (kein verlorenes
+        Update): SQLite beginnt mit BEGIN IMMEDIATE, PostgreSQL sperrt die Tabelle der Datenstände."""
+        with self.engine.execution_options(schreibend=True).begin() as verbindung:
+            if verbindung.dialect.name == "postgresql":
+                verbindung.exec_driver_sql("LOCK TABLE datenstand IN SHARE ROW EXCLUSIVE MODE")
+            yield verbindung
+
+    def _lesen(self, verbindung):
+        return nullcontext(verbindung) if verbindung is not None else self.engine.connect()
+
+    def _schreiben(self, verbindung):
+        return nullcontext(verbindung) if verbindung is not None else self.schreibend()
+
     # --- Lesen -----------------------------------------------------------------------------------
-    def datenstaende(self) -> list[Datenstand]:
-        with self.engine.connect() as verbindung:
-            zeilen = verbindung.execute(select(datenstand).order_by(datenstand.c.id)).all()
+    def datenstaende(self, verbindung=None) -> list[Datenstand]:
+        with self._lesen(verbindung) as v:
+            zeilen = v.execute(select(datenstand).order_by(datenstand.c.id)).all()
         return [Datenstand(**{**z._mapping, "erstellt": _utc(z.erstellt)}) for z in zeilen]
 
-    def aktiver(self) -> Datenstand | None:
-        return next((d for d in self.datenstaende() if d.aktiv), None)
+    def aktiver(self, verbindung=None) -> Datenstand | None:
+        return next((d for d in self.datenstaende(verbindung) if d.aktiv), None)
 
-    def datenstand(self, id: int) -> Datenstand:
-        gefunden = [d for d in self.datenstaende() if d.id == id]
+    def datenstand(self, id: int, verbindung=None) -> Datenstand:
+        gefunden = [d for d in self.datenstaende(verbindung) if d.id == id]
         if not gefunden:
             raise KeyError(f"Datenstand {id} gibt es nicht.")
         return gefunden[0]
 
-    def kennzahlen(self, id: int | None = None) -> Kennzahlen:
+    def kennzahlen(self, id: int | None = None, verbindung=None) -> Kennzahlen:
         """Die Tabelle eines Datenstands (ohne id: des aktiven)."""
         if id is None:
-            aktiv = self.aktiver()
+            aktiv = self.aktiver(verbindung)
             if aktiv is None:
                 raise LookupError("Es gibt noch keinen aktiven Datenstand.")
             id = aktiv.id
-        with self.engine.connect() as verbindung:
-            zeilen = pd.DataFrame(verbindung.execute(
+        with self._lesen(verbindung) as v:
+            zeilen = pd.DataFrame(v.execute(
                 select(kennzahl_zeile).where(kennzahl_zeile.c.datenstand_id == id)
                 .order_by(kennzahl_zeile.c.zeile)).mappings().all())
-            werte = pd.DataFrame(verbindung.execute(
+            werte = pd.DataFrame(v.execute(
                 select(kennzahl_wert).where(kennzahl_wert.c.datenstand_id == id)).mappings().all(),
                 columns=["zeile", "merkmal", "anzahl", "geheim"])
         if zeilen.empty:
@@ -213,100 +234,102 @@ class Ablage:
         return aus_spalten(tabelle.reset_index(drop=True),
                            geheim.reindex(zeilen.index)[merkmale].astype(bool).reset_index(drop=True))
 
-    def protokolleintraege(self) -> pd.DataFrame:
-        with self.engine.connect() as verbindung:
-            return pd.DataFrame(verbindung.execute(select(protokoll).order_by(protokoll.c.id)).mappings().all())
+    def protokolleintraege(self, verbindung=None) -> pd.DataFrame:
+        with self._lesen(verbindung) as v:
+            return pd.DataFrame(v.execute(select(protokoll).order_by(protokoll.c.id)).mappings().all(),
+                                columns=[c.name for c in protokoll.columns])
 
     # --- Schreiben -------------------------------------------------------------------------------
     def speichern(self, kennzahlen: Kennzahlen, *, von: str, dateiname: str, sha256: str,
                   kommentar: str = "", grundlage: int | None = None, nur_wenn_leer: bool = False,
-                  erstellt: datetime | None = None, aktivieren: bool = True) -> Datenstand | None:
+                  erstellt: datetime | None = None, aktivieren: bool = True, verbindung=None) -> Datenstand | None:
         """Legt einen neuen Datenstand an und macht ihn aktiv, alles in einer Transaktion.
 
         nur_wenn_leer: nur anlegen, wenn es noch keinen Stand gibt (Erstbefüllung); sonst None.
         erstellt, aktivieren: für die Wiederherstellung aus einer Sicherung (ursprüngliche Zeit, nicht aktiv).
         """
         jetzt = erstellt or datetime.now(UTC)
-        with self.engine.begin() as verbindung:
-            if nur_wenn_leer and verbindung.execute(select(func.count()).select_from(datenstand)).scalar():
+        with self._schreiben(verbindung) as v:
+            if nur_wenn_leer and v.execute(select(func.count()).select_from(datenstand)).scalar():
                 return None
-            id = verbindung.execute(insert(datenstand).values(
-                erstellt=jetzt, von=von, dateiname=dateiname, sha256=sha256, zeilen=len(kennzahlen),
+            id = v.execute(insert(datenstand).values(
+                erstellt=jetzt, von=von[:200], dateiname=dateiname[:500], sha256=sha256, zeilen=len(kennzahlen),
                 kommentar=kommentar, grundlage=grundlage, aktiv=False)).inserted_primary_key[0]
             kopf = kennzahlen.zeilen[list(KOPF)].assign(datenstand_id=id, zeile=range(1, len(kennzahlen) + 1))
-            verbindung.execute(insert(kennzahl_zeile), _datensaetze(kopf))
+            v.execute(insert(kennzahl_zeile), _datensaetze(kopf))
             if kennzahlen.merkmale:
                 werte = _lang(kennzahlen).assign(datenstand_id=id)
-                verbindung.execute(insert(kennzahl_wert), _datensaetze(werte))
+                v.execute(insert(kennzahl_wert), _datensaetze(werte))
             if aktivieren:
-                self._aktivieren(verbindung, id)
-            verbindung.execute(insert(protokoll).values(
-                zeit=jetzt, aktion="einlesen", von=von, dateiname=dateiname, sha256=sha256, erfolg=True,
-                meldung=f"Datenstand {id} angelegt, {len(kennzahlen)} Zeilen"))
-        return self.datenstand(id)
+                self._aktivieren(v, id)
+            v.execute(insert(protokoll).values(
+                zeit=jetzt, aktion="einlesen", von=von[:200], dateiname=dateiname[:500], sha256=sha256,
+                erfolg=True, meldung=f"Datenstand {id} angelegt, {len(kennzahlen)} Zeilen"))
+            return self.datenstand(id, v)
 
-    def aktivieren(self, id: int, von: str = "") -> Datenstand:
-        with self.engine.begin() as verbindung:
-            if verbindung.execute(select(datenstand.c.id).where(datenstand.c.id == id)).first() is None:
+    def aktivieren(self, id: int, von: str = "", verbindung=None) -> Datenstand:
+        with self._schreiben(verbindung) as v:
+            if v.execute(select(datenstand.c.id).where(datenstand.c.id == id)).first() is None:
                 raise KeyError(f"Datenstand {id} gibt es nicht.")
-            self._aktivieren(verbindung, id)
-            verbindung.execute(insert(protokoll).values(
-                zeit=datetime.now(UTC), aktion="aktivieren", von=von, erfolg=True,
+            self._aktivieren(v, id)
+            v.execute(insert(protokoll).values(
+                zeit=datetime.now(UTC), aktion="aktivieren", von=von[:200], erfolg=True,
                 meldung=f"Datenstand {id} aktiviert"))
-        return self.datenstand(id)
+            return self.datenstand(id, v)
 
-    def protokolliere(self, aktion: str, von: str, dateiname: str, sha256: str, erfolg: bool, meldung: str):
-        """Ein Eintrag ins Protokoll, in eigener Transaktion (auch für fehlgeschlagene Versuche)."""
-        with self.engine.begin() as verbindung:
-            verbindung.execute(insert(protokoll).values(
+    def protokolliere(self, aktion: str, von: str, dateiname: str, sha256: str, erfolg: bool, meldung: str,
+                      verbindung=None):
+        """Ein Eintrag ins Protokoll, ohne `verbindung` in eigener Transaktion (auch für fehlgeschlagene Versuche)."""
+        with nullcontext(verbindung) if verbindung is not None else self.engine.begin() as v:
+            v.execute(insert(protokoll).values(
                 zeit=datetime.now(UTC), aktion=aktion[:50], von=von[:200], dateiname=dateiname[:500],
                 sha256=sha256[:64], erfolg=erfolg, meldung=meldung[:10000]))
 
     # --- Einrichtungen ----------------------------------------------------------------------------
-    def einrichtungsstaende(self) -> list[dict]:
-        with self.engine.connect() as verbindung:
+    def einrichtungsstaende(self, verbindung=None) -> list[dict]:
+        with self._lesen(verbindung) as v:
             return [dict(z._mapping) | {"erstellt": _utc(z.erstellt)} for z in
-                    verbindung.execute(select(einrichtungsstand).order_by(einrichtungsstand.c.id)).all()]
+                    v.execute(select(einrichtungsstand).order_by(einrichtungsstand.c.id)).all()]
 
-    def aktiver_einrichtungsstand(self) -> int | None:
-        with self.engine.connect() as verbindung:
-            aktiv = select(einrichtungsstand.c.id).where(einrichtungsstand.c.aktiv.is_(True))
-            return verbindung.execute(aktiv).scalar()
+    def aktiver_einrichtungsstand(self, verbindung=None) -> int | None:
+        with self._lesen(verbindung) as v:
+            return v.execute(select(einrichtungsstand.c.id).where(einrichtungsstand.c.aktiv.is_(True))).scalar()
 
-    def einrichtungen(self, stand_id: int | None = None) -> tuple[int, pd.DataFrame] | None:
+    def einrichtungen(self, stand_id: int | None = None, verbindung=None) -> tuple[int, pd.DataFrame] | None:
         """(Stand, Liste als Text) – ohne stand_id der aktive; None, solange nie etwas gespeichert wurde."""
-        stand_id = stand_id or self.aktiver_einrichtungsstand()
+        stand_id = stand_id or self.aktiver_einrichtungsstand(verbindung)
         if stand_id is None:
             return None
-        with self.engine.connect() as verbindung:
-            zeilen = verbindung.execute(select(einrichtung).where(einrichtung.c.stand_id == stand_id)
-                                        .order_by(einrichtung.c.nr)).mappings().all()
+        with self._lesen(verbindung) as v:
+            zeilen = v.execute(select(einrichtung).where(einrichtung.c.stand_id == stand_id)
+                               .order_by(einrichtung.c.nr)).mappings().all()
         return stand_id, pd.DataFrame(zeilen, columns=["stand_id", "nr", *EINRICHTUNGSSPALTEN])[
             list(EINRICHTUNGSSPALTEN)]
 
-    def einrichtungen_speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str,
-                                dateiname: str = "", erstellt: datetime | None = None, aktivieren: bool = True) -> int:
+    def einrichtungen_speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str, dateiname: str = "",
+                                erstellt: datetime | None = None, aktivieren: bool = True, verbindung=None) -> int:
         """Ein neuer aktiver Stand der Einrichtungsliste (vollständig), in einer Transaktion."""
         jetzt = erstellt or datetime.now(UTC)
-        with self.engine.begin() as verbindung:
-            id = verbindung.execute(insert(einrichtungsstand).values(
-                erstellt=jetzt, von=von, dateiname=dateiname, kommentar=kommentar, aktiv=False)).inserted_primary_key[0]
+        with self._schreiben(verbindung) as v:
+            id = v.execute(insert(einrichtungsstand).values(
+                erstellt=jetzt, von=von[:200], dateiname=dateiname[:500], kommentar=kommentar,
+                aktiv=False)).inserted_primary_key[0]
             zeilen = tabelle[list(EINRICHTUNGSSPALTEN)].fillna("").astype(str)
             if len(zeilen):
-                verbindung.execute(insert(einrichtung), [
+                v.execute(insert(einrichtung), [
                     {"stand_id": id, "nr": nr, **z} for nr, z in enumerate(zeilen.to_dict("records"), start=1)])
             if aktivieren:
-                self._einrichtungen_aktivieren(verbindung, id)
-            verbindung.execute(insert(protokoll).values(
-                zeit=jetzt, aktion="einrichtungen", von=von, dateiname=dateiname, sha256="", erfolg=True,
-                meldung=f"Einrichtungsstand {id} angelegt, {len(zeilen)} Einrichtungen: {kommentar}"))
+                self._einrichtungen_aktivieren(v, id)
+            v.execute(insert(protokoll).values(
+                zeit=jetzt, aktion="einrichtungen", von=von[:200], dateiname=dateiname[:500], sha256="",
+                erfolg=True, meldung=f"Einrichtungsstand {id} angelegt, {len(zeilen)} Einrichtungen: {kommentar}"))
         return id
 
-    def einrichtungsstand_aktivieren(self, id: int, von: str = "") -> None:
-        with self.engine.begin() as verbindung:
-            self._einrichtungen_aktivieren(verbindung, id)
-            verbindung.execute(insert(protokoll).values(
-                zeit=datetime.now(UTC), aktion="einrichtungen aktivieren", von=von, erfolg=True,
+    def einrichtungsstand_aktivieren(self, id: int, von: str = "", verbindung=None) -> None:
+        with self._schreiben(verbindung) as v:
+            self._einrichtungen_aktivieren(v, id)
+            v.execute(insert(protokoll).values(
+                zeit=datetime.now(UTC), aktion="einrichtungen aktivieren", von=von[:200], erfolg=True,
                 meldung=f"Einrichtungsstand {id} aktiviert"))
 
     @staticmethod
@@ -314,15 +337,15 @@ class Ablage:
         verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.aktiv.is_(True)).values(aktiv=False))
         verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.id == id).values(aktiv=True))
 
-    def protokoll_uebernehmen(self, eintraege: list[dict], herkunft: str) -> int:
+    def protokoll_uebernehmen(self, eintraege: list[dict], herkunft: str, verbindung=None) -> int:
         """Hängt Einträge einer Sicherung an (ursprüngliche Zeit, Aktion mit Vorsilbe); doppelte übergeht es."""
         schluessel = lambda z: (_utc(z["zeit"]).isoformat(timespec="seconds"), z["aktion"], z["meldung"])  # noqa: E731
-        with self.engine.begin() as verbindung:
-            vorhanden = {schluessel(z._mapping) for z in verbindung.execute(select(protokoll)).all()}
+        with self._schreiben(verbindung) as v:
+            vorhanden = {schluessel(z._mapping) for z in v.execute(select(protokoll)).all()}
             neu = [z | {"aktion": f"{herkunft}{z['aktion']}"[:50]} for z in eintraege]
             neu = [z for z in neu if schluessel(z) not in vorhanden]
             if neu:
-                verbindung.execute(insert(protokoll), [{k: z[k] for k in (
+                v.execute(insert(protokoll), [{k: z[k] for k in (
                     "zeit", "aktion", "von", "dateiname", "sha256", "erfolg", "meldung")} for z in neu])
         return len(neu)
 
@@ -362,6 +385,11 @@ def wiederholt(schritt, versuche: int = 5):
 def _utc(zeit: datetime) -> datetime:
     """SQLite gibt Zeitpunkte ohne Zone zurück; gespeichert wird immer UTC."""
     return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)
+
+
+def _sqlite_beginnen(verbindung):
+    """Schreibtransaktionen (Ablage.schreibend) nehmen die Schreibsperre sofort, nicht erst beim ersten Schreiben."""
+    verbindung.exec_driver_sql("BEGIN IMMEDIATE" if verbindung.get_execution_options().get("schreibend") else "BEGIN")
 
 
 def _sqlite_verbinden(verbindung, _):

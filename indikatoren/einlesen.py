@@ -22,18 +22,38 @@ class Einlesung:
     hinweise: list[Meldung]
 
 
+class AndererStandAktiv(LookupError):
+    """Zwischen Vorschau und Bestätigung wurde ein anderer Datenstand aktiv; die Vorschau gilt nicht mehr."""
+
+
+BELIEBIG = object()  # für `erwartet`: keine Erwartung an den aktiven Stand (Kommandozeile)
+
+
 def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *, ergaenzen: bool = False,
-             kommentar: str = "", von: str | None = None, quelle: str = "", art: str = "amtlich") -> Einlesung:
-    """Wirft UngueltigeDatei (oder einen Datenbankfehler); dann ist nichts gespeichert außer dem Protokoll."""
+             kommentar: str = "", von: str | None = None, quelle: str = "", art: str = "amtlich",
+             erwartet=BELIEBIG) -> Einlesung:
+    """Wirft UngueltigeDatei (oder einen Datenbankfehler); dann ist nichts gespeichert außer dem Protokoll.
+
+    Lesen des aktiven Stands (Grundlage von `ergaenzen`) und Speichern sind eine Schreibtransaktion: zwei
+    gleichzeitige Einlesungen laufen nacheinander, die zweite ergänzt den Stand der ersten (nichts geht verloren).
+    `erwartet`: die Nummer des aktiven Stands, den die Vorschau zeigte (None: keiner); ist inzwischen ein anderer
+    aktiv, wirft es AndererStandAktiv, statt still auf einer anderen Grundlage zu speichern.
+    """
     von = von or getpass.getuser()
     sha256 = hashlib.sha256(inhalt).hexdigest()
     try:
         geprueft = pruefe_datei(inhalt, dateiname, gebiete, quelle=quelle, art=art)
-        kennzahlen, grundlage = geprueft.kennzahlen, None
-        if ergaenzen and (aktiv := ablage.aktiver()) is not None:
-            kennzahlen, grundlage = ablage.kennzahlen(aktiv.id).ergaenzt_um(kennzahlen), aktiv.id
-        stand = ablage.speichern(kennzahlen, von=von, dateiname=dateiname, sha256=sha256,
-                                 kommentar=kommentar, grundlage=grundlage)
+        with ablage.schreibend() as verbindung:
+            aktiv = ablage.aktiver(verbindung)
+            if erwartet is not BELIEBIG and (aktiv.id if aktiv else None) != erwartet:
+                raise AndererStandAktiv(f"Inzwischen ist Datenstand {aktiv.id if aktiv else '–'} aktiv, nicht "
+                                        f"{erwartet or '–'}. Bitte die Vorschau neu prüfen.")
+            kennzahlen, grundlage = geprueft.kennzahlen, None
+            if ergaenzen and aktiv is not None:
+                kennzahlen = ablage.kennzahlen(aktiv.id, verbindung).ergaenzt_um(kennzahlen)
+                grundlage = aktiv.id
+            stand = ablage.speichern(kennzahlen, von=von, dateiname=dateiname, sha256=sha256, kommentar=kommentar,
+                                     grundlage=grundlage, verbindung=verbindung)
     except Exception as fehler:
         ablage.protokolliere("einlesen", von, dateiname, sha256, False, str(fehler))
         raise

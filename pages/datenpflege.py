@@ -104,13 +104,12 @@ with einlesen_tab:
                 if st.form_submit_button("Als neuen aktiven Datenstand übernehmen", type="primary"):
                     if not kommentar.strip():
                         st.error("Bitte einen Kommentar angeben.")
-                    elif (ablage.aktiver().id if ablage.aktiver() else None) != (aktiv.id if aktiv else None):
-                        st.error("Inzwischen wurde ein anderer Datenstand aktiv. Bitte die Vorschau neu prüfen.")
                     else:
                         try:
                             stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,
-                                             kommentar=kommentar.strip(), quelle=quelle, art=art).datenstand
-                        except Exception as fehler:  # Datenbank besetzt o. Ä.: nichts ist gespeichert
+                                             kommentar=kommentar.strip(), quelle=quelle, art=art,
+                                             erwartet=aktiv.id if aktiv else None).datenstand
+                        except Exception as fehler:  # anderer Stand aktiv, Datenbank besetzt o. Ä.: nichts gespeichert
                             st.error(f"Nicht gespeichert: {md(fehler)}")
                         else:
                             st.session_state["dp_upload"] = None

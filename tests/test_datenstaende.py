@@ -1,6 +1,7 @@
 """Datenstände: Erstbefüllung, neue Stände, Ergänzen, Wiederaktivieren, und nichts geht bei Fehlern verloren."""
 
 import getpass
+import time
 
 import pandas as pd
 import pytest
@@ -166,3 +167,43 @@ def test_gespeichertes_und_protokoll_sind_unveraenderlich(gebiete, tabelle, aend
         verbindung.execute(aenderung(datenstaende.metadaten.tables[tabelle]))
     assert ablage.datenstaende() == vorher[0] and ablage.protokolleintraege().equals(vorher[1])
     assert ablage.kennzahlen().als_tabelle().equals(vorher[2])
+
+
+def test_ergaenzen_liest_den_aktiven_stand_in_der_schreibtransaktion(gebiete):
+    """Ein anderer Schreiber hält die Sperre und legt gleich einen Stand an; `--ergaenzen` wartet und ergänzt
+    dessen Stand – nicht den, der vorher aktiv war (sonst gingen dessen Zeilen verloren)."""
+    import threading
+
+    from indikatoren.einlesen import einlesen, oeffne_ablage
+    from indikatoren.pruefung import pruefe_datei
+    ablage = oeffne_ablage(gebiete)
+    gesperrt, andere = threading.Event(), {}
+
+    def anderer_schreiber():
+        neu = pruefe_datei(csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2500;500"), "a.csv", gebiete)
+        with ablage.schreibend() as verbindung:
+            gesperrt.set()
+            time.sleep(0.5)
+            basis = ablage.kennzahlen(1, verbindung).ergaenzt_um(neu.kennzahlen)
+            andere["stand"] = ablage.speichern(basis, von="a", dateiname="a.csv", sha256="a", grundlage=1,
+                                               verbindung=verbindung)
+
+    faden = threading.Thread(target=anderer_schreiber)
+    faden.start()
+    gesperrt.wait()
+    stand = einlesen(ablage, csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2026;2600;520"), "b.csv", gebiete,
+                     ergaenzen=True, von="b").datenstand
+    faden.join()
+    assert (andere["stand"].id, stand.id, stand.grundlage) == (2, 3, 2)
+    jahre = ablage.kennzahlen(3).zeilen.query("ags == '03254002'")["jahr"].tolist()
+    assert jahre == [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026]
+
+
+def test_veraltete_vorschau_speichert_nichts(gebiete):
+    from indikatoren.einlesen import AndererStandAktiv, einlesen, oeffne_ablage
+    ablage = oeffne_ablage(gebiete)
+    datei = csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2500;500")
+    einlesen(ablage, datei, "zuerst.csv", gebiete, ergaenzen=True, von="cli")  # Stand 2, während die Vorschau offen ist
+    with pytest.raises(AndererStandAktiv, match="Inzwischen ist Datenstand 2 aktiv, nicht 1"):
+        einlesen(ablage, datei, "web.csv", gebiete, ergaenzen=True, von="web", erwartet=1)
+    assert [d.id for d in ablage.datenstaende()] == [1, 2]

@@ -72,3 +72,24 @@ def test_gleichzeitige_einlesungen_mischen_nichts(tmp_path, gebiete):
         assert len(kz) == stand.zeilen == 20 and kz.jahre in ([2025], [2026])  # nie gemischt
     assert len(staende) == 1 + sum(code == 0 for code, _, _ in ergebnisse)
     assert pd.notna(ablage.kennzahlen().zeilen["nef_u15"]).all()
+
+
+def test_gleichzeitig_ergaenzen_verliert_keine_zeilen(tmp_path, gebiete):
+    """Zwei Prozesse ergänzen gleichzeitig je ein Jahr: beide gelingen, der letzte Stand enthält beide Jahre."""
+    import subprocess
+    import sys
+    oeffne_ablage(gebiete)
+    dateien = []
+    for jahr in (2025, 2026):
+        zeilen = [f"{ags};{jahr};{1000 + i};{100 + i}" for i, ags in enumerate(gebiete.gemeinden["ags"])]
+        datei = tmp_path / f"jahr{jahr}.csv"
+        datei.write_text("ags;jahr;bev_u15;nef_u15\n" + "\n".join(zeilen) + "\n", encoding="utf-8")
+        dateien.append(datei)
+    prozesse = [subprocess.Popen([sys.executable, "-m", "indikatoren", "einlesen", str(d), "--ergaenzen"],
+                                 stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for d in dateien]
+    ergebnisse = [(p.wait(120), *p.communicate()) for p in prozesse]
+    assert [code for code, _, _ in ergebnisse] == [0, 0], ergebnisse
+    ablage = oeffne_ablage(gebiete)
+    staende = ablage.datenstaende()
+    assert len(staende) == 3 and staende[2].aktiv and staende[2].grundlage == 2 and staende[1].grundlage == 1
+    assert {2025, 2026} <= set(ablage.kennzahlen().jahre)
