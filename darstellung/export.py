@@ -4,12 +4,7 @@ import io
 
 import pandas as pd
 
-from indikatoren.export import entschaerft
-
-
-def _entschaerft(tabelle: pd.DataFrame) -> pd.DataFrame:
-    """Textzellen, die mit = + - @ beginnen, bekommen einen Apostroph; Zahlen bleiben Zahlen."""
-    return tabelle.map(lambda w: entschaerft(w) if isinstance(w, str) else w)
+from indikatoren.export import tabelle_entschaerft as _entschaerft
 
 
 def als_csv(tabelle: pd.DataFrame) -> bytes:

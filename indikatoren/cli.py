@@ -16,6 +16,7 @@ from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
+from indikatoren.export import tabelle_entschaerft
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
@@ -76,7 +77,7 @@ def _veroeffentlichen(args):
         zellen = geheimhaltung.sperren(kennzahlen, gebiete).zellen
         if args.jahr is not None:
             zellen = zellen[zellen["jahr"] == args.jahr]
-        zellen.to_csv(sys.stdout, index=False, lineterminator="\n")
+        tabelle_entschaerft(zellen).to_csv(sys.stdout, index=False, lineterminator="\n")
         return
     _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete), args.jahr)
 
@@ -87,7 +88,8 @@ def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
         tabelle = tabelle[tabelle["jahr"] == jahr]
     tabelle = tabelle.assign(wert=gerundet(tabelle["zaehler"], tabelle["nenner"], 2).where(
         tabelle["status"].isin(["ok", "untergrenze"]), ""))
-    tabelle[SPALTEN].to_csv(sys.stdout, index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
+    tabelle_entschaerft(tabelle[SPALTEN]).to_csv(sys.stdout, index=False, lineterminator="\n",
+                                                 quoting=csv.QUOTE_MINIMAL)
 
 
 def _datenstaende(args):

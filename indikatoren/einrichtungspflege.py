@@ -19,6 +19,7 @@ from indikatoren.einrichtungen import (
     aufbereitet,
     lade_einrichtungen,
 )
+from indikatoren.export import tabelle_zurueck
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
 from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
@@ -51,7 +52,8 @@ def pruefe(tabelle: pd.DataFrame, datei: str, grenzen: gpd.GeoDataFrame | None) 
     fehlend = [s for s in SPALTEN if s not in tabelle.columns]
     if fehlend:
         raise UngueltigeDatei([Meldung(datei, f"Die Pflichtspalte „{s}“ fehlt.", 1, s) for s in fehlend])
-    text = tabelle[SPALTEN].fillna("").astype(str).apply(lambda s: s.str.strip()).reset_index(drop=True)
+    text = tabelle[SPALTEN].fillna("").astype(str).apply(lambda s: s.str.strip())
+    text = tabelle_zurueck(text).reset_index(drop=True)  # „'=…“ aus einem entschärften Export war „=…“
     text[["lat", "lon"]] = text[["lat", "lon"]].apply(lambda s: s.str.replace(",", "."))
     kreis = None if grenzen is None else grenzen.to_crs(METRISCH).union_all().buffer(TOLERANZ_M)
     fehler = [Meldung(datei, meldung, nr, spalte)

@@ -9,13 +9,30 @@ import pandas as pd
 
 from indikatoren.kennzahlen import Kennzahlen
 
-FORMELZEICHEN = ("=", "+", "-", "@")
+FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
 TEXTSPALTEN = ("name", "quelle")
 
 
 def entschaerft(text: str) -> str:
-    """„=HYPERLINK(…)“ -> „'=HYPERLINK(…)“; anderes bleibt."""
-    return "'" + text if isinstance(text, str) and text.startswith(FORMELZEICHEN) else text
+    """„=HYPERLINK(…)“ -> „'=HYPERLINK(…)“; anderes bleibt. Auch „'=…“ bekommt einen Apostroph mehr, damit
+    zurueck() eindeutig ist: entschärft und zurück ergibt immer den ursprünglichen Text."""
+    return "'" + text if isinstance(text, str) and text.lstrip("'").startswith(FORMELZEICHEN) else text
+
+
+def zurueck(text: str) -> str:
+    """Nimmt beim Einlesen den Apostroph wieder ab, den entschaerft() gesetzt hat."""
+    if isinstance(text, str) and text.startswith("'") and text.lstrip("'").startswith(FORMELZEICHEN):
+        return text[1:]
+    return text
+
+
+def tabelle_entschaerft(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Jede Textzelle entschärft; Zahlen bleiben Zahlen."""
+    return tabelle.map(lambda w: entschaerft(w) if isinstance(w, str) else w)
+
+
+def tabelle_zurueck(tabelle: pd.DataFrame) -> pd.DataFrame:
+    return tabelle.map(lambda w: zurueck(w) if isinstance(w, str) else w)
 
 
 def rohtabelle(kennzahlen: Kennzahlen) -> pd.DataFrame:

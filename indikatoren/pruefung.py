@@ -10,7 +10,7 @@ from datetime import date
 import pandas as pd
 
 from indikatoren import katalog
-from indikatoren.export import FORMELZEICHEN, TEXTSPALTEN
+from indikatoren.export import TEXTSPALTEN, zurueck
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
@@ -135,8 +135,8 @@ class _Pruefung:
                 continue
             wert = {name: zellen[pos].strip() for name, pos in spalten.items()}
             for text in TEXTSPALTEN:  # von export.entschaerft: „'=…“ war „=…“
-                if wert.get(text, "")[:1] == "'" and wert[text][1:2] in FORMELZEICHEN:
-                    wert[text] = wert[text][1:]
+                if text in wert:
+                    wert[text] = zurueck(wert[text])
             ags = self._ags(wert["ags"], nr)
             jahr = self._jahr(wert["jahr"], nr)
             zeile = {

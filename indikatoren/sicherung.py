@@ -4,86 +4,266 @@ Wiederherstellung.
 Die Wiederherstellung ergänzt: jeder Stand der Sicherung, der in der Datenbank fehlt (gleiche Prüfsumme,
 gleiche Zeit, gleicher Absender), wird mit seinen ursprünglichen Angaben neu angelegt; nichts Vorhandenes
 wird überschrieben (das ließe die Datenbank auch nicht zu). Die Nummern können sich dabei ändern, der
-Kommentar nennt die ursprüngliche. Zum Schluss ist der Stand aktiv, der es in der Sicherung war.
+Kommentar nennt die ursprüngliche.
+
+Einer Sicherung wird nichts geglaubt, was sich prüfen lässt:
+- Entpackt wird begrenzt: Zahl der Teile, Größe je Teil und insgesamt, Packdichte – zuerst nach dem Verzeichnis
+  der ZIP-Datei, dann beim Lesen selbst (das Verzeichnis kann lügen).
+- Jede Datei trägt im Inhaltsverzeichnis ihre SHA-256-Prüfsumme; sie wird nachgerechnet. Ist ein Schlüssel
+  eingerichtet (SOZIALPLANUNG_SICHERUNG_SCHLUESSEL), ist das Inhaltsverzeichnis damit signiert (HMAC-SHA256),
+  und eine Sicherung ohne gültige Signatur wird abgelehnt: dann lässt sich auch keine Prüfsumme mitfälschen.
+- Jeder Datenstand wird geprüft wie ein Upload, jede Einrichtungsliste wie eine hochgeladene Liste; Zeitpunkte
+  in der Zukunft, doppelte Nummern und mehr als ein aktiver Stand sind Fehler.
+- Alles geschieht in einer Transaktion: ganz oder gar nicht, auch wenn der Prozess mittendrin stirbt. Danach
+  ist genau ein Datenstand aktiv.
 """
 
+import hashlib
+import hmac
 import io
 import json
+import os
 import zipfile
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
 
 from indikatoren import export
 from indikatoren.datenstaende import Ablage
 from indikatoren.einrichtungen import SPALTEN
+from indikatoren.einrichtungspflege import lies_datei
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
+from indikatoren.zahlenformat import zahl
 
-FORMAT = 1
+FORMAT = 2
+HOECHSTE_TEILE = 5_000
+HOECHSTE_TEILGROESSE = 50 * 1024 * 1024  # je Datei entpackt (ein Datenstand ist ein paar hundert KB)
+HOECHSTE_GESAMTGROESSE = 500 * 1024 * 1024
+HOECHSTE_PACKDICHTE = 100  # entpackt / gepackt; CSV-Tabellen liegen unter 20
+ZUKUNFT = timedelta(minutes=5)  # Uhrenabweichung, die noch als „jetzt“ gilt
+SCHLUESSEL_VARIABLE = "SOZIALPLANUNG_SICHERUNG_SCHLUESSEL"
 
 
 def erstellen(ablage: Ablage) -> bytes:
     puffer = io.BytesIO()
     inhalt = {"format": FORMAT, "erstellt": datetime.now(UTC).isoformat(), "datenstaende": [],
-              "einrichtungsstaende": []}
+              "einrichtungsstaende": [], "dateien": {}}
     with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED) as archiv:
+        def ablegen(datei: str, daten: bytes) -> None:
+            archiv.writestr(datei, daten)
+            inhalt["dateien"][datei] = hashlib.sha256(daten).hexdigest()
+
         for d in ablage.datenstaende():
             datei = f"datenstand_{d.id}.csv"
-            archiv.writestr(datei, export.als_csv(ablage.kennzahlen(d.id)))
+            ablegen(datei, export.als_csv(ablage.kennzahlen(d.id)))
             inhalt["datenstaende"].append({**d.__dict__, "erstellt": d.erstellt.isoformat(), "datei": datei})
         for e in ablage.einrichtungsstaende():
             datei = f"einrichtungen_{e['id']}.csv"
-            archiv.writestr(datei, ablage.einrichtungen(e["id"])[1].to_csv(sep=";", index=False))
+            ablegen(datei, _csv(ablage.einrichtungen(e["id"])[1]))
             inhalt["einrichtungsstaende"].append({**e, "erstellt": e["erstellt"].isoformat(), "datei": datei})
         protokoll = ablage.protokolleintraege()
-        archiv.writestr("protokoll.csv", protokoll.assign(
-            zeit=[z.isoformat() for z in pd.to_datetime(protokoll["zeit"], utc=True)]).to_csv(sep=";", index=False))
+        ablegen("protokoll.csv", _csv(protokoll.assign(
+            zeit=[z.isoformat() for z in pd.to_datetime(protokoll["zeit"], utc=True)])))
+        if schluessel := _schluessel():
+            inhalt["signatur"] = _signatur(inhalt, schluessel)
         archiv.writestr("sicherung.json", json.dumps(inhalt, ensure_ascii=False, indent=1))
     return puffer.getvalue()
 
 
 def wiederherstellen(ablage: Ablage, inhalt: bytes, gebiete: Gebiete, von: str, datei: str = "sicherung.zip") -> str:
-    """Ergänzt die Datenbank aus einer Sicherung; gibt eine Zusammenfassung zurück, wirft UngueltigeDatei."""
+    """Ergänzt die Datenbank aus einer Sicherung; gibt eine Zusammenfassung zurück, wirft UngueltigeDatei
+    (dann ist nichts geändert; der Versuch steht im Protokoll)."""
     try:
-        archiv = zipfile.ZipFile(io.BytesIO(inhalt))
-        beschreibung = json.loads(archiv.read("sicherung.json"))
-    except (zipfile.BadZipFile, KeyError, ValueError) as fehler:
-        text = f"Keine Sicherung dieses Dashboards ({type(fehler).__name__})."
-        raise UngueltigeDatei([Meldung(datei, text)]) from None
-    if beschreibung.get("format") != FORMAT:
-        raise UngueltigeDatei([Meldung(datei, f"Unbekanntes Sicherungsformat {beschreibung.get('format')}.")])
-    vorhanden = {(d.sha256, d.erstellt.isoformat(timespec="seconds"), d.von) for d in ablage.datenstaende()}
+        teile = _entpackt(inhalt, datei)
+        beschreibung = _inhaltsverzeichnis(teile, datei)
+        datenstaende = [(d, _datenstand(d, teile, gebiete)) for d in beschreibung["datenstaende"]]
+        einrichtungen = [(e, lies_datei(teile[e["datei"]], e["datei"], None))
+                         for e in beschreibung["einrichtungsstaende"]]
+        protokoll = _protokoll(teile, datei)
+        with ablage.schreibend() as verbindung:
+            zusammenfassung = _einspielen(ablage, verbindung, datenstaende, einrichtungen, protokoll, von)
+            ablage.protokolliere("wiederherstellen", von, datei, hashlib.sha256(inhalt).hexdigest(), True,
+                                 zusammenfassung, verbindung=verbindung)
+    except UngueltigeDatei as fehler:
+        ablage.protokolliere("wiederherstellen", von, datei, "", False, str(fehler))
+        raise
+    return zusammenfassung
+
+
+def _einspielen(ablage, verbindung, datenstaende, einrichtungen, protokoll, von) -> str:
+    vorhanden = {(d.sha256, d.erstellt.isoformat(timespec="seconds"), d.von) for d in ablage.datenstaende(verbindung)}
     neu_aktiv, neue = None, 0
-    for d in beschreibung["datenstaende"]:
-        erstellt = datetime.fromisoformat(d["erstellt"])
-        if (d["sha256"], erstellt.isoformat(timespec="seconds"), d["von"]) in vorhanden:
+    for d, kennzahlen in datenstaende:
+        if (d["sha256"], d["erstellt"].isoformat(timespec="seconds"), d["von"]) in vorhanden:
             continue
-        kennzahlen = pruefe_datei(archiv.read(d["datei"]), d["datei"], gebiete).kennzahlen
-        stand = ablage.speichern(kennzahlen, von=d["von"], dateiname=d["dateiname"], sha256=d["sha256"],
-                                 kommentar=f"{d['kommentar']} (wiederhergestellt, ursprünglich Datenstand {d['id']})",
-                                 erstellt=erstellt, aktivieren=False)
+        stand = ablage.speichern(
+            kennzahlen, von=d["von"], dateiname=d["dateiname"], sha256=d["sha256"], erstellt=d["erstellt"],
+            kommentar=f"{d['kommentar']} (wiederhergestellt, ursprünglich Datenstand {d['id']})", aktivieren=False,
+            verbindung=verbindung)
         neue += 1
         neu_aktiv = stand.id if d["aktiv"] else neu_aktiv
     if neu_aktiv is not None:
-        ablage.aktivieren(neu_aktiv, von=von)
+        ablage.aktivieren(neu_aktiv, von=von, verbindung=verbindung)
+    staende = ablage.datenstaende(verbindung)
+    if staende and not any(d.aktiv for d in staende):  # etwa nach einem alten, halb gescheiterten Lauf
+        ablage.aktivieren(staende[-1].id, von=von, verbindung=verbindung)
+    if staende and sum(d.aktiv for d in ablage.datenstaende(verbindung)) != 1:
+        raise UngueltigeDatei([Meldung("Datenbank", "Nach der Wiederherstellung wäre nicht genau ein Stand aktiv.")])
+
     bekannte = {(e["erstellt"].isoformat(timespec="seconds"), e["von"], e["kommentar"])
-                for e in ablage.einrichtungsstaende()}
+                for e in ablage.einrichtungsstaende(verbindung)}
     neue_einrichtungen = 0
-    for e in beschreibung["einrichtungsstaende"]:
-        erstellt = datetime.fromisoformat(e["erstellt"])
-        if (erstellt.isoformat(timespec="seconds"), e["von"], e["kommentar"]) in bekannte:
+    for e, liste in einrichtungen:
+        if (e["erstellt"].isoformat(timespec="seconds"), e["von"], e["kommentar"]) in bekannte:
             continue
-        liste = pd.read_csv(io.BytesIO(archiv.read(e["datei"])), sep=";", dtype=str, keep_default_na=False)
         ablage.einrichtungen_speichern(liste[SPALTEN], von=e["von"], kommentar=e["kommentar"],
-                                       dateiname=e["dateiname"], erstellt=erstellt, aktivieren=e["aktiv"])
+                                       dateiname=e["dateiname"], erstellt=e["erstellt"], aktivieren=e["aktiv"],
+                                       verbindung=verbindung)
         neue_einrichtungen += 1
-    protokoll = pd.read_csv(io.BytesIO(archiv.read("protokoll.csv")), sep=";", dtype=str, keep_default_na=False)
-    eintraege = [z | {"zeit": datetime.fromisoformat(z["zeit"]), "erfolg": z["erfolg"] == "True"}
-                 for z in protokoll.to_dict("records")]
-    uebernommen = ablage.protokoll_uebernehmen(eintraege, "gesichert: ")
-    zusammenfassung = (f"{neue} Datenstände, {neue_einrichtungen} Einrichtungsstände und {uebernommen} "
-                       f"Protokolleinträge wiederhergestellt.")
-    ablage.protokolliere("wiederherstellen", von, datei, "", True, zusammenfassung)
-    return zusammenfassung
+    uebernommen = ablage.protokoll_uebernehmen(protokoll, "gesichert: ", verbindung=verbindung)
+    return (f"{neue} Datenstände, {neue_einrichtungen} Einrichtungsstände und {uebernommen} "
+            f"Protokolleinträge wiederhergestellt.")
+
+
+# --- Prüfen, bevor irgendetwas geschrieben wird ------------------------------------------------------------
+def _entpackt(inhalt: bytes, datei: str) -> dict[str, bytes]:
+    def fehler(text):
+        return UngueltigeDatei([Meldung(datei, text)])
+
+    try:
+        archiv = zipfile.ZipFile(io.BytesIO(inhalt))
+        verzeichnis = archiv.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        raise fehler(f"Keine Sicherung dieses Dashboards (keine lesbare ZIP-Datei: {type(e).__name__}).") from None
+    if len(verzeichnis) > HOECHSTE_TEILE:
+        raise fehler(f"Die Sicherung hat {zahl(len(verzeichnis))} Teile; erlaubt sind {zahl(HOECHSTE_TEILE)}.")
+    gesamt = sum(t.file_size for t in verzeichnis)
+    for t in verzeichnis:
+        if t.file_size > HOECHSTE_TEILGROESSE or gesamt > HOECHSTE_GESAMTGROESSE or (
+                t.file_size > 1_000_000 and t.file_size > HOECHSTE_PACKDICHTE * max(t.compress_size, 1)):
+            raise fehler(f"Die Sicherung würde entpackt zu groß ({zahl(gesamt / 1024 / 1024)} MB, Teil {t.filename}) "
+                         "oder ist ungewöhnlich stark gepackt (möglicherweise eine „Zip-Bombe“); sie wird nicht "
+                         "geöffnet.")
+    teile, gelesen = {}, 0
+    for t in verzeichnis:
+        with archiv.open(t) as strom:  # nie mehr lesen als erlaubt, was auch immer das Verzeichnis sagt
+            daten = strom.read(min(HOECHSTE_TEILGROESSE, HOECHSTE_GESAMTGROESSE - gelesen) + 1)
+        gelesen += len(daten)
+        if len(daten) > t.file_size or gelesen > HOECHSTE_GESAMTGROESSE:
+            raise fehler(f"Der Teil {t.filename} ist größer, als das Verzeichnis der ZIP-Datei angibt.")
+        teile[t.filename] = daten
+    return teile
+
+
+def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:
+    """sicherung.json gelesen und geprüft: Format, Signatur, Prüfsummen, Nummern, Zeitpunkte, genau ein aktiver."""
+    fehler = []
+
+    def melde(text):
+        fehler.append(Meldung(datei, text))
+
+    try:
+        beschreibung = json.loads(teile["sicherung.json"])
+        assert isinstance(beschreibung, dict)
+    except (KeyError, ValueError, AssertionError):
+        raise UngueltigeDatei([Meldung(datei, "Keine Sicherung dieses Dashboards (sicherung.json fehlt oder ist "
+                                              "kein gültiges Inhaltsverzeichnis).")]) from None
+    if beschreibung.get("format") not in (1, FORMAT):
+        raise UngueltigeDatei([Meldung(datei, f"Unbekanntes Sicherungsformat {beschreibung.get('format')!r}.")])
+    schluessel = _schluessel()
+    if schluessel and not hmac.compare_digest(str(beschreibung.get("signatur", "")),
+                                              _signatur(beschreibung, schluessel)):
+        raise UngueltigeDatei([Meldung(datei, "Die Signatur der Sicherung fehlt oder stimmt nicht "
+                                              f"({SCHLUESSEL_VARIABLE} ist eingerichtet): sie wurde verändert oder "
+                                              "mit anderem Schlüssel erstellt.")])
+    pruefsummen = beschreibung.get("dateien", {}) if beschreibung["format"] >= 2 else None
+    jetzt = datetime.now(UTC)
+    for art, liste_name in (("Datenstand", "datenstaende"), ("Einrichtungsstand", "einrichtungsstaende")):
+        staende = beschreibung.get(liste_name)
+        if not isinstance(staende, list):
+            melde(f"Im Inhaltsverzeichnis fehlt die Liste „{liste_name}“.")
+            continue
+        nummern = [s.get("id") if isinstance(s, dict) else None for s in staende]
+        if len(set(nummern)) != len(nummern):
+            melde(f"{art}: Nummern kommen doppelt vor ({', '.join(map(str, nummern))}).")
+        if sum(bool(s.get("aktiv")) for s in staende if isinstance(s, dict)) > 1:
+            melde(f"Mehr als ein {art} ist als aktiv markiert.")
+        if liste_name == "datenstaende" and staende and not any(s.get("aktiv") for s in staende
+                                                               if isinstance(s, dict)):
+            melde("Kein Datenstand ist als aktiv markiert.")
+        for s in staende:
+            _stand_pruefen(s, art, teile, pruefsummen, jetzt, melde)
+    if pruefsummen is not None:
+        _datei_pruefen("protokoll.csv", teile, pruefsummen, melde)
+    if fehler:
+        raise UngueltigeDatei(fehler)
+    return beschreibung
+
+
+def _stand_pruefen(s, art: str, teile, pruefsummen, jetzt: datetime, melde) -> None:
+    pflicht = {"id": int, "erstellt": str, "von": str, "dateiname": str, "kommentar": str, "aktiv": bool, "datei": str}
+    if art == "Datenstand":
+        pflicht |= {"sha256": str, "zeilen": int}
+    if not isinstance(s, dict) or any(not isinstance(s.get(k), t) for k, t in pflicht.items()):
+        melde(f"{art}: ein Eintrag im Inhaltsverzeichnis ist unvollständig ({', '.join(pflicht)}).")
+        return
+    try:
+        s["erstellt"] = datetime.fromisoformat(s["erstellt"])
+    except ValueError:
+        melde(f"{art} {s['id']}: der Zeitpunkt „{s['erstellt']}“ ist ungültig.")
+        return
+    if s["erstellt"].tzinfo is None:
+        s["erstellt"] = s["erstellt"].replace(tzinfo=UTC)
+    if s["erstellt"] > jetzt + ZUKUNFT:
+        melde(f"{art} {s['id']}: der Zeitpunkt {s['erstellt']:%d.%m.%Y %H:%M} liegt in der Zukunft.")
+    _datei_pruefen(s["datei"], teile, pruefsummen, melde)
+
+
+def _datei_pruefen(name: str, teile, pruefsummen, melde) -> None:
+    if name not in teile:
+        melde(f"Die Datei {name} fehlt in der Sicherung.")
+    elif pruefsummen is not None and pruefsummen.get(name) != hashlib.sha256(teile[name]).hexdigest():
+        melde(f"Die Prüfsumme von {name} stimmt nicht: die Datei wurde nach dem Sichern verändert.")
+
+
+def _datenstand(d: dict, teile: dict[str, bytes], gebiete: Gebiete):
+    """Wie ein Upload geprüft; dazu muss die Zeilenzahl zum Inhaltsverzeichnis passen."""
+    kennzahlen = pruefe_datei(teile[d["datei"]], d["datei"], gebiete).kennzahlen
+    if len(kennzahlen) != d["zeilen"]:
+        raise UngueltigeDatei([Meldung(d["datei"], f"Die Datei hat {len(kennzahlen)} Zeilen, das Inhaltsverzeichnis "
+                                                   f"nennt {d['zeilen']}.")])
+    return kennzahlen
+
+
+def _protokoll(teile: dict[str, bytes], datei: str) -> list[dict]:
+    spalten = ["zeit", "aktion", "von", "dateiname", "sha256", "erfolg", "meldung"]
+    try:
+        tabelle = pd.read_csv(io.BytesIO(teile["protokoll.csv"]), sep=";", dtype=str, keep_default_na=False)
+        tabelle = export.tabelle_zurueck(tabelle[spalten])
+        return [z | {"zeit": _zeit(z["zeit"]), "erfolg": z["erfolg"] == "True"} for z in tabelle.to_dict("records")]
+    except (KeyError, ValueError) as e:
+        raise UngueltigeDatei([Meldung(f"{datei}: protokoll.csv", f"Das Protokoll ist nicht lesbar ({e}).")]) from None
+
+
+def _zeit(text: str) -> datetime:
+    zeit = datetime.fromisoformat(text)
+    return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)
+
+
+def _csv(tabelle: pd.DataFrame) -> bytes:
+    """Textzellen entschärft (kein „=…“ wird in Excel zur Formel); die Wiederherstellung nimmt es zurück."""
+    return export.tabelle_entschaerft(tabelle).to_csv(sep=";", index=False).encode("utf-8")
+
+
+def _schluessel() -> bytes | None:
+    wert = os.environ.get(SCHLUESSEL_VARIABLE, "").strip()
+    return wert.encode() if wert else None
+
+
+def _signatur(beschreibung: dict, schluessel: bytes) -> str:
+    """HMAC-SHA256 über das Inhaltsverzeichnis ohne die Signatur selbst (mit den Prüfsummen aller Dateien)."""
+    ohne = {k: v for k, v in beschreibung.items() if k != "signatur"}
+    text = json.dumps(ohne, ensure_ascii=False, sort_keys=True, default=str).encode()
+    return hmac.new(schluessel, text, hashlib.sha256).hexdigest()

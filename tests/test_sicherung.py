@@ -1,4 +1,12 @@
-"""Sicherung und Wiederherstellung: alles kommt in eine neue Datenbank zurück, ohne etwas zu verdoppeln."""
+"""Sicherung und Wiederherstellung: alles kommt in eine neue Datenbank zurück, ohne etwas zu verdoppeln – und
+einer manipulierten, kaputten oder bösartigen Sicherung wird nichts geglaubt; die Datenbank bleibt dann genau,
+wie sie war (auch wenn der Prozess mittendrin stirbt)."""
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
 
 import pytest
 
@@ -7,18 +15,47 @@ from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.einrichtungen import lade_einrichtungen
 from indikatoren.meldungen import UngueltigeDatei
-from tests.conftest import csv_bytes
+from tests.conftest import PROJEKT, csv_bytes
 
 
-def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete):
+@pytest.fixture
+def gesichert(gebiete):
+    """Zwei Datenstände (der erste aktiv), ein Einrichtungsstand, ein Protokoll mit einer Formel darin."""
     alt = oeffne_ablage(gebiete)
     einlesen(alt, csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2500;*"), "neu.csv", gebiete,
              ergaenzen=True, von="meier", kommentar="Dezember 2025")
     alt.aktivieren(1, von="meier")
     liste = lade_einrichtungen().astype(str).replace({"nan": ""})
     alt.einrichtungen_speichern(liste.assign(status="geschlossen"), von="meier", kommentar="alle zu")
-    datei = sicherung.erstellen(alt)
+    alt.protokolliere("pruefen", "meier", "x.csv", "", False, '=HYPERLINK("http://example.org")')
+    return alt, sicherung.erstellen(alt)
 
+
+def _stand(ablage) -> tuple:
+    return ([(d.id, d.sha256, d.aktiv) for d in ablage.datenstaende()], ablage.einrichtungsstaende(),
+            len(ablage.protokolleintraege()))
+
+
+def _veraendert(datei: bytes, aendern) -> bytes:
+    """Die Sicherung mit geändertem Inhalt: aendern(teile: dict[name, bytes]) ändert die Teile."""
+    with zipfile.ZipFile(io.BytesIO(datei)) as archiv:
+        teile = {n: archiv.read(n) for n in archiv.namelist()}
+    aendern(teile)
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED) as archiv:
+        for name, daten in teile.items():
+            archiv.writestr(name, daten)
+    return puffer.getvalue()
+
+
+def _json(teile, aendern):
+    beschreibung = json.loads(teile["sicherung.json"])
+    aendern(beschreibung)
+    teile["sicherung.json"] = json.dumps(beschreibung).encode()
+
+
+def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete, gesichert):
+    alt, datei = gesichert
     neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
     text = sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
     assert text.startswith("2 Datenstände, 1 Einrichtungsstände und ")
@@ -32,12 +69,116 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
     assert neu.einrichtungen()[1].equals(alt.einrichtungen()[1])
     protokoll = neu.protokolleintraege()
     assert protokoll["aktion"].str.startswith("gesichert: ").sum() == len(alt.protokolleintraege())
+    assert '=HYPERLINK("http://example.org")' in protokoll["meldung"].tolist()  # Rückweg der Entschärfung
 
     zweites = sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
     assert zweites.startswith("0 Datenstände, 0 Einrichtungsstände und 0 Protokolleinträge")
     assert len(neu.datenstaende()) == 2
 
 
-def test_keine_sicherung(gebiete):
-    with pytest.raises(UngueltigeDatei, match="Keine Sicherung dieses Dashboards"):
-        sicherung.wiederherstellen(oeffne_ablage(gebiete), b"PK\x03\x04kaputt", gebiete, von="x")
+def test_formeln_in_der_sicherung_entschaerft(gesichert):
+    _, datei = gesichert
+    with zipfile.ZipFile(io.BytesIO(datei)) as archiv:
+        protokoll = archiv.read("protokoll.csv").decode()
+    assert "'=HYPERLINK" in protokoll and ';"=HYPERLINK' not in protokoll and ";=HYPERLINK" not in protokoll
+
+
+def _abgelehnt(ablage, datei, gebiete, erwartet: str):
+    vorher = _stand(ablage)
+    with pytest.raises(UngueltigeDatei) as fehler:
+        sicherung.wiederherstellen(ablage, datei, gebiete, von="admin", datei="s.zip")
+    assert erwartet in str(fehler.value), str(fehler.value)
+    nachher = _stand(ablage)
+    assert nachher[:2] == vorher[:2] and nachher[2] == vorher[2] + 1  # nur der Versuch steht im Protokoll
+    return fehler.value
+
+
+@pytest.mark.parametrize(("aendern", "erwartet"), [
+    (lambda t: t.__setitem__("datenstand_2.csv", t["datenstand_2.csv"].replace(b";2500;", b";9999;")),
+     "Die Prüfsumme von datenstand_2.csv stimmt nicht"),
+    (lambda t: _json(t, lambda b: [d.__setitem__("aktiv", True) for d in b["datenstaende"]]),
+     "Mehr als ein Datenstand ist als aktiv markiert"),
+    (lambda t: _json(t, lambda b: b["datenstaende"][1].__setitem__("id", 1)), "Nummern kommen doppelt vor"),
+    (lambda t: _json(t, lambda b: b["datenstaende"][1].__setitem__("erstellt", "2999-01-01T00:00:00+00:00")),
+     "liegt in der Zukunft"),
+    (lambda t: _json(t, lambda b: b["datenstaende"][0].pop("sha256")), "unvollständig"),
+    (lambda t: t.pop("protokoll.csv"), "Die Datei protokoll.csv fehlt"),
+    (lambda t: t.__setitem__("sicherung.json", b"[1, 2]"), "Keine Sicherung dieses Dashboards"),
+])
+def test_manipulierte_sicherung_wird_abgelehnt(tmp_path, gebiete, gesichert, aendern, erwartet):
+    _, datei = gesichert
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    _abgelehnt(neu, _veraendert(datei, aendern), gebiete, erwartet)
+
+
+def _mit_neuer_pruefsumme(teile, datei: str, alt: bytes, neu: bytes):
+    import hashlib
+    teile[datei] = teile[datei].replace(alt, neu)
+    _json(teile, lambda b: b["dateien"].__setitem__(datei, hashlib.sha256(teile[datei]).hexdigest()))
+
+
+def test_inhalt_wird_wie_ein_upload_geprueft(tmp_path, gebiete, gesichert):
+    """Auch mit passend gefälschter Prüfsumme: Jahr 9999 und eine unbekannte Kategorie fallen durch die Prüfung."""
+    _, datei = gesichert
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    jahr = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "datenstand_2.csv", b"2025", b"9999"))
+    _abgelehnt(neu, jahr, gebiete, "Das Jahr „9999“ ist ungültig")
+    kategorie = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "einrichtungen_1.csv", b";Kita;", b";Bar;"))
+    _abgelehnt(neu, kategorie, gebiete, "„Bar“ ist nicht erlaubt")
+
+
+def test_mit_schluessel_hilft_keine_gefaelschte_pruefsumme(tmp_path, gebiete, gesichert, monkeypatch):
+    monkeypatch.setenv(sicherung.SCHLUESSEL_VARIABLE, "nur-die-stabsstelle-kennt-ihn")
+    alt, _ = gesichert
+    datei = sicherung.erstellen(alt)
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    gefaelscht = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "datenstand_2.csv", b";2500;", b";2600;"))
+    _abgelehnt(neu, gefaelscht, gebiete, "Die Signatur der Sicherung fehlt oder stimmt nicht")
+    assert sicherung.wiederherstellen(neu, datei, gebiete, von="admin").startswith("2 Datenstände")
+
+
+def test_zip_bombe_wird_nicht_entpackt(gebiete):
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archiv:
+        archiv.writestr("sicherung.json", "{}")
+        with archiv.open("datenstand_1.csv", "w") as teil:
+            for _ in range(200):
+                teil.write(b"0" * 1024 * 1024)
+    assert len(puffer.getvalue()) < 1024 * 1024  # 200 MB entpackt aus weniger als 1 MB
+    _abgelehnt(oeffne_ablage(gebiete), puffer.getvalue(), gebiete, "möglicherweise eine „Zip-Bombe“")
+
+
+def test_fehler_mittendrin_laesst_alles_wie_es_war(tmp_path, gebiete, gesichert, monkeypatch):
+    """Scheitert der letzte Schritt, sind auch die schon angelegten Datenstände wieder weg, und der aktive
+    bleibt aktiv (früher: Stände ohne aktiven, aber „nichts wurde gespeichert“)."""
+    _, datei = gesichert
+    neu = oeffne_ablage(gebiete, f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    vorher = _stand(neu)
+    monkeypatch.setattr(Ablage, "protokoll_uebernehmen", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("x")))
+    with pytest.raises(RuntimeError):
+        sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
+    assert _stand(neu) == vorher and neu.aktiver().id == 1
+
+
+def test_kill_9_mitten_in_der_wiederherstellung(tmp_path, gebiete, gesichert):
+    """Der Prozess stirbt (SIGKILL), nachdem die Datenstände geschrieben, aber nicht bestätigt sind: die
+    Datenbank ist danach genau wie vorher."""
+    _, datei = gesichert
+    (tmp_path / "s.zip").write_bytes(datei)
+    url = f"sqlite:///{tmp_path / 'neu.sqlite'}"
+    neu = oeffne_ablage(gebiete, url)
+    vorher = _stand(neu)
+    neu.engine.dispose()
+    skript = f"""
+import os, signal
+from indikatoren import sicherung
+from indikatoren.datenstaende import Ablage
+from indikatoren.gebiete import Gebiete
+def sterben(*a, **k):
+    os.kill(os.getpid(), signal.SIGKILL)
+Ablage.einrichtungen_speichern = sterben
+sicherung.wiederherstellen(Ablage({url!r}), open({str(tmp_path / 's.zip')!r}, 'rb').read(), Gebiete.laden('03254'), 'x')
+"""
+    prozess = subprocess.run([sys.executable, "-c", skript], cwd=PROJEKT, capture_output=True, text=True, timeout=120)
+    assert prozess.returncode == -9, prozess.stderr
+    assert _stand(Ablage(url)) == vorher
