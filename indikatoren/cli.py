@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from indikatoren import geheimhaltung, geodaten, konfiguration, sicherung
+from indikatoren import einrichtungspflege, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.datenstaende import Ablage
@@ -138,6 +138,29 @@ def _passwort(args):
     print("Diese Zeile gehört in .streamlit/secrets.toml unter [datenpflege.konten].", file=sys.stderr)
 
 
+def _einrichtungen_pruefen(args):
+    liste = einrichtungspflege.lies_datei(_lesen(args.datei), args.datei.name, _grenzen_oder_hinweis())
+    print(f"{args.datei.name}: gültig, {len(liste)} Einrichtungen, davon {(liste['lat'] != '').sum()} mit Lage.")
+
+
+def _einrichtungen_einlesen(args):
+    gebiete = Gebiete.laden()
+    stand = einrichtungspflege.einlesen(oeffne_ablage(gebiete), _lesen(args.datei), args.datei.name,
+                                        _grenzen_oder_hinweis(), von=args.von or getpass.getuser(),
+                                        kommentar=args.kommentar)
+    print(f"Einrichtungsstand {stand} gespeichert und aktiv.")
+
+
+def _grenzen_oder_hinweis():
+    """Die Gemeindegrenzen für die Prüfung „Lage im Kreis“; ohne sie wird diese eine Prüfung übersprungen."""
+    try:
+        return geodaten.anzeigegrenzen(konfiguration.kreis())
+    except geodaten.GeodatenFehlen as fehler:
+        print(f"Hinweis: ohne Gemeindegrenzen wird nicht geprüft, ob eine Lage im Kreis liegt ({fehler})",
+              file=sys.stderr)
+        return None
+
+
 def _entsperren(args):
     n = entsperren(oeffne_ablage(Gebiete.laden()), args.name)
     print(f"Wartezeiten für „{args.name}“ aufgehoben ({n} Herkünfte).")
@@ -210,6 +233,17 @@ def _parser() -> argparse.ArgumentParser:
     b = befehle.add_parser("passwort", help="bcrypt-Hash eines Passworts für secrets.toml erzeugen")
     b.add_argument("name", help="Anmeldename des Kontos")
     b.set_defaults(befehl=_passwort)
+
+    b = befehle.add_parser("einrichtungen", help="Einrichtungsliste prüfen oder als neuen Stand einlesen")
+    einrichtungen = b.add_subparsers(required=True, metavar="AKTION")
+    e = einrichtungen.add_parser("pruefen", help="Liste prüfen, ohne zu speichern")
+    e.add_argument("datei", type=Path)
+    e.set_defaults(befehl=_einrichtungen_pruefen)
+    e = einrichtungen.add_parser("einlesen", help="Liste prüfen und als neuen aktiven Stand speichern")
+    e.add_argument("datei", type=Path)
+    e.add_argument("--kommentar", required=True, help="was ist das für ein Stand? (Pflicht)")
+    e.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
+    e.set_defaults(befehl=_einrichtungen_einlesen)
 
     b = befehle.add_parser("entsperren", help="Wartezeit nach Fehlversuchen für ein Datenpflege-Konto aufheben")
     b.add_argument("name", help="Anmeldename des Kontos")

@@ -47,6 +47,21 @@ def lies_datei(inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None) -> p
     return pruefe(tabelle, datei, grenzen)
 
 
+def einlesen(ablage: Ablage, inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None, *, von: str,
+             kommentar: str) -> int:
+    """Eine Liste als Datei prüfen und als neuen aktiven Einrichtungsstand speichern (Kommandozeile und Seite).
+
+    Wirft UngueltigeDatei; dann ist nichts gespeichert, der Versuch steht im Protokoll."""
+    if not kommentar.strip():
+        raise UngueltigeDatei([Meldung(datei, "Bitte einen Kommentar angeben: was ist das für ein Stand?")])
+    try:
+        liste = lies_datei(inhalt, datei, grenzen)
+    except UngueltigeDatei as fehler:
+        ablage.protokolliere("einrichtungen", von, datei, "", False, str(fehler))
+        raise
+    return ablage.einrichtungen_speichern(liste, von=von, kommentar=kommentar.strip(), dateiname=datei)
+
+
 def pruefe(tabelle: pd.DataFrame, datei: str, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
     """Alle Probleme auf einmal (Zeile wie in Excel: Kopf = 1); gibt die Liste als bereinigten Text zurück."""
     fehlend = [s for s in SPALTEN if s not in tabelle.columns]

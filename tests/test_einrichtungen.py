@@ -3,6 +3,7 @@
 import math
 
 import geopandas as gpd
+import pandas as pd
 import pytest
 
 from indikatoren.einrichtungen import gemeinde_zuordnen, lade_einrichtungen, umkreis
@@ -53,3 +54,32 @@ def test_tippfehler_in_der_liste_wird_mit_ort_gemeldet(tmp_path):
     datei.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"e\.csv, Zeile 9, Spalte kategorie: „Grunschule“ ist nicht erlaubt"):
         lade_einrichtungen(datei)
+
+
+def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebiete):
+    """Dieselben Prüfungen und derselbe Verlauf wie in der Datenpflege: jede gültige Datei ein neuer Stand."""
+    from indikatoren.cli import main
+    from indikatoren.einlesen import oeffne_ablage
+    from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    gut = PROJEKT / "data" / "einrichtungen.csv"
+    assert main(["einrichtungen", "pruefen", str(gut)]) == 0
+    assert "einrichtungen.csv: gültig, 19 Einrichtungen, davon 4 mit Lage." in capsys.readouterr().out
+
+    schlecht = tmp_path / "liste.csv"
+    liste = pd.read_csv(gut, sep=";", dtype=str, keep_default_na=False)
+    liste.loc[1, "kategorie"] = "Bar"  # Zeile 3 in Excel
+    liste.loc[2, "name"] = "Kita\x07"  # ein Steuerzeichen in Zeile 4
+    liste.to_csv(schlecht, sep=";", index=False)
+    ablage = oeffne_ablage(gebiete)
+    assert main(["einrichtungen", "einlesen", str(schlecht), "--kommentar", "Test"]) == 1
+    fehler = capsys.readouterr().err
+    assert "liste.csv, Zeile 3, Spalte kategorie: „Bar“ ist nicht erlaubt" in fehler, fehler
+    assert "liste.csv, Zeile 4, Spalte name: Die Zelle enthält ein unsichtbares Steuerzeichen" in fehler
+    assert ablage.einrichtungsstaende() == []
+    assert ablage.protokolleintraege().iloc[-1][["aktion", "erfolg"]].tolist() == ["einrichtungen", False]
+
+    assert main(["einrichtungen", "einlesen", str(gut), "--kommentar", "Liste März", "--von", "meier"]) == 0
+    assert "Einrichtungsstand 1 gespeichert und aktiv." in capsys.readouterr().out
+    stand, liste = ablage.einrichtungen()
+    assert stand == 1 and len(liste) == 19 and ablage.einrichtungsstaende()[0]["von"] == "meier"
