@@ -102,3 +102,8 @@ def test_leerlauf_sperrt_auch_downloads():
         geschuetzt(lambda: b"Rohdaten")()
     assert anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=31))
     assert not anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=29))
+
+
+def test_ersatz_hash_oeffnet_kein_konto(ablage):
+    """Das Passwort des Ersatz-Hashes für unbekannte Namen meldet niemanden an."""
+    assert "falsch" in anmelden(ablage, KONTEN, REGELN, "niemand", "kein Konto")

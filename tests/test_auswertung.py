@@ -43,3 +43,14 @@ def test_aenderungstabelle(gebiete):
     assert tabelle["name"].tolist() == ["Gronau (Leine)", "Alfeld (Leine)", "Duingen"]
     assert tabelle[["von", "bis", "aenderung"]].iloc[:2].values.tolist() == [[2022, 2023, -1.0], [2022, 2023, 2.5]]
     assert tabelle.iloc[2].isna()["aenderung"]  # Duingen: gesperrt, kein Wert
+
+
+def test_veraenderung_aus_den_gezeigten_gerundeten_werten(gebiete):
+    """15,04 % (gezeigt 15,0) und ein Jahr später 16,66 % (gezeigt 16,7): die Seite zeigt +1,7 Pp., denn wer
+    nachrechnet, rechnet mit den gezeigten Zahlen (aus den ungerundeten wäre es 1,62 -> 1,6)."""
+    from indikatoren.berechnung import berechne
+    from indikatoren.pruefung import pruefe_datei
+    from tests.conftest import csv_bytes
+    kz = pruefe_datei(csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2023;10000;1504\n03254002;2024;10000;1666"),
+                      "k.csv", gebiete).kennzahlen
+    assert auswertung.veraenderung(berechne(kz, gebiete), "kinderarmut", 2024, "03254002") == 1.7

@@ -207,3 +207,17 @@ def test_veraltete_vorschau_speichert_nichts(gebiete):
     with pytest.raises(AndererStandAktiv, match="Inzwischen ist Datenstand 2 aktiv, nicht 1"):
         einlesen(ablage, datei, "web.csv", gebiete, ergaenzen=True, von="web", erwartet=1)
     assert [d.id for d in ablage.datenstaende()] == [1, 2]
+
+
+@pytest.mark.parametrize(("tabelle", "aenderung"), [
+    ("einrichtung", lambda t: t.update().values(name="umbenannt")), ("einrichtung", lambda t: t.delete()),
+    ("einrichtungsstand", lambda t: t.delete()),
+])
+def test_einrichtungsstaende_sind_unveraenderlich(gebiete, tabelle, aenderung):
+    from indikatoren.einrichtungen import lade_einrichtungen
+    ablage = oeffne_ablage(gebiete)
+    ablage.einrichtungen_speichern(lade_einrichtungen().astype(str).replace({"nan": ""}), von="t", kommentar="k")
+    vorher = ablage.einrichtungen()[1]
+    with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
+        verbindung.execute(aenderung(datenstaende.metadaten.tables[tabelle]))
+    assert ablage.einrichtungen()[1].equals(vorher) and len(ablage.einrichtungsstaende()) == 1

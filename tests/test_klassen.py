@@ -33,3 +33,21 @@ def test_grenzen_wie_menschen_sie_tippen():
     assert lies_grenzen("5; 10;15,5") == (5.0, 10.0, 15.5)
     with pytest.raises(ValueError, match="„zehn“ ist keine Zahl"):
         lies_grenzen("5; zehn")
+
+
+def test_quantile_ueber_alle_gemeinden_nicht_nur_verschiedene_werte():
+    """Sechs Gemeinden bei 1,0 %, je eine bei 2,0 und 3,0 %: die unteren zwei Drittel liegen alle bei 1,0 %,
+    also Grenzen 1,0 und 3,0 (über die verschiedenen Werte allein wären es 1,7 / 2,3 / 3,0)."""
+    assert klassifiziere(pd.Series([1.0] * 6 + [2.0, 3.0]), "quantile").grenzen == (1.0, 3.0)
+
+
+def test_klassen_aus_den_gezeigten_gerundeten_werten():
+    """Gezeigt werden 1,0 / 1,1 / 5,0 %; gleiche Abstände von 1,0 bis 5,0 in drei Schritten zu 4/3:
+    2,33 -> 2,3; 3,67 -> 3,7; 5,0 (aus den ungerundeten 1,04 … 5,0 käme 2,4 heraus)."""
+    assert klassifiziere(pd.Series([1.04, 1.06, 5.0]), "gleich").grenzen == (2.3, 3.7, 5.0)
+
+
+def test_eigene_grenze_am_kleinsten_wert_bleibt_eine_klasse():
+    """Eine eigene Grenze genau beim kleinsten Wert (4,2) ist eine eigene Klasse „bis 4,2 %“; eine beim größten
+    (27,0) ist ohnehin die letzte Grenze."""
+    assert klassifiziere(WERTE, "eigene", eigene=(4.2, 10, 27.0)).grenzen == (4.2, 10.0, 27.0)

@@ -1,0 +1,68 @@
+"""Bekannte Mutanten: je eine Regel absichtlich gebrochen – ein Test muss dann fehlschlagen.
+
+Aufruf aus dem Projektordner: python tests/mutanten.py  (ändert die Dateien nur für die Dauer eines Laufs).
+Kein pytest-Test (dauert einige Minuten); gehört vor das Schließen eines Issues, das eine Regel schützt.
+"""
+
+import subprocess
+import sys
+from pathlib import Path
+
+PROJEKT = Path(__file__).resolve().parent.parent
+
+# (Datei, Stelle, Mutation, Tests, die das merken müssen)
+MUTANTEN = [
+    ("indikatoren/pruefung.py", "if bekannt and sum(bekannt) > z[ganzes]:",
+     "if bekannt and sum(bekannt) > z[ganzes] + 1:", "tests/test_pruefung.py"),
+    ("indikatoren/pruefung.py", "not 1990 <= int(text) <= bis", "not 1990 < int(text) <= bis",
+     "tests/test_pruefung.py"),
+    ("indikatoren/klassen.py", "np.quantile(alle,", "np.quantile(y,", "tests/test_klassen.py"),
+    ("indikatoren/klassen.py", "y[0] <= g < y[-1]", "y[0] < g < y[-1]", "tests/test_klassen.py"),
+    ("indikatoren/klassen.py", "runde(w, 1) for w in werte.dropna()", "w for w in werte.dropna()",
+     "tests/test_klassen.py"),
+    ("indikatoren/zahlenformat.py", "rounding=ROUND_HALF_UP", "rounding=__import__('decimal').ROUND_HALF_EVEN",
+     "tests/test_zahlenformat.py"),
+    ("indikatoren/auswertung.py", 'return runde(runde(jetzt["wert"], 1) - runde(frueher["wert"], 1), 1)',
+     'return runde(jetzt["wert"] - frueher["wert"], 1)', "tests/test_auswertung.py"),
+    ("indikatoren/datenstaende.py", '"einrichtung": ("UPDATE", "DELETE"), ', "", "tests/test_datenstaende.py"),
+    ("indikatoren/geheimhaltung.py", "    def sperren(self) -> None:\n",
+     "    def sperren(self) -> None:\n        return\n", "tests/test_geheimhaltung.py"),
+    ("pages/_rahmen.py", "return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))",
+     "return __import__('indikatoren.berechnung').berechnung.berechne("
+     "_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))", "tests/test_app.py"),
+    ("indikatoren/einlesen.py", "kennzahlen = ablage.kennzahlen(aktiv.id, verbindung).ergaenzt_um(kennzahlen)",
+     "kennzahlen = ablage.kennzahlen(ablage.datenstaende()[0].id).ergaenzt_um(kennzahlen)",
+     "tests/test_datenstaende.py"),
+    ("indikatoren/sicherung.py", "with ablage.schreibend() as verbindung:\n            zusammenfassung",
+     "with __import__('contextlib').nullcontext(None) as verbindung:\n            zusammenfassung",
+     "tests/test_sicherung.py"),
+    ("indikatoren/anmeldung.py", "and hash_ is not None", "", "tests/test_anmeldung.py"),
+    ("darstellung/karte.py", "self.inhalt, self.optionen = skript_json(inhalt_html)",
+     "self.inhalt, self.optionen = '`' + inhalt_html + '`'", "tests/test_karte.py"),
+]
+
+
+def main() -> int:
+    ueberlebt = 0
+    for datei, stelle, mutation, tests in MUTANTEN:
+        pfad = PROJEKT / datei
+        original = pfad.read_text(encoding="utf-8")
+        if stelle not in original:
+            print(f"NICHT GEFUNDEN  {datei}: {stelle[:60]}")
+            ueberlebt += 1
+            continue
+        pfad.write_text(original.replace(stelle, mutation), encoding="utf-8")
+        try:
+            lauf = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", tests],
+                                  cwd=PROJEKT, capture_output=True, text=True, timeout=900)
+        finally:
+            pfad.write_text(original, encoding="utf-8")
+        getoetet = lauf.returncode != 0
+        ueberlebt += not getoetet
+        print(f"{'getötet  ' if getoetet else 'ÜBERLEBT '} {datei}: {stelle.strip()[:70]}")
+    print(f"{len(MUTANTEN) - ueberlebt} von {len(MUTANTEN)} Mutanten getötet.")
+    return 1 if ueberlebt else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
