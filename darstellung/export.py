@@ -15,9 +15,9 @@ def als_xlsx(tabelle: pd.DataFrame, blatt: str, hinweis: str) -> bytes:
     """Die Tabelle im ersten Blatt; darunter ein Hinweis (Quelle, Stand, Beispieldaten …)."""
     puffer = io.BytesIO()
     with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
-        _entschaerft(tabelle).to_excel(mappe, sheet_name=blatt[:31], index=False)
+        _entschaerft(tabelle, fuer_xlsx=True).to_excel(mappe, sheet_name=blatt[:31], index=False)
         seite = mappe.book[blatt[:31]]
-        seite.cell(row=len(tabelle) + 3, column=1, value=hinweis)
+        seite.cell(row=len(tabelle) + 3, column=1, value=_entschaerft(pd.DataFrame([[hinweis]]), True).iat[0, 0])
         seite.freeze_panes = "A2"
         for spalte in seite.columns:
             breite = max(len(str(z.value or "")) for z in list(spalte)[: len(tabelle) + 1])

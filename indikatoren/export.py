@@ -6,6 +6,7 @@ Zählzellen behalten Zahlen und die Zeichen „*“ und „-“."""
 import io
 
 import pandas as pd
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
 from indikatoren.kennzahlen import Kennzahlen
 
@@ -26,9 +27,14 @@ def zurueck(text: str) -> str:
     return text
 
 
-def tabelle_entschaerft(tabelle: pd.DataFrame) -> pd.DataFrame:
-    """Jede Textzelle entschärft; Zahlen bleiben Zahlen."""
-    return tabelle.map(lambda w: entschaerft(w) if isinstance(w, str) else w)
+def tabelle_entschaerft(tabelle: pd.DataFrame, fuer_xlsx: bool = False) -> pd.DataFrame:
+    """Jede Textzelle entschärft; Zahlen bleiben Zahlen. Für XLSX fallen dazu Steuerzeichen weg, die das Format
+    nicht fassen kann (Uploads lehnen sie ab; ältere Stände könnten sie noch enthalten)."""
+    def zelle(w):
+        if not isinstance(w, str):
+            return w
+        return entschaerft(ILLEGAL_CHARACTERS_RE.sub("", w) if fuer_xlsx else w)
+    return tabelle.map(zelle)
 
 
 def tabelle_zurueck(tabelle: pd.DataFrame) -> pd.DataFrame:
@@ -50,7 +56,8 @@ def als_xlsx(kennzahlen: Kennzahlen) -> bytes:
     """Alle Zellen als Text (AGS mit führender Null, „*“ bleibt „*“), erstes Blatt wie die Vorlage."""
     puffer = io.BytesIO()
     with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
-        rohtabelle(kennzahlen).to_excel(mappe, sheet_name="Kennzahlen", index=False)
+        tabelle_entschaerft(rohtabelle(kennzahlen), fuer_xlsx=True).to_excel(mappe, sheet_name="Kennzahlen",
+                                                                            index=False)
         for zeile in mappe.book["Kennzahlen"].iter_rows(min_row=2):
             for zelle in zeile:
                 zelle.number_format = "@"

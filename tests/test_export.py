@@ -93,3 +93,11 @@ def test_gleichzeitig_ergaenzen_verliert_keine_zeilen(tmp_path, gebiete):
     staende = ablage.datenstaende()
     assert len(staende) == 3 and staende[2].aktiv and staende[2].grundlage == 2 and staende[1].grundlage == 1
     assert {2025, 2026} <= set(ablage.kennzahlen().jahre)
+
+
+def test_steuerzeichen_aus_aelteren_staenden_brechen_den_xlsx_export_nicht():
+    from darstellung.export import als_xlsx as tabelle_als_xlsx
+    tabelle = pd.DataFrame({"Gebiet": ["Alfeld\x07 (Leine)", "=1+1"], "Wert (%)": [16.8, 4.1]})
+    blatt = openpyxl.load_workbook(io.BytesIO(tabelle_als_xlsx(tabelle, "Test", "Hinweis\x01"))).active
+    assert [blatt.cell(row=r, column=1).value for r in (2, 3)] == ["Alfeld (Leine)", "'=1+1"]
+    assert blatt.cell(row=3, column=2).value == 4.1 and blatt.cell(row=5, column=1).value == "Hinweis"
