@@ -31,7 +31,8 @@ def gebiete(anzahl: int) -> Gebiete:
     return Gebiete(pd.concat([
         pd.DataFrame({"ags": ["DG", "99", KREIS], "name": ["Bund", "Land", "Kreis"], "ebene": ["bund", "land", "kreis"],
                       "samtgemeinde": ""}),
-        pd.DataFrame({"ags": sorted({s for s in samt if s}), "name": "SG", "ebene": "samtgemeinde", "samtgemeinde": ""}),
+        pd.DataFrame({"ags": sorted({s for s in samt if s}), "name": "SG", "ebene": "samtgemeinde",
+                      "samtgemeinde": ""}),
         pd.DataFrame({"ags": ags, "name": ags, "ebene": "gemeinde", "samtgemeinde": samt})], ignore_index=True), KREIS)
 
 

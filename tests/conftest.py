@@ -1,5 +1,6 @@
 """Gemeinsame Fixtures: jeder Test bekommt einen eigenen Laufzeitordner und eine eigene Datenbank."""
 
+import io
 import os
 from pathlib import Path
 
@@ -47,6 +48,18 @@ def gebiete() -> Gebiete:
 def csv_bytes(text: str, kodierung: str = "utf-8") -> bytes:
     """Test-CSV aus eingerücktem Text: Leerzeichen am Zeilenanfang fallen weg."""
     return "\n".join(z.strip() for z in text.strip().splitlines()).encode(kodierung) + b"\n"
+
+
+def zip_bombe(klein: str, gross: str, megabyte: int) -> bytes:
+    """Eine gültig aussehende ZIP-Datei, deren Teil `gross` sich aus wenigen KB auf `megabyte` MB entpackt."""
+    import zipfile
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archiv:
+        archiv.writestr(klein, "{}")
+        with archiv.open(gross, "w") as teil:
+            for _ in range(megabyte):
+                teil.write(b" " * 1024 * 1024)
+    return puffer.getvalue()
 
 
 @pytest.fixture(autouse=True)

@@ -2,7 +2,6 @@
 und die gespeicherten Daten bleiben danach genau, wie sie waren."""
 
 import io
-import zipfile
 
 import openpyxl
 import pytest
@@ -11,7 +10,7 @@ from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
-from tests.conftest import csv_bytes
+from tests.conftest import csv_bytes, zip_bombe
 
 KOPF = "ags;name;jahr;bev_u15;nef_u15;bev_u_rag;lb"
 GUT = "03254002;Alfeld (Leine);2023;2411;402;14730;1903"
@@ -23,17 +22,6 @@ def _xlsx(zeilen) -> bytes:
         mappe.active.append(zeile)
     puffer = io.BytesIO()
     mappe.save(puffer)
-    return puffer.getvalue()
-
-
-def _xlsx_bombe() -> bytes:
-    """Eine gültig aussehende XLSX, deren Blatt sich von wenigen KB auf 60 MB entpackt."""
-    puffer = io.BytesIO()
-    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archiv:
-        archiv.writestr("[Content_Types].xml", "<Types/>")
-        with archiv.open("xl/worksheets/sheet1.xml", "w") as blatt:
-            for _ in range(60):
-                blatt.write(b" " * 1024 * 1024)
     return puffer.getvalue()
 
 
@@ -101,8 +89,8 @@ FEHLERHAFT = {
                  ["riesig.csv: Die Datei ist 20,0 MB groß; erlaubt sind höchstens 20 MB."]),
     "50_mb": (b"ags;jahr\n" + b"03254002;2023\n" * (50 * 1024 * 1024 // 14), "50mb.csv",
               ["50mb.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 20 MB."]),
-    "xlsx_bombe": (_xlsx_bombe(), "bombe.xlsx", ["bombe.xlsx: Die XLSX-Datei würde entpackt 60 MB groß oder ist "
-                                                  "ungewöhnlich stark gepackt"]),
+    "xlsx_bombe": (zip_bombe("[Content_Types].xml", "xl/worksheets/sheet1.xml", 60), "bombe.xlsx",
+                   ["bombe.xlsx: Die XLSX-Datei würde entpackt 60 MB groß oder ist ungewöhnlich stark gepackt"]),
     "kein_indikator": (csv_bytes("ags;jahr;bev_u15;lb\n03254002;2023;100;5"), "k.csv",
                        ["k.csv, Zeile 1: Die Datei enthält für keinen Indikator beide Spalten"]),
     "steuerzeichen": (_tabelle("03254002;Alfeld\x07 (Leine);2023;2411;402;14730;1903"), "k.csv",

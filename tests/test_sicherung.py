@@ -15,7 +15,7 @@ from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.einrichtungen import lade_einrichtungen
 from indikatoren.meldungen import UngueltigeDatei
-from tests.conftest import PROJEKT, csv_bytes
+from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
 
 @pytest.fixture
@@ -138,14 +138,9 @@ def test_mit_schluessel_hilft_keine_gefaelschte_pruefsumme(tmp_path, gebiete, ge
 
 
 def test_zip_bombe_wird_nicht_entpackt(gebiete):
-    puffer = io.BytesIO()
-    with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archiv:
-        archiv.writestr("sicherung.json", "{}")
-        with archiv.open("datenstand_1.csv", "w") as teil:
-            for _ in range(200):
-                teil.write(b"0" * 1024 * 1024)
-    assert len(puffer.getvalue()) < 1024 * 1024  # 200 MB entpackt aus weniger als 1 MB
-    _abgelehnt(oeffne_ablage(gebiete), puffer.getvalue(), gebiete, "möglicherweise eine „Zip-Bombe“")
+    bombe = zip_bombe("sicherung.json", "datenstand_1.csv", 200)
+    assert len(bombe) < 1024 * 1024  # 200 MB entpackt aus weniger als 1 MB
+    _abgelehnt(oeffne_ablage(gebiete), bombe, gebiete, "möglicherweise eine „Zip-Bombe“")
 
 
 def test_fehler_mittendrin_laesst_alles_wie_es_war(tmp_path, gebiete, gesichert, monkeypatch):
