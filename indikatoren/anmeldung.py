@@ -60,6 +60,8 @@ def passwort_hash(passwort: str) -> str:
     """Der Hash für secrets.toml (python -m indikatoren passwort)."""
     if len(passwort) < 10:
         raise ValueError("Das Passwort muss mindestens 10 Zeichen lang sein.")
+    if len(passwort.encode()) > 72:  # mehr liest bcrypt nicht
+        raise ValueError("Das Passwort darf höchstens 72 Bytes lang sein (etwa 72 Zeichen ohne Umlaute).")
     return bcrypt.hashpw(passwort.encode(), bcrypt.gensalt()).decode()
 
 

@@ -107,3 +107,10 @@ def test_leerlauf_sperrt_auch_downloads():
 def test_ersatz_hash_oeffnet_kein_konto(ablage):
     """Das Passwort des Ersatz-Hashes für unbekannte Namen meldet niemanden an."""
     assert "falsch" in anmelden(ablage, KONTEN, REGELN, "niemand", "kein Konto")
+
+
+def test_passwortlaenge_fuer_bcrypt():
+    with pytest.raises(ValueError, match="mindestens 10 Zeichen"):
+        anmeldung.passwort_hash("kurz")
+    with pytest.raises(ValueError, match="höchstens 72 Bytes"):
+        anmeldung.passwort_hash("ä" * 37)  # 74 Bytes
