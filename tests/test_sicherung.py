@@ -76,11 +76,20 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
     assert len(neu.datenstaende()) == 2
 
 
-def test_formeln_in_der_sicherung_entschaerft(gesichert):
-    _, datei = gesichert
+def test_formeln_in_der_sicherung_entschaerft(tmp_path, gebiete, gesichert):
+    alt, _ = gesichert
+    liste = lade_einrichtungen().astype(str).replace({"nan": ""})
+    liste.loc[0, "traeger"] = "=cmd|' /C calc'!A0"
+    alt.einrichtungen_speichern(liste, von="meier", kommentar="+Formel im Kommentar")
+    datei = sicherung.erstellen(alt)
     with zipfile.ZipFile(io.BytesIO(datei)) as archiv:
         protokoll = archiv.read("protokoll.csv").decode()
+        einrichtungen = archiv.read("einrichtungen_2.csv").decode()
     assert "'=HYPERLINK" in protokoll and ';"=HYPERLINK' not in protokoll and ";=HYPERLINK" not in protokoll
+    assert ";'=cmd|" in einrichtungen and ";=cmd|" not in einrichtungen
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
+    assert neu.einrichtungen()[1].loc[0, "traeger"] == "=cmd|' /C calc'!A0"  # zurück wie gespeichert
 
 
 def _abgelehnt(ablage, datei, gebiete, erwartet: str):
