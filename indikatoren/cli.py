@@ -161,6 +161,29 @@ def _grenzen_oder_hinweis():
         return None
 
 
+def _angebote_pruefen(args):
+    from angebote.pruefung import lies_angebote
+    liste = lies_angebote(_lesen(args.datei), args.datei.name, Gebiete.laden())
+    zahlen = liste["status"].value_counts()
+    print(f"{args.datei.name}: gültig, {len(liste)} Angebote ("
+          + ", ".join(f"{zahlen.get(s, 0)} {s}" for s in ("aktiv", "geplant", "beendet")) + ").")
+
+
+def _angebote_luecken(args):
+    from angebote import liste, luecken
+    from angebote.pruefung import lies_angebote
+    gebiete = Gebiete.laden()
+    angebote = (lies_angebote(_lesen(args.datei), args.datei.name, gebiete) if args.datei
+                else liste.aktuelle(gebiete))
+    gemeinde = None
+    if args.gemeinde:
+        gemeinde = gebiete.normalisiere_ags(args.gemeinde)
+        if gemeinde not in set(gebiete.gemeinden["ags"]):
+            raise ValueError(f"„{args.gemeinde}“ ist keine Gemeinde des Kreises {gebiete.kreis}.")
+    matrix = luecken.matrix(angebote, gemeinde)[["lebensphase", "handlungsfeld", "anzahl"]]
+    tabelle_entschaerft(matrix).to_csv(sys.stdout, sep=";", index=False, lineterminator="\n")
+
+
 def _entsperren(args):
     n = entsperren(oeffne_ablage(Gebiete.laden()), args.name)
     print(f"Wartezeiten für „{args.name}“ aufgehoben ({n} Herkünfte).")
@@ -244,6 +267,16 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--kommentar", required=True, help="was ist das für ein Stand? (Pflicht)")
     e.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
     e.set_defaults(befehl=_einrichtungen_einlesen)
+
+    b = befehle.add_parser("angebote", help="Angebote der Präventionskette: Liste prüfen, Lückenmatrix ausgeben")
+    angebote = b.add_subparsers(required=True, metavar="AKTION")
+    a = angebote.add_parser("pruefen", help="Angebotsliste (CSV/XLSX) prüfen, ohne zu speichern")
+    a.add_argument("datei", type=Path)
+    a.set_defaults(befehl=_angebote_pruefen)
+    a = angebote.add_parser("luecken", help="Lebensphase × Handlungsfeld mit Zahl der aktiven Angebote als CSV")
+    a.add_argument("--gemeinde", help="AGS: ihre und die kreisweiten Angebote (ohne: alle des Kreises)")
+    a.add_argument("--datei", type=Path, help="aus dieser Liste statt der aktuellen")
+    a.set_defaults(befehl=_angebote_luecken)
 
     b = befehle.add_parser("entsperren", help="Wartezeit nach Fehlversuchen für ein Datenpflege-Konto aufheben")
     b.add_argument("name", help="Anmeldename des Kontos")

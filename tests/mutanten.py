@@ -37,6 +37,9 @@ MUTANTEN = [
      "with __import__('contextlib').nullcontext(None) as verbindung:\n            zusammenfassung",
      "tests/test_sicherung.py"),
     ("indikatoren/anmeldung.py", "and hash_ is not None", "", "tests/test_anmeldung.py"),
+    ("angebote/luecken.py", "isin([gemeinde, katalog.KREISWEIT])", "isin([gemeinde])", "tests/test_angebote.py"),
+    ("angebote/luecken.py", 'aktiv, geplant = lang[lang["status"] == "aktiv"]',
+     'aktiv, geplant = lang[lang["status"] != "beendet"]', "tests/test_angebote.py"),
     ("darstellung/karte.py", "self.inhalt, self.optionen = skript_json(inhalt_html)",
      "self.inhalt, self.optionen = '`' + inhalt_html + '`'", "tests/test_karte.py"),
 ]

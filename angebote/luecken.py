@@ -1,0 +1,33 @@
+"""Die Lückenmatrix der Präventionskette: je Lebensphase und Handlungsfeld, wie viele aktive Angebote es gibt.
+
+Für eine Gemeinde zählen ihre eigenen und die kreisweiten Angebote (die kreisweiten auch eigens ausgewiesen);
+ohne Gemeinde alle des Kreises. Geplante zählen nicht als Abdeckung und stehen in einer eigenen Spalte, beendete
+zählen gar nicht. Eine Zelle ohne aktives Angebot ist eine Lücke; ab katalog.DOPPELT_AB aktiven Angeboten
+desselben Felds und derselben Phase ein Hinweis auf mögliche Doppelungen.
+"""
+
+import pandas as pd
+
+from angebote import katalog
+
+SPALTEN = ["lebensphase", "handlungsfeld", "anzahl", "davon_kreisweit", "geplant", "luecke", "doppelt"]
+
+
+def matrix(angebote: pd.DataFrame, gemeinde: str | None = None) -> pd.DataFrame:
+    """Eine Zeile je Lebensphase × Handlungsfeld (in der Reihenfolge des Katalogs), auch für Lücken."""
+    teil = angebote if gemeinde is None else angebote[angebote["gemeinde"].isin([gemeinde, katalog.KREISWEIT])]
+    zellen = [(phase, z.handlungsfeld, z.status, z.gemeinde == katalog.KREISWEIT)
+              for z in teil.itertuples() for phase in katalog.phasen(z.lebensphasen)]
+    lang = pd.DataFrame(zellen, columns=["lebensphase", "handlungsfeld", "status", "kreisweit"])
+    aktiv, geplant = lang[lang["status"] == "aktiv"], lang[lang["status"] == "geplant"]
+    gitter = pd.MultiIndex.from_product([katalog.LEBENSPHASEN, katalog.HANDLUNGSFELDER],
+                                        names=["lebensphase", "handlungsfeld"])
+
+    def zaehle(tabelle):
+        return tabelle.groupby(["lebensphase", "handlungsfeld"]).size().reindex(gitter, fill_value=0)
+
+    ergebnis = pd.DataFrame({"anzahl": zaehle(aktiv), "davon_kreisweit": zaehle(aktiv[aktiv["kreisweit"]]),
+                             "geplant": zaehle(geplant)}).reset_index()
+    ergebnis["luecke"] = ergebnis["anzahl"] == 0
+    ergebnis["doppelt"] = ergebnis["anzahl"] >= katalog.DOPPELT_AB
+    return ergebnis[SPALTEN]

@@ -1,0 +1,102 @@
+"""Angebote der Präventionskette: Prüfung mit Datei, Zeile und Spalte; Lückenmatrix von Hand nachgezählt."""
+
+import io
+from datetime import date
+
+import pandas as pd
+import pytest
+
+from angebote import katalog, liste, luecken
+from angebote.pruefung import lies_angebote
+from indikatoren.cli import main
+from indikatoren.meldungen import UngueltigeDatei
+from tests.conftest import PROJEKT
+
+ALFELD, HILDESHEIM = "03254002", "03254021"
+
+
+def _als_csv(tabelle: pd.DataFrame) -> bytes:
+    return tabelle.to_csv(sep=";", index=False).encode("utf-8")
+
+
+@pytest.fixture
+def zweite_liste(gebiete) -> pd.DataFrame:
+    """Die mitgelieferte Liste, drei davon bestätigt und aktiv, dazu ein kreisweites Angebot, eines in Hildesheim,
+    ein weiteres Elternangebot in Alfeld und ein beendetes."""
+    tabelle = liste.aktuelle(gebiete).set_index("id")
+    tabelle.loc[["A004", "A005", "A006"], "status"] = "aktiv"  # Gesundheit; zweimal Beratung (0-3 … 10-18)
+    vorlage = tabelle.loc["A005"].to_dict()
+    neu = pd.DataFrame([
+        vorlage | {"titel": "Schuldnerberatung", "gemeinde": katalog.KREISWEIT, "lebensphasen": "alle",
+                   "handlungsfeld": "Materielle Hilfen", "status": "aktiv"},
+        vorlage | {"titel": "Elternkurs Hildesheim", "gemeinde": HILDESHEIM, "lebensphasen": "0-3", "status": "aktiv"},
+        vorlage | {"titel": "Elterncafé", "lebensphasen": "0-3", "status": "aktiv"},
+        vorlage | {"titel": "Alter Kurs", "lebensphasen": "0-3", "status": "beendet"},
+    ], index=["", "", "", ""])
+    return pd.concat([tabelle, neu]).rename_axis("id").reset_index()
+
+
+def test_mitgelieferte_angebote(gebiete):
+    angebote = liste.aktuelle(gebiete)
+    assert len(angebote) == 8 and set(angebote["status"]) == {"geplant"} and set(angebote["gemeinde"]) == {ALFELD}
+    assert angebote["id"].tolist() == [f"A00{n}" for n in range(1, 9)]
+    assert angebote["zuordnung"].str.contains("abgeleitet").all()  # die Herkunft der Einordnung steht dabei
+
+
+def test_lueckenmatrix_von_hand(gebiete, zweite_liste):
+    geprueft = lies_angebote(_als_csv(zweite_liste), "zweite.csv", gebiete)
+    m = luecken.matrix(geprueft, ALFELD).set_index(["lebensphase", "handlungsfeld"])
+    assert len(m) == 5 * 10
+    # 0-3, Beratung: A005, A006, Elterncafé (nicht: Hildesheim, beendet) -> 3, also mögliche Doppelung
+    assert m.loc[("0-3", "Beratung und Elternbildung")].tolist() == [3, 0, 0, False, True]
+    assert m.loc[("6-10", "Beratung und Elternbildung")].tolist() == [2, 0, 0, False, False]
+    # kreisweit zählt für Alfeld, auch rund um die Geburt („alle“)
+    assert m.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False]
+    # Frühe Hilfen (A007) ist nur geplant: eine Lücke, mit einem geplanten Angebot daneben
+    assert m.loc[("rund um die Geburt", "Frühe Hilfen")].tolist() == [0, 0, 1, True, False]
+    assert m.loc[("10-18", "Gesundheit"), "anzahl"] == 1 and m.loc[("rund um die Geburt", "Gesundheit"), "luecke"]
+    kreis = luecken.matrix(geprueft).set_index(["lebensphase", "handlungsfeld"])
+    assert kreis.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 4  # mit Hildesheim
+    hildesheim = luecken.matrix(geprueft, HILDESHEIM).set_index(["lebensphase", "handlungsfeld"])
+    assert hildesheim.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 1
+    assert hildesheim["anzahl"].sum() == 1 + 5  # Elternkurs, dazu kreisweit je Phase
+
+
+def test_kommandozeile_luecken(tmp_path, capsys, zweite_liste):
+    assert main(["angebote", "luecken", "--gemeinde", ALFELD]) == 0
+    mitgeliefert = pd.read_csv(io.StringIO(capsys.readouterr().out), sep=";")
+    assert list(mitgeliefert.columns) == ["lebensphase", "handlungsfeld", "anzahl"] and len(mitgeliefert) == 50
+    assert (mitgeliefert["anzahl"] == 0).all()  # alle 8 nur geplant
+    datei = tmp_path / "zweite.csv"
+    datei.write_bytes(_als_csv(zweite_liste))
+    assert main(["angebote", "luecken", "--gemeinde", "3254002", "--datei", str(datei)]) == 0
+    zweite = pd.read_csv(io.StringIO(capsys.readouterr().out), sep=";").set_index(["lebensphase", "handlungsfeld"])
+    assert zweite.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 3
+    assert main(["angebote", "pruefen", str(datei)]) == 0
+    assert "zweite.csv: gültig, 12 Angebote (6 aktiv, 5 geplant, 1 beendet)." in capsys.readouterr().out
+
+
+def test_fehler_mit_zeile_und_spalte(gebiete):
+    tabelle = pd.read_csv(PROJEKT / "data" / "angebote.csv", sep=";", dtype=str, keep_default_na=False)
+    tabelle.loc[0, "lebensphasen"] = "0-3|0-99"
+    tabelle.loc[1, "gemeinde"] = "03241001"
+    tabelle.loc[2, "id"] = "A001"
+    tabelle.loc[3, "status"] = "läuft"
+    tabelle.loc[4, "bestaetigt_am"] = "2026-12-24"
+    tabelle.loc[5, "titel"] = "Kurs\x07"
+    tabelle.loc[6, "handlungsfeld"] = ""
+    with pytest.raises(UngueltigeDatei) as fehler:
+        lies_angebote(_als_csv(tabelle), "a.csv", gebiete, heute=date(2026, 11, 21))
+    texte = [str(m) for m in fehler.value.meldungen]
+    for erwartet in ("a.csv, Zeile 2, Spalte lebensphasen: Unbekannte Lebensphase „0-99“",
+                     "a.csv, Zeile 3, Spalte gemeinde: „03241001“ ist keine Gemeinde des Kreises 03254",
+                     "a.csv, Zeile 2, Spalte id: Die Kennung „A001“ kommt mehrfach vor.",
+                     "a.csv, Zeile 4, Spalte id: Die Kennung „A001“ kommt mehrfach vor.",
+                     "a.csv, Zeile 5, Spalte status: „läuft“ ist nicht erlaubt (geplant, aktiv, beendet).",
+                     "a.csv, Zeile 6, Spalte bestaetigt_am: Das Datum 24.12.2026 liegt in der Zukunft.",
+                     "a.csv, Zeile 7, Spalte titel: Die Zelle enthält ein unsichtbares Steuerzeichen",
+                     "a.csv, Zeile 8, Spalte handlungsfeld: „handlungsfeld“ fehlt (Pflicht)."):
+        assert any(t.startswith(erwartet) for t in texte), (erwartet, texte)
+    assert len(texte) == 8
+    with pytest.raises(UngueltigeDatei, match="Die Pflichtspalte „status“ fehlt"):
+        lies_angebote(_als_csv(tabelle.drop(columns="status")), "a.csv", gebiete)
