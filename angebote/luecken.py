@@ -18,7 +18,8 @@ def matrix(angebote: pd.DataFrame, gemeinde: str | None = None) -> pd.DataFrame:
     teil = angebote if gemeinde is None else angebote[angebote["gemeinde"].isin([gemeinde, katalog.KREISWEIT])]
     zellen = [(phase, z.handlungsfeld, z.status, z.gemeinde == katalog.KREISWEIT)
               for z in teil.itertuples() for phase in katalog.phasen(z.lebensphasen)]
-    lang = pd.DataFrame(zellen, columns=["lebensphase", "handlungsfeld", "status", "kreisweit"])
+    lang = pd.DataFrame(zellen, columns=["lebensphase", "handlungsfeld", "status", "kreisweit"]).astype(
+        {"kreisweit": bool})  # auch ohne Zeilen eine Maske, kein Spaltenname
     aktiv, geplant = lang[lang["status"] == "aktiv"], lang[lang["status"] == "geplant"]
     gitter = pd.MultiIndex.from_product([katalog.LEBENSPHASEN, katalog.HANDLUNGSFELDER],
                                         names=["lebensphase", "handlungsfeld"])

@@ -41,6 +41,8 @@ def test_mitgelieferte_angebote(gebiete):
     assert len(angebote) == 8 and set(angebote["status"]) == {"geplant"} and set(angebote["gemeinde"]) == {ALFELD}
     assert angebote["id"].tolist() == [f"A00{n}" for n in range(1, 9)]
     assert angebote["zuordnung"].str.contains("abgeleitet").all()  # die Herkunft der Einordnung steht dabei
+    leer = luecken.matrix(angebote, HILDESHEIM)  # eine Gemeinde ohne jedes Angebot
+    assert len(leer) == 50 and leer["luecke"].all() and (leer[["anzahl", "geplant"]] == 0).all().all()
 
 
 def test_lueckenmatrix_von_hand(gebiete, zweite_liste):

@@ -279,3 +279,33 @@ def test_fehler_in_einer_seite_zeigt_keinen_traceback(monkeypatch):
     assert not app.exception
     meldung = app.error[0].value
     assert "kann gerade nicht angezeigt werden (Fehlerkennung " in meldung and "Innenleben" not in meldung
+
+
+def test_praeventionskette_alfeld_luecken_neben_dem_bedarf(kern):
+    app = starte("praeventionskette", gemeinde="03254002", jahr="2024")
+    assert not app.exception and app.title[0].value == "Präventionskette: Alfeld \\(Leine\\)"
+    matrix = app.dataframe[0].value
+    # alle 8 Angebote sind geplant: überall eine Lücke, daneben die geplanten (von Hand aus data/angebote.csv)
+    assert matrix.loc["0-3", "Beratung und Elternbildung"] == "Lücke (2 geplant)"
+    assert matrix.loc["rund um die Geburt", "Frühe Hilfen"] == "Lücke (1 geplant)"
+    assert matrix.loc["rund um die Geburt", "Gesundheit"] == "Lücke"
+    bedarf = app.dataframe[1].value.set_index("Altersgruppe der Daten")
+    for ind, text in (("kinderarmut_u3", "unter 3"), ("kinderarmut", "Kinderarmut")):
+        eigene = auswertung.zeile(kern, ind, 2024, "03254002")
+        assert bedarf.at[text, "Gemeinde"] == wert_text(eigene["wert"], eigene["status"])
+        platz, von = auswertung.platz(kern, ind, 2024, "03254002")
+        assert bedarf.at[text, "Platz"] == f"{platz} von {von}"
+    app.selectbox(key="pk_phase").select("0-3").run()
+    app.selectbox(key="pk_feld").select("Beratung und Elternbildung").run()
+    assert app.dataframe[2].value["Titel"].str.startswith(("Erziehungsberatung", "Sprechstunde")).all()
+    kreis = app.dataframe[-1].value
+    assert kreis["Gemeinde"].tolist()[:2] == ["Hildesheim", "Alfeld (Leine)"]  # absteigend nach Bedarf
+    assert (kreis["Lücken (Felder × Phasen)"] == 50).all()  # keine aktiven Angebote
+    assert app.sidebar.code[0].value.startswith("/praeventionskette?") and "gemeinde=03254002" in \
+        app.sidebar.code[0].value
+
+
+def test_praeventionskette_ganzer_kreis():
+    app = starte("praeventionskette")
+    assert not app.exception and app.title[0].value == "Präventionskette: Landkreis Hildesheim"
+    assert "Gemeinde" not in app.dataframe[1].value.columns  # Bedarf nur für den Kreis

@@ -291,3 +291,13 @@ def test_leerlauf_meldet_ohne_klick_ab(tmp_path):
         seite.get_by_text("nach längerer Inaktivität abgelaufen").wait_for(timeout=10_000)
         # Streamlit entfernt die alten Elemente erst am Ende des Laufs
         seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(state="detached", timeout=15_000)
+
+
+def test_praeventionskette_im_browser(server, seite):
+    seite.goto(f"{server}/praeventionskette?gemeinde=03254002&jahr=2024", wait_until="domcontentloaded")
+    seite.get_by_role("heading", name="Präventionskette: Alfeld (Leine)").wait_for(timeout=60_000)
+    seite.get_by_text("Angebote nach Lebensphase und Handlungsfeld").wait_for()
+    seite.get_by_text("Bedarf 2024: NEF-Quote nach Altersgruppe").wait_for()
+    assert _parameter(seite.url)["gemeinde"] == "03254002"
+    seite.wait_for_timeout(1000)
+    seite.screenshot(path=str(ERGEBNISSE / "praeventionskette.png"), full_page=True)

@@ -1,0 +1,78 @@
+"""Tabellen der Präventionskette für Leser: Lückenmatrix als Text, Bedarf daneben, Kreisansicht.
+
+Zahlen nur aus dem Lesergebnis (geheimhaltung.fuer_leser); Farbe ist nie der einzige Träger: Lücken heißen
+„Lücke“, mögliche Doppelungen „(doppelt?)“, geplante Angebote stehen in Klammern dabei.
+"""
+
+import pandas as pd
+
+from angebote import katalog, luecken
+from darstellung.tabellen import nte_text, wert_text
+from indikatoren import auswertung
+from indikatoren.katalog import indikator
+
+# Altersgruppen der Daten, die zu den Lebensphasen passen (sie decken sich nicht: 6-15 in den Daten,
+# 6-10 und 10-18 bei den Angeboten)
+BEDARF = (("kinderarmut_u3", "0-3"), ("kinderarmut_3_6", "3-6"), ("kinderarmut_6_15", "6-10, 10-18"),
+          ("kinderarmut", "unter 15 zusammen"))
+
+
+def matrix_text(angebote: pd.DataFrame, gemeinde: str | None) -> pd.DataFrame:
+    """Lebensphasen als Zeilen, Handlungsfelder als Spalten; je Zelle „2“, „Lücke“, „Lücke (1 geplant)“ …"""
+    m = luecken.matrix(angebote, gemeinde)
+
+    def zelle(z) -> str:
+        text = "Lücke" if z.luecke else str(z.anzahl) + (" (doppelt?)" if z.doppelt else "")
+        if z.davon_kreisweit:
+            text += f", davon {z.davon_kreisweit} kreisweit"
+        return text + (f" ({z.geplant} geplant)" if z.geplant else "")
+
+    tabelle = m.assign(text=[zelle(z) for z in m.itertuples()]).pivot(
+        index="lebensphase", columns="handlungsfeld", values="text")
+    return tabelle.reindex(index=list(katalog.LEBENSPHASEN), columns=list(katalog.HANDLUNGSFELDER)).rename_axis(
+        index="Lebensphase", columns=None)
+
+
+def bedarf_text(ergebnis: pd.DataFrame, gemeinde: str | None, kreis: str, jahr: int) -> pd.DataFrame:
+    """NEF-Quote der passenden Altersgruppen für Gemeinde und Kreis, mit „jedes n-te Kind“ und Rangplatz."""
+    zeilen = []
+    for ind_id, phasen in BEDARF:
+        ind = indikator(ind_id)
+        k = auswertung.zeile(ergebnis, ind_id, jahr, kreis)
+        zeile = {"Altersgruppe der Daten": ind.kurz, "Lebensphasen der Angebote": phasen,
+                 "Kreis": "–" if k is None else wert_text(k["wert"], k["status"])}
+        if gemeinde:
+            g = auswertung.zeile(ergebnis, ind_id, jahr, gemeinde)
+            platz, von = auswertung.platz(ergebnis, ind_id, jahr, gemeinde)
+            zeile |= {"Gemeinde": "–" if g is None else wert_text(g["wert"], g["status"]),
+                      "jedes n-te Kind": "" if g is None else nte_text(g["wert"], g["status"], ind),
+                      "Platz": f"{platz} von {von}" if platz else "–"}
+        zeilen.append(zeile)
+    return pd.DataFrame(zeilen)
+
+
+def kreisansicht(angebote: pd.DataFrame, ergebnis: pd.DataFrame, gemeinden: pd.DataFrame, jahr: int) -> pd.DataFrame:
+    """Gemeinden × Lebensphasen (aktive Angebote, eigene und kreisweite), absteigend nach Kinderarmutsindikator,
+    damit „hoher Bedarf, wenige Angebote“ oben auffällt."""
+    rang = auswertung.rangliste(ergebnis, "kinderarmut", jahr).set_index("ags")
+    zeilen = []
+    for ags, name in zip(gemeinden["ags"], gemeinden["name"]):
+        matrix = luecken.matrix(angebote, ags)
+        m = matrix.groupby("lebensphase", sort=False)["anzahl"].sum()
+        r = rang.loc[ags] if ags in rang.index else None
+        zeilen.append({"AGS": ags, "Gemeinde": name,
+                       "Kinderarmut": "–" if r is None else wert_text(r["wert"], r["status"]),
+                       "_wert": None if r is None or r["status"] != "ok" else r["wert"],
+                       **{phase: int(m.get(phase, 0)) for phase in katalog.LEBENSPHASEN},
+                       "Lücken (Felder × Phasen)": int(matrix["luecke"].sum())})
+    tabelle = pd.DataFrame(zeilen).sort_values(["_wert", "Gemeinde"], ascending=[False, True], na_position="last")
+    return tabelle.drop(columns="_wert").reset_index(drop=True)
+
+
+def angebote_der_zelle(angebote: pd.DataFrame, gemeinde: str | None, phase: str, feld: str) -> pd.DataFrame:
+    """Die Angebote einer Zelle der Matrix (aktive und geplante, ohne beendete), für die Liste unter der Matrix."""
+    teil = angebote if gemeinde is None else angebote[angebote["gemeinde"].isin([gemeinde, katalog.KREISWEIT])]
+    treffer = teil[(teil["handlungsfeld"] == feld) & (teil["status"] != "beendet")
+                   & teil["lebensphasen"].map(lambda z: phase in katalog.phasen(z))]
+    return treffer[["titel", "traeger", "einrichtung", "zugang", "kosten", "status", "quelle"]].rename(
+        columns=str.capitalize).reset_index(drop=True)

@@ -1,0 +1,51 @@
+"""Präventionskette: welche Lebensphasen und Handlungsfelder Angebote haben, wo Lücken sind – neben dem Bedarf."""
+
+import streamlit as st
+
+from angebote import katalog, liste
+from darstellung import praeventionskette as pk
+from darstellung.export import als_csv
+from darstellung.maskierung import md
+from pages import _rahmen as rahmen
+
+k = rahmen.kontext()
+gebiete = rahmen.gebiete()
+namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
+angebote = liste.aktuelle(gebiete)
+if not k.praesentation:
+    rahmen.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
+                   format_func=lambda a: namen.get(a, f"{gebiete.name(gebiete.kreis)} (alle Gemeinden)"))
+ags = rahmen.ansicht().gemeinde
+gebiet = namen[ags] if ags else gebiete.name(gebiete.kreis)
+st.title(f"Präventionskette: {md(gebiet)}")
+st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] == 'aktiv').sum()} aktiv, "
+           f"{(angebote['status'] == 'geplant').sum()} geplant. Geplante zählen nicht als Abdeckung"
+           + (", kreisweite Angebote zählen für jede Gemeinde." if ags else "."))
+
+st.subheader("Angebote nach Lebensphase und Handlungsfeld")
+st.dataframe(pk.matrix_text(angebote, ags), width="stretch")
+st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
+           f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")
+
+st.subheader(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
+st.dataframe(pk.bedarf_text(k.ergebnis, ags, gebiete.kreis, k.jahr), hide_index=True, width="stretch")
+st.caption("Die Altersgruppen der Statistik (unter 3, 3 bis unter 6, 6 bis unter 15) und die Lebensphasen der "
+           "Angebote decken sich nicht; die Zuordnung steht in der zweiten Spalte.")
+
+st.subheader("Angebote einer Zelle")
+spalten = st.columns(2)
+phase = spalten[0].selectbox("Lebensphase", katalog.LEBENSPHASEN, key="pk_phase")
+feld = spalten[1].selectbox("Handlungsfeld", katalog.HANDLUNGSFELDER, key="pk_feld")
+zelle = pk.angebote_der_zelle(angebote, ags, phase, feld)
+if zelle.empty:
+    st.info(f"Keine Angebote für {phase} in „{feld}“.")
+else:
+    st.dataframe(zelle, hide_index=True, width="stretch")
+
+st.subheader(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
+kreis = pk.kreisansicht(angebote, k.ergebnis, gebiete.gemeinden, k.jahr)
+st.dataframe(kreis, hide_index=True, width="stretch")
+st.caption("Absteigend nach Kinderarmutsindikator: oben stehen die Gemeinden mit dem höchsten Bedarf. Je "
+           "Lebensphase die Zahl aktiver Angebote (eigene und kreisweite).")
+if not k.praesentation:
+    st.download_button("Tabelle herunterladen (CSV)", als_csv(kreis), f"praeventionskette_{k.jahr}.csv", "text/csv")
