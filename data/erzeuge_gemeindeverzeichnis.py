@@ -1,11 +1,13 @@
 """Erzeugt data/gemeindeverzeichnis.csv: Schlüssel und Namen der Gebiete, gegen die die Prüfung AGS abgleicht.
 
-Quelle sind die BKG-Dateien in ../shared/data/geo (VG250-EW, © GeoBasis-DE / BKG (2025), dl-de/by-2-0);
+Quelle sind die BKG-Dateien VG250-EW (© GeoBasis-DE / BKG (2025), dl-de/by-2-0), als GeoJSON im Ordner, der beim
+Aufruf genannt wird;
 übernommen werden nur Schlüssel und Namen, keine Grenzen. Gemeindefreie Gebiete (ohne Einwohner) fehlen,
 weil für sie keine Kennzahlen erscheinen. Samtgemeinden stehen nicht in VG250-EW; die bekannten werden
-unten von Hand ergänzt (Quelle: DESIGN.md). Aufruf aus dem Projektordner:
+unten von Hand ergänzt (Samtgemeinde Leinebergland: Duingen, Eime, Gronau (Leine), Schlüssel 032545406, wie
+die Gemeinden sie selbst angeben). Aufruf aus dem Projektordner mit dem Ordner der Geodaten:
 
-    python data/erzeuge_gemeindeverzeichnis.py ../shared/data/geo
+    python data/erzeuge_gemeindeverzeichnis.py PFAD/ZU/geo
 """
 
 import csv

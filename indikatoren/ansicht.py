@@ -1,6 +1,6 @@
 """Die Ansicht, die ein Link festhält: Indikator, Jahr, Gemeinde, Klassenmethode, Präsentationsmodus.
 
-Query-Parameter wie in DESIGN.md 4 (`indikator`, `jahr`, `gemeinde`, `klassen`, `praesentation`, dazu
+Query-Parameter wie im README, Abschnitt „Seiten“ (`indikator`, `jahr`, `gemeinde`, `klassen`, `praesentation`, dazu
 `grenzen` für eigene Klassengrenzen). Ungültige Werte fallen still auf die Vorgabe zurück: ein alter oder
 abgeschnittener Link öffnet so immer noch eine sinnvolle Seite.
 """
@@ -51,7 +51,7 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
 
 
 def als_parameter(ansicht: Ansicht) -> dict[str, str]:
-    """Nur, was von der Vorgabe abweicht oder eine Seite braucht; Reihenfolge wie in DESIGN.md."""
+    """Nur, was von der Vorgabe abweicht oder eine Seite braucht; immer in derselben Reihenfolge."""
     parameter = {"indikator": ansicht.indikator, "jahr": str(ansicht.jahr)}
     if ansicht.gemeinde:
         parameter["gemeinde"] = ansicht.gemeinde

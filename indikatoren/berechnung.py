@@ -1,6 +1,6 @@
 """Berechnet jeden Indikator je Gebiet und Jahr: Σ Zähler / Σ Nenner, mit Status und Herkunft.
 
-Regeln (DESIGN.md 1, Aggregation): Quellzeilen größerer Gebiete gehen vor der Summe; eine Summe mit
+Regeln (README, „Rechenregeln“): Quellzeilen größerer Gebiete gehen vor der Summe; eine Summe mit
 geheimem Zähler-Teil ist eine Untergrenze; fehlt ein Nenner-Teil oder ist er geheim, gibt es keinen Wert.
 Alles ist spaltenweise (vektorisiert) gerechnet, damit auch 11.000 Gemeinden × 20 Jahre schnell gehen.
 """

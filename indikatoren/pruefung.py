@@ -1,6 +1,6 @@
 """Prüft eine Kennzahlen-Tabelle vollständig und liefert sie geprüft – oder alle Fehler auf einmal.
 
-Regeln: DESIGN.md Abschnitt 2. Jede Meldung nennt Datei, Zeile (Kopfzeile = 1) und Spalte.
+Regeln: README, Abschnitt „Die Kennzahlen-Tabelle“. Jede Meldung nennt Datei, Zeile (Kopfzeile = 1) und Spalte.
 """
 
 import re
