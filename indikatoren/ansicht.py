@@ -11,6 +11,7 @@ from dataclasses import dataclass, replace
 from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
 
 HOECHSTE_GRENZEN = 6  # sieben Klassen sind das Höchste, das die Palette kennt
+HOECHSTE_SUCHTEXTLAENGE = 100
 
 KLASSENMETHODEN = {
     "natuerlich": "Natürliche Unterbrechungen (Jenks)",
@@ -28,14 +29,19 @@ class Ansicht:
     klassen: str = "natuerlich"
     grenzen: tuple[float, ...] = ()
     praesentation: bool = False
+    lebensphase: str | None = None  # Filter der Seite „Angebote finden“
+    handlungsfeld: str | None = None
+    q: str = ""  # freier Suchtext
 
     def mit(self, **aenderungen) -> "Ansicht":
         return replace(self, **aenderungen)
 
 
 def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jahre: Sequence[int],
-                   gemeinden: Sequence[str]) -> Ansicht:
-    """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde."""
+                   gemeinden: Sequence[str], lebensphasen: Sequence[str] = (),
+                   handlungsfelder: Sequence[str] = ()) -> Ansicht:
+    """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde, kein
+    Filter. Der Suchtext bleibt Text (höchstens HOECHSTE_SUCHTEXTLAENGE Zeichen, ohne Steuerzeichen)."""
     indikator = parameter.get("indikator")
     jahr = parameter.get("jahr", "")
     gemeinde = parameter.get("gemeinde")
@@ -47,6 +53,9 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
         klassen=klassen if klassen in KLASSENMETHODEN else "natuerlich",
         grenzen=_grenzen(parameter.get("grenzen", "")),
         praesentation=parameter.get("praesentation") == "1",
+        lebensphase=parameter.get("lebensphase") if parameter.get("lebensphase") in lebensphasen else None,
+        handlungsfeld=parameter.get("handlungsfeld") if parameter.get("handlungsfeld") in handlungsfelder else None,
+        q="".join(z for z in parameter.get("q", "")[:1000] if z.isprintable())[:HOECHSTE_SUCHTEXTLAENGE].strip(),
     )
 
 
@@ -61,6 +70,9 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
         parameter["grenzen"] = ",".join(f"{g:g}" for g in ansicht.grenzen)
     if ansicht.praesentation:
         parameter["praesentation"] = "1"
+    for feld in ("lebensphase", "handlungsfeld", "q"):
+        if getattr(ansicht, feld):
+            parameter[feld] = getattr(ansicht, feld)
     return parameter
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+from angebote import katalog as angebotskatalog
 from darstellung.maskierung import html, md
 from darstellung.stil import css
 from indikatoren import ansicht as ansichten
@@ -132,7 +133,9 @@ def vorbereiten() -> Kontext | None:
         return None
     quelle = st.query_params.to_dict() if "ansicht" not in st.session_state else ansichten.als_parameter(ansicht())
     st.session_state["ansicht"] = ansichten.aus_parametern(quelle, indikatoren, jahre,
-                                                          gebiete().gemeinden["ags"].tolist())
+                                                          gebiete().gemeinden["ags"].tolist(),
+                                                          angebotskatalog.LEBENSPHASEN,
+                                                          angebotskatalog.HANDLUNGSFELDER)
     if not ansicht().praesentation:
         _seitenleiste(stand, indikatoren, jahre, daten)
     st.markdown(css(ansicht().praesentation), unsafe_allow_html=True)

@@ -40,6 +40,8 @@ MUTANTEN = [
     ("angebote/luecken.py", "isin([gemeinde, katalog.KREISWEIT])", "isin([gemeinde])", "tests/test_angebote.py"),
     ("angebote/luecken.py", 'aktiv, geplant = lang[lang["status"] == "aktiv"]',
      'aktiv, geplant = lang[lang["status"] != "beendet"]', "tests/test_angebote.py"),
+    ("angebote/suche.py", 'treffer = angebote[angebote["status"] != "beendet"]', "treffer = angebote",
+     "tests/test_wegweiser.py"),
     ("darstellung/karte.py", "self.inhalt, self.optionen = skript_json(inhalt_html)",
      "self.inhalt, self.optionen = '`' + inhalt_html + '`'", "tests/test_karte.py"),
 ]

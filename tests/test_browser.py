@@ -301,3 +301,15 @@ def test_praeventionskette_im_browser(server, seite):
     assert _parameter(seite.url)["gemeinde"] == "03254002"
     seite.wait_for_timeout(1000)
     seite.screenshot(path=str(ERGEBNISSE / "praeventionskette.png"), full_page=True)
+
+
+def test_familienwegweiser_druckt_auf_a4(server, seite):
+    seite.goto(f"{server}/angebote?gemeinde=03254002&lebensphase=0-3", wait_until="domcontentloaded")
+    seite.get_by_role("heading", name="Familienwegweiser Alfeld (Leine)").wait_for(timeout=60_000)
+    seite.get_by_text("Frühe Hilfen: Beratung rund um Kinder von 0 bis 3 Jahren").wait_for()
+    assert _parameter(seite.url)["lebensphase"] == "0-3"
+    assert seite.get_by_text("Page not found").count() == 0  # Dateiname = URL-Pfad, auch beim ersten Aufruf
+    seite.screenshot(path=str(ERGEBNISSE / "wegweiser.png"), full_page=True)
+    pdf = seite.pdf(format="A4", print_background=True)
+    (ERGEBNISSE / "wegweiser.pdf").write_bytes(pdf)
+    assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1

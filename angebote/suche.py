@@ -1,0 +1,52 @@
+"""Angebote finden (Wegweiser für Fachkräfte und Familien): filtern nach Lebensphase, Handlungsfeld, Gemeinde,
+Kosten, Sprache, Barrierefreiheit, Zugang und freiem Text.
+
+Leser sehen aktive und geplante Angebote (geplante als solche gekennzeichnet, sie stehen hinter den aktiven),
+beendete nie. Für eine Gemeinde zählen auch die kreisweiten Angebote.
+"""
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from angebote import katalog
+from indikatoren.ansicht import HOECHSTE_SUCHTEXTLAENGE  # eine Grenze für Link und Suche
+
+_DURCHSUCHT = ("titel", "beschreibung", "traeger", "fachamt", "einrichtung", "zielgruppe", "zeiten", "sprachen")
+
+
+@dataclass(frozen=True)
+class Filter:
+    lebensphase: str | None = None
+    handlungsfeld: str | None = None
+    gemeinde: str | None = None
+    nur_kostenlos: bool = False
+    sprache: str = ""
+    nur_barrierefrei: bool = False
+    zugang: str | None = None
+    text: str = ""
+
+
+def finde(angebote: pd.DataFrame, f: Filter) -> pd.DataFrame:
+    """Die passenden Angebote, aktive zuerst, dann nach Titel."""
+    treffer = angebote[angebote["status"] != "beendet"]
+    if f.lebensphase:
+        treffer = treffer[treffer["lebensphasen"].map(lambda z: f.lebensphase in katalog.phasen(z))]
+    if f.handlungsfeld:
+        treffer = treffer[treffer["handlungsfeld"] == f.handlungsfeld]
+    if f.gemeinde:
+        treffer = treffer[treffer["gemeinde"].isin([f.gemeinde, katalog.KREISWEIT])]
+    if f.nur_kostenlos:
+        treffer = treffer[treffer["kosten"] == "kostenlos"]
+    if f.sprache.strip():
+        treffer = treffer[treffer["sprachen"].str.contains(f.sprache.strip(), case=False, regex=False)]
+    if f.nur_barrierefrei:
+        treffer = treffer[treffer["barrierefrei"] == "ja"]
+    if f.zugang:
+        treffer = treffer[treffer["zugang"] == f.zugang]
+    worte = f.text[:HOECHSTE_SUCHTEXTLAENGE].casefold().split()
+    if worte and not treffer.empty:
+        volltext = treffer[list(_DURCHSUCHT)].agg(" ".join, axis=1).str.casefold()
+        treffer = treffer[volltext.map(lambda t: all(w in t for w in worte))]  # jedes Wort, irgendwo
+    return treffer.assign(_geplant=treffer["status"] == "geplant").sort_values(
+        ["_geplant", "titel"], kind="stable").drop(columns="_geplant").reset_index(drop=True)

@@ -1,0 +1,46 @@
+"""Angebote finden: ein Wegweiser für Fachkräfte und Familien; der Filter steht im Link, die Liste druckt auf A4."""
+
+import streamlit as st
+
+from angebote import katalog, liste, suche
+from darstellung.maskierung import md
+from darstellung.wegweiser import angebot_markdown
+from pages import _rahmen as rahmen
+
+k = rahmen.kontext()
+gebiete = rahmen.gebiete()
+namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
+if not k.praesentation:
+    oben = st.columns(3)
+    with oben[0]:
+        rahmen.auswahl(st.selectbox, "Lebensphase", [None, *katalog.LEBENSPHASEN], "lebensphase",
+                       format_func=lambda p: p or "alle Lebensphasen")
+    with oben[1]:
+        rahmen.auswahl(st.selectbox, "Handlungsfeld", [None, *katalog.HANDLUNGSFELDER], "handlungsfeld",
+                       format_func=lambda h: h or "alle Handlungsfelder")
+    with oben[2]:
+        rahmen.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
+                       format_func=lambda a: namen.get(a, "alle Gemeinden"))
+    st.text_input("Suche (Stichworte, etwa „Sprache“ oder „Eltern“)", value=rahmen.ansicht().q, key="w_q",
+                  max_chars=100, on_change=lambda: rahmen.setze(q=st.session_state["w_q"].strip()))
+    unten = st.columns(4)
+    kostenlos = unten[0].checkbox("nur kostenlose", key="wg_kostenlos")
+    barrierefrei = unten[1].checkbox("nur barrierefreie", key="wg_barrierefrei")
+    zugang = unten[2].selectbox("Zugang", [None, *katalog.ZUGAENGE], key="wg_zugang",
+                                format_func=lambda z: z or "jeder Zugang")
+    sprache = unten[3].text_input("Sprache", key="wg_sprache", max_chars=40)
+else:
+    kostenlos, barrierefrei, zugang, sprache = False, False, None, ""
+
+a = rahmen.ansicht()
+treffer = suche.finde(liste.aktuelle(gebiete), suche.Filter(
+    lebensphase=a.lebensphase, handlungsfeld=a.handlungsfeld, gemeinde=a.gemeinde, nur_kostenlos=kostenlos,
+    sprache=sprache, nur_barrierefrei=barrierefrei, zugang=zugang, text=a.q))
+st.title(f"Familienwegweiser {md(namen[a.gemeinde])}" if a.gemeinde else "Angebote finden")
+geplant = int((treffer["status"] == "geplant").sum())
+st.caption(f"{len(treffer)} Angebote" + (f", davon {geplant} geplant und noch nicht bestätigt" if geplant else "")
+           + (" · mit den kreisweiten Angeboten" if a.gemeinde else ""))
+if treffer.empty:
+    st.info("Kein Angebot passt zu dieser Auswahl. Weniger Filter wählen oder die Suche kürzen.")
+for angebot in treffer.to_dict("records"):
+    st.markdown(angebot_markdown(angebot, namen))
