@@ -14,6 +14,7 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from angebote.orte import hat_aktive, je_lebensphase
 from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
 from indikatoren.einrichtungen import Umkreis
@@ -98,6 +99,9 @@ def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
         folium.TileLayer(tiles=kacheln[0], attr=kacheln[1], name="Hintergrundkarte", max_zoom=19,
                          control=False).add_to(karte)
     karte.fit_bounds([[sued, west], [nord, ost]])
+    # Leaflet bricht Tooltips nie um; lange (Angebote einer Einrichtung) liefen sonst aus der Karte
+    karte.get_root().header.add_child(Element(
+        "<style>.leaflet-tooltip{white-space:normal;width:max-content;max-width:340px}</style>"))
     _Namensnennung(NAMENSNENNUNG).add_to(karte)
     _Massstab().add_to(karte)
     return karte
@@ -163,6 +167,13 @@ def _einrichtungsebenen(einrichtungen: pd.DataFrame) -> list[folium.FeatureGroup
                                     fill=True, fill_color=farbe, fill_opacity=0.25 if e.ungefaehr else 0.9,
                                     dash_array="3 3" if e.ungefaehr else None, tooltip=tooltip).add_to(ebene)
         ebenen.append(ebene)
+    if "angebote" in einrichtungen.columns:
+        mit = einrichtungen[einrichtungen["hat_lage"] & einrichtungen["angebote"].map(hat_aktive)]
+        ebene = folium.FeatureGroup(name=f"Einrichtungen mit aktiven Angeboten ({len(mit)})", show=True)
+        for e in mit.itertuples():
+            folium.CircleMarker([e.lat, e.lon], radius=14, color="#000000", weight=2, fill=False,
+                                class_name="mit-angeboten", tooltip=_Tooltip(_einrichtung_text(e))).add_to(ebene)
+        ebenen.append(ebene)
     return ebenen
 
 
@@ -180,7 +191,17 @@ def _einrichtung_text(e) -> str:
         teile.append(f"Träger: {html(e.traeger)}")
     if e.ungefaehr:
         teile.append(f"<i>Lage ungefähr: {html((e.lage or e.genauigkeit).removeprefix('ungefähr: '))}</i>")
+    if getattr(e, "angebote", None):
+        zahlen = " · ".join(f"{html(p)}: {n}" for p, n in je_lebensphase(e.angebote).items())
+        teile.append(f"<b>{len(e.angebote)} Angebote</b> (<i>kursiv: geplant</i>) je Lebensphase: {zahlen}")
+        teile += [("<i>{}</i>" if status == "geplant" else "{}").format(
+                  f"{html(_kurz(titel))} ({html(', '.join(phasen))})") for titel, status, phasen in e.angebote]
     return "<br>".join(teile)
+
+
+def _kurz(titel: str, zeichen: int = 45) -> str:
+    """Titel im Tooltip gekürzt: „Frühe Hilfen: Beratung rund um Kinder von 0 …“."""
+    return titel if len(titel) <= zeichen else titel[: zeichen - 1].rstrip() + "…"
 
 
 def _datum(text: str) -> str:

@@ -102,3 +102,31 @@ def test_fehler_mit_zeile_und_spalte(gebiete):
     assert len(texte) == 8
     with pytest.raises(UngueltigeDatei, match="Die Pflichtspalte „status“ fehlt"):
         lies_angebote(_als_csv(tabelle.drop(columns="status")), "a.csv", gebiete)
+
+
+def test_angebote_je_einrichtung_und_im_tooltip(gebiete):
+    from angebote.orte import hat_aktive, je_einrichtung, je_lebensphase
+    from darstellung.karte import choroplethenkarte
+    from indikatoren import geodaten
+    from indikatoren.einrichtungen import lade_einrichtungen
+    from indikatoren.katalog import indikator
+    from tests.conftest import HILDESHEIM_GEOJSON
+    einrichtungen = lade_einrichtungen()
+    angebote = liste.aktuelle(gebiete)
+    je = je_einrichtung(angebote, einrichtungen)
+    fz = je[einrichtungen["kategorie"] == "Familienzentrum"].iloc[0]
+    assert len(fz) == 8 and not hat_aktive(fz) and je[einrichtungen["kategorie"] == "Kita"].map(len).eq(0).all()
+    # von Hand aus data/angebote.csv: „alle“ (A001, A003) deckt jede Phase; A007 rund um die Geburt und 0-3;
+    # A002 0-3 und 3-6; A004, A005, A006, A008 je 0-3 bis 10-18
+    assert je_lebensphase(fz) == {"rund um die Geburt": 3, "0-3": 8, "3-6": 7, "6-10": 6, "10-18": 6}
+
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    leer = grenzen[["ags"]].iloc[:0].assign(wert=None, status=None)
+    html = choroplethenkarte(grenzen, leer, None, indikator("kinderarmut"),
+                             einrichtungen.assign(angebote=je)).get_root().render()
+    assert "\\u003cb\\u003e8 Angebote\\u003c/b\\u003e" in html and "Frühe Hilfen: Beratung rund um Kinder" in html
+    assert "Einrichtungen mit aktiven Angeboten (0)" in html  # alle nur geplant
+    aktiv = angebote.assign(status="aktiv")
+    html = choroplethenkarte(grenzen, leer, None, indikator("kinderarmut"),
+                             einrichtungen.assign(angebote=je_einrichtung(aktiv, einrichtungen))).get_root().render()
+    assert "Einrichtungen mit aktiven Angeboten (1)" in html

@@ -61,6 +61,8 @@ def test_karte_mit_gemeinden_familienzentrum_und_nur_lokalen_anfragen(server, se
     karte.locator(".familienzentrum").hover()
     assert "in Betrieb seit 29.03.2025" in karte.locator(".leaflet-tooltip").inner_text()
     assert "Lage ungefähr" in karte.locator(".leaflet-tooltip").inner_text()
+    tooltip = karte.locator(".leaflet-tooltip").inner_text()  # die 8 Angebote der Konzeption, nach Lebensphase
+    assert "8 Angebote (kursiv: geplant) je Lebensphase: rund um die Geburt: 3" in tooltip and "Frühe Hilfen" in tooltip
     seite.get_by_text("15 Einrichtungen ohne Lage").first.wait_for()
     ERGEBNISSE.mkdir(exist_ok=True)
     seite.screenshot(path=str(ERGEBNISSE / "karte.png"), full_page=True)

@@ -1,0 +1,28 @@
+"""Wo Angebote stattfinden: je Einrichtung die Angebote nach Lebensphase, für Tooltips und die Kartenebene.
+
+Zugeordnet wird über den Namen der Einrichtung (Spalte `einrichtung` der Angebotsliste), bis Einrichtungen feste
+Kennungen haben. Beendete Angebote zählen nicht.
+"""
+
+import pandas as pd
+
+from angebote import katalog
+
+
+def je_einrichtung(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.Series:
+    """Je Zeile der Einrichtungsliste die Angebote dort als [(Titel, Status, Lebensphasen), …], aktive zuerst."""
+    laufend = angebote[angebote["status"] != "beendet"].sort_values("status", key=lambda s: s != "aktiv", kind="stable")
+    nach_ort: dict[str, list] = {}
+    for z in laufend.itertuples():
+        nach_ort.setdefault(z.einrichtung, []).append((z.titel, z.status, katalog.phasen(z.lebensphasen)))
+    return pd.Series([nach_ort.get(name, []) for name in einrichtungen["name"]], index=einrichtungen.index,
+                     dtype=object)
+
+
+def je_lebensphase(angebote_dort: list) -> dict[str, int]:
+    """Wie viele der Angebote einer Einrichtung jede Lebensphase abdecken (nur Phasen mit Angeboten)."""
+    return {p: n for p in katalog.LEBENSPHASEN if (n := sum(p in phasen for _, _, phasen in angebote_dort))}
+
+
+def hat_aktive(angebote_dort: list) -> bool:
+    return any(status == "aktiv" for _, status, _ in angebote_dort)
