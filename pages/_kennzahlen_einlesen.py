@@ -1,0 +1,84 @@
+"""Datenpflege, Reiter Kennzahlen einlesen: Datei prüfen (Fehlertabelle und Fehlerbericht), Vorschau gegenüber
+dem aktiven Stand, Übernahme erst mit Kommentar."""
+
+import hashlib
+
+import streamlit as st
+
+from darstellung import datenpflege as tabellen
+from darstellung.export import als_csv
+from darstellung.maskierung import dateiname, md
+from indikatoren import konfiguration
+from indikatoren.datenstaende import Ablage
+from indikatoren.einlesen import einlesen
+from indikatoren.gebiete import Gebiete
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+from indikatoren.spalten import ARTEN
+from indikatoren.vorschau import vorschau
+from pages import _anmeldung as anmeldung
+from pages._hochladen import hochladen
+
+
+def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
+    art_spalten = st.columns(3)
+    ergaenzen = art_spalten[0].radio("Die Datei …", ["ersetzt die ganze Tabelle", "ergänzt den aktiven Stand"],
+                                     key="dp_modus", help="Ergänzen: neue Zeilen kommen hinzu, gleiche AGS und "
+                                     "gleiches Jahr werden ersetzt.") == "ergänzt den aktiven Stand"
+    quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
+    art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
+    feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
+    upload = hochladen("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", feld, "dp_upload",
+                       ["csv", "txt", "xlsx"])
+    if upload:
+        name, inhalt = upload
+        aktiv = ablage.aktiver()
+        try:
+            geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art)
+        except UngueltigeDatei as fehler:
+            st.error(f"**{md(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
+            tabelle = tabellen.meldungen(fehler)
+            st.dataframe(tabelle, hide_index=True, width="stretch")
+            st.download_button("Fehlerbericht herunterladen (CSV)", anmeldung.geschuetzt(lambda: als_csv(tabelle)),
+                               dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
+            ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
+        else:
+            alt = ablage.kennzahlen(aktiv.id) if aktiv else None
+            neu = alt.ergaenzt_um(geprueft.kennzahlen) if ergaenzen and alt is not None else geprueft.kennzahlen
+            v = vorschau(alt, neu, gebiete, konfiguration.sprung_pp())
+            st.success(f"**{md(name)}** ist gültig: {len(geprueft.kennzahlen)} Zeilen. Vorschau gegenüber "
+                       f"Datenstand {aktiv.id if aktiv else '–'}:")
+            for hinweis in geprueft.hinweise:
+                st.caption(f"Hinweis: {md(hinweis)}")
+            zahlen = st.columns(4)
+            zahlen[0].metric("Neue Jahre", ", ".join(map(str, v.neue_jahre)) or "keine")
+            zahlen[1].metric("Neue Zeilen", len(v.neue_zeilen))
+            zahlen[2].metric("Geänderte Werte", len(v.geaenderte_werte))
+            zahlen[3].metric("Entfallende Zeilen", len(v.entfallene_zeilen))
+            for warnung in v.warnungen:
+                st.warning(md(warnung))
+            if not v.geaenderte_werte.empty:
+                st.markdown("**Geänderte Werte**")
+                st.dataframe(tabellen.geaenderte_werte(v.geaenderte_werte), hide_index=True, width="stretch")
+            if not v.entfallene_zeilen.empty:
+                st.markdown("**Entfallende Zeilen** (im neuen Stand nicht mehr enthalten)")
+                st.dataframe(v.entfallene_zeilen, hide_index=True)
+            with st.form("dp_bestaetigen"):
+                kommentar = st.text_area("Kommentar (Pflicht): was ist das für ein Stand?", key="dp_kommentar")
+                if st.form_submit_button("Als neuen aktiven Datenstand übernehmen", type="primary"):
+                    if not kommentar.strip():
+                        st.error("Bitte einen Kommentar angeben.")
+                    else:
+                        try:
+                            stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,
+                                             kommentar=kommentar.strip(), quelle=quelle, art=art,
+                                             erwartet=aktiv.id if aktiv else None).datenstand
+                        except Exception as fehler:  # anderer Stand aktiv, Datenbank besetzt o. Ä.: nichts gespeichert
+                            st.error(f"Nicht gespeichert: {md(fehler)}")
+                        else:
+                            st.session_state["dp_upload"] = None
+                            st.session_state["dp_runde"] = st.session_state.get("dp_runde", 0) + 1
+                            st.session_state["dp_gespeichert"] = stand.id
+                            st.rerun()
+    if gespeichert := st.session_state.pop("dp_gespeichert", None):
+        st.success(f"Datenstand {gespeichert} ist gespeichert und aktiv.")
