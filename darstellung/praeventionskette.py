@@ -6,7 +6,7 @@ Zahlen nur aus dem Lesergebnis (geheimhaltung.fuer_leser); Farbe ist nie der ein
 
 import pandas as pd
 
-from angebote import katalog, luecken
+from angebote import katalog, luecken, suche
 from darstellung.tabellen import nte_text, wert_text
 from indikatoren import auswertung
 from indikatoren.katalog import indikator
@@ -70,9 +70,7 @@ def kreisansicht(angebote: pd.DataFrame, ergebnis: pd.DataFrame, gemeinden: pd.D
 
 
 def angebote_der_zelle(angebote: pd.DataFrame, gemeinde: str | None, phase: str, feld: str) -> pd.DataFrame:
-    """Die Angebote einer Zelle der Matrix (aktive und geplante, ohne beendete), für die Liste unter der Matrix."""
-    teil = angebote if gemeinde is None else angebote[angebote["gemeinde"].isin([gemeinde, katalog.KREISWEIT])]
-    treffer = teil[(teil["handlungsfeld"] == feld) & (teil["status"] != "beendet")
-                   & teil["lebensphasen"].map(lambda z: phase in katalog.phasen(z))]
+    """Die Angebote einer Zelle der Matrix (aktive, dann geplante), für die Liste unter der Matrix."""
+    treffer = suche.finde(angebote, suche.Filter(lebensphase=phase, handlungsfeld=feld, gemeinde=gemeinde))
     return treffer[["titel", "traeger", "einrichtung", "zugang", "kosten", "status", "quelle"]].rename(
         columns=str.capitalize).reset_index(drop=True)
