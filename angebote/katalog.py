@@ -5,7 +5,7 @@ Die Lebensphasen folgen den Altersgruppen der Sozialraumkonferenz Alfeld (0-3, 3
 damit die Phasen lückenlos aneinanderschließen, und „rund um die Geburt“ davor.
 """
 
-from dataclasses import dataclass
+from indikatoren.listen import Listenart, Listenspalte
 
 LEBENSPHASEN = ("rund um die Geburt", "0-3", "3-6", "6-10", "10-18")
 ALLE_PHASEN = "alle"  # gilt für jede Lebensphase
@@ -24,43 +24,35 @@ STATUS = ("geplant", "aktiv", "beendet")  # geplante zählen nicht als Abdeckung
 DOPPELT_AB = 3  # so viele aktive Angebote eines Felds in einer Phase: möglicherweise doppelt
 PRUEFEN_NACH_MONATEN = 12  # ein Angebot, das so lange nicht bestätigt wurde, soll überprüft werden
 
-
-@dataclass(frozen=True)
-class Spalte:
-    name: str
-    bedeutung: str
-    pflicht: bool = False
-    erlaubt: tuple[str, ...] = ()
-
-
 SPALTEN = (
-    Spalte("id", "Feste Kennung des Angebots (leer: ein neues Angebot, es bekommt beim Speichern eine)."),
-    Spalte("titel", "Name des Angebots.", pflicht=True),
-    Spalte("beschreibung", "Was es bietet, für wen, wie man hinkommt."),
-    Spalte("traeger", "Wer es anbietet (Stadt, Landkreis, Verein …).", pflicht=True),
-    Spalte("zustaendigkeit", "Ebene des Trägers.", pflicht=True, erlaubt=ZUSTAENDIGKEITEN),
-    Spalte("fachamt", "Zuständiges Amt oder Fachbereich."),
-    Spalte("einrichtung", "Einrichtung, in der es stattfindet (Name wie in der Einrichtungsliste)."),
-    Spalte("gemeinde", f"AGS der Gemeinde, in der es stattfindet, oder „{KREISWEIT}“.", pflicht=True),
-    Spalte("lebensphasen", f"Eine oder mehrere von {', '.join(LEBENSPHASEN)}, getrennt mit „{TRENNER}“, oder "
-           f"„{ALLE_PHASEN}“.", pflicht=True),
-    Spalte("handlungsfeld", "Das Handlungsfeld.", pflicht=True, erlaubt=HANDLUNGSFELDER),
-    Spalte("zielgruppe", "Für wen (Eltern, Kinder, Zugewanderte …)."),
-    Spalte("zugang", "Wie man hinkommt.", pflicht=True, erlaubt=ZUGAENGE),
-    Spalte("kosten", "Was es kostet.", pflicht=True, erlaubt=KOSTEN),
-    Spalte("sprachen", "Sprachen außer Deutsch, mit Komma getrennt."),
-    Spalte("barrierefrei", "Zugänglich ohne Barrieren (leer: unbekannt).", erlaubt=BARRIEREFREI),
-    Spalte("zeiten", "Wann (Wochentage, Uhrzeiten)."),
-    Spalte("kontakt", "Kontakt einer Stelle (Telefon, E-Mail des Amts), nie einer Privatperson."),
-    Spalte("ebene", "Ebene der Präventionskette.", pflicht=True, erlaubt=EBENEN),
-    Spalte("status", "geplant zählt nicht als Abdeckung; beendet sehen Leser nicht.", pflicht=True, erlaubt=STATUS),
-    Spalte("quelle", "Woher die Angaben stammen.", pflicht=True),
-    Spalte("bestaetigt_am", f"Wann zuletzt bestätigt (JJJJ-MM-TT); älter als {PRUEFEN_NACH_MONATEN} Monate: "
-           "zur Überprüfung markiert."),
-    Spalte("zuordnung", "Welche Angaben abgeleitet sind und wie (Herkunft der Einordnung)."),
+    Listenspalte("titel", "Name des Angebots.", pflicht=True),
+    Listenspalte("beschreibung", "Was es bietet, für wen, wie man hinkommt."),
+    Listenspalte("traeger", "Wer es anbietet (Stadt, Landkreis, Verein …).", pflicht=True),
+    Listenspalte("zustaendigkeit", "Ebene des Trägers.", pflicht=True, erlaubt=ZUSTAENDIGKEITEN),
+    Listenspalte("fachamt", "Zuständiges Amt oder Fachbereich."),
+    Listenspalte("einrichtung", "Einrichtung, in der es stattfindet: ihre Kennung aus der Einrichtungsliste "
+                 "(E001) oder ihr Name, wie er dort steht."),
+    Listenspalte("gemeinde", f"AGS der Gemeinde, in der es stattfindet, oder „{KREISWEIT}“.", pflicht=True),
+    Listenspalte("lebensphasen", f"Eine oder mehrere von {', '.join(LEBENSPHASEN)}, getrennt mit „{TRENNER}“, "
+                 f"oder „{ALLE_PHASEN}“.", pflicht=True),
+    Listenspalte("handlungsfeld", "Das Handlungsfeld.", pflicht=True, erlaubt=HANDLUNGSFELDER),
+    Listenspalte("zielgruppe", "Für wen (Eltern, Kinder, Zugewanderte …)."),
+    Listenspalte("zugang", "Wie man hinkommt.", pflicht=True, erlaubt=ZUGAENGE),
+    Listenspalte("kosten", "Was es kostet.", pflicht=True, erlaubt=KOSTEN),
+    Listenspalte("sprachen", "Sprachen außer Deutsch, mit Komma getrennt."),
+    Listenspalte("barrierefrei", "Zugänglich ohne Barrieren (leer: unbekannt).", erlaubt=BARRIEREFREI),
+    Listenspalte("zeiten", "Wann (Wochentage, Uhrzeiten)."),
+    Listenspalte("kontakt", "Kontakt einer Stelle (Telefon, E-Mail des Amts), nie einer Privatperson."),
+    Listenspalte("ebene", "Ebene der Präventionskette.", pflicht=True, erlaubt=EBENEN),
+    Listenspalte("status", "geplant zählt nicht als Abdeckung; beendet sehen Leser nicht.", pflicht=True,
+                 erlaubt=STATUS),
+    Listenspalte("quelle", "Woher die Angaben stammen.", pflicht=True),
+    Listenspalte("bestaetigt_am", f"Wann zuletzt bestätigt (JJJJ-MM-TT); älter als {PRUEFEN_NACH_MONATEN} Monate: "
+                 "zur Überprüfung markiert."),
+    Listenspalte("zuordnung", "Welche Angaben abgeleitet sind und wie (Herkunft der Einordnung)."),
 )
-NACH_NAME = {s.name: s for s in SPALTEN}
-NAMEN = tuple(s.name for s in SPALTEN)
+LISTE = Listenart("angebote", "Angebotsstand", "A", SPALTEN, bezeichnung="titel", hoechstlaenge=2000)
+NAMEN = ("id", *LISTE.spalten)
 
 
 def phasen(zelle: str) -> tuple[str, ...]:

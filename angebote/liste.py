@@ -1,12 +1,50 @@
-"""Die aktuelle Angebotsliste. Noch ist es die mitgelieferte Datei data/angebote.csv; sobald die Datenbank
-Angebote wie die Einrichtungen mit Verlauf hält, liefert diese Funktion den aktiven Stand."""
+"""Die Angebotsliste mit Verlauf: zuerst die mitgelieferte Datei data/angebote.csv, sobald jemand sie ändert der
+aktive Stand der Datenbank (indikatoren/listen.py, wie die Einrichtungen)."""
 
-from angebote.pruefung import lies_angebote
-from indikatoren import konfiguration
+from datetime import date
+
+import pandas as pd
+
+from angebote import katalog
+from angebote.pruefung import lies_angebote, pruefe
+from indikatoren import konfiguration, listendatei
+from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
+from indikatoren.listen import Listen
 
 MITGELIEFERT = konfiguration.DATEN / "angebote.csv"
 
 
-def aktuelle(gebiete: Gebiete):
+def staende(ablage: Ablage) -> Listen:
+    return Listen(ablage, katalog.LISTE)
+
+
+def mitgeliefert(gebiete: Gebiete) -> pd.DataFrame:
     return lies_angebote(MITGELIEFERT.read_bytes(), MITGELIEFERT.name, gebiete)
+
+
+def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame]:
+    """(Stand oder None für die mitgelieferte Liste, Liste als Text)."""
+    gespeichert = staende(ablage).lesen()
+    return gespeichert if gespeichert is not None else (None, mitgeliefert(gebiete))
+
+
+def lies_datei(inhalt: bytes, datei: str, gebiete: Gebiete, einrichtungen: pd.DataFrame) -> pd.DataFrame:
+    return lies_angebote(inhalt, datei, gebiete, einrichtungen=einrichtungen)
+
+
+def pruefe_editor(tabelle: pd.DataFrame, gebiete: Gebiete, einrichtungen: pd.DataFrame) -> pd.DataFrame:
+    return pruefe(listendatei.aus_editor(tabelle, katalog.LISTE), "Tabelle", gebiete, einrichtungen=einrichtungen)
+
+
+def zu_ueberpruefen(angebote: pd.DataFrame, heute: date | None = None) -> pd.DataFrame:
+    """Laufende Angebote (nicht beendet), die nie oder vor mehr als PRUEFEN_NACH_MONATEN Monaten bestätigt wurden."""
+    heute = heute or date.today()
+    grenze = _monate_zurueck(heute, katalog.PRUEFEN_NACH_MONATEN).isoformat()
+    laufend = angebote[angebote["status"] != "beendet"]
+    return laufend[(laufend["bestaetigt_am"] == "") | (laufend["bestaetigt_am"] < grenze)]
+
+
+def _monate_zurueck(tag: date, monate: int) -> date:
+    jahr, monat = divmod(tag.year * 12 + tag.month - 1 - monate, 12)
+    return date(jahr, monat + 1, min(tag.day, 28 if monat + 1 == 2 else 30 if monat + 1 in (4, 6, 9, 11) else 31))

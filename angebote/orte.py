@@ -1,12 +1,18 @@
 """Wo Angebote stattfinden: je Einrichtung die Angebote nach Lebensphase, für Tooltips und die Kartenebene.
 
-Zugeordnet wird über den Namen der Einrichtung (Spalte `einrichtung` der Angebotsliste), bis Einrichtungen feste
-Kennungen haben. Beendete Angebote zählen nicht.
+Zugeordnet wird über die feste Kennung der Einrichtung (Spalte `einrichtung` der Angebotsliste). Beendete Angebote
+zählen nicht.
 """
 
 import pandas as pd
 
 from angebote import katalog
+
+
+def mit_ort(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.DataFrame:
+    """Dazu die Spalte `ort`: Name und Adresse der Einrichtung, für Leser statt ihrer Kennung."""
+    orte = {z.id: ", ".join(t for t in (z.name, z.adresse) if t) for z in einrichtungen.itertuples()}
+    return angebote.assign(ort=angebote["einrichtung"].map(orte).fillna(""))
 
 
 def je_einrichtung(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.Series:
@@ -15,7 +21,7 @@ def je_einrichtung(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.Se
     nach_ort: dict[str, list] = {}
     for z in laufend.itertuples():
         nach_ort.setdefault(z.einrichtung, []).append((z.titel, z.status, katalog.phasen(z.lebensphasen)))
-    return pd.Series([nach_ort.get(name, []) for name in einrichtungen["name"]], index=einrichtungen.index,
+    return pd.Series([nach_ort.get(kennung, []) for kennung in einrichtungen["id"]], index=einrichtungen.index,
                      dtype=object)
 
 

@@ -6,54 +6,51 @@ from datetime import date
 import pandas as pd
 
 from angebote import katalog
-from indikatoren.export import zurueck
+from indikatoren import listendatei
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
-from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
-
-HOECHSTE_TEXTLAENGE = 2000  # je Zelle; eine Beschreibung ist kürzer
 
 
-def lies_angebote(inhalt: bytes, datei: str, gebiete: Gebiete, heute: date | None = None) -> pd.DataFrame:
+def lies_angebote(inhalt: bytes, datei: str, gebiete: Gebiete, heute: date | None = None,
+                  einrichtungen: pd.DataFrame | None = None) -> pd.DataFrame:
     """Die Liste als Text (Spalten katalog.NAMEN, AGS normalisiert); wirft UngueltigeDatei mit allen Fehlern."""
-    roh = lese_tabelle(inhalt, datei)
-    fehlend = [s.name for s in katalog.SPALTEN if s.pflicht and s.name not in roh.kopf]
-    if fehlend:
-        raise UngueltigeDatei([Meldung(datei, f"Die Pflichtspalte „{s}“ fehlt.", 1, s) for s in fehlend])
-    if not roh.zeilen:
-        raise UngueltigeDatei([Meldung(datei, "Die Datei enthält nur die Kopfzeile, aber keine Angebote.")])
-    breite = len(roh.kopf)
-    zeilen = [dict(zip(roh.kopf, (z + [""] * breite)[:breite])) for _, z in roh.zeilen]
-    tabelle = pd.DataFrame([{n: zurueck(str(z.get(n, "")).strip()) for n in katalog.NAMEN} for z in zeilen])
-    fehler = []
-    for i, (nr, _) in enumerate(roh.zeilen):
-        zeile = tabelle.loc[i].to_dict()
-        fehler += [Meldung(datei, text, nr, spalte) for spalte, text in _zeilenfehler(zeile, gebiete,
-                                                                                      heute or date.today())]
-        tabelle.loc[i, ["gemeinde", "bestaetigt_am"]] = [zeile["gemeinde"], zeile["bestaetigt_am"]]
-    ids = tabelle["id"][tabelle["id"] != ""]
-    for nr, kennung in zip([nr for nr, _ in roh.zeilen], tabelle["id"]):
-        if kennung and (ids == kennung).sum() > 1:
-            fehler.append(Meldung(datei, f"Die Kennung „{kennung}“ kommt mehrfach vor.", nr, "id"))
+    return pruefe(listendatei.lies(inhalt, datei, katalog.LISTE), datei, gebiete, heute, einrichtungen)
+
+
+def pruefe(tabelle: pd.DataFrame, datei: str, gebiete: Gebiete, heute: date | None = None,
+           einrichtungen: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Alle Probleme auf einmal (Index = Zeilennummer wie in Excel). Mit `einrichtungen` (Spalten id, name) muss
+    jede genannte Einrichtung darin stehen; ein eindeutiger Name wird zu ihrer Kennung."""
+    text = listendatei.bereinigt(tabelle.reindex(columns=list(katalog.NAMEN)))
+    fehler = listendatei.grundfehler(text, katalog.LISTE, datei)
+    orte = None if einrichtungen is None else _orte(einrichtungen)
+    for nr in text.index:
+        zeile = text.loc[nr].to_dict()
+        fehler += [Meldung(datei, meldung, nr, spalte)
+                   for spalte, meldung in _zeilenfehler(zeile, gebiete, heute or date.today(), orte)]
+        text.loc[nr] = zeile
     if fehler:
         raise UngueltigeDatei(sorted(fehler, key=lambda m: m.zeile or 0))
-    return tabelle
+    return text.reset_index(drop=True)
 
 
-def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date) -> list[tuple[str, str]]:
-    """(Spalte, Meldung) je Problem; normalisiert nebenbei AGS und Datum in `z`."""
+def _orte(einrichtungen: pd.DataFrame) -> dict[str, str]:
+    """Kennung -> Kennung und eindeutiger Name -> Kennung."""
+    namen = einrichtungen["name"].value_counts()
+    eindeutig = einrichtungen[einrichtungen["name"].map(namen) == 1]
+    return dict(zip(eindeutig["name"], eindeutig["id"])) | dict(zip(einrichtungen["id"], einrichtungen["id"]))
+
+
+def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date, orte: dict | None) -> list[tuple[str, str]]:
+    """(Spalte, Meldung) je Problem, das nur Angebote haben; normalisiert nebenbei AGS, Datum und Ort in `z`."""
     fehler = []
-    for spalte in katalog.SPALTEN:
-        wert = z[spalte.name]
-        if STEUERZEICHEN.search(wert):
-            fehler.append((spalte.name, "Die Zelle enthält ein unsichtbares Steuerzeichen; bitte entfernen."))
-        elif len(wert) > HOECHSTE_TEXTLAENGE:
-            fehler.append((spalte.name, f"Der Text ist {len(wert)} Zeichen lang; erlaubt sind {HOECHSTE_TEXTLAENGE}."))
-        elif spalte.pflicht and not wert:
-            fehler.append((spalte.name, f"„{spalte.name}“ fehlt (Pflicht)."))
-        elif spalte.erlaubt and wert and wert not in spalte.erlaubt:
-            fehler.append((spalte.name, f"„{wert}“ ist nicht erlaubt ({', '.join(spalte.erlaubt)})."))
+    if z["einrichtung"] and orte is not None:
+        if z["einrichtung"] in orte:
+            z["einrichtung"] = orte[z["einrichtung"]]
+        else:
+            fehler.append(("einrichtung", f"„{z['einrichtung']}“ steht nicht in der Einrichtungsliste (Kennung wie "
+                                          "E001 oder der Name, wie er dort steht)."))
     if z["lebensphasen"]:
         unbekannt = [p for p in katalog.phasen(z["lebensphasen"]) if p not in katalog.LEBENSPHASEN]
         if unbekannt or not katalog.phasen(z["lebensphasen"]):

@@ -12,7 +12,7 @@ import pandas as pd
 from angebote import katalog
 from indikatoren.ansicht import HOECHSTE_SUCHTEXTLAENGE  # eine Grenze für Link und Suche
 
-_DURCHSUCHT = ("titel", "beschreibung", "traeger", "fachamt", "einrichtung", "zielgruppe", "zeiten", "sprachen")
+_DURCHSUCHT = ("titel", "beschreibung", "traeger", "fachamt", "ort", "zielgruppe", "zeiten", "sprachen")
 
 
 @dataclass(frozen=True)

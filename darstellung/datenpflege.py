@@ -4,6 +4,7 @@ mit deutschen Spaltennamen und Ortszeit."""
 import pandas as pd
 
 from indikatoren.datenstaende import Datenstand
+from indikatoren.listen import Stand
 from indikatoren.meldungen import UngueltigeDatei
 
 
@@ -35,10 +36,27 @@ def sperrliste(zellen: pd.DataFrame) -> pd.DataFrame:
                                   "anzahl": "Anzahl", "art": "Grund"})
 
 
-def einrichtungsverlauf(verlauf: list[dict]) -> pd.DataFrame:
-    return pd.DataFrame(verlauf)[["id", "aktiv", "erstellt", "von", "kommentar", "dateiname"]].iloc[::-1]
+def listenverlauf(staende: list[Stand]) -> pd.DataFrame:
+    """Neueste zuerst."""
+    return pd.DataFrame({
+        "Nr.": [s.id for s in staende], "aktiv": ["ja" if s.aktiv else "" for s in staende],
+        "gespeichert": [s.erstellt.astimezone().strftime("%d.%m.%Y %H:%M") for s in staende],
+        "von": [s.von for s in staende], "Kommentar": [s.kommentar for s in staende],
+        "Datei": [s.dateiname for s in staende]}).iloc[::-1]
+
+
+def listenaenderungen(aenderungen: pd.DataFrame) -> pd.DataFrame:
+    return aenderungen.rename(columns={"art": "Änderung", "id": "Kennung", "bezeichnung": "Eintrag", "feld": "Spalte",
+                                       "vorher": "bisher", "nachher": "neu"})
 
 
 def protokoll(eintraege: pd.DataFrame) -> pd.DataFrame:
     return eintraege.assign(zeit=pd.to_datetime(eintraege["zeit"]).dt.strftime("%d.%m.%Y %H:%M:%S"),
                             erfolg=eintraege["erfolg"].map({True: "ja", False: "nein"})).iloc[::-1]
+
+
+def zu_ueberpruefen(angebote: pd.DataFrame) -> pd.DataFrame:
+    return pd.DataFrame({"Kennung": angebote["id"], "Angebot": angebote["titel"], "Träger": angebote["traeger"],
+                         "Status": angebote["status"],
+                         "zuletzt bestätigt": angebote["bestaetigt_am"].map(
+                             lambda t: f"{t[8:10]}.{t[5:7]}.{t[:4]}" if t else "nie")})

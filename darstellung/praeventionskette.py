@@ -72,5 +72,5 @@ def kreisansicht(angebote: pd.DataFrame, ergebnis: pd.DataFrame, gemeinden: pd.D
 def angebote_der_zelle(angebote: pd.DataFrame, gemeinde: str | None, phase: str, feld: str) -> pd.DataFrame:
     """Die Angebote einer Zelle der Matrix (aktive, dann geplante), für die Liste unter der Matrix."""
     treffer = suche.finde(angebote, suche.Filter(lebensphase=phase, handlungsfeld=feld, gemeinde=gemeinde))
-    return treffer[["titel", "traeger", "einrichtung", "zugang", "kosten", "status", "quelle"]].rename(
+    return treffer[["titel", "traeger", "ort", "zugang", "kosten", "status", "quelle"]].rename(
         columns=str.capitalize).reset_index(drop=True)

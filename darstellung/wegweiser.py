@@ -3,7 +3,7 @@
 from angebote import katalog
 from darstellung.maskierung import md
 
-FELDER = (("traeger", "Träger"), ("fachamt", "Fachamt"), ("einrichtung", "Ort"), ("zielgruppe", "Für"),
+FELDER = (("traeger", "Träger"), ("fachamt", "Fachamt"), ("ort", "Ort"), ("zielgruppe", "Für"),
           ("zugang", "Zugang"), ("kosten", "Kosten"), ("sprachen", "Sprachen"), ("barrierefrei", "Barrierefrei"),
           ("zeiten", "Zeiten"), ("kontakt", "Kontakt"))
 

@@ -28,7 +28,7 @@ import bcrypt
 from sqlalchemy import update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from indikatoren.datenstaende import Ablage, anmeldeversuch
+from indikatoren.datenstaende import Ablage, als_utc, anmeldeversuch
 
 HOECHSTE_NAMENSLAENGE = 100
 ERSTE_WARTEZEIT = timedelta(seconds=30)
@@ -121,7 +121,7 @@ def _versuch_zaehlen(ablage: Ablage, name: str, quelle: str) -> tuple[int, datet
     ).returning(anmeldeversuch.c.fehlversuche, anmeldeversuch.c.gesperrt_bis)
     with ablage.engine.begin() as verbindung:
         nummer, bis = verbindung.execute(befehl).one()
-    return nummer, _utc(bis) if bis else None
+    return nummer, als_utc(bis) if bis else None
 
 
 def _sperren(ablage: Ablage, name: str, quelle: str, bis: datetime) -> None:
@@ -165,6 +165,3 @@ def _dauer(zeit: timedelta) -> str:
     sekunden = int(zeit.total_seconds())
     return f"{sekunden} Sekunden" if sekunden < 120 else f"{sekunden // 60} Minuten"
 
-
-def _utc(zeit: datetime) -> datetime:
-    return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)

@@ -11,9 +11,10 @@ import os
 import sys
 from pathlib import Path
 
-from indikatoren import einrichtungspflege, geheimhaltung, geodaten, konfiguration, sicherung
+from indikatoren import cli_listen, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
+from indikatoren.cli_listen import datei_lesen
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.export import tabelle_entschaerft
@@ -41,7 +42,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pruefen(args):
-    ergebnis = pruefe_datei(_lesen(args.datei), args.datei.name, Gebiete.laden())
+    ergebnis = pruefe_datei(datei_lesen(args.datei), args.datei.name, Gebiete.laden())
     kz = ergebnis.kennzahlen
     _hinweise(ergebnis.hinweise)
     print(f"{args.datei.name}: gültig, {len(kz)} Zeilen, Jahre {', '.join(map(str, kz.jahre))}, "
@@ -51,7 +52,7 @@ def _pruefen(args):
 def _einlesen(args):
     gebiete = Gebiete.laden()
     ablage = oeffne_ablage(gebiete)
-    ergebnis = einlesen(ablage, _lesen(args.datei), args.datei.name, gebiete, ergaenzen=args.ergaenzen,
+    ergebnis = einlesen(ablage, datei_lesen(args.datei), args.datei.name, gebiete, ergaenzen=args.ergaenzen,
                         kommentar=args.kommentar, von=args.von, quelle=args.quelle, art=args.art)
     _hinweise(ergebnis.hinweise)
     stand = ergebnis.datenstand
@@ -62,7 +63,7 @@ def _einlesen(args):
 def _berechnen(args):
     gebiete = Gebiete.laden()
     if args.eingabe:
-        ergebnis = pruefe_datei(_lesen(args.eingabe), args.eingabe.name, gebiete)
+        ergebnis = pruefe_datei(datei_lesen(args.eingabe), args.eingabe.name, gebiete)
         _hinweise(ergebnis.hinweise)
         kennzahlen = ergebnis.kennzahlen
     else:
@@ -126,7 +127,7 @@ def _sicherung(args):
 def _wiederherstellen(args):
     gebiete = Gebiete.laden()
     ablage = Ablage()  # ohne Erstbefüllung: eine neue Datenbank soll nur die Sicherung enthalten
-    print(sicherung.wiederherstellen(ablage, _lesen(args.datei), gebiete, von=args.von or getpass.getuser(),
+    print(sicherung.wiederherstellen(ablage, datei_lesen(args.datei), gebiete, von=args.von or getpass.getuser(),
                                      datei=args.datei.name))
 
 
@@ -138,62 +139,9 @@ def _passwort(args):
     print("Diese Zeile gehört in .streamlit/secrets.toml unter [datenpflege.konten].", file=sys.stderr)
 
 
-def _einrichtungen_pruefen(args):
-    liste = einrichtungspflege.lies_datei(_lesen(args.datei), args.datei.name, _grenzen_oder_hinweis())
-    print(f"{args.datei.name}: gültig, {len(liste)} Einrichtungen, davon {(liste['lat'] != '').sum()} mit Lage.")
-
-
-def _einrichtungen_einlesen(args):
-    gebiete = Gebiete.laden()
-    stand = einrichtungspflege.einlesen(oeffne_ablage(gebiete), _lesen(args.datei), args.datei.name,
-                                        _grenzen_oder_hinweis(), von=args.von or getpass.getuser(),
-                                        kommentar=args.kommentar)
-    print(f"Einrichtungsstand {stand} gespeichert und aktiv.")
-
-
-def _grenzen_oder_hinweis():
-    """Die Gemeindegrenzen für die Prüfung „Lage im Kreis“; ohne sie wird diese eine Prüfung übersprungen."""
-    try:
-        return geodaten.anzeigegrenzen(konfiguration.kreis())
-    except geodaten.GeodatenFehlen as fehler:
-        print(f"Hinweis: ohne Gemeindegrenzen wird nicht geprüft, ob eine Lage im Kreis liegt ({fehler})",
-              file=sys.stderr)
-        return None
-
-
-def _angebote_pruefen(args):
-    from angebote.pruefung import lies_angebote
-    liste = lies_angebote(_lesen(args.datei), args.datei.name, Gebiete.laden())
-    zahlen = liste["status"].value_counts()
-    print(f"{args.datei.name}: gültig, {len(liste)} Angebote ("
-          + ", ".join(f"{zahlen.get(s, 0)} {s}" for s in ("aktiv", "geplant", "beendet")) + ").")
-
-
-def _angebote_luecken(args):
-    from angebote import liste, luecken
-    from angebote.pruefung import lies_angebote
-    gebiete = Gebiete.laden()
-    angebote = (lies_angebote(_lesen(args.datei), args.datei.name, gebiete) if args.datei
-                else liste.aktuelle(gebiete))
-    gemeinde = None
-    if args.gemeinde:
-        gemeinde = gebiete.normalisiere_ags(args.gemeinde)
-        if gemeinde not in set(gebiete.gemeinden["ags"]):
-            raise ValueError(f"„{args.gemeinde}“ ist keine Gemeinde des Kreises {gebiete.kreis}.")
-    matrix = luecken.matrix(angebote, gemeinde)[["lebensphase", "handlungsfeld", "anzahl"]]
-    tabelle_entschaerft(matrix).to_csv(sys.stdout, sep=";", index=False, lineterminator="\n")
-
-
 def _entsperren(args):
     n = entsperren(oeffne_ablage(Gebiete.laden()), args.name)
     print(f"Wartezeiten für „{args.name}“ aufgehoben ({n} Herkünfte).")
-
-
-def _lesen(pfad: Path) -> bytes:
-    try:
-        return pfad.read_bytes()
-    except OSError as fehler:
-        raise OSError(f"{pfad}: Datei nicht lesbar ({fehler.strerror}).") from None
 
 
 def _hinweise(hinweise):
@@ -257,26 +205,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("name", help="Anmeldename des Kontos")
     b.set_defaults(befehl=_passwort)
 
-    b = befehle.add_parser("einrichtungen", help="Einrichtungsliste prüfen oder als neuen Stand einlesen")
-    einrichtungen = b.add_subparsers(required=True, metavar="AKTION")
-    e = einrichtungen.add_parser("pruefen", help="Liste prüfen, ohne zu speichern")
-    e.add_argument("datei", type=Path)
-    e.set_defaults(befehl=_einrichtungen_pruefen)
-    e = einrichtungen.add_parser("einlesen", help="Liste prüfen und als neuen aktiven Stand speichern")
-    e.add_argument("datei", type=Path)
-    e.add_argument("--kommentar", required=True, help="was ist das für ein Stand? (Pflicht)")
-    e.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
-    e.set_defaults(befehl=_einrichtungen_einlesen)
-
-    b = befehle.add_parser("angebote", help="Angebote der Präventionskette: Liste prüfen, Lückenmatrix ausgeben")
-    angebote = b.add_subparsers(required=True, metavar="AKTION")
-    a = angebote.add_parser("pruefen", help="Angebotsliste (CSV/XLSX) prüfen, ohne zu speichern")
-    a.add_argument("datei", type=Path)
-    a.set_defaults(befehl=_angebote_pruefen)
-    a = angebote.add_parser("luecken", help="Lebensphase × Handlungsfeld mit Zahl der aktiven Angebote als CSV")
-    a.add_argument("--gemeinde", help="AGS: ihre und die kreisweiten Angebote (ohne: alle des Kreises)")
-    a.add_argument("--datei", type=Path, help="aus dieser Liste statt der aktuellen")
-    a.set_defaults(befehl=_angebote_luecken)
+    cli_listen.anmelden(befehle)
 
     b = befehle.add_parser("entsperren", help="Wartezeit nach Fehlversuchen für ein Datenpflege-Konto aufheben")
     b.add_argument("name", help="Anmeldename des Kontos")

@@ -34,7 +34,7 @@ from sqlalchemy.exc import OperationalError
 
 from indikatoren import konfiguration
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
-from indikatoren.spalten import ANZAHLEN, EINRICHTUNGSSPALTEN, KOPF
+from indikatoren.spalten import ANZAHLEN, KOPF
 
 metadaten = MetaData()
 
@@ -96,23 +96,26 @@ protokoll = Table(
 )
 
 
-einrichtungsstand = Table(  # jede Änderung der Einrichtungsliste ist ein neuer, vollständiger Stand
-    "einrichtungsstand", metadaten,
+listenstand = Table(  # Einrichtungen, Angebote: jede Änderung ein neuer, vollständiger Stand (indikatoren/listen.py)
+    "listenstand", metadaten,
     Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("liste", String(30), nullable=False),
     Column("erstellt", DateTime(timezone=True), nullable=False),
     Column("von", String(200), nullable=False),
     Column("dateiname", String(500), nullable=False, default=""),
     Column("kommentar", Text, nullable=False, default=""),
     Column("aktiv", Boolean, nullable=False, default=False),
-    _nur_einer_aktiv("ein_aktiver_einrichtungsstand"),
+    Index("ein_aktiver_listenstand", "liste", unique=True, sqlite_where=Column("aktiv").is_(True),
+          postgresql_where=Column("aktiv").is_(True)),
 )
 
-einrichtung = Table(
-    "einrichtung", metadaten,
+listeneintrag = Table(
+    "listeneintrag", metadaten,
     Column("stand_id", Integer, primary_key=True),
     Column("nr", Integer, primary_key=True),
-    *(Column(spalte, Text, nullable=False) for spalte in EINRICHTUNGSSPALTEN),
-    ForeignKeyConstraint(["stand_id"], ["einrichtungsstand.id"]),
+    Column("kennung", String(50), nullable=False),  # feste Kennung über alle Stände (E001, A001, …)
+    Column("daten", Text, nullable=False),  # die Zeile als JSON-Objekt, Spalte -> Text
+    ForeignKeyConstraint(["stand_id"], ["listenstand.id"]),
 )
 
 anmeldeversuch = Table(  # Fehlversuche je Name und Herkunft (Adresse), für die wachsende Wartezeit
@@ -127,7 +130,7 @@ anmeldeversuch = Table(  # Fehlversuche je Name und Herkunft (Adresse), für die
 # verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
 _UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),
                     "kennzahl_wert": ("UPDATE", "DELETE"), "datenstand": ("DELETE",),
-                    "einrichtung": ("UPDATE", "DELETE"), "einrichtungsstand": ("DELETE",)}
+                    "listeneintrag": ("UPDATE", "DELETE"), "listenstand": ("DELETE",)}
 
 
 def _schutz_sqlite(tabelle: str, aktion: str) -> DDL:
@@ -148,6 +151,13 @@ for _name, _aktionen in _UNVERAENDERLICH.items():
                      _schutz_sqlite(_name, _aktion).execute_if(dialect="sqlite"))
     event.listen(metadaten.tables[_name], "after_create",
                  _schutz_postgresql(_name, _aktionen).execute_if(dialect="postgresql"))
+
+
+class AndererStandAktiv(LookupError):
+    """Zwischen Vorschau und Bestätigung wurde ein anderer Stand aktiv; die Vorschau gilt nicht mehr."""
+
+
+BELIEBIG = object()  # für `erwartet`: keine Erwartung an den aktiven Stand (Kommandozeile)
 
 
 @dataclass(frozen=True)
@@ -199,7 +209,7 @@ class Ablage:
     def datenstaende(self, verbindung=None) -> list[Datenstand]:
         with self._lesen(verbindung) as v:
             zeilen = v.execute(select(datenstand).order_by(datenstand.c.id)).all()
-        return [Datenstand(**{**z._mapping, "erstellt": _utc(z.erstellt)}) for z in zeilen]
+        return [Datenstand(**{**z._mapping, "erstellt": als_utc(z.erstellt)}) for z in zeilen]
 
     def aktiver(self, verbindung=None) -> Datenstand | None:
         return next((d for d in self.datenstaende(verbindung) if d.aktiv), None)
@@ -285,61 +295,9 @@ class Ablage:
                 zeit=datetime.now(UTC), aktion=aktion[:50], von=von[:200], dateiname=dateiname[:500],
                 sha256=sha256[:64], erfolg=erfolg, meldung=meldung[:10000]))
 
-    # --- Einrichtungen ----------------------------------------------------------------------------
-    def einrichtungsstaende(self, verbindung=None) -> list[dict]:
-        with self._lesen(verbindung) as v:
-            return [dict(z._mapping) | {"erstellt": _utc(z.erstellt)} for z in
-                    v.execute(select(einrichtungsstand).order_by(einrichtungsstand.c.id)).all()]
-
-    def aktiver_einrichtungsstand(self, verbindung=None) -> int | None:
-        with self._lesen(verbindung) as v:
-            return v.execute(select(einrichtungsstand.c.id).where(einrichtungsstand.c.aktiv.is_(True))).scalar()
-
-    def einrichtungen(self, stand_id: int | None = None, verbindung=None) -> tuple[int, pd.DataFrame] | None:
-        """(Stand, Liste als Text) – ohne stand_id der aktive; None, solange nie etwas gespeichert wurde."""
-        stand_id = stand_id or self.aktiver_einrichtungsstand(verbindung)
-        if stand_id is None:
-            return None
-        with self._lesen(verbindung) as v:
-            zeilen = v.execute(select(einrichtung).where(einrichtung.c.stand_id == stand_id)
-                               .order_by(einrichtung.c.nr)).mappings().all()
-        return stand_id, pd.DataFrame(zeilen, columns=["stand_id", "nr", *EINRICHTUNGSSPALTEN])[
-            list(EINRICHTUNGSSPALTEN)]
-
-    def einrichtungen_speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str, dateiname: str = "",
-                                erstellt: datetime | None = None, aktivieren: bool = True, verbindung=None) -> int:
-        """Ein neuer aktiver Stand der Einrichtungsliste (vollständig), in einer Transaktion."""
-        jetzt = erstellt or datetime.now(UTC)
-        with self._schreiben(verbindung) as v:
-            id = v.execute(insert(einrichtungsstand).values(
-                erstellt=jetzt, von=von[:200], dateiname=dateiname[:500], kommentar=kommentar,
-                aktiv=False)).inserted_primary_key[0]
-            zeilen = tabelle[list(EINRICHTUNGSSPALTEN)].fillna("").astype(str)
-            if len(zeilen):
-                v.execute(insert(einrichtung), [
-                    {"stand_id": id, "nr": nr, **z} for nr, z in enumerate(zeilen.to_dict("records"), start=1)])
-            if aktivieren:
-                self._einrichtungen_aktivieren(v, id)
-            v.execute(insert(protokoll).values(
-                zeit=jetzt, aktion="einrichtungen", von=von[:200], dateiname=dateiname[:500], sha256="",
-                erfolg=True, meldung=f"Einrichtungsstand {id} angelegt, {len(zeilen)} Einrichtungen: {kommentar}"))
-        return id
-
-    def einrichtungsstand_aktivieren(self, id: int, von: str = "", verbindung=None) -> None:
-        with self._schreiben(verbindung) as v:
-            self._einrichtungen_aktivieren(v, id)
-            v.execute(insert(protokoll).values(
-                zeit=datetime.now(UTC), aktion="einrichtungen aktivieren", von=von[:200], erfolg=True,
-                meldung=f"Einrichtungsstand {id} aktiviert"))
-
-    @staticmethod
-    def _einrichtungen_aktivieren(verbindung, id: int):
-        verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.aktiv.is_(True)).values(aktiv=False))
-        verbindung.execute(update(einrichtungsstand).where(einrichtungsstand.c.id == id).values(aktiv=True))
-
     def protokoll_uebernehmen(self, eintraege: list[dict], herkunft: str, verbindung=None) -> int:
         """Hängt Einträge einer Sicherung an (ursprüngliche Zeit, Aktion mit Vorsilbe); doppelte übergeht es."""
-        schluessel = lambda z: (_utc(z["zeit"]).isoformat(timespec="seconds"), z["aktion"], z["meldung"])  # noqa: E731
+        schluessel = lambda z: (als_utc(z["zeit"]).isoformat(timespec="seconds"), z["aktion"], z["meldung"])  # noqa: E731
         with self._schreiben(verbindung) as v:
             vorhanden = {schluessel(z._mapping) for z in v.execute(select(protokoll)).all()}
             neu = [z | {"aktion": f"{herkunft}{z['aktion']}"[:50]} for z in eintraege]
@@ -382,7 +340,7 @@ def wiederholt(schritt, versuche: int = 5):
             time.sleep(0.2 * (versuch + 1))
 
 
-def _utc(zeit: datetime) -> datetime:
+def als_utc(zeit: datetime) -> datetime:
     """SQLite gibt Zeitpunkte ohne Zone zurück; gespeichert wird immer UTC."""
     return zeit if zeit.tzinfo else zeit.replace(tzinfo=UTC)
 

@@ -8,8 +8,10 @@ import hashlib
 from dataclasses import dataclass
 
 from indikatoren import konfiguration
-from indikatoren.datenstaende import Ablage, Datenstand, wiederholt
+from indikatoren.datenstaende import BELIEBIG, Ablage, AndererStandAktiv, Datenstand, wiederholt
+from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
+from indikatoren.listen import alte_einrichtungsstaende_uebernehmen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 
@@ -20,13 +22,6 @@ BEISPIELDATEN = konfiguration.DATEN / "beispiel_kennzahlen.csv"
 class Einlesung:
     datenstand: Datenstand
     hinweise: list[Meldung]
-
-
-class AndererStandAktiv(LookupError):
-    """Zwischen Vorschau und Bestätigung wurde ein anderer Datenstand aktiv; die Vorschau gilt nicht mehr."""
-
-
-BELIEBIG = object()  # für `erwartet`: keine Erwartung an den aktiven Stand (Kommandozeile)
 
 
 def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *, ergaenzen: bool = False,
@@ -61,8 +56,10 @@ def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *,
 
 
 def oeffne_ablage(gebiete: Gebiete, url: str | None = None) -> Ablage:
-    """Die Ablage; ist sie leer, werden die mitgelieferten Beispieldaten Datenstand 1."""
+    """Die Ablage; ist sie leer, werden die mitgelieferten Beispieldaten Datenstand 1. Einrichtungsstände aus
+    früheren Versionen der Datenbank wandern beim ersten Öffnen in die Listenablage."""
     ablage = Ablage(url)
+    wiederholt(lambda: alte_einrichtungsstaende_uebernehmen(ablage, EINRICHTUNGEN))
     if ablage.aktiver() is None and not ablage.datenstaende():
         inhalt = BEISPIELDATEN.read_bytes()
         try:

@@ -12,22 +12,42 @@ import pandas as pd
 
 from indikatoren import konfiguration
 from indikatoren.gebiete import Gebiete
+from indikatoren.listen import Listenart, Listenspalte
 from indikatoren.mitgeliefert import lies_tabelle
-from indikatoren.spalten import EINRICHTUNGSSPALTEN
 
-SPALTEN = list(EINRICHTUNGSSPALTEN)
 KATEGORIEN = ("Kita", "Grundschule", "weiterführende Schule", "Familienzentrum", "Behörde/Beratung", "Begegnung")
 GENAUIGKEITEN = ("Gebäude", "Straße", "Ortsmitte", "ungefähr")
 UNGEFAEHR = ("Ortsmitte", "ungefähr")
 STATUS = ("geplant", "in Betrieb", "geschlossen", "unbekannt")
+LISTE = Listenart("einrichtungen", "Einrichtungsstand", "E", (
+    Listenspalte("name", "Name der Einrichtung.", pflicht=True),
+    Listenspalte("kategorie", "Art der Einrichtung.", pflicht=True, erlaubt=KATEGORIEN),
+    Listenspalte("adresse", "Straße, Hausnummer, PLZ Ort."),
+    Listenspalte("lat", "Geografische Breite in Dezimalgrad (51.986); leer: keine Lage."),
+    Listenspalte("lon", "Geografische Länge in Dezimalgrad (9.826); nur zusammen mit lat."),
+    Listenspalte("genauigkeit", "Wie genau die Lage ist; Pflicht, wenn eine Lage angegeben ist.",
+                 erlaubt=GENAUIGKEITEN),
+    Listenspalte("lage", "Woher die Lage stammt (gesetzt von …, Bezugspunkt …)."),
+    Listenspalte("traeger", "Wer die Einrichtung betreibt."),
+    Listenspalte("status", "Betriebsstand.", pflicht=True, erlaubt=STATUS),
+    Listenspalte("seit", "Eröffnet am (JJJJ-MM-TT oder JJJJ)."),
+    Listenspalte("quelle_adresse", "Woher die Adresse stammt (Adresse einer Webseite, Dokument)."),
+    Listenspalte("quelle_lage", "Woher die Koordinaten stammen."),
+), bezeichnung="name")
+SPALTEN = ["id", *LISTE.spalten]  # „id“: feste Kennung (E001, …), auf die Angebote verweisen
 METRISCH = "EPSG:25832"
 RADIEN = (500, 1000)
 
 
+def mitgeliefert(datei=None) -> pd.DataFrame:
+    """Die mitgelieferte Liste als Text; wirft bei Formfehlern."""
+    return lies_tabelle(datei or konfiguration.DATEN / "einrichtungen.csv", SPALTEN,
+                        {"kategorie": KATEGORIEN, "status": STATUS})[SPALTEN]
+
+
 def lade_einrichtungen(datei=None) -> pd.DataFrame:
     """Die mitgelieferte Liste, aufbereitet; wirft bei Formfehlern."""
-    return aufbereitet(lies_tabelle(datei or konfiguration.DATEN / "einrichtungen.csv", SPALTEN,
-                                    {"kategorie": KATEGORIEN, "status": STATUS}))
+    return aufbereitet(mitgeliefert(datei))
 
 
 def aufbereitet(tabelle: pd.DataFrame) -> pd.DataFrame:

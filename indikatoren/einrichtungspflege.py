@@ -1,7 +1,7 @@
 """Pflege der Einrichtungsliste: prüfen (im Browser geändert oder als Datei), Lage setzen, aktueller Stand.
 
 Die Liste kommt zuerst aus data/einrichtungen.csv; sobald die Stabsstelle sie ändert, hält die Datenbank sie
-mit allen früheren Ständen (datenstaende.Ablage.einrichtungen_speichern).
+mit allen früheren Ständen (indikatoren/listen.py).
 """
 
 from datetime import date
@@ -9,89 +9,59 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
+from indikatoren import listendatei
 from indikatoren.datenstaende import Ablage
-from indikatoren.einrichtungen import (
-    GENAUIGKEITEN,
-    KATEGORIEN,
-    METRISCH,
-    SPALTEN,
-    STATUS,
-    aufbereitet,
-    lade_einrichtungen,
-)
-from indikatoren.export import tabelle_zurueck
+from indikatoren.einrichtungen import LISTE, METRISCH, SPALTEN, aufbereitet, mitgeliefert
+from indikatoren.listen import Listen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
-from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
 from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
 
-HOECHSTE_TEXTLAENGE = 500  # je Zelle; Namen, Adressen und Quellen sind weit kürzer
 TOLERANZ_M = 100  # so weit darf ein Punkt außerhalb der Kreisgrenze liegen (Randlage, Rundung)
 
 
+def staende(ablage: Ablage) -> Listen:
+    return Listen(ablage, LISTE)
+
+
+def als_text(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
+    """(Stand oder None für die mitgelieferte Liste, Liste als Text), wie sie gepflegt wird."""
+    gespeichert = staende(ablage).lesen()
+    return gespeichert if gespeichert is not None else (None, mitgeliefert())
+
+
 def aktuelle(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
-    """(Stand oder None für die mitgelieferte Liste, aufbereitete Liste)."""
-    gespeichert = ablage.einrichtungen()
-    if gespeichert is None:
-        return None, lade_einrichtungen()
-    stand, tabelle = gespeichert
+    """(Stand oder None für die mitgelieferte Liste, aufbereitete Liste: Lage als Zahl)."""
+    stand, tabelle = als_text(ablage)
     return stand, aufbereitet(tabelle)
 
 
 def lies_datei(inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
     """Eine hochgeladene Liste (CSV/XLSX wie die Kennzahlen-Tabelle), geprüft."""
-    roh = lese_tabelle(inhalt, datei)
-    breite = len(roh.kopf)
-    zeilen = [(z + [""] * breite)[:breite] for _, z in roh.zeilen]
-    tabelle = pd.DataFrame(zeilen, columns=roh.kopf, index=[nr - 2 for nr, _ in roh.zeilen])
-    return pruefe(tabelle, datei, grenzen)
+    return pruefe(listendatei.lies(inhalt, datei, LISTE), datei, grenzen)
 
 
-def einlesen(ablage: Ablage, inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None, *, von: str,
-             kommentar: str) -> int:
-    """Eine Liste als Datei prüfen und als neuen aktiven Einrichtungsstand speichern (Kommandozeile und Seite).
-
-    Wirft UngueltigeDatei; dann ist nichts gespeichert, der Versuch steht im Protokoll."""
-    if not kommentar.strip():
-        raise UngueltigeDatei([Meldung(datei, "Bitte einen Kommentar angeben: was ist das für ein Stand?")])
-    try:
-        liste = lies_datei(inhalt, datei, grenzen)
-    except UngueltigeDatei as fehler:
-        ablage.protokolliere("einrichtungen", von, datei, "", False, str(fehler))
-        raise
-    return ablage.einrichtungen_speichern(liste, von=von, kommentar=kommentar.strip(), dateiname=datei)
+def pruefe_editor(tabelle: pd.DataFrame, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
+    """Eine im Browser bearbeitete Liste, geprüft wie eine Datei („Tabelle“, Zeile 2 = erste Einrichtung)."""
+    return pruefe(listendatei.aus_editor(tabelle, LISTE), "Tabelle", grenzen)
 
 
 def pruefe(tabelle: pd.DataFrame, datei: str, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
-    """Alle Probleme auf einmal (Zeile wie in Excel: Kopf = 1); gibt die Liste als bereinigten Text zurück."""
-    fehlend = [s for s in SPALTEN if s not in tabelle.columns]
-    if fehlend:
-        raise UngueltigeDatei([Meldung(datei, f"Die Pflichtspalte „{s}“ fehlt.", 1, s) for s in fehlend])
-    text = tabelle[SPALTEN].fillna("").astype(str).apply(lambda s: s.str.strip())
-    text = tabelle_zurueck(text).reset_index(drop=True)  # „'=…“ aus einem entschärften Export war „=…“
+    """Alle Probleme auf einmal (Index = Zeilennummer wie in Excel); gibt die Liste als bereinigten Text zurück."""
+    text = listendatei.bereinigt(tabelle.reindex(columns=SPALTEN))
     text[["lat", "lon"]] = text[["lat", "lon"]].apply(lambda s: s.str.replace(",", "."))
     kreis = None if grenzen is None else grenzen.to_crs(METRISCH).union_all().buffer(TOLERANZ_M)
-    fehler = [Meldung(datei, meldung, nr, spalte)
-              for nr, z in zip(range(2, len(text) + 2), text.itertuples(index=False))
-              for spalte, meldung in _zeilenfehler(z, kreis)]
+    fehler = listendatei.grundfehler(text, LISTE, datei)
+    fehler += [Meldung(datei, meldung, nr, spalte) for nr, z in zip(text.index, text.itertuples(index=False))
+               for spalte, meldung in _zeilenfehler(z, kreis)]
     if fehler:
-        raise UngueltigeDatei(fehler)
-    return text
+        raise UngueltigeDatei(sorted(fehler, key=lambda m: m.zeile or 0))
+    return text.reset_index(drop=True)
 
 
 def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
-    """(Spalte, Meldung) je Problem einer Zeile."""
-    fehler = [(s, "Die Zelle enthält ein unsichtbares Steuerzeichen; bitte entfernen.")
-              for s, w in zip(SPALTEN, z) if STEUERZEICHEN.search(w)]
-    fehler += [(s, f"Der Text ist {len(w)} Zeichen lang; erlaubt sind {HOECHSTE_TEXTLAENGE}.")
-               for s, w in zip(SPALTEN, z) if len(w) > HOECHSTE_TEXTLAENGE]
-    if not z.name:
-        fehler.append(("name", "Der Name fehlt."))
-    for spalte, erlaubt in (("kategorie", KATEGORIEN), ("status", STATUS)):
-        if getattr(z, spalte) not in erlaubt:
-            fehler.append((spalte, f"„{getattr(z, spalte)}“ ist nicht erlaubt ({', '.join(erlaubt)})."))
-    if z.genauigkeit and z.genauigkeit not in GENAUIGKEITEN:
-        fehler.append(("genauigkeit", f"„{z.genauigkeit}“ ist nicht erlaubt ({', '.join(GENAUIGKEITEN)})."))
+    """(Spalte, Meldung) je Problem einer Zeile, das nur Einrichtungen haben (Datum, Lage)."""
+    fehler = []
     if z.seit and not (len(z.seit) == 4 and ist_ganzzahl(z.seit) or len(z.seit) == 10 and lies_datum(z.seit, False)):
         fehler.append(("seit", f"„{z.seit}“ ist kein Datum (JJJJ-MM-TT oder JJJJ)."))
     if bool(z.lat) != bool(z.lon):

@@ -1,5 +1,5 @@
-"""Sicherung aller Datenstände, Einrichtungsstände und des Protokolls in einer ZIP-Datei – und ihre
-Wiederherstellung.
+"""Sicherung aller Datenstände, aller Stände der Listen (Einrichtungen, Angebote) und des Protokolls in einer
+ZIP-Datei – und ihre Wiederherstellung.
 
 Die Wiederherstellung ergänzt: jeder Stand der Sicherung, der in der Datenbank fehlt (gleiche Prüfsumme,
 gleiche Zeit, gleicher Absender), wird mit seinen ursprünglichen Angaben neu angelegt; nichts Vorhandenes
@@ -12,7 +12,7 @@ Einer Sicherung wird nichts geglaubt, was sich prüfen lässt:
 - Jede Datei trägt im Inhaltsverzeichnis ihre SHA-256-Prüfsumme; sie wird nachgerechnet. Ist ein Schlüssel
   eingerichtet (SOZIALPLANUNG_SICHERUNG_SCHLUESSEL), ist das Inhaltsverzeichnis damit signiert (HMAC-SHA256),
   und eine Sicherung ohne gültige Signatur wird abgelehnt: dann lässt sich auch keine Prüfsumme mitfälschen.
-- Jeder Datenstand wird geprüft wie ein Upload, jede Einrichtungsliste wie eine hochgeladene Liste; Zeitpunkte
+- Jeder Datenstand wird geprüft wie ein Upload, jede Liste wie eine hochgeladene Liste; Zeitpunkte
   in der Zukunft, doppelte Nummern und mehr als ein aktiver Stand sind Fehler.
 - Alles geschieht in einer Transaktion: ganz oder gar nicht, auch wenn der Prozess mittendrin stirbt. Danach
   ist genau ein Datenstand aktiv.
@@ -24,20 +24,20 @@ import io
 import json
 import os
 import zipfile
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 
-from indikatoren import export
+from indikatoren import einrichtungspflege, export, listendatei
 from indikatoren.datenstaende import Ablage
-from indikatoren.einrichtungen import SPALTEN
-from indikatoren.einrichtungspflege import lies_datei
+from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
+from indikatoren.listen import Listen, kennungen_nach_bezeichnung
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 from indikatoren.zahlenformat import zahl
 
-FORMAT = 2
+FORMAT = 3  # 3: Listen mit festen Kennungen („listenstaende“); 1 und 2 („einrichtungsstaende“) werden noch gelesen
 HOECHSTE_TEILE = 5_000
 HOECHSTE_TEILGROESSE = 50 * 1024 * 1024  # je Datei entpackt (ein Datenstand ist ein paar hundert KB)
 HOECHSTE_GESAMTGROESSE = 500 * 1024 * 1024
@@ -49,7 +49,7 @@ SCHLUESSEL_VARIABLE = "SOZIALPLANUNG_SICHERUNG_SCHLUESSEL"
 def erstellen(ablage: Ablage) -> bytes:
     puffer = io.BytesIO()
     inhalt = {"format": FORMAT, "erstellt": datetime.now(UTC).isoformat(), "datenstaende": [],
-              "einrichtungsstaende": [], "dateien": {}}
+              "listenstaende": [], "dateien": {}}
     with zipfile.ZipFile(puffer, "w", zipfile.ZIP_DEFLATED) as archiv:
         def ablegen(datei: str, daten: bytes) -> None:
             archiv.writestr(datei, daten)
@@ -59,10 +59,12 @@ def erstellen(ablage: Ablage) -> bytes:
             datei = f"datenstand_{d.id}.csv"
             ablegen(datei, export.als_csv(ablage.kennzahlen(d.id)))
             inhalt["datenstaende"].append({**d.__dict__, "erstellt": d.erstellt.isoformat(), "datei": datei})
-        for e in ablage.einrichtungsstaende():
-            datei = f"einrichtungen_{e['id']}.csv"
-            ablegen(datei, _csv(ablage.einrichtungen(e["id"])[1]))
-            inhalt["einrichtungsstaende"].append({**e, "erstellt": e["erstellt"].isoformat(), "datei": datei})
+        for art in _listenarten().values():
+            listen = Listen(ablage, art)
+            for e in listen.staende():
+                datei = f"{art.name}_{e.id}.csv"
+                ablegen(datei, listendatei.als_csv(listen.lesen(e.id)[1], art))
+                inhalt["listenstaende"].append({**e.__dict__, "erstellt": e.erstellt.isoformat(), "datei": datei})
         protokoll = ablage.protokolleintraege()
         ablegen("protokoll.csv", _csv(protokoll.assign(
             zeit=[z.isoformat() for z in pd.to_datetime(protokoll["zeit"], utc=True)])))
@@ -79,11 +81,10 @@ def wiederherstellen(ablage: Ablage, inhalt: bytes, gebiete: Gebiete, von: str, 
         teile = _entpackt(inhalt, datei)
         beschreibung = _inhaltsverzeichnis(teile, datei)
         datenstaende = [(d, _datenstand(d, teile, gebiete)) for d in beschreibung["datenstaende"]]
-        einrichtungen = [(e, lies_datei(teile[e["datei"]], e["datei"], None))
-                         for e in beschreibung["einrichtungsstaende"]]
+        listen = _listen(beschreibung["listenstaende"], teile, gebiete)
         protokoll = _protokoll(teile, datei)
         with ablage.schreibend() as verbindung:
-            zusammenfassung = _einspielen(ablage, verbindung, datenstaende, einrichtungen, protokoll, von)
+            zusammenfassung = _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von)
             ablage.protokolliere("wiederherstellen", von, datei, hashlib.sha256(inhalt).hexdigest(), True,
                                  zusammenfassung, verbindung=verbindung)
     except UngueltigeDatei as fehler:
@@ -92,7 +93,7 @@ def wiederherstellen(ablage: Ablage, inhalt: bytes, gebiete: Gebiete, von: str, 
     return zusammenfassung
 
 
-def _einspielen(ablage, verbindung, datenstaende, einrichtungen, protokoll, von) -> str:
+def _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von) -> str:
     vorhanden = {(d.sha256, d.erstellt.isoformat(timespec="seconds"), d.von) for d in ablage.datenstaende(verbindung)}
     neu_aktiv, neue = None, 0
     for d, kennzahlen in datenstaende:
@@ -112,18 +113,18 @@ def _einspielen(ablage, verbindung, datenstaende, einrichtungen, protokoll, von)
     if staende and sum(d.aktiv for d in ablage.datenstaende(verbindung)) != 1:
         raise UngueltigeDatei([Meldung("Datenbank", "Nach der Wiederherstellung wäre nicht genau ein Stand aktiv.")])
 
-    bekannte = {(e["erstellt"].isoformat(timespec="seconds"), e["von"], e["kommentar"])
-                for e in ablage.einrichtungsstaende(verbindung)}
-    neue_einrichtungen = 0
-    for e, liste in einrichtungen:
+    neue_listen = 0
+    for e, liste in listen:
+        ablage_liste = Listen(ablage, _listenarten()[e["liste"]])
+        bekannte = {(s.erstellt.isoformat(timespec="seconds"), s.von, s.kommentar)
+                    for s in ablage_liste.staende(verbindung)}
         if (e["erstellt"].isoformat(timespec="seconds"), e["von"], e["kommentar"]) in bekannte:
             continue
-        ablage.einrichtungen_speichern(liste[SPALTEN], von=e["von"], kommentar=e["kommentar"],
-                                       dateiname=e["dateiname"], erstellt=e["erstellt"], aktivieren=e["aktiv"],
-                                       verbindung=verbindung)
-        neue_einrichtungen += 1
+        ablage_liste.speichern(liste, von=e["von"], kommentar=e["kommentar"], dateiname=e["dateiname"],
+                               erstellt=e["erstellt"], aktivieren=e["aktiv"], verbindung=verbindung)
+        neue_listen += 1
     uebernommen = ablage.protokoll_uebernehmen(protokoll, "gesichert: ", verbindung=verbindung)
-    return (f"{neue} Datenstände, {neue_einrichtungen} Einrichtungsstände und {uebernommen} "
+    return (f"{neue} Datenstände, {neue_listen} Stände der Einrichtungs- und Angebotslisten und {uebernommen} "
             f"Protokolleinträge wiederhergestellt.")
 
 
@@ -170,7 +171,7 @@ def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:
     except (KeyError, ValueError, AssertionError):
         raise UngueltigeDatei([Meldung(datei, "Keine Sicherung dieses Dashboards (sicherung.json fehlt oder ist "
                                               "kein gültiges Inhaltsverzeichnis).")]) from None
-    if beschreibung.get("format") not in (1, FORMAT):
+    if beschreibung.get("format") not in (1, 2, FORMAT):
         raise UngueltigeDatei([Meldung(datei, f"Unbekanntes Sicherungsformat {beschreibung.get('format')!r}.")])
     schluessel = _schluessel()
     if schluessel and not hmac.compare_digest(str(beschreibung.get("signatur", "")),
@@ -179,9 +180,20 @@ def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:
                                               f"({SCHLUESSEL_VARIABLE} ist eingerichtet): sie wurde verändert oder "
                                               "mit anderem Schlüssel erstellt.")])
     pruefsummen = beschreibung.get("dateien", {}) if beschreibung["format"] >= 2 else None
+    if beschreibung["format"] < 3 and isinstance(beschreibung.get("einrichtungsstaende"), list):
+        beschreibung["listenstaende"] = [s | {"liste": EINRICHTUNGEN.name} if isinstance(s, dict) else s
+                                         for s in beschreibung.pop("einrichtungsstaende")]
     jetzt = datetime.now(UTC)
-    for art, liste_name in (("Datenstand", "datenstaende"), ("Einrichtungsstand", "einrichtungsstaende")):
-        staende = beschreibung.get(liste_name)
+    listen = beschreibung.get("listenstaende")
+    for s in listen if isinstance(listen, list) else []:
+        if not isinstance(s, dict) or s.get("liste") not in _listenarten():
+            melde(f"Unbekannte Liste „{s.get('liste') if isinstance(s, dict) else s}“ im Inhaltsverzeichnis.")
+    gruppen = [("Datenstand", "datenstaende", beschreibung.get("datenstaende"))] + [
+        (art.stand_heisst, "listenstaende", [s for s in listen if isinstance(s, dict) and s["liste"] == name])
+        for name, art in _listenarten().items() if isinstance(listen, list)]
+    if not isinstance(listen, list):
+        melde("Im Inhaltsverzeichnis fehlt die Liste „listenstaende“.")
+    for art, liste_name, staende in gruppen:
         if not isinstance(staende, list):
             melde(f"Im Inhaltsverzeichnis fehlt die Liste „{liste_name}“.")
             continue
@@ -226,6 +238,25 @@ def _datei_pruefen(name: str, teile, pruefsummen, melde) -> None:
         melde(f"Die Datei {name} fehlt in der Sicherung.")
     elif pruefsummen is not None and pruefsummen.get(name) != hashlib.sha256(teile[name]).hexdigest():
         melde(f"Die Prüfsumme von {name} stimmt nicht: die Datei wurde nach dem Sichern verändert.")
+
+
+def _listenarten() -> dict:
+    from angebote.katalog import LISTE as ANGEBOTE
+    return {EINRICHTUNGEN.name: EINRICHTUNGEN, ANGEBOTE.name: ANGEBOTE}
+
+
+def _listen(staende: list[dict], teile: dict[str, bytes], gebiete: Gebiete) -> list[tuple[dict, pd.DataFrame]]:
+    """Jeder Stand geprüft wie eine hochgeladene Liste (ohne die Prüfungen, die vom heutigen Stand abhängen: Lage im
+    Kreis, Verweis auf eine Einrichtung). Stände aus der Zeit vor festen Kennungen bekommen sie nach Namen."""
+    from angebote.pruefung import pruefe as angebote_pruefen
+    pruefen = {EINRICHTUNGEN.name: lambda t, d: einrichtungspflege.pruefe(t, d, None),
+               "angebote": lambda t, d: angebote_pruefen(t, d, gebiete, heute=date.max)}
+    ergebnis = []
+    for name, art in _listenarten().items():
+        eigene = [s for s in staende if s["liste"] == name]
+        tabellen = [pruefen[name](listendatei.lies(teile[s["datei"]], s["datei"], art), s["datei"]) for s in eigene]
+        ergebnis += list(zip(eigene, kennungen_nach_bezeichnung(tabellen, art)))
+    return ergebnis
 
 
 def _datenstand(d: dict, teile: dict[str, bytes], gebiete: Gebiete):

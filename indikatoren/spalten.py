@@ -64,6 +64,3 @@ NACH_NAME = {s.name: s for s in SPALTEN}
 ANZAHLEN = tuple(s.name for s in SPALTEN if s.anzahl)
 KOPF = tuple(s.name for s in SPALTEN if not s.anzahl)  # beschreibende Spalten einer Zeile
 
-# Die Einrichtungsliste (data/einrichtungen.csv und ihre Stände in der Datenbank)
-EINRICHTUNGSSPALTEN = ("name", "kategorie", "adresse", "lat", "lon", "genauigkeit", "lage", "traeger", "status",
-                       "seit", "quelle_adresse", "quelle_lage")

@@ -17,6 +17,8 @@ import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
 from angebote import katalog as angebotskatalog
+from angebote import liste as angebotsliste
+from angebote.orte import mit_ort
 from darstellung.maskierung import html, md
 from darstellung.stil import css
 from indikatoren import ansicht as ansichten
@@ -53,8 +55,16 @@ def grenzen() -> gpd.GeoDataFrame:
 def einrichtungen() -> pd.DataFrame:
     """Die aktuelle Einrichtungsliste (gepflegter Stand oder mitgelieferte Datei) mit Gemeinde (`ags`)."""
     datei = konfiguration.geodaten_datei()
-    return _einrichtungen(konfiguration.kreis(), konfiguration.datenbank_url(), ablage().aktiver_einrichtungsstand(),
-                          str(datei) if datei else "", str(konfiguration.laufzeit()))
+    return _einrichtungen(konfiguration.kreis(), konfiguration.datenbank_url(),
+                          einrichtungspflege.staende(ablage()).aktiver(), str(datei) if datei else "",
+                          str(konfiguration.laufzeit()))
+
+
+def angebote() -> pd.DataFrame:
+    """Die aktuelle Angebotsliste (gepflegter Stand oder mitgelieferte Datei), alle Status, mit `ort` (Name und
+    Adresse der Einrichtung); Leser-Seiten filtern."""
+    liste = _angebote(konfiguration.kreis(), konfiguration.datenbank_url(), angebotsliste.staende(ablage()).aktiver())
+    return mit_ort(liste, einrichtungen())
 
 
 @st.cache_resource(max_entries=4)
@@ -85,6 +95,11 @@ def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit
         flaechen = None
     _, liste = einrichtungspflege.aktuelle(_ablage(kreis, url))
     return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _angebote(kreis: str, url: str, stand: int | None) -> pd.DataFrame:
+    return angebotsliste.aktuelle(_ablage(kreis, url), _gebiete(kreis))[1]
 
 
 # --- Ansicht und Rahmen ----------------------------------------------------------------------------

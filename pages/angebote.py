@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from angebote import katalog, liste, suche
+from angebote import katalog, suche
 from darstellung.maskierung import md
 from darstellung.wegweiser import angebot_markdown
 from pages import _rahmen as rahmen
@@ -33,7 +33,7 @@ else:
     kostenlos, barrierefrei, zugang, sprache = False, False, None, ""
 
 a = rahmen.ansicht()
-treffer = suche.finde(liste.aktuelle(gebiete), suche.Filter(
+treffer = suche.finde(rahmen.angebote(), suche.Filter(
     lebensphase=a.lebensphase, handlungsfeld=a.handlungsfeld, gemeinde=a.gemeinde, nur_kostenlos=kostenlos,
     sprache=sprache, nur_barrierefrei=barrierefrei, zugang=zugang, text=a.q))
 st.title(f"Familienwegweiser {md(namen[a.gemeinde])}" if a.gemeinde else "Angebote finden")

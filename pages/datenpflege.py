@@ -1,5 +1,6 @@
-"""Datenpflege (nur Stabsstelle): Anmeldung, dann vier Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py),
-Datenstände mit Rücknahme, Rohexport, Sperrliste und Sicherung, Einrichtungen (_einrichtungspflege.py), Protokoll."""
+"""Datenpflege: Anmeldung, dann fünf Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py), Datenstände mit
+Rücknahme, Rohexport, Sperrliste und Sicherung, Einrichtungen (_einrichtungspflege.py), Angebote
+(_angebotspflege.py), Protokoll."""
 
 import streamlit as st
 
@@ -8,6 +9,7 @@ from darstellung.maskierung import md
 from indikatoren import export, geheimhaltung, konfiguration, sicherung
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.zahlenformat import zahl
+from pages import _angebotspflege as angebotspflege_seite
 from pages import _anmeldung as anmeldung
 from pages import _einrichtungspflege as einrichtungspflege_seite
 from pages import _kennzahlen_einlesen as kennzahlen_seite
@@ -26,8 +28,8 @@ kopf[0].title("Datenpflege")
 kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
 st.caption(f"Angemeldet: {md(benutzer)} · Jede Änderung steht im Protokoll.")
 ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
-einlesen_tab, staende_tab, einrichtungen_tab, protokoll_tab = st.tabs(
-    ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Protokoll"])
+einlesen_tab, staende_tab, einrichtungen_tab, angebote_tab, protokoll_tab = st.tabs(
+    ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Angebote", "Protokoll"])
 
 with einlesen_tab:
     kennzahlen_seite.zeigen(ablage, gebiete, benutzer)
@@ -66,7 +68,7 @@ with staende_tab:
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
 
     st.subheader("Sicherung")
-    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Protokoll)",
+    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
                        anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
                        "application/zip",
                        key="dp_sicherung")
@@ -81,6 +83,9 @@ with staende_tab:
 
 with einrichtungen_tab:
     einrichtungspflege_seite.zeigen(ablage, benutzer)
+
+with angebote_tab:
+    angebotspflege_seite.zeigen(ablage, gebiete, benutzer)
 
 with protokoll_tab:
     eintraege = ablage.protokolleintraege()

@@ -3,7 +3,6 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from angebote import liste
 from angebote.orte import je_einrichtung
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte
 from darstellung.maskierung import md
@@ -38,7 +37,7 @@ klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergr
                         eigene=rahmen.ansicht().grenzen)
 
 einrichtungen = rahmen.einrichtungen()
-einrichtungen = einrichtungen.assign(angebote=je_einrichtung(liste.aktuelle(rahmen.gebiete()), einrichtungen))
+einrichtungen = einrichtungen.assign(angebote=je_einrichtung(rahmen.angebote(), einrichtungen))
 umkreis = einrichtungsliste.umkreis(einrichtungen)
 try:
     grenzen, ohne_grenzen = rahmen.grenzen(), None

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from angebote import katalog, liste
+from angebote import katalog
 from darstellung import praeventionskette as pk
 from darstellung.export import als_csv
 from darstellung.maskierung import md
@@ -11,7 +11,7 @@ from pages import _rahmen as rahmen
 k = rahmen.kontext()
 gebiete = rahmen.gebiete()
 namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
-angebote = liste.aktuelle(gebiete)
+angebote = rahmen.angebote()
 if not k.praesentation:
     rahmen.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
                    format_func=lambda a: namen.get(a, f"{gebiete.name(gebiete.kreis)} (alle Gemeinden)"))

@@ -23,7 +23,7 @@ def _als_csv(tabelle: pd.DataFrame) -> bytes:
 def zweite_liste(gebiete) -> pd.DataFrame:
     """Die mitgelieferte Liste, drei davon bestätigt und aktiv, dazu ein kreisweites Angebot, eines in Hildesheim,
     ein weiteres Elternangebot in Alfeld und ein beendetes."""
-    tabelle = liste.aktuelle(gebiete).set_index("id")
+    tabelle = liste.mitgeliefert(gebiete).set_index("id")
     tabelle.loc[["A004", "A005", "A006"], "status"] = "aktiv"  # Gesundheit; zweimal Beratung (0-3 … 10-18)
     vorlage = tabelle.loc["A005"].to_dict()
     neu = pd.DataFrame([
@@ -37,7 +37,7 @@ def zweite_liste(gebiete) -> pd.DataFrame:
 
 
 def test_mitgelieferte_angebote(gebiete):
-    angebote = liste.aktuelle(gebiete)
+    angebote = liste.mitgeliefert(gebiete)
     assert len(angebote) == 8 and set(angebote["status"]) == {"geplant"} and set(angebote["gemeinde"]) == {ALFELD}
     assert angebote["id"].tolist() == [f"A00{n}" for n in range(1, 9)]
     assert angebote["zuordnung"].str.contains("abgeleitet").all()  # die Herkunft der Einordnung steht dabei
@@ -75,7 +75,7 @@ def test_kommandozeile_luecken(tmp_path, capsys, zweite_liste):
     zweite = pd.read_csv(io.StringIO(capsys.readouterr().out), sep=";").set_index(["lebensphase", "handlungsfeld"])
     assert zweite.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 3
     assert main(["angebote", "pruefen", str(datei)]) == 0
-    assert "zweite.csv: gültig, 12 Angebote (6 aktiv, 5 geplant, 1 beendet)." in capsys.readouterr().out
+    assert "zweite.csv: gültig, 12 Angebote (5 geplant, 6 aktiv, 1 beendet)." in capsys.readouterr().out
 
 
 def test_fehler_mit_zeile_und_spalte(gebiete):
@@ -112,7 +112,7 @@ def test_angebote_je_einrichtung_und_im_tooltip(gebiete):
     from indikatoren.katalog import indikator
     from tests.conftest import HILDESHEIM_GEOJSON
     einrichtungen = lade_einrichtungen()
-    angebote = liste.aktuelle(gebiete)
+    angebote = liste.mitgeliefert(gebiete)
     je = je_einrichtung(angebote, einrichtungen)
     fz = je[einrichtungen["kategorie"] == "Familienzentrum"].iloc[0]
     assert len(fz) == 8 and not hat_aktive(fz) and je[einrichtungen["kategorie"] == "Kita"].map(len).eq(0).all()

@@ -210,14 +210,16 @@ def test_veraltete_vorschau_speichert_nichts(gebiete):
 
 
 @pytest.mark.parametrize(("tabelle", "aenderung"), [
-    ("einrichtung", lambda t: t.update().values(name="umbenannt")), ("einrichtung", lambda t: t.delete()),
-    ("einrichtungsstand", lambda t: t.delete()),
+    ("listeneintrag", lambda t: t.update().values(daten="{}")), ("listeneintrag", lambda t: t.delete()),
+    ("listenstand", lambda t: t.delete()),
 ])
-def test_einrichtungsstaende_sind_unveraenderlich(gebiete, tabelle, aenderung):
-    from indikatoren.einrichtungen import lade_einrichtungen
+def test_listenstaende_sind_unveraenderlich(gebiete, tabelle, aenderung):
+    from indikatoren import einrichtungspflege
+    from indikatoren.einrichtungen import mitgeliefert
     ablage = oeffne_ablage(gebiete)
-    ablage.einrichtungen_speichern(lade_einrichtungen().astype(str).replace({"nan": ""}), von="t", kommentar="k")
-    vorher = ablage.einrichtungen()[1]
+    listen = einrichtungspflege.staende(ablage)
+    listen.speichern(mitgeliefert(), von="t", kommentar="k")
+    vorher = listen.lesen()[1]
     with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
         verbindung.execute(aenderung(datenstaende.metadaten.tables[tabelle]))
-    assert ablage.einrichtungen()[1].equals(vorher) and len(ablage.einrichtungsstaende()) == 1
+    assert listen.lesen()[1].equals(vorher) and len(listen.staende()) == 1

@@ -19,8 +19,11 @@ def _luftlinie(lat1, lon1, lat2, lon2):
 
 def test_liste_aus_shared_mit_lagen():
     e = lade_einrichtungen()
-    assert (PROJEKT / "data" / "einrichtungen.csv").read_text(encoding="utf-8") == \
-        (PROJEKT.parent / "shared" / "data" / "einrichtungen_alfeld.csv").read_text(encoding="utf-8")
+    mitgeliefert = pd.read_csv(PROJEKT / "data" / "einrichtungen.csv", sep=";", dtype=str, keep_default_na=False)
+    quelle = pd.read_csv(PROJEKT.parent / "shared" / "data" / "einrichtungen_alfeld.csv", sep=";", dtype=str,
+                         keep_default_na=False)
+    assert mitgeliefert.drop(columns="id").equals(quelle)  # dieselbe Liste, dazu die festen Kennungen
+    assert mitgeliefert["id"].tolist() == [f"E{n:03d}" for n in range(1, 20)]
     assert len(e) == 19 and int(e["hat_lage"].sum()) == 4
     fz = e[e["kategorie"] == "Familienzentrum"].iloc[0]
     assert (fz["adresse"], fz["seit"], fz["status"]) == ("Marktplatz 5, 31061 Alfeld (Leine)", "2025-03-29",
@@ -58,6 +61,7 @@ def test_tippfehler_in_der_liste_wird_mit_ort_gemeldet(tmp_path):
 
 def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebiete):
     """Dieselben Prüfungen und derselbe Verlauf wie in der Datenpflege: jede gültige Datei ein neuer Stand."""
+    from indikatoren import einrichtungspflege
     from indikatoren.cli import main
     from indikatoren.einlesen import oeffne_ablage
     from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
@@ -76,10 +80,21 @@ def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebie
     fehler = capsys.readouterr().err
     assert "liste.csv, Zeile 3, Spalte kategorie: „Bar“ ist nicht erlaubt" in fehler, fehler
     assert "liste.csv, Zeile 4, Spalte name: Die Zelle enthält ein unsichtbares Steuerzeichen" in fehler
-    assert ablage.einrichtungsstaende() == []
+    listen = einrichtungspflege.staende(ablage)
+    assert listen.staende() == []
     assert ablage.protokolleintraege().iloc[-1][["aktion", "erfolg"]].tolist() == ["einrichtungen", False]
 
     assert main(["einrichtungen", "einlesen", str(gut), "--kommentar", "Liste März", "--von", "meier"]) == 0
-    assert "Einrichtungsstand 1 gespeichert und aktiv." in capsys.readouterr().out
-    stand, liste = ablage.einrichtungen()
-    assert stand == 1 and len(liste) == 19 and ablage.einrichtungsstaende()[0]["von"] == "meier"
+    assert main(["einrichtungen", "einlesen", str(gut), "--kommentar", "unverändert"]) == 0
+    assert "Die Liste ist unverändert; kein neuer Stand angelegt." in capsys.readouterr().out
+    liste.loc[1, "kategorie"], liste.loc[2, "name"] = "Begegnung", "Bürgerhaus"
+    liste.loc[len(liste)] = [""] * len(liste.columns)  # eine neue Einrichtung ohne Kennung
+    liste.loc[len(liste) - 1, ["name", "kategorie", "status"]] = ["Neue Kita", "Kita", "geplant"]
+    liste.drop(index=5).to_csv(schlecht, sep=";", index=False)
+    assert main(["einrichtungen", "einlesen", str(schlecht), "--kommentar", "Liste März", "--von", "meier"]) == 0
+    assert "Einrichtungsstand 1 gespeichert und aktiv: 19 Einrichtungen, davon 4 mit Lage; 1 neu, 1 geändert, " \
+        "1 entfernt." in capsys.readouterr().out
+    stand, neu = listen.lesen()
+    assert stand == 1 and listen.staende()[0].von == "meier"
+    assert neu["id"].tolist() == [f"E{n:03d}" for n in range(1, 21) if n != 6]  # E006 fehlt, die neue ist E020
+    assert neu.set_index("id").loc["E003", "name"] == "Bürgerhaus"

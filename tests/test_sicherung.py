@@ -10,30 +10,34 @@ import zipfile
 
 import pytest
 
-from indikatoren import sicherung
+from angebote import liste as angebote
+from indikatoren import einrichtungspflege, sicherung
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
-from indikatoren.einrichtungen import lade_einrichtungen
+from indikatoren.einrichtungen import mitgeliefert
 from indikatoren.meldungen import UngueltigeDatei
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
 
 @pytest.fixture
 def gesichert(gebiete):
-    """Zwei Datenstände (der erste aktiv), ein Einrichtungsstand, ein Protokoll mit einer Formel darin."""
+    """Zwei Datenstände (der erste aktiv), ein Einrichtungsstand (1), ein Angebotsstand (2), ein Protokoll mit einer
+    Formel darin."""
     alt = oeffne_ablage(gebiete)
     einlesen(alt, csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2500;*"), "neu.csv", gebiete,
              ergaenzen=True, von="meier", kommentar="Dezember 2025")
     alt.aktivieren(1, von="meier")
-    liste = lade_einrichtungen().astype(str).replace({"nan": ""})
-    alt.einrichtungen_speichern(liste.assign(status="geschlossen"), von="meier", kommentar="alle zu")
+    einrichtungspflege.staende(alt).speichern(mitgeliefert().assign(status="geschlossen"), von="meier",
+                                              kommentar="alle zu")
+    angebote.staende(alt).speichern(angebote.mitgeliefert(gebiete).assign(status="aktiv"), von="meier",
+                                    kommentar="alle bestätigt")
     alt.protokolliere("pruefen", "meier", "x.csv", "", False, '=HYPERLINK("http://example.org")')
     return alt, sicherung.erstellen(alt)
 
 
 def _stand(ablage) -> tuple:
-    return ([(d.id, d.sha256, d.aktiv) for d in ablage.datenstaende()], ablage.einrichtungsstaende(),
-            len(ablage.protokolleintraege()))
+    return ([(d.id, d.sha256, d.aktiv) for d in ablage.datenstaende()], einrichtungspflege.staende(ablage).staende(),
+            angebote.staende(ablage).staende(), len(ablage.protokolleintraege()))
 
 
 def _veraendert(datei: bytes, aendern) -> bytes:
@@ -58,7 +62,7 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
     alt, datei = gesichert
     neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
     text = sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
-    assert text.startswith("2 Datenstände, 1 Einrichtungsstände und ")
+    assert text.startswith("2 Datenstände, 2 Stände der Einrichtungs- und Angebotslisten und ")
     a, n = alt.datenstaende(), neu.datenstaende()
     assert [(d.sha256, d.von, d.zeilen, d.erstellt, d.aktiv) for d in n] == \
         [(d.sha256, d.von, d.zeilen, d.erstellt, d.aktiv) for d in a]
@@ -66,30 +70,34 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
     for d_alt, d_neu in zip(a, n):
         assert neu.kennzahlen(d_neu.id).zeilen.equals(alt.kennzahlen(d_alt.id).zeilen)
         assert neu.kennzahlen(d_neu.id).geheim.equals(alt.kennzahlen(d_alt.id).geheim)
-    assert neu.einrichtungen()[1].equals(alt.einrichtungen()[1])
     protokoll = neu.protokolleintraege()
     assert protokoll["aktion"].str.startswith("gesichert: ").sum() == len(alt.protokolleintraege())
     assert '=HYPERLINK("http://example.org")' in protokoll["meldung"].tolist()  # Rückweg der Entschärfung
 
     zweites = sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
-    assert zweites.startswith("0 Datenstände, 0 Einrichtungsstände und 0 Protokolleinträge")
+    assert zweites.startswith("0 Datenstände, 0 Stände der Einrichtungs- und Angebotslisten und 0 Protokolleinträge")
     assert len(neu.datenstaende()) == 2
+    for staende in (einrichtungspflege.staende, angebote.staende):  # dieselben Listen, Kennungen, Zeiten, aktiv
+        assert staende(neu).lesen()[1].equals(staende(alt).lesen()[1])
+        assert [(s.erstellt, s.von, s.aktiv) for s in staende(neu).staende()] == [
+            (s.erstellt, s.von, s.aktiv) for s in staende(alt).staende()]
 
 
 def test_formeln_in_der_sicherung_entschaerft(tmp_path, gebiete, gesichert):
     alt, _ = gesichert
-    liste = lade_einrichtungen().astype(str).replace({"nan": ""})
+    liste = mitgeliefert()
     liste.loc[0, "traeger"] = "=cmd|' /C calc'!A0"
-    alt.einrichtungen_speichern(liste, von="meier", kommentar="+Formel im Kommentar")
+    einrichtungspflege.staende(alt).speichern(liste, von="meier", kommentar="+Formel im Kommentar")
     datei = sicherung.erstellen(alt)
     with zipfile.ZipFile(io.BytesIO(datei)) as archiv:
         protokoll = archiv.read("protokoll.csv").decode()
-        einrichtungen = archiv.read("einrichtungen_2.csv").decode()
+        einrichtungen = archiv.read("einrichtungen_3.csv").decode()
     assert "'=HYPERLINK" in protokoll and ';"=HYPERLINK' not in protokoll and ";=HYPERLINK" not in protokoll
     assert ";'=cmd|" in einrichtungen and ";=cmd|" not in einrichtungen
     neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
     sicherung.wiederherstellen(neu, datei, gebiete, von="admin")
-    assert neu.einrichtungen()[1].loc[0, "traeger"] == "=cmd|' /C calc'!A0"  # zurück wie gespeichert
+    zurueck = einrichtungspflege.staende(neu).lesen()[1]
+    assert zurueck.loc[0, "traeger"] == "=cmd|' /C calc'!A0"  # zurück wie gespeichert
 
 
 def _abgelehnt(ablage, datei, gebiete, erwartet: str):
@@ -98,7 +106,7 @@ def _abgelehnt(ablage, datei, gebiete, erwartet: str):
         sicherung.wiederherstellen(ablage, datei, gebiete, von="admin", datei="s.zip")
     assert erwartet in str(fehler.value), str(fehler.value)
     nachher = _stand(ablage)
-    assert nachher[:2] == vorher[:2] and nachher[2] == vorher[2] + 1  # nur der Versuch steht im Protokoll
+    assert nachher[:3] == vorher[:3] and nachher[3] == vorher[3] + 1  # nur der Versuch steht im Protokoll
     return fehler.value
 
 
@@ -178,9 +186,10 @@ import os, signal
 from indikatoren import sicherung
 from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
+from indikatoren.listen import Listen
 def sterben(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
-Ablage.einrichtungen_speichern = sterben
+Listen.speichern = sterben
 sicherung.wiederherstellen(Ablage({url!r}), open({str(tmp_path / 's.zip')!r}, 'rb').read(), Gebiete.laden('03254'), 'x')
 """
     prozess = subprocess.run([sys.executable, "-c", skript], cwd=PROJEKT, capture_output=True, text=True, timeout=120)

@@ -13,14 +13,16 @@ ALFELD = "03254002"
 @pytest.fixture
 def angebote(gebiete) -> pd.DataFrame:
     """Die 8 mitgelieferten (alle geplant), dazu ein aktives kreisweites mit Sprache und ein beendetes."""
-    basis = liste.aktuelle(gebiete)
+    basis = liste.mitgeliefert(gebiete)
     vorlage = basis.iloc[0].to_dict()
     extra = pd.DataFrame([
         vorlage | {"id": "X1", "titel": "Schuldnerberatung", "gemeinde": katalog.KREISWEIT, "status": "aktiv",
                    "handlungsfeld": "Materielle Hilfen", "sprachen": "Arabisch, Türkisch", "kosten": "kostenlos",
                    "barrierefrei": "ja"},
         vorlage | {"id": "X2", "titel": "Alter Kurs", "status": "beendet"}])
-    return pd.concat([basis, extra], ignore_index=True)
+    from angebote.orte import mit_ort
+    from indikatoren.einrichtungen import lade_einrichtungen
+    return mit_ort(pd.concat([basis, extra], ignore_index=True), lade_einrichtungen())
 
 
 def test_filter_von_hand(angebote):
@@ -38,6 +40,7 @@ def test_filter_von_hand(angebote):
     assert sorted(suche.finde(angebote, suche.Filter(zugang="Anmeldung"))["id"]) == ["A005", "A008"]
     assert suche.finde(angebote, suche.Filter(text="KINDER impfungen"))["id"].tolist() == ["A004"]
     assert suche.finde(angebote, suche.Filter(text="gibtsnicht")).empty
+    assert len(suche.finde(angebote, suche.Filter(text="marktplatz 5"))) == 9  # der Ort (Adresse der Einrichtung)
     assert suche.finde(angebote, suche.Filter(handlungsfeld="Gesundheit", lebensphase="rund um die Geburt",
                                               text="beratung")).empty  # nichts mehr übrig, bevor Text sucht
 

@@ -1,0 +1,162 @@
+"""Kommandozeile für die versionierten Listen: python -m indikatoren einrichtungen|angebote AKTION.
+
+Beide Listen können dasselbe: pruefen, einlesen (neuer Stand der ganzen Liste), exportieren (aktiver Stand als
+CSV oder XLSX mit Erläuterung; --vorlage: leer), staende, aktivieren. Dazu: angebote luecken.
+"""
+
+import getpass
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from indikatoren import einrichtungspflege, geodaten, konfiguration, listendatei
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
+from indikatoren.export import tabelle_entschaerft
+from indikatoren.gebiete import Gebiete
+from indikatoren.listen import Listen, Listenart, aenderungen
+
+
+@dataclass(frozen=True)
+class _Liste:
+    art: Listenart
+    lies: Callable  # (inhalt, datei, ablage, gebiete) -> geprüfte Liste; wirft UngueltigeDatei
+    aktuelle: Callable  # (ablage, gebiete) -> (Stand oder None, Liste)
+    zusammenfassung: Callable[[pd.DataFrame], str]
+
+
+def _einrichtungen() -> _Liste:
+    return _Liste(EINRICHTUNGEN,
+                  lambda inhalt, datei, ablage, gebiete: einrichtungspflege.lies_datei(inhalt, datei, _grenzen()),
+                  lambda ablage, gebiete: einrichtungspflege.aktuelle(ablage),
+                  lambda liste: f"{len(liste)} Einrichtungen, davon {(liste['lat'].astype(str) != '').sum()} mit Lage")
+
+
+def _angebote() -> _Liste:
+    from angebote import katalog, liste
+
+    def lies(inhalt, datei, ablage, gebiete):
+        return liste.lies_datei(inhalt, datei, gebiete, einrichtungspflege.aktuelle(ablage)[1])
+
+    def zusammenfassung(tabelle):
+        zahlen = tabelle["status"].value_counts()
+        return f"{len(tabelle)} Angebote (" + ", ".join(f"{zahlen.get(s, 0)} {s}" for s in katalog.STATUS) + ")"
+    return _Liste(katalog.LISTE, lies, liste.aktuelle, zusammenfassung)
+
+
+def _pruefen(liste: _Liste, args):
+    gebiete = Gebiete.laden()
+    tabelle = liste.lies(datei_lesen(args.datei), args.datei.name, oeffne_ablage(gebiete), gebiete)
+    print(f"{args.datei.name}: gültig, {liste.zusammenfassung(tabelle)}.")
+
+
+def _einlesen(liste: _Liste, args):
+    gebiete = Gebiete.laden()
+    ablage = oeffne_ablage(gebiete)
+    inhalt = datei_lesen(args.datei)
+    listen = Listen(ablage, liste.art)
+    alt = liste.aktuelle(ablage, gebiete)[1]
+    stand = listen.einlesen(lambda: liste.lies(inhalt, args.datei.name, ablage, gebiete),
+                            von=args.von or getpass.getuser(), kommentar=args.kommentar, dateiname=args.datei.name,
+                            mitgeliefert=alt)
+    if stand is None:
+        print("Die Liste ist unverändert; kein neuer Stand angelegt.")
+        return
+    neu = listen.lesen(stand)[1]
+    art = aenderungen(alt, neu, liste.art).drop_duplicates(["art", "id"])["art"].value_counts()
+    print(f"{liste.art.stand_heisst} {stand} gespeichert und aktiv: {liste.zusammenfassung(neu)}; "
+          + ", ".join(f"{art.get(a, 0)} {a}" for a in ("neu", "geändert", "entfernt")) + ".")
+
+
+def _exportieren(liste: _Liste, args):
+    gebiete = Gebiete.laden()
+    tabelle = (pd.DataFrame(columns=["id", *liste.art.spalten]) if args.vorlage
+               else liste.aktuelle(oeffne_ablage(gebiete), gebiete)[1])
+    endung = args.datei.suffix.lower()
+    if endung not in (".csv", ".xlsx"):
+        raise ValueError(f"{args.datei}: bitte .csv oder .xlsx als Endung angeben.")
+    args.datei.write_bytes(listendatei.als_xlsx(tabelle, liste.art) if endung == ".xlsx"
+                           else listendatei.als_csv(tabelle, liste.art))
+    print(f"{args.datei} geschrieben: {len(tabelle)} Zeilen" + (" (Vorlage mit Erläuterung)"
+                                                                 if endung == ".xlsx" else "") + ".")
+
+
+def _staende(liste: _Liste, args):
+    for s in Listen(oeffne_ablage(Gebiete.laden()), liste.art).staende():
+        print(f"{s.id}\t{'aktiv' if s.aktiv else ''}\t{s.erstellt:%d.%m.%Y %H:%M} UTC\t{s.von}\t{s.kommentar}")
+
+
+def _aktivieren(liste: _Liste, args):
+    Listen(oeffne_ablage(Gebiete.laden()), liste.art).aktivieren(args.nummer, von=args.von or getpass.getuser())
+    print(f"{liste.art.stand_heisst} {args.nummer} ist aktiv.")
+
+
+def _luecken(args):
+    from angebote import luecken
+    gebiete = Gebiete.laden()
+    ablage = oeffne_ablage(gebiete)
+    angebote = (_angebote().lies(datei_lesen(args.datei), args.datei.name, ablage, gebiete) if args.datei
+                else _angebote().aktuelle(ablage, gebiete)[1])
+    gemeinde = None
+    if args.gemeinde:
+        gemeinde = gebiete.normalisiere_ags(args.gemeinde)
+        if gemeinde not in set(gebiete.gemeinden["ags"]):
+            raise ValueError(f"„{args.gemeinde}“ ist keine Gemeinde des Kreises {gebiete.kreis}.")
+    matrix = luecken.matrix(angebote, gemeinde)[["lebensphase", "handlungsfeld", "anzahl"]]
+    tabelle_entschaerft(matrix).to_csv(sys.stdout, sep=";", index=False, lineterminator="\n")
+
+
+def _grenzen():
+    """Die Gemeindegrenzen für die Prüfung „Lage im Kreis“; ohne sie wird diese eine Prüfung übersprungen."""
+    try:
+        return geodaten.anzeigegrenzen(konfiguration.kreis())
+    except geodaten.GeodatenFehlen as fehler:
+        print(f"Hinweis: ohne Gemeindegrenzen wird nicht geprüft, ob eine Lage im Kreis liegt ({fehler})",
+              file=sys.stderr)
+        return None
+
+
+def datei_lesen(pfad: Path) -> bytes:
+    """Inhalt einer Datei; OSError mit verständlicher Meldung."""
+    try:
+        return pfad.read_bytes()
+    except OSError as fehler:
+        raise OSError(f"{pfad}: Datei nicht lesbar ({fehler.strerror}).") from None
+
+
+def anmelden(befehle) -> None:
+    """Hängt die Befehle „einrichtungen“ und „angebote“ an den Parser der Kommandozeile."""
+    for name, liste, hilfe in (("einrichtungen", _einrichtungen, "Einrichtungsliste"),
+                               ("angebote", _angebote, "Angebote der Präventionskette")):
+        b = befehle.add_parser(name, help=f"{hilfe}: prüfen, einlesen, exportieren, Stände, aktivieren"
+                               + (", Lückenmatrix" if name == "angebote" else ""))
+        aktionen = b.add_subparsers(required=True, metavar="AKTION")
+
+        def aktion(name_, funktion, hilfe_, liste=liste, aktionen=aktionen):
+            a = aktionen.add_parser(name_, help=hilfe_)
+            a.set_defaults(befehl=lambda args: funktion(liste(), args))
+            return a
+
+        aktion("pruefen", _pruefen, "Liste (CSV/XLSX) prüfen, ohne zu speichern").add_argument("datei", type=Path)
+        a = aktion("einlesen", _einlesen, "Liste prüfen und als neuen aktiven Stand speichern (ersetzt die ganze "
+                                          "Liste; Zeilen ohne id sind neu)")
+        a.add_argument("datei", type=Path)
+        a.add_argument("--kommentar", required=True, help="was ist das für ein Stand? (Pflicht)")
+        a.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
+        a = aktion("exportieren", _exportieren, "aktive Liste als .csv oder .xlsx (mit Erläuterung) schreiben")
+        a.add_argument("datei", type=Path)
+        a.add_argument("--vorlage", action="store_true", help="leere Liste: die Vorlage zum Ausfüllen")
+        aktion("staende", _staende, "alle Stände auflisten")
+        a = aktion("aktivieren", _aktivieren, "einen früheren Stand wieder aktiv machen")
+        a.add_argument("nummer", type=int)
+        a.add_argument("--von", default=None)
+        if name == "angebote":
+            a = aktionen.add_parser("luecken", help="Lebensphase × Handlungsfeld mit Zahl der aktiven Angebote "
+                                                    "als CSV")
+            a.add_argument("--gemeinde", help="AGS: ihre und die kreisweiten Angebote (ohne: alle des Kreises)")
+            a.add_argument("--datei", type=Path, help="aus dieser Liste statt der aktuellen")
+            a.set_defaults(befehl=_luecken)
+

@@ -1,0 +1,129 @@
+"""Datenpflege, ein Reiter je Liste (Einrichtungen, Angebote): im Browser bearbeiten oder als Datei ersetzen, die
+Änderungen sehen, bevor sie gespeichert werden, Export und Vorlage, Verlauf und früheren Stand wieder aktivieren."""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import pandas as pd
+import streamlit as st
+
+from darstellung import datenpflege as tabellen
+from darstellung.maskierung import md
+from indikatoren import listendatei
+from indikatoren.datenstaende import AndererStandAktiv
+from indikatoren.listen import Listen, aenderungen
+from indikatoren.meldungen import UngueltigeDatei
+from pages import _anmeldung as anmeldung
+from pages._hochladen import hochladen
+
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+@dataclass(frozen=True)
+class Pflege:
+    listen: Listen
+    stand: int | None  # der aktive; None: die mitgelieferte Liste, noch nie geändert
+    liste: pd.DataFrame  # als Text, Spalten id und die der Listenart
+    pruefe_tabelle: Callable[[pd.DataFrame], pd.DataFrame]  # im Browser bearbeitet -> geprüft (wirft UngueltigeDatei)
+    lies_datei: Callable[[bytes, str], pd.DataFrame]  # (Inhalt, Dateiname) -> geprüft
+    schluessel: str  # für die Widgets: „einr“, „ang“
+    spalten: dict = field(default_factory=dict)  # column_config des Editors
+
+
+def zeigen(p: Pflege, benutzer: str) -> None:
+    art, k = p.listen.art, p.schluessel
+    st.caption(f"Aktiv: {art.stand_heisst} {p.stand}" if p.stand else
+               "Mitgelieferte Liste, noch nie geändert. Jede Änderung wird ein neuer Stand; frühere bleiben erhalten.")
+    runde = st.session_state.get(f"dp_{k}_runde", 0)
+    bearbeitet = st.data_editor(
+        p.liste, num_rows="dynamic", hide_index=True, key=f"dp_{k}_tabelle_{runde}", width="stretch",
+        column_config={"id": st.column_config.TextColumn(
+            "id", disabled=True, help="Feste Kennung; neue Zeilen bekommen sie beim Speichern."), **p.spalten})
+    hochladen("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX wie der Export; Zeilen ohne id sind neu)",
+              f"dp_{k}_datei_{runde}", f"dp_{k}_upload", ["csv", "txt", "xlsx"])
+    if st.button("Änderungen prüfen", key=f"dp_{k}_pruefen", type="primary"):
+        datei = st.session_state.get(f"dp_{k}_upload")
+        try:
+            neu = p.lies_datei(datei[1], datei[0]) if datei else p.pruefe_tabelle(bearbeitet)
+        except UngueltigeDatei as fehler:
+            st.session_state[f"dp_{k}_geprueft"] = None
+            st.error(f"Nicht übernommen: {len(fehler.meldungen)} "
+                     f"{'Problem' if len(fehler.meldungen) == 1 else 'Probleme'}.")
+            st.dataframe(tabellen.meldungen(fehler), hide_index=True, width="stretch")
+        else:
+            st.session_state[f"dp_{k}_geprueft"] = (neu, datei[0] if datei else "", p.stand)
+    if geprueft := st.session_state.get(f"dp_{k}_geprueft"):
+        _vorschau(p, *geprueft, benutzer=benutzer)
+    if gespeichert := st.session_state.pop(f"dp_{k}_gespeichert", None):
+        st.success(f"{art.stand_heisst} {gespeichert} ist aktiv; alle Seiten zeigen ihn.")
+    _export(p)
+    _verlauf(p, benutzer)
+
+
+def _vorschau(p: Pflege, neu: pd.DataFrame, datei: str, grundlage: int | None, benutzer: str) -> None:
+    art, k = p.listen.art, p.schluessel
+    liste = aenderungen(p.liste, neu, art)
+    if liste.empty:
+        st.info("Keine Änderung gegenüber dem aktiven Stand; es gibt nichts zu speichern.")
+        return
+    zahlen = liste.drop_duplicates(["art", "id"])["art"].value_counts()
+    st.markdown("**Vorschau:** " + ", ".join(f"{zahlen.get(a, 0)} {a}" for a in ("neu", "geändert", "entfernt"))
+                + (f" (aus {md(datei)})" if datei else ""))
+    st.dataframe(tabellen.listenaenderungen(liste), hide_index=True, width="stretch")
+    with st.form(f"dp_{k}_speichern"):
+        kommentar = st.text_input("Kommentar (Pflicht): was ist das für ein Stand?", key=f"dp_{k}_kommentar")
+        if st.form_submit_button("Als neuen Stand speichern", type="primary"):
+            if not kommentar.strip():
+                st.error("Bitte einen Kommentar angeben.")
+                return
+            try:
+                neuer = p.listen.speichern(neu, von=benutzer, kommentar=kommentar.strip(), dateiname=datei,
+                                           erwartet=grundlage)
+            except AndererStandAktiv as fehler:
+                st.session_state[f"dp_{k}_geprueft"] = None
+                st.error(md(fehler))
+                return
+            st.session_state.update({f"dp_{k}_geprueft": None, f"dp_{k}_upload": None, f"dp_{k}_gespeichert": neuer,
+                                     f"dp_{k}_runde": st.session_state.get(f"dp_{k}_runde", 0) + 1})
+            st.rerun()
+
+
+def _export(p: Pflege) -> None:
+    art, k = p.listen.art, p.schluessel
+    name = f"{art.name}_{p.stand or 'mitgeliefert'}"
+    leer = pd.DataFrame(columns=["id", *art.spalten])
+    knoepfe = st.columns(3)
+    knoepfe[0].download_button("Liste als XLSX (mit Erläuterung)",
+                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(p.liste, art)), f"{name}.xlsx", XLSX,
+                               key=f"dp_{k}_xlsx")
+    knoepfe[1].download_button("Liste als CSV", anmeldung.geschuetzt(lambda: listendatei.als_csv(p.liste, art)),
+                               f"{name}.csv", "text/csv", key=f"dp_{k}_csv")
+    knoepfe[2].download_button("Leere Vorlage (XLSX, jede Spalte erklärt)",
+                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(leer, art)),
+                               f"vorlage_{art.name}.xlsx", XLSX, key=f"dp_{k}_vorlage")
+
+
+def _verlauf(p: Pflege, benutzer: str) -> None:
+    art, k = p.listen.art, p.schluessel
+    staende = p.listen.staende()
+    if not staende:
+        return
+    st.markdown("**Verlauf**")
+    st.dataframe(tabellen.listenverlauf(staende), hide_index=True, width="stretch")
+    frueher = [s.id for s in reversed(staende) if not s.aktiv]
+    if not frueher:
+        return
+    zurueck = st.selectbox("Früheren Stand wieder aktiv machen", frueher, key=f"dp_{k}_zurueck",
+                           format_func=lambda n: f"{art.stand_heisst} {n}")
+    with st.expander("Was sich damit gegenüber dem aktiven Stand ändert"):
+        st.dataframe(tabellen.listenaenderungen(aenderungen(p.liste, p.listen.lesen(zurueck)[1], art)),
+                     hide_index=True, width="stretch")
+    with st.form(f"dp_{k}_zurueck_form"):
+        ja = st.checkbox(f"Ja, {art.stand_heisst} {zurueck} wieder aktiv machen", key=f"dp_{k}_zurueck_ok")
+        if st.form_submit_button("Aktivieren"):
+            if not ja:
+                st.error("Bitte zuerst bestätigen.")
+                return
+            p.listen.aktivieren(zurueck, von=benutzer)
+            st.session_state.update({f"dp_{k}_gespeichert": zurueck, f"dp_{k}_geprueft": None})
+            st.rerun()
