@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Table,
     Text,
+    UniqueConstraint,
     create_engine,
     event,
     func,
@@ -100,6 +101,7 @@ listenstand = Table(  # Einrichtungen, Angebote: jede Änderung ein neuer, volls
     "listenstand", metadaten,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("liste", String(30), nullable=False),
+    Column("nr", Integer, nullable=False),  # Nummer des Stands innerhalb seiner Liste (Einrichtungsstand 3)
     Column("erstellt", DateTime(timezone=True), nullable=False),
     Column("von", String(200), nullable=False),
     Column("dateiname", String(500), nullable=False, default=""),
@@ -107,6 +109,7 @@ listenstand = Table(  # Einrichtungen, Angebote: jede Änderung ein neuer, volls
     Column("aktiv", Boolean, nullable=False, default=False),
     Index("ein_aktiver_listenstand", "liste", unique=True, sqlite_where=Column("aktiv").is_(True),
           postgresql_where=Column("aktiv").is_(True)),
+    UniqueConstraint("liste", "nr"),
 )
 
 listeneintrag = Table(

@@ -68,12 +68,13 @@ class Listen:
     def staende(self, verbindung=None) -> list[Stand]:
         with self.ablage._lesen(verbindung) as v:
             zeilen = v.execute(select(listenstand).where(listenstand.c.liste == self.art.name)
-                               .order_by(listenstand.c.id)).all()
-        return [Stand(**{**z._mapping, "erstellt": als_utc(z.erstellt)}) for z in zeilen]
+                               .order_by(listenstand.c.nr)).mappings().all()
+        return [Stand(id=z["nr"], liste=z["liste"], erstellt=als_utc(z["erstellt"]), von=z["von"],
+                      dateiname=z["dateiname"], kommentar=z["kommentar"], aktiv=z["aktiv"]) for z in zeilen]
 
     def aktiver(self, verbindung=None) -> int | None:
         with self.ablage._lesen(verbindung) as v:
-            return v.execute(select(listenstand.c.id).where(
+            return v.execute(select(listenstand.c.nr).where(
                 listenstand.c.liste == self.art.name, listenstand.c.aktiv.is_(True))).scalar()
 
     def lesen(self, stand: int | None = None, verbindung=None) -> tuple[int, pd.DataFrame] | None:
@@ -82,9 +83,11 @@ class Listen:
         if stand is None:
             return None
         with self.ablage._lesen(verbindung) as v:
-            if v.execute(select(listenstand.c.liste).where(listenstand.c.id == stand)).scalar() != self.art.name:
+            intern = v.execute(select(listenstand.c.id).where(listenstand.c.liste == self.art.name,
+                                                               listenstand.c.nr == stand)).scalar()
+            if intern is None:
                 raise KeyError(f"{self.art.stand_heisst} {stand} gibt es nicht.")
-            zeilen = v.execute(select(listeneintrag).where(listeneintrag.c.stand_id == stand)
+            zeilen = v.execute(select(listeneintrag).where(listeneintrag.c.stand_id == intern)
                                .order_by(listeneintrag.c.nr)).all()
         daten = [{"id": z.kennung, **json.loads(z.daten)} for z in zeilen]
         return stand, pd.DataFrame(daten, columns=["id", *self.art.spalten]).fillna("")
@@ -102,20 +105,22 @@ class Listen:
                 raise AndererStandAktiv(f"Inzwischen ist {self.art.stand_heisst} {aktiv or '–'} aktiv, nicht "
                                         f"{erwartet or 'die mitgelieferte Liste'}; bitte die Änderungen neu prüfen.")
             liste = mit_kennungen(tabelle, self.art.praefix, self._vergebene(v))
-            id = v.execute(insert(listenstand).values(
-                liste=self.art.name, erstellt=jetzt, von=von[:200], dateiname=dateiname[:500], kommentar=kommentar,
-                aktiv=False)).inserted_primary_key[0]
+            nummer = (v.execute(select(func.max(listenstand.c.nr)).where(listenstand.c.liste == self.art.name))
+                      .scalar() or 0) + 1
+            intern = v.execute(insert(listenstand).values(
+                liste=self.art.name, nr=nummer, erstellt=jetzt, von=von[:200], dateiname=dateiname[:500],
+                kommentar=kommentar, aktiv=False)).inserted_primary_key[0]
             if len(liste):
                 v.execute(insert(listeneintrag), [
-                    {"stand_id": id, "nr": nr, "kennung": z["id"],
+                    {"stand_id": intern, "nr": nr, "kennung": z["id"],
                      "daten": json.dumps({s: z[s] for s in self.art.spalten}, ensure_ascii=False)}
                     for nr, z in enumerate(liste.to_dict("records"), start=1)])
             if aktivieren:
-                self._aktivieren(v, id)
+                self._aktivieren(v, nummer)
             v.execute(insert(protokoll).values(
                 zeit=jetzt, aktion=self.art.name, von=von[:200], dateiname=dateiname[:500], sha256="", erfolg=True,
-                meldung=f"{self.art.stand_heisst} {id} angelegt, {len(liste)} Zeilen: {kommentar}"))
-        return id
+                meldung=f"{self.art.stand_heisst} {nummer} angelegt, {len(liste)} Zeilen: {kommentar}"))
+        return nummer
 
     def einlesen(self, pruefen: Callable[[], pd.DataFrame], *, von: str, kommentar: str, dateiname: str = "",
                  mitgeliefert: pd.DataFrame | None = None) -> int | None:
@@ -149,7 +154,8 @@ class Listen:
     def _aktivieren(self, verbindung, stand: int):
         verbindung.execute(update(listenstand).where(listenstand.c.liste == self.art.name,
                                                      listenstand.c.aktiv.is_(True)).values(aktiv=False))
-        verbindung.execute(update(listenstand).where(listenstand.c.id == stand).values(aktiv=True))
+        verbindung.execute(update(listenstand).where(listenstand.c.liste == self.art.name,
+                                                     listenstand.c.nr == stand).values(aktiv=True))
 
     def _vergebene(self, verbindung) -> set[str]:
         return set(verbindung.execute(select(listeneintrag.c.kennung).join(

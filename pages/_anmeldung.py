@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import streamlit as st
 
-from indikatoren import konfiguration
+from darstellung.maskierung import md
+from indikatoren import konfiguration, rollen
 from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
 from pages import _rahmen as rahmen
 
@@ -49,6 +50,15 @@ def benutzer() -> str | None:
         return None
     sitzung["aktiv"] = datetime.now(UTC)
     return sitzung["name"]
+
+
+def rolle(name: str) -> str:
+    """Die Rolle des Angemeldeten (indikatoren/rollen.py); bei einem Fehler in der Konfiguration hält die Seite an."""
+    try:
+        return rollen.rolle(name, einstellungen())
+    except ValueError as fehler:
+        st.error(f"{md(fehler)} Die Stabsstelle korrigiert das in .streamlit/secrets.toml.")
+        st.stop()
 
 
 def _abgelaufen(sitzung: dict) -> bool:

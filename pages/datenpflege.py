@@ -1,20 +1,20 @@
-"""Datenpflege: Anmeldung, dann fünf Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py), Datenstände mit
-Rücknahme, Rohexport, Sperrliste und Sicherung, Einrichtungen (_einrichtungspflege.py), Angebote
-(_angebotspflege.py), Protokoll."""
+"""Datenpflege: Anmeldung, dann je nach Rolle bis zu fünf Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py),
+Datenstände mit Rücknahme, Rohexport, Sperrliste und Sicherung (_datenstaende.py), Einrichtungen
+(_einrichtungspflege.py), Angebote (_angebotspflege.py), Protokoll. Die Rolle `netzwerk` sieht nur Einrichtungen
+und Angebote."""
 
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
 from darstellung.maskierung import md
-from indikatoren import export, geheimhaltung, konfiguration, sicherung
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren import konfiguration, rollen
 from indikatoren.zahlenformat import zahl
 from pages import _angebotspflege as angebotspflege_seite
 from pages import _anmeldung as anmeldung
+from pages import _datenstaende as datenstaende_seite
 from pages import _einrichtungspflege as einrichtungspflege_seite
 from pages import _kennzahlen_einlesen as kennzahlen_seite
 from pages import _rahmen as rahmen
-from pages._hochladen import hochladen
 
 rahmen.ueber_app()
 benutzer = anmeldung.benutzer()
@@ -22,75 +22,32 @@ if benutzer is None:
     anmeldung.anmeldeformular()
     st.stop()
 anmeldung.leerlauf_pruefen()
+rolle = anmeldung.rolle(benutzer)
+wer = rollen.unterschrift(benutzer, rolle)
 
 kopf = st.columns([4, 1])
 kopf[0].title("Datenpflege")
 kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
-st.caption(f"Angemeldet: {md(benutzer)} · Jede Änderung steht im Protokoll.")
+st.caption(f"Angemeldet: {md(benutzer)}, Rolle {rolle} · Jede Änderung steht mit Name und Rolle im Protokoll.")
 ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
-einlesen_tab, staende_tab, einrichtungen_tab, angebote_tab, protokoll_tab = st.tabs(
-    ["Kennzahlen einlesen", "Datenstände", "Einrichtungen", "Angebote", "Protokoll"])
 
-with einlesen_tab:
-    kennzahlen_seite.zeigen(ablage, gebiete, benutzer)
 
-with staende_tab:
-    staende = ablage.datenstaende()
-    st.dataframe(tabellen.datenstaende(staende), hide_index=True, width="stretch")
-    nummern = [d.id for d in reversed(staende)]
-    gewaehlt = st.selectbox("Datenstand", nummern, key="dp_stand", format_func=lambda n: f"Datenstand {n}")
-    if gewaehlt is not None:
-        kz = ablage.kennzahlen(gewaehlt)
-        knoepfe = st.columns(3)
-        knoepfe[0].download_button("Rohtabelle CSV", anmeldung.geschuetzt(lambda: export.als_csv(kz)),
-                                   f"datenstand_{gewaehlt}.csv", "text/csv")
-        knoepfe[1].download_button("Rohtabelle XLSX", anmeldung.geschuetzt(lambda: export.als_xlsx(kz)),
-                                   f"datenstand_{gewaehlt}.xlsx",
-                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-        with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
-            st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
-                       "aus denen sich eine gesperrte durch Differenz ausrechnen ließe; „Quelle“: schon mit „*“ "
-                       "geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen --sperrliste")
-            st.dataframe(tabellen.sperrliste(geheimhaltung.sperren(kz, gebiete).zellen), hide_index=True,
-                         width="stretch")
-        if not next(d for d in staende if d.id == gewaehlt).aktiv:
-            with st.form("dp_aktivieren"):
-                sicher_ja = st.checkbox(f"Ja, Datenstand {gewaehlt} wieder aktiv machen (alle Seiten zeigen dann "
-                                        "seine Zahlen).", key="dp_aktivieren_ok")
-                if st.form_submit_button("Aktivieren"):
-                    if sicher_ja:
-                        ablage.aktivieren(gewaehlt, von=benutzer)
-                        st.session_state["dp_aktiviert"] = gewaehlt
-                        st.rerun()
-                    else:
-                        st.error("Bitte zuerst bestätigen.")
-    if aktiviert := st.session_state.pop("dp_aktiviert", None):
-        st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
-
-    st.subheader("Sicherung")
-    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
-                       anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
-                       "application/zip",
-                       key="dp_sicherung")
-    if wiederher := hochladen("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
-                              "dp_sicherung_datei", "dp_sicherung_upload", ["zip"]):
-        if st.button("Wiederherstellen", key="dp_wiederherstellen"):
-            try:
-                st.success(sicherung.wiederherstellen(ablage, wiederher[1], gebiete, von=benutzer,
-                                                      datei=wiederher[0]))
-            except UngueltigeDatei as fehler:
-                st.error(md(fehler))
-
-with einrichtungen_tab:
-    einrichtungspflege_seite.zeigen(ablage, benutzer)
-
-with angebote_tab:
-    angebotspflege_seite.zeigen(ablage, gebiete, benutzer)
-
-with protokoll_tab:
+def protokoll() -> None:
     eintraege = ablage.protokolleintraege()
     if not eintraege.empty:
         st.dataframe(tabellen.protokoll(eintraege), hide_index=True, width="stretch")
     st.caption("Das Protokoll kann niemand ändern oder löschen (die Datenbank verweigert es).")
-st.caption(f"Die Vorschau warnt bei Sprüngen über {zahl(konfiguration.sprung_pp(), 1)} Prozentpunkte zum Vorjahr "
-           "(einstellbar mit SOZIALPLANUNG_SPRUNG_PP).")
+
+
+REITER = {"kennzahlen": ("Kennzahlen einlesen", lambda: kennzahlen_seite.zeigen(ablage, gebiete, wer)),
+          "datenstaende": ("Datenstände", lambda: datenstaende_seite.zeigen(ablage, gebiete, wer)),
+          "einrichtungen": ("Einrichtungen", lambda: einrichtungspflege_seite.zeigen(ablage, wer)),
+          "angebote": ("Angebote", lambda: angebotspflege_seite.zeigen(ablage, gebiete, wer)),
+          "protokoll": ("Protokoll", protokoll)}
+erlaubt = [b for b in REITER if rollen.darf(rolle, b)]
+for bereich, reiter in zip(erlaubt, st.tabs([REITER[b][0] for b in erlaubt])):
+    with reiter:
+        REITER[bereich][1]()
+if rollen.darf(rolle, "kennzahlen"):
+    st.caption(f"Die Vorschau warnt bei Sprüngen über {zahl(konfiguration.sprung_pp(), 1)} Prozentpunkte zum "
+               "Vorjahr (einstellbar mit SOZIALPLANUNG_SPRUNG_PP).")

@@ -196,9 +196,9 @@ def test_kein_skript_aus_daten(tmp_path):
     """Ein Einrichtungsname und ein Gemeindename mit Backtick, ${…}, </script>, <img onerror>, Autolinks und
     Streamlit-Auszeichnung: nichts davon läuft oder wird ein Link, alles erscheint als Text."""
     from darstellung.maskierung import WORTVERBINDER
-    from indikatoren.datenstaende import Ablage
+    from indikatoren import einrichtungspflege
     from indikatoren.einlesen import einlesen, oeffne_ablage
-    from indikatoren.einrichtungen import lade_einrichtungen
+    from indikatoren.einrichtungen import mitgeliefert
     from indikatoren.gebiete import Gebiete
 
     laufzeit = tmp_path / "laufzeit"
@@ -207,9 +207,9 @@ def test_kein_skript_aus_daten(tmp_path):
     laufzeit.mkdir()
     gebiete = Gebiete.laden("03254")
     ablage = oeffne_ablage(gebiete, f"sqlite:///{laufzeit / 'sozialplanung.sqlite'}")
-    liste = lade_einrichtungen().astype(str).replace({"nan": ""})
+    liste = mitgeliefert()
     liste.loc[0, ["name", "traeger", "lat", "lon", "genauigkeit"]] = [BOESE, BOESE, "51.985", "9.815", "Gebäude"]
-    Ablage.einrichtungen_speichern(ablage, liste, von="test", kommentar="böse")
+    einrichtungspflege.staende(ablage).speichern(liste, von="test", kommentar="böse")
     einlesen(ablage, f"ags;name;jahr;bev_u15;nef_u15\n03254;Kreis;2025;4000;700\n03254002;{BOESE};2025;2400;400\n"
              .encode(), "boese.csv", gebiete, von="test")
 
@@ -315,3 +315,58 @@ def test_familienwegweiser_druckt_auf_a4(server, seite):
     pdf = seite.pdf(format="A4", print_background=True)
     (ERGEBNISSE / "wegweiser.pdf").write_bytes(pdf)
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1
+
+
+def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_path, gebiete):
+    """Ein Konto der Rolle netzwerk im echten Browser: nur die Reiter Einrichtungen und Angebote; eine zweite
+    Angebotsliste und eine geänderte Einrichtung werden gespeichert, beide mit Name und Rolle im Verlauf."""
+    import bcrypt
+
+    from angebote import liste as angebote
+    from indikatoren import einrichtungspflege
+    from indikatoren.einlesen import oeffne_ablage
+
+    secrets = tmp_path / "secrets.toml"
+    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
+    secrets.write_text(f'[datenpflege.konten]\nschulz = "{hash_}"\n[datenpflege.rollen]\nschulz = "netzwerk"\n',
+                       encoding="utf-8")
+    tabelle = angebote.mitgeliefert(gebiete)
+    tabelle.loc[tabelle["id"] == "A007", ["status", "bestaetigt_am"]] = ["aktiv", "2026-11-01"]
+    (tmp_path / "angebote.csv").write_bytes(tabelle.to_csv(sep=";", index=False).encode())
+    einrichtungen = (PROJEKT / "data" / "einrichtungen.csv").read_text(encoding="utf-8")
+    (tmp_path / "einrichtungen.csv").write_text(einrichtungen.replace("E018;Kita an der Vormasch;Kita",
+                                                                      "E018;Kita an der Vormasch (Neubau);Kita"))
+    laufzeit = tmp_path / "laufzeit"
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(laufzeit), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        seite.get_by_label("Name").fill("schulz", timeout=60_000)
+        seite.get_by_label("Passwort").fill("richtig-lang-genug")
+        seite.get_by_role("button", name="Anmelden").click()
+        seite.get_by_role("tab", name="Angebote").wait_for(timeout=60_000)
+        assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote"]
+        assert seite.get_by_text("Kennzahlen einlesen").count() == 0 and seite.get_by_text("Sicherung").count() == 0
+
+        for reiter, datei, erwartet in (("Angebote", "angebote.csv", "Angebotsstand 1 ist aktiv"),
+                                        ("Einrichtungen", "einrichtungen.csv", "Einrichtungsstand 1 ist aktiv")):
+            seite.get_by_role("tab", name=reiter).click()
+            panel = seite.get_by_role("tabpanel", name=reiter)
+            panel.locator("input[type=file]").set_input_files(str(tmp_path / datei))
+            panel.get_by_text(datei).first.wait_for(timeout=30_000)
+            panel.get_by_role("button", name="Änderungen prüfen").click()
+            panel.get_by_text("Vorschau:").wait_for(timeout=60_000)
+            panel.get_by_label("Kommentar (Pflicht): was ist das für ein Stand?").fill(f"{reiter} vom Netzwerk")
+            panel.get_by_role("button", name="Als neuen Stand speichern").click()
+            try:
+                seite.get_by_text(erwartet).wait_for(timeout=60_000)
+            finally:
+                seite.screenshot(path=str(ERGEBNISSE / f"netzwerk_{reiter.lower()}.png"), full_page=True)
+
+    ablage = oeffne_ablage(gebiete, f"sqlite:///{laufzeit / 'sozialplanung.sqlite'}")
+    gespeichert = angebote.staende(ablage)
+    assert [(s.id, s.von, s.aktiv) for s in gespeichert.staende()] == [(1, "schulz (netzwerk)", True)]
+    assert gespeichert.lesen()[1].set_index("id").at["A007", "status"] == "aktiv"
+    namen = einrichtungspflege.staende(ablage).lesen()[1].set_index("id")["name"]
+    assert namen["E018"] == "Kita an der Vormasch (Neubau)"
+    assert [d.id for d in ablage.datenstaende()] == [1]  # Kennzahlen unberührt

@@ -7,7 +7,7 @@ from streamlit.testing.v1 import AppTest
 
 from darstellung.export import als_csv as tabelle_als_csv
 from darstellung.tabellen import exporttabelle
-from indikatoren import katalog
+from indikatoren import einrichtungspflege, katalog
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.export import als_csv
 from indikatoren.geheimhaltung import fuer_leser
@@ -16,7 +16,8 @@ from tests.test_pruefung import FEHLERHAFT
 
 PASSWORT = "richtig-lang-genug"
 UEBERNEHMEN = "FormSubmitter:dp_bestaetigen-Als neuen aktiven Datenstand übernehmen"
-EINRICHTUNGEN_SPEICHERN = "FormSubmitter:dp_einrichtungen_speichern-Prüfen und als neuen Stand speichern"
+EINRICHTUNGEN_SPEICHERN = "FormSubmitter:dp_einr_speichern-Als neuen Stand speichern"
+ANGEBOTE_SPEICHERN = "FormSubmitter:dp_ang_speichern-Als neuen Stand speichern"
 KONTEN = {"meier": bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()}
 NEU_2025 = csv_bytes("""
     ags;name;jahr;bev_u15;nef_u15;quelle
@@ -71,7 +72,7 @@ def test_falsches_passwort_fuehrt_zur_wartezeit(monkeypatch):
 
 def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     app = _anmelden(_app())
-    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 4
+    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 5
     _hochladen(app, "neu.csv", NEU_2025)
     assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
     assert app.metric[0].value == "2025"
@@ -157,7 +158,7 @@ def test_lage_per_klick_setzen_und_umkreis_waechst(gebiete, monkeypatch):
     app.run()
     app.button(key="dp_lage_uebernehmen").click().run()
     assert not app.exception
-    stand, liste = oeffne_ablage(gebiete).einrichtungen()
+    stand, liste = einrichtungspflege.staende(oeffne_ablage(gebiete)).lesen()
     zeile = liste.set_index("name").loc["Bürgerschule"]
     assert (zeile["lat"], zeile["lon"], zeile["genauigkeit"]) == ("51.987100", "9.824900", "Gebäude")
     assert zeile["lage"].startswith("gesetzt von meier am ")
@@ -175,22 +176,77 @@ def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
     app = _einrichtungen_app()
     app.session_state["dp_einr_upload"] = ("liste.csv", falsch.encode())
     app.run()
-    app.text_input(key="dp_einr_kommentar").input("neue Liste")
-    app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
+    app.button(key="dp_einr_pruefen").click().run()
     meldungen = next(d.value for d in app.dataframe if "Meldung" in d.value.columns)
     assert "„Kindergarten“ ist nicht erlaubt" in " ".join(meldungen["Meldung"])
     assert "liegt nicht im Kreis" in " ".join(meldungen["Meldung"])
-    assert oeffne_ablage(gebiete).einrichtungen() is None  # nichts gespeichert
+    assert "Nicht übernommen: 3 Probleme." in app.error[0].value  # zwei Einrichtungen hatten dieselbe Lage
+    listen = einrichtungspflege.staende(oeffne_ablage(gebiete))
+    assert listen.lesen() is None  # nichts gespeichert
 
+    app.session_state["dp_einr_upload"] = ("liste.csv", text.encode())  # unverändert: nichts zu speichern
+    app.run()
+    app.button(key="dp_einr_pruefen").click().run()
+    assert "Keine Änderung gegenüber dem aktiven Stand" in app.info[-1].value
     neu = text.replace("Kita an der Vormasch;Kita;An der Vormasch, 31061 Alfeld (Leine);;;;;;in Betrieb",
                        "Kita an der Vormasch;Kita;An der Vormasch, 31061 Alfeld (Leine);;;;;;geschlossen")
     app.session_state["dp_einr_upload"] = ("liste.csv", neu.encode())
     app.run()
+    app.button(key="dp_einr_pruefen").click().run()
+    vorschau = next(d.value for d in app.dataframe if "Änderung" in d.value.columns)
+    assert vorschau.values.tolist() == [["geändert", "E018", "Kita an der Vormasch", "status", "in Betrieb",
+                                         "geschlossen"]]
+    assert listen.lesen() is None  # die Vorschau speichert nichts
     app.text_input(key="dp_einr_kommentar").input("Vormasch geschlossen")
     app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
-    stand, liste = oeffne_ablage(gebiete).einrichtungen()
+    stand, liste = listen.lesen()
     assert liste.set_index("name").at["Kita an der Vormasch", "status"] == "geschlossen"
     assert "Einrichtungsstand 1 ist aktiv" in " ".join(s.value for s in app.success)
+
+
+def test_angebote_pflegen_vorschau_speichern_und_zuruecknehmen(gebiete):
+    """Zweite Angebotsliste über die Seite: Vorschau, Speichern, die Lückenmatrix ändert sich; Rücknahme stellt sie
+    wieder her."""
+    import pandas as pd
+
+    from angebote import liste as angebote
+    from angebote import luecken
+    app = _anmelden(_app())
+    assert app.tabs[3].label == "Angebote"
+    assert "8 laufende Angebote wurden nie oder vor mehr als 12 Monaten bestätigt" in app.warning[-1].value
+    tabelle = angebote.mitgeliefert(gebiete)
+    tabelle.loc[tabelle["id"].isin(["A004", "A007"]), ["status", "bestaetigt_am"]] = ["aktiv", "2026-11-01"]
+    tabelle = pd.concat([tabelle, tabelle.iloc[[6]].assign(id="", titel="Babylotsin", einrichtung="E015")])
+    app.session_state["dp_ang_upload"] = ("angebote.csv", tabelle.to_csv(sep=";", index=False).encode())
+    app.run()
+    app.button(key="dp_ang_pruefen").click().run()
+    assert not app.exception
+    texte = [m.value.replace("\\", "") for m in app.markdown]
+    assert "**Vorschau:** 1 neu, 2 geändert, 0 entfernt (aus angebote.csv)" in texte
+    app.text_input(key="dp_ang_kommentar").input("zwei bestätigt, Babylotsin neu")
+    app.button(key=ANGEBOTE_SPEICHERN).click().run()
+    listen = angebote.staende(oeffne_ablage(gebiete))
+    stand, gespeichert = listen.lesen()
+    assert stand == 1 and gespeichert["id"].tolist()[-1] == "A009"
+    assert "6 laufende Angebote" in app.warning[-1].value  # zwei sind jetzt bestätigt
+    matrix = luecken.matrix(gespeichert, "03254002").set_index(["lebensphase", "handlungsfeld"])["anzahl"]
+    assert matrix[("rund um die Geburt", "Frühe Hilfen")] == 2 and matrix.sum() == 2 * 2 + 4  # A007+Lotsin; A004
+    kette = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    kette.switch_page("pages/praeventionskette.py").run()
+    assert not kette.exception
+
+    assert "dp_ang_zurueck" not in [s.key for s in app.selectbox]  # nur ein Stand: nichts zurückzunehmen
+    tabelle.loc[tabelle["titel"] == "Babylotsin", "status"] = "beendet"
+    app.session_state["dp_ang_upload"] = ("angebote2.csv", tabelle.to_csv(sep=";", index=False).encode())
+    app.run()
+    app.button(key="dp_ang_pruefen").click().run()
+    app.text_input(key="dp_ang_kommentar").input("Lotsin beendet")
+    app.button(key=ANGEBOTE_SPEICHERN).click().run()
+    assert listen.aktiver() == 2
+    app.selectbox(key="dp_ang_zurueck").set_value(1).run()
+    app.checkbox(key="dp_ang_zurueck_ok").check()
+    app.button(key="FormSubmitter:dp_ang_zurueck_form-Aktivieren").click().run()
+    assert listen.aktiver() == 1 and listen.lesen()[1].equals(gespeichert)
 
 
 def test_sitzung_laeuft_nach_leerlauf_ab():
@@ -226,3 +282,26 @@ def test_datenpflege_oeffnet_trotz_kaputtem_aktivem_stand(gebiete):
     app.checkbox(key="dp_aktivieren_ok").check()
     app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
     assert ablage.aktiver().id == 1
+
+
+def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
+    from angebote import liste as angebote
+    app = _app(rollen={"meier": "netzwerk"})
+    app = _anmelden(app)
+    assert [t.label for t in app.tabs] == ["Einrichtungen", "Angebote"]  # keine Kennzahlen, Sicherung, Protokoll
+    assert "dp_datei_0" not in app.session_state and "Rolle netzwerk" in app.caption[0].value
+    tabelle = angebote.mitgeliefert(gebiete).assign(status="aktiv", bestaetigt_am="2026-11-01")
+    app.session_state["dp_ang_upload"] = ("angebote.csv", tabelle.to_csv(sep=";", index=False).encode())
+    app.run()
+    app.button(key="dp_ang_pruefen").click().run()
+    app.text_input(key="dp_ang_kommentar").input("vom Familienzentrum bestätigt")
+    app.button(key=ANGEBOTE_SPEICHERN).click().run()
+    ablage = oeffne_ablage(gebiete)
+    assert angebote.staende(ablage).staende()[0].von == "meier (netzwerk)"
+    assert ablage.protokolleintraege()["von"].tolist()[-1] == "meier (netzwerk)"
+    assert [d.id for d in ablage.datenstaende()] == [1]  # an den Kennzahlen ändert sich nichts
+
+
+def test_unbekannte_rolle_sperrt_statt_mehr_zu_erlauben():
+    app = _anmelden(_app(rollen={"meier": "admin"}))
+    assert not app.tabs and "Unbekannte Rolle „admin“ für „meier“" in app.error[0].value

@@ -91,7 +91,7 @@ def test_formeln_in_der_sicherung_entschaerft(tmp_path, gebiete, gesichert):
     datei = sicherung.erstellen(alt)
     with zipfile.ZipFile(io.BytesIO(datei)) as archiv:
         protokoll = archiv.read("protokoll.csv").decode()
-        einrichtungen = archiv.read("einrichtungen_3.csv").decode()
+        einrichtungen = archiv.read("einrichtungen_2.csv").decode()
     assert "'=HYPERLINK" in protokoll and ';"=HYPERLINK' not in protokoll and ";=HYPERLINK" not in protokoll
     assert ";'=cmd|" in einrichtungen and ";=cmd|" not in einrichtungen
     neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")

@@ -1,0 +1,61 @@
+"""Datenpflege, Reiter Datenstände (nur Stabsstelle): Liste, Rohexport, gesperrte Zellen, früheren Stand wieder
+aktivieren, Sicherung herunterladen und wiederherstellen."""
+
+import streamlit as st
+
+from darstellung import datenpflege as tabellen
+from darstellung.maskierung import md
+from indikatoren import export, geheimhaltung, sicherung
+from indikatoren.datenstaende import Ablage
+from indikatoren.gebiete import Gebiete
+from indikatoren.meldungen import UngueltigeDatei
+from pages import _anmeldung as anmeldung
+from pages._hochladen import hochladen
+
+
+def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
+    staende = ablage.datenstaende()
+    st.dataframe(tabellen.datenstaende(staende), hide_index=True, width="stretch")
+    nummern = [d.id for d in reversed(staende)]
+    gewaehlt = st.selectbox("Datenstand", nummern, key="dp_stand", format_func=lambda n: f"Datenstand {n}")
+    if gewaehlt is not None:
+        kz = ablage.kennzahlen(gewaehlt)
+        knoepfe = st.columns(3)
+        knoepfe[0].download_button("Rohtabelle CSV", anmeldung.geschuetzt(lambda: export.als_csv(kz)),
+                                   f"datenstand_{gewaehlt}.csv", "text/csv")
+        knoepfe[1].download_button("Rohtabelle XLSX", anmeldung.geschuetzt(lambda: export.als_xlsx(kz)),
+                                   f"datenstand_{gewaehlt}.xlsx",
+                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+        with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
+            st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
+                       "aus denen sich eine gesperrte durch Differenz ausrechnen ließe; „Quelle“: schon mit „*“ "
+                       "geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen --sperrliste")
+            st.dataframe(tabellen.sperrliste(geheimhaltung.sperren(kz, gebiete).zellen), hide_index=True,
+                         width="stretch")
+        if not next(d for d in staende if d.id == gewaehlt).aktiv:
+            with st.form("dp_aktivieren"):
+                sicher_ja = st.checkbox(f"Ja, Datenstand {gewaehlt} wieder aktiv machen (alle Seiten zeigen dann "
+                                        "seine Zahlen).", key="dp_aktivieren_ok")
+                if st.form_submit_button("Aktivieren"):
+                    if sicher_ja:
+                        ablage.aktivieren(gewaehlt, von=benutzer)
+                        st.session_state["dp_aktiviert"] = gewaehlt
+                        st.rerun()
+                    else:
+                        st.error("Bitte zuerst bestätigen.")
+    if aktiviert := st.session_state.pop("dp_aktiviert", None):
+        st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
+
+    st.subheader("Sicherung")
+    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
+                       anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
+                       "application/zip",
+                       key="dp_sicherung")
+    if wiederher := hochladen("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
+                              "dp_sicherung_datei", "dp_sicherung_upload", ["zip"]):
+        if st.button("Wiederherstellen", key="dp_wiederherstellen"):
+            try:
+                st.success(sicherung.wiederherstellen(ablage, wiederher[1], gebiete, von=benutzer,
+                                                      datei=wiederher[0]))
+            except UngueltigeDatei as fehler:
+                st.error(md(fehler))
