@@ -32,3 +32,11 @@ def je_lebensphase(angebote_dort: list) -> dict[str, int]:
 
 def hat_aktive(angebote_dort: list) -> bool:
     return any(status == "aktiv" for _, status, _ in angebote_dort)
+
+
+def orte_der_treffer(treffer: pd.DataFrame, einrichtungen: pd.DataFrame) -> tuple[pd.DataFrame, int]:
+    """Die Einrichtungen mit Lage, an denen gefundene Angebote stattfinden (Spalte `angebote`, wie je_einrichtung),
+    und wie viele gefundene Angebote keinen Ort auf der Karte haben (ohne Einrichtung oder ohne Lage)."""
+    mit = einrichtungen.assign(angebote=je_einrichtung(treffer, einrichtungen))
+    orte = mit[mit["angebote"].map(len).gt(0) & mit["hat_lage"]]
+    return orte, int((~treffer["einrichtung"].isin(set(orte["id"]))).sum())

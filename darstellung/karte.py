@@ -17,7 +17,7 @@ from jinja2 import Template
 from angebote.orte import hat_aktive, je_lebensphase
 from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
-from indikatoren.einrichtungen import Umkreis
+from indikatoren.einrichtungen import OSM_NAMENSNENNUNG, Umkreis, namensnennung
 from indikatoren.geodaten import NAMENSNENNUNG
 from indikatoren.katalog import Indikator
 from indikatoren.klassen import Klassen
@@ -116,10 +116,26 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
     if umkreis is not None:
         _umkreise(umkreis).add_to(karte)
     if einrichtungen is not None:
-        for ebene in _einrichtungsebenen(einrichtungen):
+        for ebene in _einrichtungsebenen(einrichtungen, karte):
             ebene.add_to(karte)
     karte.get_root().html.add_child(Element(legende_html(klassen, indikator, schrift_px)))
     folium.LayerControl(collapsed=True).add_to(karte)
+    return karte
+
+
+def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, basemap: str) -> folium.Map:
+    """Die Orte gefundener Angebote: Gemeindegrenzen als Linien, je Einrichtung ein Punkt, der Tooltip nennt ihre
+    gefundenen Angebote (geplante kursiv)."""
+    karte = grundkarte(grenzen, basemap)
+    folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
+                   style_function=lambda _: {"color": "#555555", "weight": 1, "fill": False}).add_to(karte)
+    if namensnennung(orte):
+        _Namensnennung(OSM_NAMENSNENNUNG).add_to(karte)
+    for e in orte.itertuples():
+        farbe = EBENEN.get(e.kategorie, ("", "#333333"))[1]
+        folium.CircleMarker([e.lat, e.lon], radius=10, color="#000000", weight=2, fill=True, fill_color=farbe,
+                            fill_opacity=0.9, class_name="angebotsort",
+                            tooltip=_Tooltip(_einrichtung_text(e))).add_to(karte)
     return karte
 
 
@@ -129,7 +145,7 @@ def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: s
     karte = grundkarte(grenzen, basemap)
     folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
                    style_function=lambda _: {"color": "#333333", "weight": 1, "fill": False}).add_to(karte)
-    for ebene in _einrichtungsebenen(einrichtungen):
+    for ebene in _einrichtungsebenen(einrichtungen, karte):
         ebene.add_to(karte)
     if markiert:
         folium.CircleMarker(markiert, radius=8, color="#000000", weight=3, fill=True, fill_color="#ffffff",
@@ -151,7 +167,11 @@ def legende_html(klassen: Klassen | None, indikator: Indikator, schrift_px: int 
             f'<b>{html(indikator.kurz)}</b>{eintraege}</div>')
 
 
-def _einrichtungsebenen(einrichtungen: pd.DataFrame) -> list[folium.FeatureGroup]:
+def _einrichtungsebenen(einrichtungen: pd.DataFrame, karte: folium.Map) -> list[folium.FeatureGroup]:
+    """Eine schaltbare Ebene je Kategorie (und eine der Einrichtungen mit aktiven Angeboten); stammen gezeigte
+    Daten aus OpenStreetMap, bekommt die Karte dessen Namensnennung (ODbL)."""
+    if namensnennung(einrichtungen[einrichtungen["hat_lage"]]):
+        _Namensnennung(OSM_NAMENSNENNUNG).add_to(karte)
     ebenen = []
     for kategorie, (name, farbe) in EBENEN.items():
         teil = einrichtungen[(einrichtungen["kategorie"] == kategorie) & einrichtungen["hat_lage"]]
@@ -191,6 +211,8 @@ def _einrichtung_text(e) -> str:
         teile.append(f"Träger: {html(e.traeger)}")
     if e.ungefaehr:
         teile.append(f"<i>Lage ungefähr: {html((e.lage or e.genauigkeit).removeprefix('ungefähr: '))}</i>")
+    if "OpenStreetMap" in f"{e.quelle_lage} {e.quelle_adresse}":
+        teile.append("<i>Daten © OpenStreetMap-Mitwirkende (ODbL)</i>")
     if getattr(e, "angebote", None):
         zahlen = " · ".join(f"{html(p)}: {n}" for p, n in je_lebensphase(e.angebote).items())
         teile.append(f"<b>{len(e.angebote)} Angebote</b> (<i>kursiv: geplant</i>) je Lebensphase: {zahlen}")

@@ -15,6 +15,7 @@ import pandas as pd
 from indikatoren import einrichtungspflege, geodaten, konfiguration, listendatei
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
+from indikatoren.einrichtungen import namensnennung
 from indikatoren.export import tabelle_entschaerft
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listen, Listenart, aenderungen
@@ -94,6 +95,36 @@ def _aktivieren(liste: _Liste, args):
     print(f"{liste.art.stand_heisst} {args.nummer} ist aktiv.")
 
 
+def _osm(args):
+    from indikatoren import osm_import
+    gebiete = Gebiete.laden()
+    ablage = oeffne_ablage(gebiete)
+    grenzen = _grenzen()
+    if grenzen is None:
+        raise ValueError("Ohne Gemeindegrenzen lässt sich nicht bestimmen, welche Einrichtungen im Kreis liegen.")
+    if not args.datei.is_file():
+        raise OSError(f"{args.datei}: Datei nicht gefunden.")
+    stand, aktuell = einrichtungspflege.als_text(ablage)
+    try:
+        auszug = osm_import.lies_auszug(args.datei)
+    except RuntimeError as fehler:  # pyosmium: Format nicht lesbar
+        raise ValueError(f"{args.datei}: kein lesbarer OSM-Auszug (.osm.pbf oder .osm): {fehler}") from None
+    v = osm_import.vorschlag(aktuell, auszug, grenzen)
+    liste = einrichtungspflege.pruefe(v.tabelle.set_axis(range(2, len(v.tabelle) + 2)), args.datei.name, grenzen)
+    print(f"Vorschlag aus {args.datei.name}: {v.neu} neu, {v.aktualisiert} aktualisiert, {v.schon_da} schon mit "
+          f"fester Lage vorhanden; {v.ausserhalb} außerhalb des Kreises und {v.ohne_namen} ohne Namen übergangen.")
+    for z in aenderungen(aktuell, liste, EINRICHTUNGEN).drop_duplicates(["art", "id", "bezeichnung"]).itertuples():
+        print(f"  {z.art}: {z.bezeichnung}" + (f" ({z.id})" if z.id else ""))
+    print(namensnennung(liste) or "")
+    if not args.speichern:
+        print("Nichts gespeichert; mit --speichern --kommentar TEXT wird der Vorschlag ein neuer Einrichtungsstand.")
+        return
+    neuer = Listen(ablage, EINRICHTUNGEN).einlesen(lambda: liste, von=args.von or getpass.getuser(),
+                                                   kommentar=args.kommentar, dateiname=args.datei.name,
+                                                   mitgeliefert=aktuell)
+    print(f"Einrichtungsstand {neuer} gespeichert und aktiv." if neuer else "Keine Änderung; nichts gespeichert.")
+
+
 def _luecken(args):
     from angebote import luecken
     gebiete = Gebiete.laden()
@@ -153,6 +184,14 @@ def anmelden(befehle) -> None:
         a = aktion("aktivieren", _aktivieren, "einen früheren Stand wieder aktiv machen")
         a.add_argument("nummer", type=int)
         a.add_argument("--von", default=None)
+        if name == "einrichtungen":
+            a = aktionen.add_parser("osm", help="Kitas, Schulen, Familienzentren, soziale Einrichtungen und "
+                                                "Begegnungsstätten im Kreis aus einem OSM-Auszug vorschlagen")
+            a.add_argument("datei", type=Path, help="OSM-Auszug (.osm.pbf oder .osm), etwa der des Landes")
+            a.add_argument("--speichern", action="store_true", help="den Vorschlag als neuen Stand speichern")
+            a.add_argument("--kommentar", default="", help="Pflicht mit --speichern")
+            a.add_argument("--von", default=None)
+            a.set_defaults(befehl=_osm)
         if name == "angebote":
             a = aktionen.add_parser("luecken", help="Lebensphase × Handlungsfeld mit Zahl der aktiven Angebote "
                                                     "als CSV")

@@ -121,6 +121,14 @@ listeneintrag = Table(
     ForeignKeyConstraint(["stand_id"], ["listenstand.id"]),
 )
 
+geokodierung = Table(  # Zwischenspeicher der Geokodierung: jede Adresse je Dienst nur einmal fragen
+    "geokodierung", metadaten,
+    Column("dienst", String(300), primary_key=True),
+    Column("adresse", String(500), primary_key=True),
+    Column("antwort", Text, nullable=False),  # JSON: [lat, lon, Anzeigename] oder null (nicht gefunden)
+    Column("zeit", DateTime(timezone=True), nullable=False),
+)
+
 anmeldeversuch = Table(  # Fehlversuche je Name und Herkunft (Adresse), für die wachsende Wartezeit
     "anmeldeversuch", metadaten,
     Column("name", String(100), primary_key=True),

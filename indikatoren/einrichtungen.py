@@ -16,8 +16,8 @@ from indikatoren.listen import Listenart, Listenspalte
 from indikatoren.mitgeliefert import lies_tabelle
 
 KATEGORIEN = ("Kita", "Grundschule", "weiterführende Schule", "Familienzentrum", "Behörde/Beratung", "Begegnung")
-GENAUIGKEITEN = ("Gebäude", "Straße", "Ortsmitte", "ungefähr")
-UNGEFAEHR = ("Ortsmitte", "ungefähr")
+GENAUIGKEITEN = ("Gebäude", "Straße", "Ortsmitte", "ungefähr", "geocodiert")
+UNGEFAEHR = ("Ortsmitte", "ungefähr", "geocodiert")  # geocodiert: aus der Adresse, noch nicht bestätigt
 STATUS = ("geplant", "in Betrieb", "geschlossen", "unbekannt")
 LISTE = Listenart("einrichtungen", "Einrichtungsstand", "E", (
     Listenspalte("name", "Name der Einrichtung.", pflicht=True),
@@ -71,6 +71,22 @@ def gemeinde_zuordnen(einrichtungen: pd.DataFrame, gebiete: Gebiete, grenzen: gp
     treffer = gpd.sjoin(punkte, grenzen[["ags", "geometry"]], predicate="within", how="left")
     treffer = treffer[~treffer.index.duplicated()]
     return treffer["ags"].reindex(einrichtungen.index).fillna(nach_adresse)
+
+
+OSM_NAMENSNENNUNG = "Daten © OpenStreetMap-Mitwirkende (ODbL)"
+OSM_HINWEIS = ("Einrichtungsdaten teilweise aus OpenStreetMap: © OpenStreetMap-Mitwirkende, Open Database License "
+              "(ODbL), openstreetmap.org/copyright")
+
+
+def aus_osm(einrichtungen: pd.DataFrame) -> pd.Series:
+    """Welche Einrichtungen Daten aus OpenStreetMap tragen (Import oder Geokodierung mit Nominatim/Photon)."""
+    quellen = einrichtungen["quelle_lage"].astype(str) + " " + einrichtungen["quelle_adresse"].astype(str)
+    return quellen.str.contains("OpenStreetMap", regex=False)
+
+
+def namensnennung(einrichtungen: pd.DataFrame) -> str | None:
+    """Die ODbL-Namensnennung, wo eine gezeigte Einrichtung Daten aus OpenStreetMap trägt, sonst None."""
+    return OSM_HINWEIS if aus_osm(einrichtungen).any() else None
 
 
 @dataclass(frozen=True)

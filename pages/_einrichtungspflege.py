@@ -7,7 +7,7 @@ from streamlit_folium import st_folium
 from darstellung.karte import lagekarte
 from darstellung.maskierung import md
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import einrichtungspflege, geodaten, konfiguration
+from indikatoren import einrichtungspflege, geodaten, geokodierung, konfiguration
 from indikatoren.datenstaende import Ablage, AndererStandAktiv
 from indikatoren.einrichtungen import aufbereitet
 from indikatoren.meldungen import UngueltigeDatei
@@ -24,6 +24,10 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
         grenzen = None
         st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {md(fehler)}")
     listen = einrichtungspflege.staende(ablage)
+    if "dp_einr_gespeichert" in st.session_state:
+        st.session_state.pop("dp_geo_bericht", None)
+    with st.expander("Lage aus Adresse bestimmen (Geokodierung)"):
+        _geokodieren(ablage, stand, text, grenzen)
     auswahl = st.column_config.SelectboxColumn
     listenpflege.zeigen(listenpflege.Pflege(
         listen, stand, text, lambda t: einrichtungspflege.pruefe_editor(t, grenzen),
@@ -32,6 +36,8 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
          "status": auswahl(options=einrichtungsliste.STATUS, required=True),
          "genauigkeit": auswahl(options=einrichtungsliste.GENAUIGKEITEN)}), benutzer)
 
+    if hinweis := einrichtungsliste.namensnennung(text):
+        st.caption(hinweis)
     st.subheader("Lage per Klick in die Karte setzen")
     liste = aufbereitet(text)
     nummer = st.selectbox("Einrichtung", list(range(len(liste))), key="dp_lage_einrichtung",
@@ -58,3 +64,35 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
                 st.session_state.update(dp_lage=None, dp_einr_gespeichert=neuer)
                 st.rerun()
     st.caption("Hintergrundkarte nach SOZIALPLANUNG_BASEMAP; ohne sie sind nur Gemeindegrenzen zu sehen.")
+
+
+def _geokodieren(ablage: Ablage, stand: int | None, text, grenzen) -> None:
+    """Für gewählte Einrichtungen ohne feste Lage die Lage aus der Adresse; das Ergebnis geht in die Vorschau."""
+    try:
+        e = geokodierung.Einstellungen.aus_umgebung()
+    except ValueError as fehler:
+        st.error(md(fehler))
+        return
+    offen = [i for i in range(len(text)) if not geokodierung.fest(text.iloc[i])]
+    st.caption(f"Dienst: {md(e.name)} (SOZIALPLANUNG_GEOCODER), höchstens eine Anfrage je {zahl(e.pause_s, 1)} s, "
+               "jede Adresse nur einmal. Eine von Hand gesetzte oder veröffentlichte Lage wird nie überschrieben; "
+               "geokodierte Lagen gelten als ungefähr, bis sie per Klick in die Karte bestätigt sind.")
+    wahl = st.multiselect("Einrichtungen ohne feste Lage", offen, key="dp_geo_wahl",
+                          default=[i for i in offen if not text.iloc[i]["lat"]],
+                          format_func=lambda i: text.iloc[i]["name"])
+    if st.button("Lage aus Adresse bestimmen", key="dp_geo_start", disabled=not wahl):
+        with st.spinner(f"{md(e.name)} wird gefragt …"):
+            ergebnis = geokodierung.lagen_bestimmen(text, wahl, ablage, e)
+        st.session_state["dp_geo_bericht"] = ergebnis
+        if ergebnis.gefunden:
+            try:
+                st.session_state["dp_einr_geprueft"] = (
+                    einrichtungspflege.pruefe_editor(ergebnis.tabelle, grenzen), f"Geokodierung ({e.name})", stand)
+            except UngueltigeDatei as fehler:
+                st.error(md("; ".join(str(m) for m in fehler.meldungen)))
+    if bericht := st.session_state.get("dp_geo_bericht"):
+        for art, namen in (("Gefunden (Vorschau unten, erst „Speichern“ übernimmt)", bericht.gefunden),
+                           ("Nicht gefunden", bericht.nicht_gefunden),
+                           ("Übersprungen (feste Lage)", bericht.uebersprungen)):
+            if namen:
+                st.markdown(f"**{art}:** " + md(", ".join(namen)))

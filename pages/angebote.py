@@ -1,10 +1,14 @@
 """Angebote finden: ein Wegweiser für Fachkräfte und Familien; der Filter steht im Link, die Liste druckt auf A4."""
 
 import streamlit as st
+from streamlit_folium import st_folium
 
 from angebote import katalog, suche
+from angebote.orte import orte_der_treffer
+from darstellung.karte import wegweiserkarte
 from darstellung.maskierung import md
 from darstellung.wegweiser import angebot_markdown
+from indikatoren import geodaten, konfiguration
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -44,3 +48,15 @@ if treffer.empty:
     st.info("Kein Angebot passt zu dieser Auswahl. Weniger Filter wählen oder die Suche kürzen.")
 for angebot in treffer.to_dict("records"):
     st.markdown(angebot_markdown(angebot, namen))
+if not treffer.empty:
+    orte, ohne_ort = orte_der_treffer(treffer, rahmen.einrichtungen())
+    # im Aufklapper, denn Aufklapper druckt der Familienwegweiser nicht mit
+    with st.expander(f"Auf der Karte: {len(orte)} {'Ort' if len(orte) == 1 else 'Orte'}", expanded=True):
+        try:
+            st_folium(wegweiserkarte(rahmen.grenzen(), orte, konfiguration.basemap()), key="wegweiser_karte",
+                      height=420, use_container_width=True, returned_objects=[])
+        except geodaten.GeodatenFehlen as fehler:
+            st.warning(md(fehler))
+        if ohne_ort:
+            st.caption(f"{ohne_ort} der gefundenen Angebote haben noch keinen Ort auf der Karte (keine Einrichtung "
+                       "angegeben oder deren Lage fehlt).")

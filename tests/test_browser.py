@@ -311,6 +311,11 @@ def test_familienwegweiser_druckt_auf_a4(server, seite):
     seite.get_by_text("Frühe Hilfen: Beratung rund um Kinder von 0 bis 3 Jahren").wait_for()
     assert _parameter(seite.url)["lebensphase"] == "0-3"
     assert seite.get_by_text("Page not found").count() == 0  # Dateiname = URL-Pfad, auch beim ersten Aufruf
+    karte = seite.frame_locator(KARTE)
+    karte.locator("path.angebotsort").first.wait_for(timeout=60_000)
+    assert karte.locator("path.angebotsort").count() == 1  # alle Treffer im Familienzentrum
+    karte.locator("path.angebotsort").first.hover(force=True)
+    assert "Frühe Hilfen: Beratung rund um Kinder" in karte.locator(".leaflet-tooltip").inner_text()
     seite.screenshot(path=str(ERGEBNISSE / "wegweiser.png"), full_page=True)
     pdf = seite.pdf(format="A4", print_background=True)
     (ERGEBNISSE / "wegweiser.pdf").write_bytes(pdf)

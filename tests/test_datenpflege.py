@@ -81,7 +81,7 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     app.button(key=UEBERNEHMEN).click().run()  # ohne Ergänzen ersetzt die Datei die ganze Tabelle
     ablage = oeffne_ablage(gebiete)
     assert ablage.aktiver().id == 2 and ablage.aktiver().kommentar == "Zahlen Dezember 2025"
-    assert ablage.aktiver().von == "meier"
+    assert ablage.aktiver().von == "meier (stabsstelle)"
     assert "Datenstand 2 ist gespeichert und aktiv." in [s.value for s in app.success]
 
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
@@ -161,7 +161,7 @@ def test_lage_per_klick_setzen_und_umkreis_waechst(gebiete, monkeypatch):
     stand, liste = einrichtungspflege.staende(oeffne_ablage(gebiete)).lesen()
     zeile = liste.set_index("name").loc["Bürgerschule"]
     assert (zeile["lat"], zeile["lon"], zeile["genauigkeit"]) == ("51.987100", "9.824900", "Gebäude")
-    assert zeile["lage"].startswith("gesetzt von meier am ")
+    assert zeile["lage"].startswith("gesetzt von meier (stabsstelle) am ")
     karte = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
     karte.switch_page("pages/karte.py").run()
     texte = " ".join(m.value for m in karte.markdown)
@@ -305,3 +305,33 @@ def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
 def test_unbekannte_rolle_sperrt_statt_mehr_zu_erlauben():
     app = _anmelden(_app(rollen={"meier": "admin"}))
     assert not app.tabs and "Unbekannte Rolle „admin“ für „meier“" in app.error[0].value
+
+
+def test_lage_aus_adresse_in_der_datenpflege(gebiete, monkeypatch):
+    """Geokodierung gegen den lokalen Dienst: das Ergebnis erscheint als Vorschau, gespeichert wird erst danach."""
+    from tests.geocoder_attrappe import GeocoderAttrappe
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    dienst = GeocoderAttrappe({"Sedanstraße 15, 31061 Alfeld (Leine)": (51.98811, 9.82452)})
+    monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_URL", dienst.url)
+    monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_PAUSE", "0")
+    try:
+        app = _einrichtungen_app()
+        wahl = app.multiselect(key="dp_geo_wahl")
+        assert len(wahl.value) == 15  # vorgewählt: alle ohne Lage; das Familienzentrum (veröffentlicht) fehlt
+        assert "Familienzentrum Alfeld" not in wahl.options
+        wahl.set_value([1, 2]).run()  # KUBA (bekannt) und Rathaus (dem Dienst unbekannt)
+        app.button(key="dp_geo_start").click().run()
+        assert not app.exception
+        texte = " ".join(m.value.replace("\\", "") for m in app.markdown)
+        assert "**Gefunden (Vorschau unten" in texte and "**Nicht gefunden:** Rathaus Alfeld" in texte
+        vorschau = next(d.value for d in app.dataframe if "Änderung" in d.value.columns).set_index("Spalte")
+        assert vorschau.at["genauigkeit", "neu"] == "geocodiert" and vorschau.at["lat", "neu"] == "51.988110"
+        listen = einrichtungspflege.staende(oeffne_ablage(gebiete))
+        assert listen.lesen() is None
+        app.text_input(key="dp_einr_kommentar").input("KUBA geokodiert")
+        app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
+        kuba = listen.lesen()[1].set_index("id").loc["E002"]
+        assert (kuba["lat"], kuba["genauigkeit"]) == ("51.988110", "geocodiert")
+        assert len(dienst.anfragen) == 2
+    finally:
+        dienst.stop()

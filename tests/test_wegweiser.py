@@ -41,6 +41,17 @@ def test_filter_von_hand(angebote):
     assert suche.finde(angebote, suche.Filter(text="KINDER impfungen"))["id"].tolist() == ["A004"]
     assert suche.finde(angebote, suche.Filter(text="gibtsnicht")).empty
     assert len(suche.finde(angebote, suche.Filter(text="marktplatz 5"))) == 9  # der Ort (Adresse der Einrichtung)
+
+
+def test_orte_der_treffer_fuer_die_karte(angebote):
+    from angebote.orte import orte_der_treffer
+    from indikatoren.einrichtungen import lade_einrichtungen
+    einrichtungen = lade_einrichtungen()
+    treffer = suche.finde(angebote.assign(einrichtung=["E001"] * 8 + ["", "E001"]), suche.Filter())
+    orte, ohne = orte_der_treffer(treffer, einrichtungen)
+    assert orte["id"].tolist() == ["E001"] and len(orte["angebote"].iloc[0]) == 8 and ohne == 1  # X1 ohne Ort
+    einrichtungen.loc[0, "hat_lage"] = False  # ohne Lage: kein Ort auf der Karte
+    assert orte_der_treffer(treffer, einrichtungen)[0].empty
     assert suche.finde(angebote, suche.Filter(handlungsfeld="Gesundheit", lebensphase="rund um die Geburt",
                                               text="beratung")).empty  # nichts mehr übrig, bevor Text sucht
 
