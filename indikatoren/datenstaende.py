@@ -210,15 +210,17 @@ class Ablage:
                 verbindung.exec_driver_sql("LOCK TABLE datenstand IN SHARE ROW EXCLUSIVE MODE")
             yield verbindung
 
-    def _lesen(self, verbindung):
+    def lesend(self, verbindung=None):
+        """Die offene Verbindung, sonst eine neue zum Lesen (für Module, die die Ablage erweitern, wie listen.py)."""
         return nullcontext(verbindung) if verbindung is not None else self.engine.connect()
 
-    def _schreiben(self, verbindung):
+    def schreibend_in(self, verbindung=None):
+        """Die offene Transaktion, sonst eine neue schreibende (siehe schreibend)."""
         return nullcontext(verbindung) if verbindung is not None else self.schreibend()
 
     # --- Lesen -----------------------------------------------------------------------------------
     def datenstaende(self, verbindung=None) -> list[Datenstand]:
-        with self._lesen(verbindung) as v:
+        with self.lesend(verbindung) as v:
             zeilen = v.execute(select(datenstand).order_by(datenstand.c.id)).all()
         return [Datenstand(**{**z._mapping, "erstellt": als_utc(z.erstellt)}) for z in zeilen]
 
@@ -238,7 +240,7 @@ class Ablage:
             if aktiv is None:
                 raise LookupError("Es gibt noch keinen aktiven Datenstand.")
             id = aktiv.id
-        with self._lesen(verbindung) as v:
+        with self.lesend(verbindung) as v:
             zeilen = pd.DataFrame(v.execute(
                 select(kennzahl_zeile).where(kennzahl_zeile.c.datenstand_id == id)
                 .order_by(kennzahl_zeile.c.zeile)).mappings().all())
@@ -256,7 +258,7 @@ class Ablage:
                            geheim.reindex(zeilen.index)[merkmale].astype(bool).reset_index(drop=True))
 
     def protokolleintraege(self, verbindung=None) -> pd.DataFrame:
-        with self._lesen(verbindung) as v:
+        with self.lesend(verbindung) as v:
             return pd.DataFrame(v.execute(select(protokoll).order_by(protokoll.c.id)).mappings().all(),
                                 columns=[c.name for c in protokoll.columns])
 
@@ -270,7 +272,7 @@ class Ablage:
         erstellt, aktivieren: für die Wiederherstellung aus einer Sicherung (ursprüngliche Zeit, nicht aktiv).
         """
         jetzt = erstellt or datetime.now(UTC)
-        with self._schreiben(verbindung) as v:
+        with self.schreibend_in(verbindung) as v:
             if nur_wenn_leer and v.execute(select(func.count()).select_from(datenstand)).scalar():
                 return None
             id = v.execute(insert(datenstand).values(
@@ -289,7 +291,7 @@ class Ablage:
             return self.datenstand(id, v)
 
     def aktivieren(self, id: int, von: str = "", verbindung=None) -> Datenstand:
-        with self._schreiben(verbindung) as v:
+        with self.schreibend_in(verbindung) as v:
             if v.execute(select(datenstand.c.id).where(datenstand.c.id == id)).first() is None:
                 raise KeyError(f"Datenstand {id} gibt es nicht.")
             self._aktivieren(v, id)
@@ -309,7 +311,7 @@ class Ablage:
     def protokoll_uebernehmen(self, eintraege: list[dict], herkunft: str, verbindung=None) -> int:
         """Hängt Einträge einer Sicherung an (ursprüngliche Zeit, Aktion mit Vorsilbe); doppelte übergeht es."""
         schluessel = lambda z: (als_utc(z["zeit"]).isoformat(timespec="seconds"), z["aktion"], z["meldung"])  # noqa: E731
-        with self._schreiben(verbindung) as v:
+        with self.schreibend_in(verbindung) as v:
             vorhanden = {schluessel(z._mapping) for z in v.execute(select(protokoll)).all()}
             neu = [z | {"aktion": f"{herkunft}{z['aktion']}"[:50]} for z in eintraege]
             neu = [z for z in neu if schluessel(z) not in vorhanden]

@@ -50,7 +50,7 @@ class Listenart:
 
 @dataclass(frozen=True)
 class Stand:
-    id: int
+    id: int  # Nummer innerhalb der Liste („Einrichtungsstand 3“)
     liste: str
     erstellt: datetime
     von: str
@@ -66,14 +66,14 @@ class Listen:
         self.ablage, self.art = ablage, art
 
     def staende(self, verbindung=None) -> list[Stand]:
-        with self.ablage._lesen(verbindung) as v:
+        with self.ablage.lesend(verbindung) as v:
             zeilen = v.execute(select(listenstand).where(listenstand.c.liste == self.art.name)
                                .order_by(listenstand.c.nr)).mappings().all()
         return [Stand(id=z["nr"], liste=z["liste"], erstellt=als_utc(z["erstellt"]), von=z["von"],
                       dateiname=z["dateiname"], kommentar=z["kommentar"], aktiv=z["aktiv"]) for z in zeilen]
 
     def aktiver(self, verbindung=None) -> int | None:
-        with self.ablage._lesen(verbindung) as v:
+        with self.ablage.lesend(verbindung) as v:
             return v.execute(select(listenstand.c.nr).where(
                 listenstand.c.liste == self.art.name, listenstand.c.aktiv.is_(True))).scalar()
 
@@ -82,7 +82,7 @@ class Listen:
         stand = stand or self.aktiver(verbindung)
         if stand is None:
             return None
-        with self.ablage._lesen(verbindung) as v:
+        with self.ablage.lesend(verbindung) as v:
             intern = v.execute(select(listenstand.c.id).where(listenstand.c.liste == self.art.name,
                                                                listenstand.c.nr == stand)).scalar()
             if intern is None:
@@ -100,7 +100,7 @@ class Listen:
         erwartet: der Stand (oder None), gegen den die Vorschau gerechnet wurde; ist inzwischen ein anderer aktiv,
         wirft es AndererStandAktiv, statt die Änderung eines anderen still zu überschreiben."""
         jetzt = erstellt or datetime.now(UTC)
-        with self.ablage._schreiben(verbindung) as v:
+        with self.ablage.schreibend_in(verbindung) as v:
             if erwartet is not BELIEBIG and (aktiv := self.aktiver(v)) != erwartet:
                 raise AndererStandAktiv(f"Inzwischen ist {self.art.stand_heisst} {aktiv or '–'} aktiv, nicht "
                                         f"{erwartet or 'die mitgelieferte Liste'}; bitte die Änderungen neu prüfen.")
@@ -143,7 +143,7 @@ class Listen:
             return self.speichern(liste, von=von, kommentar=kommentar.strip(), dateiname=dateiname, verbindung=v)
 
     def aktivieren(self, stand: int, von: str = "", verbindung=None) -> None:
-        with self.ablage._schreiben(verbindung) as v:
+        with self.ablage.schreibend_in(verbindung) as v:
             if stand not in [s.id for s in self.staende(v)]:
                 raise KeyError(f"{self.art.stand_heisst} {stand} gibt es nicht.")
             self._aktivieren(v, stand)

@@ -2,11 +2,12 @@
 BKG-Geokodierungsdienst (…/geosearch.json) antwortet. Er kennt nur die Adressen, die der Test ihm gibt, und merkt
 sich jede Anfrage mit Zeitpunkt und User-Agent."""
 
-import json
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+from tests.wfs_attrappe import json_antworten
 
 
 class GeocoderAttrappe:
@@ -30,12 +31,7 @@ class GeocoderAttrappe:
                     inhalt = {"type": "FeatureCollection", "features": [] if lage is None else [{
                         "type": "Feature", "geometry": {"type": "Point", "coordinates": [lage[1], lage[0]]},
                         "properties": {"name": text, "text": f"{text} (BKG)", "country": "Deutschland"}}]}
-                daten = json.dumps(inhalt).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(daten)))
-                self.end_headers()
-                self.wfile.write(daten)
+                json_antworten(self, inhalt)
 
             def log_message(self, *args):
                 pass

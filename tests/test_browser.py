@@ -16,6 +16,7 @@ from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
 pytestmark = pytest.mark.browser
 KARTE = 'iframe[title="streamlit_folium.st_folium"]'
+PASSWORT = "richtig-lang-genug"
 
 
 @pytest.fixture(scope="module")
@@ -43,6 +44,23 @@ def seite(request):
 
 def _parameter(url: str) -> dict[str, str]:
     return {k: v[0] for k, v in parse_qs(urlparse(url).query).items()}
+
+
+def _secrets(tmp_path, name: str, vorweg: str = ""):
+    """secrets.toml mit einem lokalen Konto (Passwort PASSWORT), davor weitere Abschnitte."""
+    import bcrypt
+    datei = tmp_path / "secrets.toml"
+    hash_ = bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()
+    datei.write_text(f'{vorweg}[datenpflege.konten]\n{name} = "{hash_}"\n', encoding="utf-8")
+    return datei
+
+
+def _anmelden(seite, name: str, reiter: str) -> None:
+    """Auf der offenen Anmeldeseite anmelden und warten, bis der Reiter da ist."""
+    seite.get_by_label("Name").fill(name, timeout=60_000)
+    seite.get_by_label("Passwort").fill(PASSWORT)
+    seite.get_by_role("button", name="Anmelden").click()
+    seite.get_by_role("tab", name=reiter).wait_for(timeout=60_000)
 
 
 def _karte(seite):
@@ -149,11 +167,7 @@ def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):
 
 
 def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
-    import bcrypt
-
-    secrets = tmp_path / "secrets.toml"
-    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
-    secrets.write_text(f'[datenpflege.konten]\nmeier = "{hash_}"\n', encoding="utf-8")
+    secrets = _secrets(tmp_path, "meier")
     datei = tmp_path / "dezember2025.csv"
     datei.write_text("ags;jahr;bev_u15;nef_u15\n03254;2025;40000;7000\n"
                      + "".join(f"032540{n:02d};2025;1000;{100 + n}\n" for n in (2, 3, 5)), encoding="utf-8")
@@ -163,10 +177,7 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         assert seite.get_by_test_id("stSidebarNav").get_by_text("Datenpflege").count() == 0  # für Leser verborgen
-        seite.get_by_label("Name").fill("meier")
-        seite.get_by_label("Passwort").fill("richtig-lang-genug")
-        seite.get_by_role("button", name="Anmelden").click()
-        seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
+        _anmelden(seite, "meier", "Kennzahlen einlesen")
         seite.locator("input[type=file]").first.set_input_files(str(datei))  # der erste: Kennzahlen
         try:
             seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
@@ -273,22 +284,14 @@ def test_sicherheitskoepfe_des_proxys_brechen_keine_seite(umgebung):
 
 def test_leerlauf_meldet_ohne_klick_ab(tmp_path):
     """Nach der Leerlaufzeit verschwindet die Datenpflege von selbst (die Seite prüft alle paar Sekunden)."""
-    import bcrypt
-
     from pages._anmeldung import LEERLAUF_PRUEFEN_S
 
-    secrets = tmp_path / "secrets.toml"
-    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
-    secrets.write_text(f'[datenpflege]\nleerlauf_minuten = 0.05\n[datenpflege.konten]\nmeier = "{hash_}"\n',
-                       encoding="utf-8")
+    secrets = _secrets(tmp_path, "meier", vorweg="[datenpflege]\nleerlauf_minuten = 0.05\n")
     umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        seite.get_by_label("Name").fill("meier", timeout=60_000)
-        seite.get_by_label("Passwort").fill("richtig-lang-genug")
-        seite.get_by_role("button", name="Anmelden").click()
-        seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
+        _anmelden(seite, "meier", "Kennzahlen einlesen")
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=(LEERLAUF_PRUEFEN_S + 15) * 1000)
         seite.get_by_text("nach längerer Inaktivität abgelaufen").wait_for(timeout=10_000)
         # Streamlit entfernt die alten Elemente erst am Ende des Laufs
@@ -325,16 +328,11 @@ def test_familienwegweiser_druckt_auf_a4(server, seite):
 def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_path, gebiete):
     """Ein Konto der Rolle netzwerk im echten Browser: nur die Reiter Einrichtungen und Angebote; eine zweite
     Angebotsliste und eine geänderte Einrichtung werden gespeichert, beide mit Name und Rolle im Verlauf."""
-    import bcrypt
-
     from angebote import liste as angebote
     from indikatoren import einrichtungspflege
     from indikatoren.einlesen import oeffne_ablage
 
-    secrets = tmp_path / "secrets.toml"
-    hash_ = bcrypt.hashpw(b"richtig-lang-genug", bcrypt.gensalt(rounds=4)).decode()
-    secrets.write_text(f'[datenpflege.konten]\nschulz = "{hash_}"\n[datenpflege.rollen]\nschulz = "netzwerk"\n',
-                       encoding="utf-8")
+    secrets = _secrets(tmp_path, "schulz", vorweg='[datenpflege.rollen]\nschulz = "netzwerk"\n')
     tabelle = angebote.mitgeliefert(gebiete)
     tabelle.loc[tabelle["id"] == "A007", ["status", "bestaetigt_am"]] = ["aktiv", "2026-11-01"]
     (tmp_path / "angebote.csv").write_bytes(tabelle.to_csv(sep=";", index=False).encode())
@@ -346,10 +344,7 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        seite.get_by_label("Name").fill("schulz", timeout=60_000)
-        seite.get_by_label("Passwort").fill("richtig-lang-genug")
-        seite.get_by_role("button", name="Anmelden").click()
-        seite.get_by_role("tab", name="Angebote").wait_for(timeout=60_000)
+        _anmelden(seite, "schulz", "Angebote")
         assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote"]
         assert seite.get_by_text("Kennzahlen einlesen").count() == 0 and seite.get_by_text("Sicherung").count() == 0
 

@@ -28,6 +28,16 @@ def wfs_merkmale(geojson: Path) -> list[dict]:
     return merkmale[:5] + [wasser] + merkmale[5:12] + [fremd] + merkmale[12:]
 
 
+def json_antworten(anfrage: BaseHTTPRequestHandler, inhalt) -> None:
+    """Antwort 200 mit JSON, wie die Dienste sie geben (für alle Attrappen der Tests)."""
+    daten = json.dumps(inhalt).encode()
+    anfrage.send_response(200)
+    anfrage.send_header("Content-Type", "application/json")
+    anfrage.send_header("Content-Length", str(len(daten)))
+    anfrage.end_headers()
+    anfrage.wfile.write(daten)
+
+
 class WfsAttrappe:
     def __init__(self, geojson: Path):
         self.merkmale = wfs_merkmale(geojson)
@@ -40,13 +50,7 @@ class WfsAttrappe:
                 attrappe.anfragen.append(abfrage)
                 start, anzahl = int(abfrage.get("startIndex", 0)), int(abfrage.get("count", 10**6))
                 teil = attrappe.merkmale[start:start + anzahl]
-                inhalt = json.dumps({"type": "FeatureCollection", "numberReturned": len(teil),
-                                     "features": teil}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(inhalt)))
-                self.end_headers()
-                self.wfile.write(inhalt)
+                json_antworten(self, {"type": "FeatureCollection", "numberReturned": len(teil), "features": teil})
 
             def log_message(self, *args):
                 pass
