@@ -32,7 +32,7 @@ class _Liste:
 def _einrichtungen() -> _Liste:
     return _Liste(EINRICHTUNGEN,
                   lambda inhalt, datei, ablage, gebiete: einrichtungspflege.lies_datei(inhalt, datei, _grenzen()),
-                  lambda ablage, gebiete: einrichtungspflege.aktuelle(ablage),
+                  lambda ablage, gebiete: einrichtungspflege.als_text(ablage),
                   lambda liste: f"{len(liste)} Einrichtungen, davon {(liste['lat'].astype(str) != '').sum()} mit Lage")
 
 

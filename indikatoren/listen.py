@@ -94,16 +94,22 @@ class Listen:
 
     def speichern(self, tabelle: pd.DataFrame, *, von: str, kommentar: str, dateiname: str = "",
                   erstellt: datetime | None = None, aktivieren: bool = True, erwartet=BELIEBIG,
-                  verbindung=None) -> int:
+                  mitgeliefert: pd.DataFrame | None = None, verbindung=None) -> int:
         """Ein neuer Stand der ganzen Liste; Zeilen ohne Kennung bekommen eine neue, die nie vergeben war.
 
         erwartet: der Stand (oder None), gegen den die Vorschau gerechnet wurde; ist inzwischen ein anderer aktiv,
-        wirft es AndererStandAktiv, statt die Änderung eines anderen still zu überschreiben."""
+        wirft es AndererStandAktiv, statt die Änderung eines anderen still zu überschreiben.
+        mitgeliefert: die mitgelieferte Liste, die bisher galt; ist noch kein Stand gespeichert, wird sie zuerst
+        Stand 1, damit sich auch die erste Änderung zurücknehmen lässt."""
         jetzt = erstellt or datetime.now(UTC)
         with self.ablage.schreibend_in(verbindung) as v:
             if erwartet is not BELIEBIG and (aktiv := self.aktiver(v)) != erwartet:
                 raise AndererStandAktiv(f"Inzwischen ist {self.art.stand_heisst} {aktiv or '–'} aktiv, nicht "
                                         f"{erwartet or 'die mitgelieferte Liste'}; bitte die Änderungen neu prüfen.")
+            if mitgeliefert is not None and not self.staende(v):
+                self.speichern(mitgeliefert, von="System (mitgelieferte Liste)", aktivieren=False, verbindung=v,
+                               kommentar=f"Mitgelieferte Liste (data/{self.art.name}.csv), vor der ersten Änderung "
+                                         "übernommen")
             liste = mit_kennungen(tabelle, self.art.praefix, self._vergebene(v))
             nummer = (v.execute(select(func.max(listenstand.c.nr)).where(listenstand.c.liste == self.art.name))
                       .scalar() or 0) + 1
@@ -140,7 +146,8 @@ class Listen:
             bisher = bisher[1] if bisher is not None else mitgeliefert
             if bisher is not None and aenderungen(bisher, liste, self.art).empty:
                 return None
-            return self.speichern(liste, von=von, kommentar=kommentar.strip(), dateiname=dateiname, verbindung=v)
+            return self.speichern(liste, von=von, kommentar=kommentar.strip(), dateiname=dateiname,
+                                  mitgeliefert=mitgeliefert, verbindung=v)
 
     def aktivieren(self, stand: int, von: str = "", verbindung=None) -> None:
         with self.ablage.schreibend_in(verbindung) as v:

@@ -57,7 +57,7 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
                 neu = einrichtungspflege.pruefe_editor(
                     einrichtungspflege.lage_setzen(text, nummer, lage[0], lage[1], benutzer), grenzen)
                 neuer = listen.speichern(neu, von=benutzer, kommentar=f"Lage von {liste['name'].iloc[nummer]} gesetzt",
-                                         erwartet=stand)
+                                         erwartet=stand, mitgeliefert=None if stand else text)
             except (UngueltigeDatei, AndererStandAktiv) as fehler:
                 st.error(md(fehler.meldungen[0].text if isinstance(fehler, UngueltigeDatei) else fehler))
             else:

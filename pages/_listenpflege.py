@@ -78,7 +78,7 @@ def _vorschau(p: Pflege, neu: pd.DataFrame, datei: str, grundlage: int | None, b
                 return
             try:
                 neuer = p.listen.speichern(neu, von=benutzer, kommentar=kommentar.strip(), dateiname=datei,
-                                           erwartet=grundlage)
+                                           erwartet=grundlage, mitgeliefert=None if p.stand else p.liste)
             except AndererStandAktiv as fehler:
                 st.session_state[f"dp_{k}_geprueft"] = None
                 st.error(md(fehler))

@@ -24,7 +24,24 @@ MUTANTEN = [
      "tests/test_zahlenformat.py"),
     ("indikatoren/auswertung.py", 'return runde(runde(jetzt["wert"], 1) - runde(frueher["wert"], 1), 1)',
      'return runde(jetzt["wert"] - frueher["wert"], 1)', "tests/test_auswertung.py"),
-    ("indikatoren/datenstaende.py", '"einrichtung": ("UPDATE", "DELETE"), ', "", "tests/test_datenstaende.py"),
+    ("indikatoren/datenstaende.py", '"listeneintrag": ("UPDATE", "DELETE"), ', "", "tests/test_datenstaende.py"),
+    ("indikatoren/listen.py", "for k in vergeben | set(tabelle[\"id\"])", "for k in set(tabelle[\"id\"])",
+     "tests/test_listen.py"),
+    ("indikatoren/listen.py", "if erwartet is not BELIEBIG and", "if False and", "tests/test_listen.py"),
+    ("indikatoren/listen.py", "if bisher is not None and aenderungen(bisher, liste, self.art).empty:",
+     "if False:", "tests/test_listen.py tests/test_einrichtungen.py"),
+    ("indikatoren/rollen.py", '"netzwerk": ("einrichtungen", "angebote")}',
+     '"netzwerk": ("kennzahlen", "einrichtungen", "angebote")}', "tests/test_datenpflege.py"),
+    ("indikatoren/rollen.py", "    if wert not in ROLLEN:", "    if False:", "tests/test_datenpflege.py"),
+    ("indikatoren/geokodierung.py", 'and zeile["genauigkeit"] != GEOCODIERT', "and False",
+     "tests/test_geokodierung.py"),
+    ("indikatoren/geokodierung.py", "min_delay_seconds=e.pause_s", "min_delay_seconds=0",
+     "tests/test_geokodierung.py"),
+    ("indikatoren/geokodierung.py", "    if gespeichert is not None:", "    if False:", "tests/test_geokodierung.py"),
+    ("indikatoren/osm_import.py", "im_kreis = auszug[punkte.within(kreis).to_numpy()]", "im_kreis = auszug",
+     "tests/test_osm_import.py"),
+    ("indikatoren/osm_import.py", "elif len(gleich) and not fest(liste.loc[gleich[0]]):", "elif len(gleich):",
+     "tests/test_osm_import.py"),
     ("indikatoren/geheimhaltung.py", "    def sperren(self) -> None:\n",
      "    def sperren(self) -> None:\n        return\n", "tests/test_geheimhaltung.py"),
     ("pages/_rahmen.py", "return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))",
@@ -58,8 +75,8 @@ def main() -> int:
             continue
         pfad.write_text(original.replace(stelle, mutation), encoding="utf-8")
         try:
-            lauf = subprocess.run([sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", tests],
-                                  cwd=PROJEKT, capture_output=True, text=True, timeout=900)
+            befehl = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()]
+            lauf = subprocess.run(befehl, cwd=PROJEKT, capture_output=True, text=True, timeout=900)
         finally:
             pfad.write_text(original, encoding="utf-8")
         getoetet = lauf.returncode != 0

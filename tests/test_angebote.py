@@ -130,3 +130,30 @@ def test_angebote_je_einrichtung_und_im_tooltip(gebiete):
     html = choroplethenkarte(grenzen, leer, None, indikator("kinderarmut"),
                              einrichtungen.assign(angebote=je_einrichtung(aktiv, einrichtungen))).get_root().render()
     assert "Einrichtungen mit aktiven Angeboten (1)" in html
+
+
+def test_zweite_liste_einlesen_aendert_die_matrix_und_ruecknahme_stellt_sie_her(tmp_path, capsys, zweite_liste):
+    """Done-when des Issues über die Kommandozeile: die mitgelieferte Liste wird beim ersten Einlesen Stand 1, die
+    zweite Stand 2; aktivieren 1 stellt die Matrix wieder her."""
+    def matrix() -> pd.Series:
+        assert main(["angebote", "luecken", "--gemeinde", ALFELD]) == 0
+        tabelle = pd.read_csv(io.StringIO(capsys.readouterr().out), sep=";")
+        return tabelle.set_index(["lebensphase", "handlungsfeld"])["anzahl"]
+
+    vorher = matrix()
+    datei = tmp_path / "zweite.csv"
+    datei.write_bytes(_als_csv(zweite_liste))
+    assert main(["angebote", "einlesen", str(datei), "--kommentar", "zweite Liste", "--von", "meier"]) == 0
+    assert "Angebotsstand 2 gespeichert und aktiv: 12 Angebote (5 geplant, 6 aktiv, 1 beendet); 4 neu, " \
+        "3 geändert, 0 entfernt." in capsys.readouterr().out
+    nachher = matrix()
+    assert nachher[("0-3", "Beratung und Elternbildung")] == 3 and vorher.sum() == 0
+    assert main(["angebote", "staende"]) == 0
+    staende = capsys.readouterr().out.splitlines()
+    assert staende[0].startswith("1\t\t") and "System (mitgelieferte Liste)" in staende[0]
+    assert staende[1].startswith("2\taktiv\t") and staende[1].endswith("meier\tzweite Liste")
+    assert main(["angebote", "aktivieren", "1"]) == 0
+    assert capsys.readouterr().out == "Angebotsstand 1 ist aktiv.\n"
+    assert matrix().equals(vorher)
+    assert main(["angebote", "aktivieren", "7"]) == 1
+    assert "Angebotsstand 7 gibt es nicht." in capsys.readouterr().err

@@ -55,12 +55,14 @@ def _secrets(tmp_path, name: str, vorweg: str = ""):
     return datei
 
 
-def _anmelden(seite, name: str, reiter: str) -> None:
-    """Auf der offenen Anmeldeseite anmelden und warten, bis der Reiter da ist."""
+def _anmelden(seite, name: str, reiter: str, zuletzt: str = "Die Vorschau warnt bei Sprüngen") -> None:
+    """Auf der offenen Anmeldeseite anmelden und warten, bis der Reiter da ist und der Lauf zu Ende (`zuletzt`:
+    ein Text, den die Seite als Letztes schreibt): ein Upload mitten im Lauf ginge sonst verloren."""
     seite.get_by_label("Name").fill(name, timeout=60_000)
     seite.get_by_label("Passwort").fill(PASSWORT)
     seite.get_by_role("button", name="Anmelden").click()
     seite.get_by_role("tab", name=reiter).wait_for(timeout=60_000)
+    seite.get_by_text(zuletzt).first.wait_for(state="attached", timeout=60_000)
 
 
 def _karte(seite):
@@ -178,7 +180,8 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         assert seite.get_by_test_id("stSidebarNav").get_by_text("Datenpflege").count() == 0  # für Leser verborgen
         _anmelden(seite, "meier", "Kennzahlen einlesen")
-        seite.locator("input[type=file]").first.set_input_files(str(datei))  # der erste: Kennzahlen
+        seite.get_by_role("tabpanel", name="Kennzahlen einlesen").locator("input[type=file]").set_input_files(
+            str(datei))
         try:
             seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
         finally:
@@ -344,12 +347,12 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        _anmelden(seite, "schulz", "Angebote")
+        _anmelden(seite, "schulz", "Angebote", zuletzt="Die Vorlage erklärt jede Spalte")
         assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote"]
         assert seite.get_by_text("Kennzahlen einlesen").count() == 0 and seite.get_by_text("Sicherung").count() == 0
 
-        for reiter, datei, erwartet in (("Angebote", "angebote.csv", "Angebotsstand 1 ist aktiv"),
-                                        ("Einrichtungen", "einrichtungen.csv", "Einrichtungsstand 1 ist aktiv")):
+        for reiter, datei, erwartet in (("Angebote", "angebote.csv", "Angebotsstand 2 ist aktiv"),
+                                        ("Einrichtungen", "einrichtungen.csv", "Einrichtungsstand 2 ist aktiv")):
             seite.get_by_role("tab", name=reiter).click()
             panel = seite.get_by_role("tabpanel", name=reiter)
             panel.locator("input[type=file]").set_input_files(str(tmp_path / datei))
@@ -365,7 +368,8 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
 
     ablage = oeffne_ablage(gebiete, f"sqlite:///{laufzeit / 'sozialplanung.sqlite'}")
     gespeichert = angebote.staende(ablage)
-    assert [(s.id, s.von, s.aktiv) for s in gespeichert.staende()] == [(1, "schulz (netzwerk)", True)]
+    assert [(s.id, s.von, s.aktiv) for s in gespeichert.staende()] == [
+        (1, "System (mitgelieferte Liste)", False), (2, "schulz (netzwerk)", True)]
     assert gespeichert.lesen()[1].set_index("id").at["A007", "status"] == "aktiv"
     namen = einrichtungspflege.staende(ablage).lesen()[1].set_index("id")["name"]
     assert namen["E018"] == "Kita an der Vormasch (Neubau)"

@@ -201,7 +201,7 @@ def test_einrichtungsliste_als_datei_mit_pruefung(gebiete, monkeypatch):
     app.button(key=EINRICHTUNGEN_SPEICHERN).click().run()
     stand, liste = listen.lesen()
     assert liste.set_index("name").at["Kita an der Vormasch", "status"] == "geschlossen"
-    assert "Einrichtungsstand 1 ist aktiv" in " ".join(s.value for s in app.success)
+    assert "Einrichtungsstand 2 ist aktiv" in " ".join(s.value for s in app.success)
 
 
 def test_angebote_pflegen_vorschau_speichern_und_zuruecknehmen(gebiete):
@@ -227,7 +227,7 @@ def test_angebote_pflegen_vorschau_speichern_und_zuruecknehmen(gebiete):
     app.button(key=ANGEBOTE_SPEICHERN).click().run()
     listen = angebote.staende(oeffne_ablage(gebiete))
     stand, gespeichert = listen.lesen()
-    assert stand == 1 and gespeichert["id"].tolist()[-1] == "A009"
+    assert stand == 2 and gespeichert["id"].tolist()[-1] == "A009"
     assert "6 laufende Angebote" in app.warning[-1].value  # zwei sind jetzt bestätigt
     matrix = luecken.matrix(gespeichert, "03254002").set_index(["lebensphase", "handlungsfeld"])["anzahl"]
     assert matrix[("rund um die Geburt", "Frühe Hilfen")] == 2 and matrix.sum() == 2 * 2 + 4  # A007+Lotsin; A004
@@ -235,18 +235,24 @@ def test_angebote_pflegen_vorschau_speichern_und_zuruecknehmen(gebiete):
     kette.switch_page("pages/praeventionskette.py").run()
     assert not kette.exception
 
-    assert "dp_ang_zurueck" not in [s.key for s in app.selectbox]  # nur ein Stand: nichts zurückzunehmen
     tabelle.loc[tabelle["titel"] == "Babylotsin", "status"] = "beendet"
     app.session_state["dp_ang_upload"] = ("angebote2.csv", tabelle.to_csv(sep=";", index=False).encode())
     app.run()
     app.button(key="dp_ang_pruefen").click().run()
     app.text_input(key="dp_ang_kommentar").input("Lotsin beendet")
     app.button(key=ANGEBOTE_SPEICHERN).click().run()
-    assert listen.aktiver() == 2
-    app.selectbox(key="dp_ang_zurueck").set_value(1).run()
+    assert listen.aktiver() == 3
+    app.selectbox(key="dp_ang_zurueck").set_value(2).run()
     app.checkbox(key="dp_ang_zurueck_ok").check()
     app.button(key="FormSubmitter:dp_ang_zurueck_form-Aktivieren").click().run()
-    assert listen.aktiver() == 1 and listen.lesen()[1].equals(gespeichert)
+    assert listen.aktiver() == 2 and listen.lesen()[1].equals(gespeichert)
+    app.selectbox(key="dp_ang_zurueck").set_value(1).run()  # zurück bis zur mitgelieferten Liste
+    vorschau = next(d.value for d in app.dataframe if "Änderung" in d.value.columns)
+    assert vorschau.drop_duplicates(["Änderung", "Kennung"])["Änderung"].value_counts().to_dict() == {
+        "geändert": 2, "entfernt": 1}
+    app.checkbox(key="dp_ang_zurueck_ok").check()
+    app.button(key="FormSubmitter:dp_ang_zurueck_form-Aktivieren").click().run()
+    assert luecken.matrix(listen.lesen()[1], "03254002")["anzahl"].sum() == 0  # alle wieder nur geplant
 
 
 def test_sitzung_laeuft_nach_leerlauf_ab():
@@ -297,7 +303,7 @@ def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
     app.text_input(key="dp_ang_kommentar").input("vom Familienzentrum bestätigt")
     app.button(key=ANGEBOTE_SPEICHERN).click().run()
     ablage = oeffne_ablage(gebiete)
-    assert angebote.staende(ablage).staende()[0].von == "meier (netzwerk)"
+    assert angebote.staende(ablage).staende()[-1].von == "meier (netzwerk)"
     assert ablage.protokolleintraege()["von"].tolist()[-1] == "meier (netzwerk)"
     assert [d.id for d in ablage.datenstaende()] == [1]  # an den Kennzahlen ändert sich nichts
 

@@ -64,6 +64,7 @@ def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebie
     from indikatoren import einrichtungspflege
     from indikatoren.cli import main
     from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.einrichtungen import mitgeliefert
     from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
     gut = PROJEKT / "data" / "einrichtungen.csv"
@@ -92,9 +93,10 @@ def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebie
     liste.loc[len(liste) - 1, ["name", "kategorie", "status"]] = ["Neue Kita", "Kita", "geplant"]
     liste.drop(index=5).to_csv(schlecht, sep=";", index=False)
     assert main(["einrichtungen", "einlesen", str(schlecht), "--kommentar", "Liste März", "--von", "meier"]) == 0
-    assert "Einrichtungsstand 1 gespeichert und aktiv: 19 Einrichtungen, davon 4 mit Lage; 1 neu, 1 geändert, " \
+    assert "Einrichtungsstand 2 gespeichert und aktiv: 19 Einrichtungen, davon 4 mit Lage; 1 neu, 1 geändert, " \
         "1 entfernt." in capsys.readouterr().out
     stand, neu = listen.lesen()
-    assert stand == 1 and listen.staende()[0].von == "meier"
+    assert stand == 2 and listen.staende()[-1].von == "meier"
+    assert listen.lesen(1)[1].equals(mitgeliefert())  # die mitgelieferte Liste wurde Stand 1
     assert neu["id"].tolist() == [f"E{n:03d}" for n in range(1, 21) if n != 6]  # E006 fehlt, die neue ist E020
     assert neu.set_index("id").loc["E003", "name"] == "Bürgerhaus"

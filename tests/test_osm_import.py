@@ -94,7 +94,7 @@ def test_kommandozeile_vorschau_dann_speichern(auszug, gebiete, monkeypatch, cap
     assert listen.lesen() is None  # nur Vorschau
     assert main(["einrichtungen", "osm", str(auszug), "--speichern", "--kommentar", "OSM November 2026"]) == 0
     stand, liste = listen.lesen()
-    assert stand == 1 and liste["id"].tolist()[-2:] == ["E020", "E021"]
+    assert stand == 2 and liste["id"].tolist()[-2:] == ["E020", "E021"]
     assert main(["einrichtungen", "osm", str(auszug.with_suffix(".gibtsnicht"))]) == 1
     assert "Datei nicht gefunden" in capsys.readouterr().err
     kaputt = auszug.parent / "kaputt.osm.pbf"
