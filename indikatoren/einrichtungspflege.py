@@ -84,6 +84,14 @@ def _lagefehler(z, kreis) -> list[tuple[str, str]]:
     return []
 
 
+def lage_bestaetigen(tabelle: pd.DataFrame, zeile: int, von: str, am: date | None = None) -> pd.DataFrame:
+    """Eine geokodierte Lage, wie sie ist, als geprüft übernehmen: Gebäude-genau, wer und wann, woher."""
+    neu = tabelle[SPALTEN].copy()
+    neu.loc[zeile, ["genauigkeit", "lage"]] = [
+        "Gebäude", f"bestätigt von {von} am {(am or date.today()):%d.%m.%Y}; {neu.loc[zeile, 'lage']}"[:500]]
+    return neu
+
+
 def lage_setzen(tabelle: pd.DataFrame, zeile: int, lat: float, lon: float, von: str,
                 am: date | None = None) -> pd.DataFrame:
     """Setzt die Lage einer Einrichtung (per Klick in die Karte): Gebäude-genau, mit Name und Datum."""

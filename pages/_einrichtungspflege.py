@@ -50,19 +50,26 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
     if (punkt := (klick or {}).get("last_clicked")) and st.session_state.get("dp_lage") != (punkt["lat"], punkt["lng"]):
         st.session_state["dp_lage"] = (punkt["lat"], punkt["lng"])
         st.rerun()
+    name = liste["name"].iloc[nummer]
+
+    def speichern(neu, kommentar: str) -> None:
+        try:
+            neuer = listen.speichern(einrichtungspflege.pruefe_editor(neu, grenzen), von=benutzer,
+                                     kommentar=kommentar, erwartet=stand, mitgeliefert=None if stand else text)
+        except (UngueltigeDatei, AndererStandAktiv) as fehler:
+            st.error(md(fehler.meldungen[0].text if isinstance(fehler, UngueltigeDatei) else fehler))
+        else:
+            st.session_state.update(dp_lage=None, dp_einr_gespeichert=neuer)
+            st.rerun()
+
     if lage := st.session_state.get("dp_lage"):
-        st.markdown(f"Gewählt: {zahl(lage[0], 6)}, {zahl(lage[1], 6)} für **{md(liste['name'].iloc[nummer])}**")
+        st.markdown(f"Gewählt: {zahl(lage[0], 6)}, {zahl(lage[1], 6)} für **{md(name)}**")
         if st.button("Lage übernehmen (Genauigkeit: Gebäude)", key="dp_lage_uebernehmen"):
-            try:
-                neu = einrichtungspflege.pruefe_editor(
-                    einrichtungspflege.lage_setzen(text, nummer, lage[0], lage[1], benutzer), grenzen)
-                neuer = listen.speichern(neu, von=benutzer, kommentar=f"Lage von {liste['name'].iloc[nummer]} gesetzt",
-                                         erwartet=stand, mitgeliefert=None if stand else text)
-            except (UngueltigeDatei, AndererStandAktiv) as fehler:
-                st.error(md(fehler.meldungen[0].text if isinstance(fehler, UngueltigeDatei) else fehler))
-            else:
-                st.session_state.update(dp_lage=None, dp_einr_gespeichert=neuer)
-                st.rerun()
+            speichern(einrichtungspflege.lage_setzen(text, nummer, *lage, benutzer), f"Lage von {name} gesetzt")
+    elif text["genauigkeit"].iloc[nummer] == geokodierung.GEOCODIERT:
+        st.markdown(f"**{md(name)}**: {md(text['lage'].iloc[nummer])}")
+        if st.button("Geokodierte Lage so bestätigen", key="dp_lage_bestaetigen"):
+            speichern(einrichtungspflege.lage_bestaetigen(text, nummer, benutzer), f"Lage von {name} bestätigt")
     st.caption("Hintergrundkarte nach SOZIALPLANUNG_BASEMAP; ohne sie sind nur Gemeindegrenzen zu sehen.")
 
 

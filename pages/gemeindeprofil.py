@@ -8,6 +8,7 @@ from darstellung.diagramme import altersgruppen_balken, zeitreihe_linien
 from darstellung.maskierung import md
 from darstellung.tabellen import einrichtungen_text, monat_text, pp_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, vergleichswerte
+from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
 ALTERSGRUPPEN = (("kinderarmut_u3", "unter 3 (Krippe)"), ("kinderarmut_3_6", "3 bis unter 6 (Kita)"),
@@ -64,4 +65,6 @@ einrichtungen = rahmen.einrichtungen()
 eigene = einrichtungen[einrichtungen["ags"] == ags]
 st.subheader(f"Einrichtungen ({len(eigene)})")
 st.markdown(einrichtungen_text(eigene) or "Für diese Gemeinde sind noch keine Einrichtungen erfasst.")
+if hinweis := namensnennung(eigene):
+    st.caption(hinweis)
 st.caption(f"Quelle: {k.indikator.quelle}. " + " ".join(k.indikator.hinweise))

@@ -66,8 +66,9 @@ with liste_spalte:
     ohne_lage = einrichtungen[~einrichtungen["hat_lage"]]
     st.markdown(f"**{len(einrichtungen) - len(ohne_lage)} Einrichtungen in der Karte, "
                 f"{len(ohne_lage)} Einrichtungen ohne Lage**")
-    st.caption("Gezeichnet wird nur, wessen Lage veröffentlicht ist; gestrichelte Punkte zeigen eine ungefähre "
-               "Lage (Ortsmitte oder Bezugspunkt).")
+    st.caption("Gezeichnet wird, wessen Lage veröffentlicht, von der Stabsstelle gesetzt oder aus der Adresse "
+               "bestimmt ist; gestrichelte Punkte zeigen eine ungefähre Lage (Ortsmitte, Bezugspunkt oder "
+               "geocodiert und noch nicht bestätigt).")
     if umkreis is not None:
         z = umkreis.zentrum
         st.markdown(f"**Umkreis um das {md(z['name'])}** (Luftlinie)")
@@ -88,5 +89,6 @@ st.subheader("Werte der Karte")
 st.dataframe(gebietstabelle(k.ergebnis, ind, jahr), hide_index=True, width="stretch")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
-st.caption("Einrichtungen: veröffentlichte Angaben; die Quelle jeder Adresse und Lage steht in "
-           "data/einrichtungen.csv.")
+st.caption("Einrichtungen: die Quelle jeder Adresse und Lage steht in der Einrichtungsliste (Export in der "
+           "Datenpflege; mitgeliefert: data/einrichtungen.csv)." + (f" {hinweis}." if (
+               hinweis := einrichtungsliste.namensnennung(einrichtungen)) else ""))

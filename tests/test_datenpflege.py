@@ -341,3 +341,21 @@ def test_lage_aus_adresse_in_der_datenpflege(gebiete, monkeypatch):
         assert len(dienst.anfragen) == 2
     finally:
         dienst.stop()
+
+
+def test_geokodierte_lage_bestaetigen(gebiete, monkeypatch):
+    from indikatoren.einrichtungen import mitgeliefert
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    listen = einrichtungspflege.staende(oeffne_ablage(gebiete))
+    liste = mitgeliefert()
+    liste.loc[1, ["lat", "lon", "genauigkeit", "lage"]] = ["51.98811", "9.82452", "geocodiert",
+                                                          "geocodiert (Nominatim, 20.11.2026): Sedanstraße 15"]
+    listen.speichern(liste, von="meier", kommentar="geokodiert")
+    app = _einrichtungen_app()
+    app.selectbox(key="dp_lage_einrichtung").set_value(1).run()
+    app.button(key="dp_lage_bestaetigen").click().run()
+    assert not app.exception
+    kuba = listen.lesen()[1].iloc[1]
+    assert (kuba["lat"], kuba["genauigkeit"]) == ("51.98811", "Gebäude")
+    assert kuba["lage"].startswith("bestätigt von meier (stabsstelle) am ")
+    assert kuba["lage"].endswith("; geocodiert (Nominatim, 20.11.2026): Sedanstraße 15")
