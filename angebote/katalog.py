@@ -5,6 +5,7 @@ Die Lebensphasen folgen den Altersgruppen der Sozialraumkonferenz Alfeld (0-3, 3
 damit die Phasen lückenlos aneinanderschließen, und „rund um die Geburt“ davor.
 """
 
+from indikatoren.einrichtungen import GENAUIGKEITEN
 from indikatoren.listen import Listenart, Listenspalte
 
 LEBENSPHASEN = ("rund um die Geburt", "0-3", "3-6", "6-10", "10-18")
@@ -32,6 +33,12 @@ SPALTEN = (
     Listenspalte("fachamt", "Zuständiges Amt oder Fachbereich."),
     Listenspalte("einrichtung", "Einrichtung, in der es stattfindet: ihre Kennung aus der Einrichtungsliste "
                  "(E001) oder ihr Name, wie er dort steht."),
+    Listenspalte("adresse", "Nur ohne Einrichtung: wo es stattfindet (Straße Nr., PLZ Ort); daraus lässt sich in der "
+                 "Datenpflege die Lage bestimmen."),
+    Listenspalte("lat", "Nur ohne Einrichtung: Breite in Dezimalgrad (51.986); mit Einrichtung gilt deren Lage."),
+    Listenspalte("lon", "Nur ohne Einrichtung: Länge in Dezimalgrad (9.826)."),
+    Listenspalte("genauigkeit", "Wie genau die Lage ist (Pflicht mit lat/lon).", erlaubt=GENAUIGKEITEN),
+    Listenspalte("lage", "Woher die Lage stammt (gesetzt von …, geocodiert …)."),
     Listenspalte("gemeinde", f"AGS der Gemeinde, in der es stattfindet, oder „{KREISWEIT}“.", pflicht=True),
     Listenspalte("lebensphasen", f"Eine oder mehrere von {', '.join(LEBENSPHASEN)}, getrennt mit „{TRENNER}“, "
                  f"oder „{ALLE_PHASEN}“.", pflicht=True),

@@ -29,12 +29,15 @@ def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame
     return gespeichert if gespeichert is not None else (None, mitgeliefert(gebiete))
 
 
-def lies_datei(inhalt: bytes, datei: str, gebiete: Gebiete, einrichtungen: pd.DataFrame) -> pd.DataFrame:
-    return lies_angebote(inhalt, datei, gebiete, einrichtungen=einrichtungen)
+def lies_datei(inhalt: bytes, datei: str, gebiete: Gebiete, einrichtungen: pd.DataFrame, grenzen=None
+               ) -> pd.DataFrame:
+    return lies_angebote(inhalt, datei, gebiete, einrichtungen=einrichtungen, grenzen=grenzen)
 
 
-def pruefe_editor(tabelle: pd.DataFrame, gebiete: Gebiete, einrichtungen: pd.DataFrame) -> pd.DataFrame:
-    return pruefe(listendatei.aus_editor(tabelle, katalog.LISTE), "Tabelle", gebiete, einrichtungen=einrichtungen)
+def pruefe_editor(tabelle: pd.DataFrame, gebiete: Gebiete, einrichtungen: pd.DataFrame, grenzen=None
+                  ) -> pd.DataFrame:
+    return pruefe(listendatei.aus_editor(tabelle, katalog.LISTE), "Tabelle", gebiete, einrichtungen=einrichtungen,
+                  grenzen=grenzen)
 
 
 def zu_ueberpruefen(angebote: pd.DataFrame, heute: date | None = None) -> pd.DataFrame:

@@ -7,6 +7,7 @@ zählen nicht.
 import pandas as pd
 
 from angebote import katalog
+from indikatoren.einrichtungen import UNGEFAEHR
 
 
 def mit_ort(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.DataFrame:
@@ -34,9 +35,15 @@ def hat_aktive(angebote_dort: list) -> bool:
     return any(status == "aktiv" for _, status, _ in angebote_dort)
 
 
-def orte_der_treffer(treffer: pd.DataFrame, einrichtungen: pd.DataFrame) -> tuple[pd.DataFrame, int]:
-    """Die Einrichtungen mit Lage, an denen gefundene Angebote stattfinden (Spalte `angebote`, wie je_einrichtung),
-    und wie viele gefundene Angebote keinen Ort auf der Karte haben (ohne Einrichtung oder ohne Lage)."""
+def orte_der_treffer(treffer: pd.DataFrame, einrichtungen: pd.DataFrame
+                     ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
+    """Für die Karte der Suche: die Einrichtungen mit Lage, an denen gefundene Angebote stattfinden (Spalte
+    `angebote`, wie je_einrichtung); die gefundenen Angebote ohne Einrichtung mit eigener Lage (lat/lon als Zahl,
+    `ungefaehr`); wie viele gefundene Angebote keinen Ort auf der Karte haben."""
     mit = einrichtungen.assign(angebote=je_einrichtung(treffer, einrichtungen))
     orte = mit[mit["angebote"].map(len).gt(0) & mit["hat_lage"]]
-    return orte, int((~treffer["einrichtung"].isin(set(orte["id"]))).sum())
+    eigene = treffer[(treffer["einrichtung"] == "") & (treffer["lat"] != "")].copy()
+    eigene[["lat", "lon"]] = eigene[["lat", "lon"]].astype(float)
+    eigene["ungefaehr"] = eigene["genauigkeit"].isin(UNGEFAEHR)
+    ohne = ~treffer["einrichtung"].isin(set(orte["id"])) & ~treffer.index.isin(eigene.index)
+    return orte, eigene, int(ohne.sum())

@@ -7,28 +7,32 @@ import pandas as pd
 
 from angebote import katalog
 from indikatoren import listendatei
+from indikatoren.einrichtungspflege import kreisflaeche, lagefehler
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
 
 
 def lies_angebote(inhalt: bytes, datei: str, gebiete: Gebiete, heute: date | None = None,
-                  einrichtungen: pd.DataFrame | None = None) -> pd.DataFrame:
+                  einrichtungen: pd.DataFrame | None = None, grenzen=None) -> pd.DataFrame:
     """Die Liste als Text (Spalten katalog.NAMEN, AGS normalisiert); wirft UngueltigeDatei mit allen Fehlern."""
-    return pruefe(listendatei.lies(inhalt, datei, katalog.LISTE), datei, gebiete, heute, einrichtungen)
+    return pruefe(listendatei.lies(inhalt, datei, katalog.LISTE), datei, gebiete, heute, einrichtungen, grenzen)
 
 
 def pruefe(tabelle: pd.DataFrame, datei: str, gebiete: Gebiete, heute: date | None = None,
-           einrichtungen: pd.DataFrame | None = None) -> pd.DataFrame:
+           einrichtungen: pd.DataFrame | None = None, grenzen=None) -> pd.DataFrame:
     """Alle Probleme auf einmal (Index = Zeilennummer wie in Excel). Mit `einrichtungen` (Spalten id, name) muss
-    jede genannte Einrichtung darin stehen; ein eindeutiger Name wird zu ihrer Kennung."""
+    jede genannte Einrichtung darin stehen; ein eindeutiger Name wird zu ihrer Kennung. Mit `grenzen` muss eine
+    eigene Lage im Kreis liegen."""
     text = listendatei.bereinigt(tabelle.reindex(columns=list(katalog.NAMEN)))
+    text[["lat", "lon"]] = text[["lat", "lon"]].apply(lambda s: s.str.replace(",", "."))
     fehler = listendatei.grundfehler(text, katalog.LISTE, datei)
-    orte = None if einrichtungen is None else _orte(einrichtungen)
+    orte, kreis = None if einrichtungen is None else _orte(einrichtungen), kreisflaeche(grenzen)
     for nr in text.index:
         zeile = text.loc[nr].to_dict()
         fehler += [Meldung(datei, meldung, nr, spalte)
-                   for spalte, meldung in _zeilenfehler(zeile, gebiete, heute or date.today(), orte)]
+                   for spalte, meldung in _zeilenfehler(zeile, gebiete, heute or date.today(), orte)
+                   + _lage(zeile, kreis)]
         text.loc[nr] = zeile
     if fehler:
         raise UngueltigeDatei(sorted(fehler, key=lambda m: m.zeile or 0))
@@ -40,6 +44,13 @@ def _orte(einrichtungen: pd.DataFrame) -> dict[str, str]:
     namen = einrichtungen["name"].value_counts()
     eindeutig = einrichtungen[einrichtungen["name"].map(namen) == 1]
     return dict(zip(eindeutig["name"], eindeutig["id"])) | dict(zip(einrichtungen["id"], einrichtungen["id"]))
+
+
+def _lage(z: dict, kreis) -> list[tuple[str, str]]:
+    """Eine eigene Lage nur ohne Einrichtung (sonst gilt deren Lage); geprüft wie bei Einrichtungen."""
+    if z["einrichtung"] and (z["lat"] or z["lon"]):
+        return [("lat", "Ein Angebot in einer Einrichtung hat deren Lage; lat und lon bitte leer lassen.")]
+    return lagefehler(z["lat"], z["lon"], z["genauigkeit"], kreis)
 
 
 def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date, orte: dict | None) -> list[tuple[str, str]]:

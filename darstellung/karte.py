@@ -14,6 +14,7 @@ import pandas as pd
 from branca.element import Element, MacroElement
 from jinja2 import Template
 
+from angebote import katalog
 from angebote.orte import hat_aktive, je_lebensphase
 from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
@@ -123,20 +124,33 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
     return karte
 
 
-def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, basemap: str) -> folium.Map:
-    """Die Orte gefundener Angebote: Gemeindegrenzen als Linien, je Einrichtung ein Punkt, der Tooltip nennt ihre
-    gefundenen Angebote (geplante kursiv)."""
+def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, eigene: pd.DataFrame, basemap: str) -> folium.Map:
+    """Die Orte gefundener Angebote: Gemeindegrenzen als Linien, je Einrichtung ein Punkt, dessen Tooltip ihre
+    gefundenen Angebote nennt (geplante kursiv), dazu Angebote mit eigener Lage als Raute."""
     karte = grundkarte(grenzen, basemap)
     folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
                    style_function=lambda _: {"color": "#555555", "weight": 1, "fill": False}).add_to(karte)
-    if namensnennung(orte):
+    if namensnennung(orte) or namensnennung(eigene):
         _Namensnennung(OSM_NAMENSNENNUNG).add_to(karte)
     for e in orte.itertuples():
         farbe = EBENEN.get(e.kategorie, ("", "#333333"))[1]
         folium.CircleMarker([e.lat, e.lon], radius=10, color="#000000", weight=2, fill=True, fill_color=farbe,
                             fill_opacity=0.9, class_name="angebotsort",
                             tooltip=_Tooltip(_einrichtung_text(e))).add_to(karte)
+    for a in eigene.itertuples():
+        rand = "2px dashed" if a.ungefaehr else "2px solid"
+        folium.Marker([a.lat, a.lon], tooltip=_Tooltip(_angebot_text(a)), icon=folium.DivIcon(
+            html=f'<div style="width:16px;height:16px;transform:rotate(45deg);background:#fff;border:{rand} #000">'
+                 "</div>", icon_size=(20, 20), icon_anchor=(10, 10), class_name="angebot-eigener-ort")).add_to(karte)
     return karte
+
+
+def _angebot_text(a) -> str:
+    teile = [f"<b>{html(a.titel)}</b>" + (" <i>(geplant)</i>" if a.status == "geplant" else ""),
+             html(a.adresse), f"Lebensphasen: {html(', '.join(katalog.phasen(a.lebensphasen)))}"]
+    if a.ungefaehr:
+        teile.append(f"<i>Lage ungefähr: {html(a.lage or a.genauigkeit)}</i>")
+    return "<br>".join(teile)
 
 
 def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: str,

@@ -40,7 +40,7 @@ def _angebote() -> _Liste:
     from angebote import katalog, liste
 
     def lies(inhalt, datei, ablage, gebiete):
-        return liste.lies_datei(inhalt, datei, gebiete, einrichtungspflege.aktuelle(ablage)[1])
+        return liste.lies_datei(inhalt, datei, gebiete, einrichtungspflege.als_text(ablage)[1], _grenzen())
 
     def zusammenfassung(tabelle):
         zahlen = tabelle["status"].value_counts()

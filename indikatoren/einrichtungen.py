@@ -79,9 +79,10 @@ OSM_HINWEIS = ("Einrichtungsdaten teilweise aus OpenStreetMap: © OpenStreetMap-
 
 
 def aus_osm(einrichtungen: pd.DataFrame) -> pd.Series:
-    """Welche Einrichtungen Daten aus OpenStreetMap tragen (Import oder Geokodierung mit Nominatim/Photon)."""
-    quellen = einrichtungen["quelle_lage"].astype(str) + " " + einrichtungen["quelle_adresse"].astype(str)
-    return quellen.str.contains("OpenStreetMap", regex=False)
+    """Welche Zeilen (Einrichtungen, Angebote mit eigener Lage) Daten aus OpenStreetMap tragen (Import oder
+    Geokodierung mit Nominatim/Photon): so steht es in ihren Quellen oder in `lage`."""
+    spalten = [s for s in ("quelle_lage", "quelle_adresse", "lage") if s in einrichtungen.columns]
+    return einrichtungen[spalten].astype(str).apply(lambda s: s.str.contains("OpenStreetMap", regex=False)).any(axis=1)
 
 
 def namensnennung(einrichtungen: pd.DataFrame) -> str | None:

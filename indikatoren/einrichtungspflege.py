@@ -50,7 +50,7 @@ def pruefe(tabelle: pd.DataFrame, datei: str, grenzen: gpd.GeoDataFrame | None) 
     """Alle Probleme auf einmal (Index = Zeilennummer wie in Excel); gibt die Liste als bereinigten Text zurück."""
     text = listendatei.bereinigt(tabelle.reindex(columns=SPALTEN))
     text[["lat", "lon"]] = text[["lat", "lon"]].apply(lambda s: s.str.replace(",", "."))
-    kreis = None if grenzen is None else grenzen.to_crs(METRISCH).union_all().buffer(TOLERANZ_M)
+    kreis = kreisflaeche(grenzen)
     fehler = listendatei.grundfehler(text, LISTE, datei)
     fehler += [Meldung(datei, meldung, nr, spalte) for nr, z in zip(text.index, text.itertuples(index=False))
                for spalte, meldung in _zeilenfehler(z, kreis)]
@@ -64,19 +64,26 @@ def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
     fehler = []
     if z.seit and not (len(z.seit) == 4 and ist_ganzzahl(z.seit) or len(z.seit) == 10 and lies_datum(z.seit, False)):
         fehler.append(("seit", f"„{z.seit}“ ist kein Datum (JJJJ-MM-TT oder JJJJ)."))
-    if bool(z.lat) != bool(z.lon):
-        fehler.append(("lat" if not z.lat else "lon", "Lage braucht lat und lon zusammen."))
-    elif z.lat:
-        fehler += _lagefehler(z, kreis)
-    return fehler
+    return fehler + lagefehler(z.lat, z.lon, z.genauigkeit, kreis)
 
 
-def _lagefehler(z, kreis) -> list[tuple[str, str]]:
-    lat, lon = lies_dezimal(z.lat), lies_dezimal(z.lon)
+def kreisflaeche(grenzen: gpd.GeoDataFrame | None):
+    """Die Fläche des Kreises in Metern, mit etwas Rand; None ohne Grenzen (dann wird „im Kreis“ nicht geprüft)."""
+    return None if grenzen is None else grenzen.to_crs(METRISCH).union_all().buffer(TOLERANZ_M)
+
+
+def lagefehler(lat_text: str, lon_text: str, genauigkeit: str, kreis) -> list[tuple[str, str]]:
+    """(Spalte, Meldung) zu einer Lage aus Text (Einrichtungen und Angebote ohne Einrichtung); leer = keine Lage."""
+    if bool(lat_text) != bool(lon_text):
+        return [("lat" if not lat_text else "lon", "Lage braucht lat und lon zusammen.")]
+    if not lat_text:
+        return []
+    lat, lon = lies_dezimal(lat_text.replace(",", ".")), lies_dezimal(lon_text.replace(",", "."))
     if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
-        return [("lat", f"„{z.lat}“/„{z.lon}“ ist keine Koordinate (Dezimalgrad, z. B. 51.986).")]
-    if not z.genauigkeit:
-        return [("genauigkeit", "Zu einer Lage gehört die genauigkeit (Gebäude, Straße, Ortsmitte, ungefähr).")]
+        return [("lat", f"„{lat_text}“/„{lon_text}“ ist keine Koordinate (Dezimalgrad, z. B. 51.986).")]
+    if not genauigkeit:
+        return [("genauigkeit", "Zu einer Lage gehört die genauigkeit (Gebäude, Straße, Ortsmitte, ungefähr, "
+                                "geocodiert).")]
     if kreis is not None:
         punkt = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs="EPSG:4326").to_crs(METRISCH).iloc[0]
         if not punkt.within(kreis):

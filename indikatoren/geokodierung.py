@@ -116,9 +116,10 @@ def fest(zeile) -> bool:
 
 
 def lagen_bestimmen(tabelle: pd.DataFrame, zeilen: list[int], ablage: Ablage, e: Einstellungen,
-                    heute: date | None = None, geocode=None) -> Ergebnis:
-    """Für die gewählten Zeilen (Position in `tabelle`) die Lage aus der Adresse; Fehler des Dienstes zählen als
-    „nicht gefunden“ mit Grund. `geocode` ersetzt nur in Tests den Aufruf."""
+                    heute: date | None = None, geocode=None, bezeichnung: str = "name") -> Ergebnis:
+    """Für die gewählten Zeilen (Position in `tabelle`, Spalten adresse, lat, lon, genauigkeit, lage, wenn da
+    quelle_lage) die Lage aus der Adresse; Fehler des Dienstes zählen als „nicht gefunden“ mit Grund.
+    `bezeichnung`: die Spalte, die eine Zeile benennt; `geocode` ersetzt nur in Tests den Aufruf."""
     heute = heute or date.today()
     neu = tabelle.copy()
     abfrage = geocode or RateLimiter(geocoder(e).geocode, min_delay_seconds=e.pause_s, max_retries=1,
@@ -126,25 +127,29 @@ def lagen_bestimmen(tabelle: pd.DataFrame, zeilen: list[int], ablage: Ablage, e:
     gefunden, nicht, ueber = [], [], []
     for i in zeilen:
         z = neu.iloc[i]
+        name = z[bezeichnung]
         if fest(z):
-            ueber.append(z["name"])
+            ueber.append(name)
             continue
         if not z["adresse"].strip():
-            nicht.append(f"{z['name']} (keine Adresse)")
+            nicht.append(f"{name} (keine Adresse)")
             continue
         try:
             treffer = _aus_zwischenspeicher(ablage, e, z["adresse"], abfrage)
         except (GeopyError, OSError, ValueError) as fehler:
-            nicht.append(f"{z['name']} (Dienst nicht erreichbar: {type(fehler).__name__})")
+            nicht.append(f"{name} (Dienst nicht erreichbar: {type(fehler).__name__})")
             continue
         if treffer is None:
-            nicht.append(f"{z['name']} (Adresse nicht gefunden)")
+            nicht.append(f"{name} (Adresse nicht gefunden)")
             continue
         lat, lon, text = treffer
-        spalten = [neu.columns.get_loc(s) for s in ("lat", "lon", "genauigkeit", "lage", "quelle_lage")]
-        neu.iloc[i, spalten] = [f"{lat:.6f}", f"{lon:.6f}", GEOCODIERT,
-                                f"{GEOCODIERT} ({e.name}, {heute:%d.%m.%Y}): {text}"[:500], e.quelle]
-        gefunden.append(z["name"])
+        werte = {"lat": f"{lat:.6f}", "lon": f"{lon:.6f}", "genauigkeit": GEOCODIERT,
+                 "lage": f"{GEOCODIERT} ({e.name}, {heute:%d.%m.%Y}): {text}"[:500], "quelle_lage": e.quelle}
+        if "quelle_lage" not in neu.columns:  # Angebote: die Quelle (und Namensnennung) steht mit in `lage`
+            werte["lage"] = f"{GEOCODIERT} ({e.quelle}, {heute:%d.%m.%Y}): {text}"[:500]
+            del werte["quelle_lage"]
+        neu.iloc[i, [neu.columns.get_loc(s) for s in werte]] = list(werte.values())
+        gefunden.append(name)
     return Ergebnis(neu, gefunden, nicht, ueber)
 
 

@@ -5,24 +5,35 @@ import streamlit as st
 
 from angebote import katalog, liste
 from darstellung import datenpflege as tabellen
-from indikatoren import einrichtungspflege
+from indikatoren import einrichtungspflege, geodaten
 from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
 from pages import _listenpflege as listenpflege
+from pages import _rahmen as rahmen
+from pages._geokodieren import geokodieren
 
 
 def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     stand, angebote = liste.aktuelle(ablage, gebiete)
     einrichtungen = einrichtungspflege.als_text(ablage)[1]
-    pruefen = liste.zu_ueberpruefen(angebote)
-    if len(pruefen):
-        st.warning(f"{len(pruefen)} laufende Angebote wurden nie oder vor mehr als {katalog.PRUEFEN_NACH_MONATEN} "
+    try:
+        grenzen = rahmen.grenzen()
+    except geodaten.GeodatenFehlen:
+        grenzen = None  # dann prüft nur der Reiter Einrichtungen mit Hinweis, ob eine Lage im Kreis liegt
+    faellig = liste.zu_ueberpruefen(angebote)
+    if len(faellig):
+        st.warning(f"{len(faellig)} laufende Angebote wurden nie oder vor mehr als {katalog.PRUEFEN_NACH_MONATEN} "
                    "Monaten bestätigt: bitte beim Träger nachfragen und `bestaetigt_am` setzen.")
-        st.dataframe(tabellen.zu_ueberpruefen(pruefen), hide_index=True, width="stretch")
+        st.dataframe(tabellen.zu_ueberpruefen(faellig), hide_index=True, width="stretch")
+
+    def pruefen(tabelle):
+        return liste.pruefe_editor(tabelle, gebiete, einrichtungen, grenzen)
+
+    geokodieren(ablage, stand, angebote, pruefen, "ang", "titel", offen=angebote["einrichtung"] == "")
     auswahl = st.column_config.SelectboxColumn
     listenpflege.zeigen(listenpflege.Pflege(
-        liste.staende(ablage), stand, angebote, lambda t: liste.pruefe_editor(t, gebiete, einrichtungen),
-        lambda inhalt, datei: liste.lies_datei(inhalt, datei, gebiete, einrichtungen), "ang",
+        liste.staende(ablage), stand, angebote, pruefen,
+        lambda inhalt, datei: liste.lies_datei(inhalt, datei, gebiete, einrichtungen, grenzen), "ang",
         {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in katalog.SPALTEN if f.erlaubt}), benutzer)
     st.caption("Lebensphasen mit „|“ trennen (0-3|3-6) oder „alle“; Gemeinde als AGS oder „kreisweit“; Einrichtung "
                "als Kennung aus dem Reiter Einrichtungen (E001). Die Vorlage erklärt jede Spalte.")

@@ -14,6 +14,7 @@ from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.zahlenformat import zahl
 from pages import _listenpflege as listenpflege
 from pages import _rahmen as rahmen
+from pages._geokodieren import geokodieren
 
 
 def zeigen(ablage: Ablage, benutzer: str) -> None:
@@ -24,10 +25,7 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
         grenzen = None
         st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {md(fehler)}")
     listen = einrichtungspflege.staende(ablage)
-    if "dp_einr_gespeichert" in st.session_state:
-        st.session_state.pop("dp_geo_bericht", None)
-    with st.expander("Lage aus Adresse bestimmen (Geokodierung)"):
-        _geokodieren(ablage, stand, text, grenzen)
+    geokodieren(ablage, stand, text, lambda t: einrichtungspflege.pruefe_editor(t, grenzen), "einr", "name")
     auswahl = st.column_config.SelectboxColumn
     listenpflege.zeigen(listenpflege.Pflege(
         listen, stand, text, lambda t: einrichtungspflege.pruefe_editor(t, grenzen),
@@ -72,34 +70,3 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
             speichern(einrichtungspflege.lage_bestaetigen(text, nummer, benutzer), f"Lage von {name} bestätigt")
     st.caption("Hintergrundkarte nach SOZIALPLANUNG_BASEMAP; ohne sie sind nur Gemeindegrenzen zu sehen.")
 
-
-def _geokodieren(ablage: Ablage, stand: int | None, text, grenzen) -> None:
-    """Für gewählte Einrichtungen ohne feste Lage die Lage aus der Adresse; das Ergebnis geht in die Vorschau."""
-    try:
-        e = geokodierung.Einstellungen.aus_umgebung()
-    except ValueError as fehler:
-        st.error(md(fehler))
-        return
-    offen = [i for i in range(len(text)) if not geokodierung.fest(text.iloc[i])]
-    st.caption(f"Dienst: {md(e.name)} (SOZIALPLANUNG_GEOCODER), höchstens eine Anfrage je {zahl(e.pause_s, 1)} s, "
-               "jede Adresse nur einmal. Eine von Hand gesetzte oder veröffentlichte Lage wird nie überschrieben; "
-               "geokodierte Lagen gelten als ungefähr, bis sie per Klick in die Karte bestätigt sind.")
-    wahl = st.multiselect("Einrichtungen ohne feste Lage", offen, key="dp_geo_wahl",
-                          default=[i for i in offen if not text.iloc[i]["lat"]],
-                          format_func=lambda i: text.iloc[i]["name"])
-    if st.button("Lage aus Adresse bestimmen", key="dp_geo_start", disabled=not wahl):
-        with st.spinner(f"{md(e.name)} wird gefragt …"):
-            ergebnis = geokodierung.lagen_bestimmen(text, wahl, ablage, e)
-        st.session_state["dp_geo_bericht"] = ergebnis
-        if ergebnis.gefunden:
-            try:
-                st.session_state["dp_einr_geprueft"] = (
-                    einrichtungspflege.pruefe_editor(ergebnis.tabelle, grenzen), f"Geokodierung ({e.name})", stand)
-            except UngueltigeDatei as fehler:
-                st.error(md("; ".join(str(m) for m in fehler.meldungen)))
-    if bericht := st.session_state.get("dp_geo_bericht"):
-        for art, namen in (("Gefunden (Vorschau unten, erst „Speichern“ übernimmt)", bericht.gefunden),
-                           ("Nicht gefunden", bericht.nicht_gefunden),
-                           ("Übersprungen (feste Lage)", bericht.uebersprungen)):
-            if namen:
-                st.markdown(f"**{art}:** " + md(", ".join(namen)))

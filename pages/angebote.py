@@ -49,12 +49,13 @@ if treffer.empty:
 for angebot in treffer.to_dict("records"):
     st.markdown(angebot_markdown(angebot, namen))
 if not treffer.empty:
-    orte, ohne_ort = orte_der_treffer(treffer, rahmen.einrichtungen())
+    orte, eigene, ohne_ort = orte_der_treffer(treffer, rahmen.einrichtungen())
     # im Aufklapper, denn Aufklapper druckt der Familienwegweiser nicht mit
-    with st.expander(f"Auf der Karte: {len(orte)} {'Ort' if len(orte) == 1 else 'Orte'}", expanded=True):
+    anzahl = len(orte) + len(eigene)
+    with st.expander(f"Auf der Karte: {anzahl} {'Ort' if anzahl == 1 else 'Orte'}", expanded=True):
         try:
-            st_folium(wegweiserkarte(rahmen.grenzen(), orte, konfiguration.basemap()), key="wegweiser_karte",
-                      height=420, use_container_width=True, returned_objects=[])
+            st_folium(wegweiserkarte(rahmen.grenzen(), orte, eigene, konfiguration.basemap()),
+                      key="wegweiser_karte", height=420, use_container_width=True, returned_objects=[])
         except geodaten.GeodatenFehlen as fehler:
             st.warning(md(fehler))
         if ohne_ort:

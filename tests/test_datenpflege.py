@@ -322,11 +322,11 @@ def test_lage_aus_adresse_in_der_datenpflege(gebiete, monkeypatch):
     monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_PAUSE", "0")
     try:
         app = _einrichtungen_app()
-        wahl = app.multiselect(key="dp_geo_wahl")
+        wahl = app.multiselect(key="dp_einr_geo_wahl")
         assert len(wahl.value) == 15  # vorgewählt: alle ohne Lage; das Familienzentrum (veröffentlicht) fehlt
         assert "Familienzentrum Alfeld" not in wahl.options
         wahl.set_value([1, 2]).run()  # KUBA (bekannt) und Rathaus (dem Dienst unbekannt)
-        app.button(key="dp_geo_start").click().run()
+        app.button(key="dp_einr_geo_start").click().run()
         assert not app.exception
         texte = " ".join(m.value.replace("\\", "") for m in app.markdown)
         assert "**Gefunden (Vorschau unten" in texte and "**Nicht gefunden:** Rathaus Alfeld" in texte

@@ -90,3 +90,30 @@ def test_falsche_einstellung_sagt_was_erlaubt_ist(monkeypatch):
     monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_PAUSE", "0.1")
     e = geokodierung.Einstellungen.aus_umgebung()
     assert e.url == "https://nominatim.openstreetmap.org" and e.pause_s == 1.0  # Nutzungsbedingungen von OSM
+
+
+def test_angebot_ohne_einrichtung_bekommt_eigene_lage(gebiete, dienst, monkeypatch):
+    from angebote import liste as angebote
+    from indikatoren import geodaten
+    from indikatoren.meldungen import UngueltigeDatei
+    from tests.conftest import HILDESHEIM_GEOJSON
+    e = _einstellungen(monkeypatch, dienst, pause="0")
+    tabelle = angebote.mitgeliefert(gebiete)
+    tabelle.loc[0, ["einrichtung", "adresse"]] = ["", KUBA]
+    ergebnis = geokodierung.lagen_bestimmen(tabelle, [0], oeffne_ablage(gebiete), e, heute=date(2026, 11, 21),
+                                            bezeichnung="titel")
+    assert ergebnis.gefunden == ["Sprechzeit Alltagsfragen und Integration"]
+    a001 = ergebnis.tabelle.iloc[0]
+    assert (a001["lat"], a001["lon"], a001["genauigkeit"]) == ("51.988110", "9.824520", "geocodiert")
+    assert "Daten © OpenStreetMap-Mitwirkende (ODbL), 21.11.2026): " in a001["lage"]  # Quelle in `lage`
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    datei = ergebnis.tabelle.to_csv(sep=";", index=False).encode()
+    assert angebote.lies_datei(datei, "a.csv", gebiete, mitgeliefert(), grenzen).iloc[0]["lat"] == "51.988110"
+    falsch = ergebnis.tabelle.copy()
+    falsch.loc[1, ["lat", "lon", "genauigkeit"]] = ["51.9", "9.8", "Gebäude"]  # A002 hat eine Einrichtung
+    falsch.loc[0, ["lat", "lon"]] = ["9.824520", "51.988110"]  # vertauscht: nicht im Kreis
+    with pytest.raises(UngueltigeDatei) as fehler:
+        angebote.lies_datei(falsch.to_csv(sep=";", index=False).encode(), "a.csv", gebiete, mitgeliefert(), grenzen)
+    assert [str(m) for m in fehler.value.meldungen] == [
+        "a.csv, Zeile 2, Spalte lat: Die Lage 9.82452, 51.98811 liegt nicht im Kreis (lat/lon vertauscht?).",
+        "a.csv, Zeile 3, Spalte lat: Ein Angebot in einer Einrichtung hat deren Lage; lat und lon bitte leer lassen."]

@@ -47,11 +47,15 @@ def test_orte_der_treffer_fuer_die_karte(angebote):
     from angebote.orte import orte_der_treffer
     from indikatoren.einrichtungen import lade_einrichtungen
     einrichtungen = lade_einrichtungen()
-    treffer = suche.finde(angebote.assign(einrichtung=["E001"] * 8 + ["", "E001"]), suche.Filter())
-    orte, ohne = orte_der_treffer(treffer, einrichtungen)
-    assert orte["id"].tolist() == ["E001"] and len(orte["angebote"].iloc[0]) == 8 and ohne == 1  # X1 ohne Ort
+    angebote = angebote.assign(einrichtung=["E001"] * 7 + ["", "", "E001"])
+    angebote.loc[7, ["adresse", "lat", "lon", "genauigkeit"]] = ["Sedanstraße 15", "51.98811", "9.82452", "geocodiert"]
+    treffer = suche.finde(angebote, suche.Filter())
+    orte, eigene, ohne = orte_der_treffer(treffer, einrichtungen)
+    assert orte["id"].tolist() == ["E001"] and len(orte["angebote"].iloc[0]) == 7
+    assert eigene["id"].tolist() == ["A008"] and eigene["lat"].iloc[0] == 51.98811 and eigene["ungefaehr"].iloc[0]
+    assert ohne == 1  # X1: weder Einrichtung noch eigene Lage
     einrichtungen.loc[0, "hat_lage"] = False  # ohne Lage: kein Ort auf der Karte
-    assert orte_der_treffer(treffer, einrichtungen)[0].empty
+    assert orte_der_treffer(treffer, einrichtungen)[0].empty and orte_der_treffer(treffer, einrichtungen)[2] == 8
     assert suche.finde(angebote, suche.Filter(handlungsfeld="Gesundheit", lebensphase="rund um die Geburt",
                                               text="beratung")).empty  # nichts mehr übrig, bevor Text sucht
 
