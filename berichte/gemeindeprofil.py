@@ -1,0 +1,90 @@
+"""Gemeindeprofil als PDF: eine A4-Seite je Gemeinde, aus dem, was Leser sehen (fuer_leser), mit Lagekarte,
+allen Indikatoren samt Kreis, Land, Bund und Platz, Verlauf, Altersgruppen, Einrichtungen und den Angeboten der
+Präventionskette nach Lebensphase."""
+
+from datetime import date
+
+import pandas as pd
+
+from angebote import katalog as angebotskatalog
+from angebote import luecken
+from berichte import drucken, grafik
+from berichte.daten import Berichtsdaten
+from darstellung import profil
+from darstellung.tabellen import monat_text, tag_text, wert_text
+from indikatoren import auswertung, katalog, konfiguration
+from indikatoren.einrichtungen import namensnennung
+
+INDIKATOR = "kinderarmut"  # der Verlauf im Profil
+
+
+def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | None = None) -> bytes:
+    """Ein PDF mit je einer Seite für die genannten Gemeinden (AGS), in dieser Reihenfolge."""
+    ind, gebiete, datenstand = katalog.indikator(INDIKATOR), daten.gebiete, daten.datenstand
+    teil = daten.ergebnis[daten.ergebnis["jahr"] == jahr]
+    return drucken.pdf(
+        "gemeindeprofil.html",
+        titel=(f"Gemeindeprofil {gebiete.name(gemeinden[0])} {jahr}" if len(gemeinden) == 1
+               else f"Gemeindeprofile {gebiete.name(gebiete.kreis)} {jahr}"),
+        herausgeber=konfiguration.kontakte().get("herausgeber", ""), jahr=jahr, kreis=gebiete.name(gebiete.kreis),
+        stand=f"Datenstand {datenstand.id} vom {datenstand.erstellt.astimezone():%d.%m.%Y}",
+        beispiel=bool((teil["art"] == "beispiel").any()), erstellt=f"{(heute or date.today()):%d.%m.%Y}",
+        quellen="; ".join(dict.fromkeys(i.quelle for i in katalog.INDIKATOREN)),
+        hinweise=" ".join(dict.fromkeys(h for i in katalog.INDIKATOREN for h in i.hinweise)),
+        platz_hinweis=profil.PLATZ_HINWEIS, indikator=ind.titel, felder=len(angebotskatalog.HANDLUNGSFELDER),
+        profile=[_profil(daten, jahr, ags) for ags in gemeinden])
+
+
+def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
+    ergebnis, gebiete, grenzen = daten.ergebnis, daten.gebiete, daten.grenzen
+    einrichtungen, angebote = daten.einrichtungen, daten.angebote
+    name = gebiete.name(ags)
+    tabelle = profil.indikatoren(ergebnis, gebiete, ags, jahr)
+    eigene = auswertung.zeile(ergebnis, INDIKATOR, jahr, ags)
+    reihe = auswertung.zeitreihe(ergebnis, INDIKATOR, [ags, gebiete.kreis])
+    gruppen = profil.altersgruppen(ergebnis, gebiete, ags, jahr)
+    dort = einrichtungen[einrichtungen["ags"] == ags]
+    return {
+        "titel": f"Gemeindeprofil {name} {jahr}", "ags": ags,
+        "kernsatz": _kernsatz(eigene, name, jahr),
+        "stichtag_sgb2": monat_text(eigene["stichtag_sgb2"]) if eigene is not None else "–",
+        "stichtag_bev": tag_text(eigene["stichtag_bev"]) if eigene is not None else "–",
+        "spalten": list(tabelle.columns), "zeilen": [[_fest(w) for w in z] for z in tabelle.values.tolist()],
+        "karte": grafik.lagekarte(grenzen, ags), "karte_alt": f"Lage von {name} im {gebiete.name(gebiete.kreis)}",
+        "verlauf": grafik.verlauf(reihe), "verlauf_alt": _beschreibung(reihe, "jahr"),
+        "altersgruppen": grafik.altersgruppen(gruppen) if not gruppen.empty else "",
+        "altersgruppen_alt": _beschreibung(gruppen.rename(columns={"gebiet": "name"}), "gruppe"),
+        "einrichtungen_zahl": len(dort),
+        "einrichtungen": [(k, ", ".join(t["name"])) for k, t in dort.groupby("kategorie", sort=False)],
+        "osm": namensnennung(dort) or "",
+        "angebote": _angebote_je_phase(angebote, ags),
+    }
+
+
+def _fest(text: str) -> str:
+    """Zahl und Einheit bleiben beim Umbruch zusammen („17,5 %“, „+1,1 Pp.“, „Platz 2 von 20“)."""
+    if text.startswith("Platz "):
+        return text.replace(" ", "\u00a0")
+    if " / Bev. " in text:  # Stichtage: höchstens zwei Zeilen
+        return " / ".join(t.replace(" ", "\u00a0") for t in text.split(" / "))
+    return text.replace(" %", "\u00a0%").replace(" Pp.", "\u00a0Pp.")
+
+
+def _kernsatz(zeile, name: str, jahr: int) -> str:
+    if zeile is None or zeile["status"] != "ok":
+        return f"Für {jahr} ist der Kinderarmutsindikator in {name} nicht ausweisbar."
+    return (f"Kinderarmutsindikator {jahr}: {wert_text(zeile['wert'], 'ok')} der Kinder unter 15 Jahren in {name} "
+            "leben in einer SGB-II-Bedarfsgemeinschaft.")
+
+
+def _beschreibung(tabelle: pd.DataFrame, achse: str) -> str:
+    """Der Alternativtext einer Grafik: ihre Werte als Satz, je Gebiet."""
+    saetze = [f"{name}: " + ", ".join(f"{x} {wert_text(w, s)}" for x, w, s in zip(t[achse], t["wert"], t["status"]))
+              for name, t in tabelle.groupby("name", sort=False)]
+    return ". ".join(saetze) or "keine Werte"
+
+
+def _angebote_je_phase(angebote: pd.DataFrame, ags: str) -> list[dict]:
+    m = luecken.matrix(angebote, ags)
+    return [{"phase": phase, "aktiv": int(t["anzahl"].sum()), "geplant": int(t["geplant"].sum()),
+             "luecken": int(t["luecke"].sum())} for phase, t in m.groupby("lebensphase", sort=False)]

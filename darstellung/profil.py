@@ -1,0 +1,42 @@
+"""Der Inhalt eines Gemeindeprofils als Text-Tabellen: für die Seite und für den PDF-Bericht dieselben."""
+
+import pandas as pd
+
+from darstellung.tabellen import monat_text, pp_text, tag_text, wert_text
+from indikatoren import auswertung, katalog, vergleichswerte
+from indikatoren.gebiete import Gebiete
+
+ALTERSGRUPPEN = (("kinderarmut_u3", "unter 3 (Krippe)"), ("kinderarmut_3_6", "3 bis unter 6 (Kita)"),
+                 ("kinderarmut_6_15", "6 bis unter 15 (Schule)"))
+PLATZ_HINWEIS = ("Platz 1 = höchster Wert unter den Gemeinden des Kreises. Land und Bund: veröffentlichte Quoten "
+                 "(Regelleistungsberechtigte) mit eigenem Stichtag, daher nur eingeschränkt vergleichbar.")
+
+
+def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:
+    """Je Indikator mit Wert: Gemeinde, Platz, zum Vorjahr, Kreis, Land, Bund, Stichtag (Spalten nach Gebiet)."""
+    zeilen = []
+    for ind in katalog.INDIKATOREN:
+        eigene = auswertung.zeile(ergebnis, ind.id, jahr, ags)
+        if eigene is None:
+            continue
+        kreis = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
+        platz, von = auswertung.platz(ergebnis, ind.id, jahr, ags)
+        vergleich = {v.ags: f"{wert_text(v.wert, 'ok')} ({monat_text(v.stichtag)})"
+                     for v in vergleichswerte.passend(ind.id, jahr).itertuples()}
+        zeilen.append({
+            "Indikator": ind.titel, gebiete.name(ags): wert_text(eigene["wert"], eigene["status"]),
+            "Platz": f"Platz {platz} von {von}" if platz else "–",
+            "zum Vorjahr": pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, ags)),
+            "Kreis": "–" if kreis is None else wert_text(kreis["wert"], kreis["status"]),
+            gebiete.name(gebiete.land): vergleich.get(gebiete.land, "–"), "Deutschland": vergleich.get("DG", "–"),
+            "Stichtag": f"{monat_text(eigene['stichtag_sgb2'])} / Bev. {tag_text(eigene['stichtag_bev'])}",
+        })
+    return pd.DataFrame(zeilen)
+
+
+def altersgruppen(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:
+    """NEF-Quote je Altersgruppe für Gemeinde und Kreis (Spalten gruppe, gebiet, wert, status)."""
+    return pd.DataFrame([{"gruppe": text, "gebiet": z["name"], "wert": z["wert"], "status": z["status"]}
+                         for gebiet in (ags, gebiete.kreis) for id, text in ALTERSGRUPPEN
+                         if (z := auswertung.zeile(ergebnis, id, jahr, gebiet)) is not None],
+                        columns=["gruppe", "gebiet", "wert", "status"])

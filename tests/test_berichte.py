@@ -1,0 +1,104 @@
+"""Berichte als PDF über die Kommandozeile: gültig und getaggt (pdfinfo), mit den Zahlen, die Leser für denselben
+Datenstand sehen (verglichen mit `veroeffentlichen`), Stichtag, Quellen und dem Wort „Beispieldaten“; eine Seite je
+Gemeinde; als Bild gerendert geprüft; Text aus Daten bleibt Text."""
+
+import io
+import subprocess
+
+import pandas as pd
+import pytest
+from PIL import Image
+
+from indikatoren.cli import main
+from indikatoren.zahlenformat import zahl
+from tests.conftest import HILDESHEIM_GEOJSON
+
+ALFELD, EIME = "03254002", "03254013"
+
+
+@pytest.fixture(autouse=True)
+def geodaten(monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+
+
+def _info(pdf) -> dict[str, str]:
+    ausgabe = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    return {k.strip(): v.strip() for k, _, v in (z.partition(":") for z in ausgabe.splitlines())}
+
+
+def _text(pdf, seite: int | None = None) -> str:
+    bereich = ["-f", str(seite), "-l", str(seite)] if seite else []
+    return subprocess.run(["pdftotext", *bereich, str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+def _veroeffentlicht(capsys, jahr: int) -> pd.DataFrame:
+    assert main(["veroeffentlichen", "--jahr", str(jahr)]) == 0
+    return pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"ags": str})
+
+
+def test_gemeindeprofil_alfeld(tmp_path, capsys):
+    leser = _veroeffentlicht(capsys, 2024).set_index(["ags", "indikator"])
+    pdf = tmp_path / "alfeld.pdf"
+    assert main(["bericht", "gemeindeprofil", "--gemeinde", ALFELD, "--ausgabe", str(pdf)]) == 0
+    assert f"{pdf} geschrieben" in capsys.readouterr().out
+    info = _info(pdf)
+    assert (info["Tagged"], info["Pages"], info["Title"]) == ("yes", "1", "Gemeindeprofil Alfeld (Leine) 2024")
+    assert info["Page size"].startswith("595.276 x 841.89")  # A4
+    text = " ".join(_text(pdf).split())
+    for indikator in ("kinderarmut", "sgb2_quote", "elb_quote", "kinderarmut_u3"):
+        for ags in (ALFELD, "03254"):  # Gemeinde und Kreis: aus Zähler und Nenner, die Leser sehen, neu gerechnet
+            z = leser.loc[(ags, indikator)]
+            assert f"{zahl(100 * z['zaehler'] / z['nenner'], 1)} %" in text, (indikator, ags)
+    for erwartet in ("Platz 2 von 20", "Dezember 2024", "Bevölkerung 31.12.2023", "Statistik der Bundesagentur für "
+                     "Arbeit", "Beispieldaten", "Datenstand 1 vom", "Seite 1 von 1", "Familienzentrum Alfeld",
+                     "13,2 % (Juni 2023)", "Angebote nach Lebensphase"):
+        assert erwartet in text, erwartet
+
+
+def test_gesperrtes_bleibt_gesperrt(tmp_path, capsys):
+    leser = _veroeffentlicht(capsys, 2024).set_index(["ags", "indikator"])
+    assert leser.loc[(EIME, "kinderarmut_u3"), "status"] == "nicht_ausweisbar"  # NEF unter 3 = 2 (Beispieldaten)
+    pdf = tmp_path / "eime.pdf"
+    assert main(["bericht", "gemeindeprofil", "--gemeinde", EIME, "--jahr", "2024", "--ausgabe", str(pdf)]) == 0
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert "NEF-Quote unter 3 (Krippenalter) nicht ausweisbar" in text  # Lesereihenfolge: Zeile, dann Wert
+
+
+def test_alle_gemeinden_je_eine_seite_und_als_bild(tmp_path, gebiete):
+    pdf = tmp_path / "alle.pdf"
+    assert main(["bericht", "gemeinden", "--jahr", "2023", "--ausgabe", str(pdf)]) == 0
+    assert _info(pdf)["Pages"] == "20" and _info(pdf)["Tagged"] == "yes"
+    namen = sorted(gebiete.gemeinden["name"])
+    for seite, name in enumerate(namen, start=1):
+        assert f"Gemeindeprofil {name} 2023" in " ".join(_text(pdf, seite).split())
+    subprocess.run(["pdftoppm", "-png", "-r", "40", "-f", "1", "-l", "1", str(pdf), str(tmp_path / "seite")],
+                   check=True)
+    bild = Image.open(next(tmp_path.glob("seite*.png"))).convert("RGB")
+    farben = bild.getcolors(bild.width * bild.height)
+    weiss = sum(n for n, f in farben if min(f) > 245)
+    assert 0.05 < 1 - weiss / (bild.width * bild.height) < 0.6  # bedruckt, aber keine Fläche voller Farbe
+    blau = sum(n for n, (r, g, b) in farben if abs(r - 0x2c) < 30 and abs(g - 0x7f) < 30 and abs(b - 0xb8) < 30)
+    assert blau > 20  # die Gemeinde in der Lagekarte
+
+
+def test_text_aus_daten_bleibt_text(tmp_path, gebiete):
+    from indikatoren import einrichtungspflege
+    from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.einrichtungen import mitgeliefert
+    liste = mitgeliefert()
+    liste.loc[1, "name"] = "<b>KUBA</b> & <script>x()</script>"
+    einrichtungspflege.staende(oeffne_ablage(gebiete)).speichern(liste, von="t", kommentar="böse")
+    pdf = tmp_path / "alfeld.pdf"
+    assert main(["bericht", "gemeindeprofil", "--gemeinde", ALFELD, "--ausgabe", str(pdf)]) == 0
+    assert "<b>KUBA</b> & <script>x()</script>" in _text(pdf)
+
+
+def test_fehler_mit_klarer_meldung(tmp_path, capsys):
+    assert main(["bericht", "gemeindeprofil", "--gemeinde", "03241001", "--ausgabe", str(tmp_path / "x.pdf")]) == 1
+    assert "keine Gemeinde des Kreises 03254" in capsys.readouterr().err
+    assert main(["bericht", "gemeinden", "--jahr", "2031", "--ausgabe", str(tmp_path / "x.pdf")]) == 1
+    assert "kein Jahr 2031; vorhanden: 2019, 2020" in capsys.readouterr().err
+    assert main(["bericht", "gemeinden", "--ausgabe", str(tmp_path / "x.docx")]) == 1
+    assert "bitte .pdf als Endung" in capsys.readouterr().err
+    assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.docx").exists()
