@@ -2,6 +2,7 @@
 
 WeasyPrint und matplotlib werden erst geladen, wenn ein Bericht entsteht; die übrigen Befehle bleiben schnell."""
 
+import sys
 import time
 from pathlib import Path
 
@@ -38,7 +39,11 @@ def _gemeinden(args):
     start = time.monotonic()
     daten, jahr = _daten(args)
     gemeinden = daten.gebiete.gemeinden.sort_values("name")["ags"].tolist()
-    _schreiben(args, gemeindeprofil.pdf(daten, jahr, gemeinden), start)
+    _schreiben(args, gemeindeprofil.pdf(daten, jahr, gemeinden, fortschritt=_melden), start)
+
+
+def _melden(erledigt: int, gesamt: int, was: str) -> None:
+    print(f"[{erledigt + 1}/{gesamt}] {was}", file=sys.stderr, flush=True)
 
 
 def anmelden(befehle) -> None:

@@ -2,6 +2,7 @@
 allen Indikatoren samt Kreis, Land, Bund und Platz, Verlauf, Altersgruppen, Einrichtungen und den Angeboten der
 Präventionskette nach Lebensphase."""
 
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
@@ -18,8 +19,15 @@ from indikatoren.einrichtungen import namensnennung
 INDIKATOR = "kinderarmut"  # der Verlauf im Profil
 
 
-def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | None = None) -> bytes:
-    """Ein PDF mit je einer Seite für die genannten Gemeinden (AGS), in dieser Reihenfolge."""
+def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | None = None,
+        fortschritt: Callable[[int, int, str], None] = lambda *_: None) -> bytes:
+    """Ein PDF mit je einer Seite für die genannten Gemeinden (AGS), in dieser Reihenfolge. Für alle Gemeinden
+    dauert das einige Sekunden (bench/berichte.py); `fortschritt(erledigt, gesamt, was)` meldet jeden Schritt."""
+    profile = []
+    for n, ags in enumerate(gemeinden):
+        fortschritt(n, len(gemeinden) + 1, f"Gemeinde {n + 1} von {len(gemeinden)}: {daten.gebiete.name(ags)}")
+        profile.append(_profil(daten, jahr, ags))
+    fortschritt(len(gemeinden), len(gemeinden) + 1, "Seiten setzen")
     ind, gebiete, datenstand = katalog.indikator(INDIKATOR), daten.gebiete, daten.datenstand
     teil = daten.ergebnis[daten.ergebnis["jahr"] == jahr]
     return drucken.pdf(
@@ -32,7 +40,7 @@ def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | Non
         quellen="; ".join(dict.fromkeys(i.quelle for i in katalog.INDIKATOREN)),
         hinweise=" ".join(dict.fromkeys(h for i in katalog.INDIKATOREN for h in i.hinweise)),
         platz_hinweis=profil.PLATZ_HINWEIS, indikator=ind.titel, felder=len(angebotskatalog.HANDLUNGSFELDER),
-        profile=[_profil(daten, jahr, ags) for ags in gemeinden])
+        profile=profile)
 
 
 def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:

@@ -4,6 +4,9 @@ Sie stehen neben den eigenen Werten immer mit ihrem eigenen Stichtag (etwa Juni 
 und ihrer eigenen Abgrenzung (RLB statt NEF), nie als wären sie dasselbe.
 """
 
+import functools
+from pathlib import Path
+
 import pandas as pd
 
 from indikatoren import katalog, konfiguration
@@ -14,9 +17,15 @@ SPALTEN = ["indikator", "ags", "gebiet", "stichtag", "wert", "definition", "quel
 
 
 def vergleichswerte(datei=None) -> pd.DataFrame:
-    """Alle Vergleichswerte, geprüft: bekannter Indikator, Wert als Zahl, Art und Quelle angegeben."""
-    datei = datei or konfiguration.DATEN / "vergleichswerte.csv"
-    tabelle = lies_tabelle(datei, SPALTEN, {"indikator": list(katalog.NACH_ID), "art": ARTEN})
+    """Alle Vergleichswerte, geprüft: bekannter Indikator, Wert als Zahl, Art und Quelle angegeben. Einmal gelesen,
+    solange die Datei sich nicht ändert (Berichte fragen sie je Gemeinde und Indikator)."""
+    datei = Path(datei or konfiguration.DATEN / "vergleichswerte.csv")
+    return _gelesen(str(datei), datei.stat().st_mtime_ns).copy()
+
+
+@functools.lru_cache(maxsize=4)
+def _gelesen(datei: str, _geaendert: int) -> pd.DataFrame:
+    tabelle = lies_tabelle(Path(datei), SPALTEN, {"indikator": list(katalog.NACH_ID), "art": ARTEN})
     if (tabelle["quelle"] == "").any():
         raise ValueError(f"{datei}, Zeile {(tabelle['quelle'] == '').idxmax() + 2}, Spalte quelle: Quelle fehlt.")
     return tabelle[SPALTEN].astype({"wert": float})

@@ -19,6 +19,7 @@ from streamlit.runtime.pages_manager import PagesManager
 from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
 from angebote.orte import mit_ort
+from berichte.daten import Berichtsdaten
 from darstellung.maskierung import html, md
 from darstellung.stil import css
 from indikatoren import ansicht as ansichten
@@ -65,6 +66,19 @@ def angebote() -> pd.DataFrame:
     Adresse der Einrichtung); Leser-Seiten filtern."""
     liste = _angebote(konfiguration.kreis(), konfiguration.datenbank_url(), angebotsliste.staende(ablage()).aktiver())
     return mit_ort(liste, einrichtungen())
+
+
+def gemeindeprofil_pdf(ags: str, jahr: int):
+    """Für st.download_button(data=…): das Gemeindeprofil als PDF, erst beim Klick gesetzt (WeasyPrint lädt dann).
+
+    Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem eigenen Thread ohne Sitzung."""
+    daten = Berichtsdaten(gebiete(), ablage().aktiver(), ergebnis(ablage().aktiver().id), grenzen(), einrichtungen(),
+                          angebote())
+
+    def erzeugen() -> bytes:
+        from berichte import gemeindeprofil
+        return gemeindeprofil.pdf(daten, jahr, [ags])
+    return erzeugen
 
 
 @st.cache_resource(max_entries=4)

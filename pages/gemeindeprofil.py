@@ -7,7 +7,7 @@ from darstellung import profil
 from darstellung.diagramme import altersgruppen_balken, zeitreihe_linien
 from darstellung.maskierung import md
 from darstellung.tabellen import einrichtungen_text
-from indikatoren import auswertung
+from indikatoren import auswertung, geodaten
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
@@ -23,6 +23,12 @@ rahmen.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
 kreis_ags, jahr = rahmen.gebiete().kreis, k.jahr
 st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
 st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(rahmen.gebiete().name(kreis_ags))}")
+if not k.praesentation:
+    try:
+        st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)", rahmen.gemeindeprofil_pdf(ags, jahr),
+                           f"gemeindeprofil_{ags}_{jahr}.pdf", "application/pdf", key="profil_pdf")
+    except geodaten.GeodatenFehlen:
+        st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 
 st.subheader("Alle Indikatoren")
 st.table(profil.indikatoren(k.ergebnis, rahmen.gebiete(), ags, jahr).set_index("Indikator"))

@@ -65,9 +65,11 @@ def test_gesperrtes_bleibt_gesperrt(tmp_path, capsys):
     assert "NEF-Quote unter 3 (Krippenalter) nicht ausweisbar" in text  # Lesereihenfolge: Zeile, dann Wert
 
 
-def test_alle_gemeinden_je_eine_seite_und_als_bild(tmp_path, gebiete):
+def test_alle_gemeinden_je_eine_seite_und_als_bild(tmp_path, gebiete, capsys):
     pdf = tmp_path / "alle.pdf"
     assert main(["bericht", "gemeinden", "--jahr", "2023", "--ausgabe", str(pdf)]) == 0
+    fortschritt = capsys.readouterr().err.splitlines()
+    assert fortschritt[0] == "[1/21] Gemeinde 1 von 20: Alfeld (Leine)" and fortschritt[-1] == "[21/21] Seiten setzen"
     assert _info(pdf)["Pages"] == "20" and _info(pdf)["Tagged"] == "yes"
     namen = sorted(gebiete.gemeinden["name"])
     for seite, name in enumerate(namen, start=1):

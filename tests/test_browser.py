@@ -168,6 +168,21 @@ def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # Alfeld hat die meisten Einrichtungen
 
 
+def test_gemeindeprofil_als_pdf_herunterladen(server, seite, tmp_path):
+    """Der Knopf liefert das gesetzte PDF (WeasyPrint, getaggt) derselben Gemeinde und desselben Jahres."""
+    seite.goto(f"{server}/gemeindeprofil?indikator=kinderarmut&jahr=2023&gemeinde=03254021",
+               wait_until="domcontentloaded")
+    seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2023").wait_for(timeout=60_000)
+    with seite.expect_download(timeout=60_000) as laden:
+        seite.get_by_role("button", name="Gemeindeprofil als PDF (A4, barrierefrei)").click()
+    assert laden.value.suggested_filename == "gemeindeprofil_03254021_2023.pdf"
+    ziel = tmp_path / "profil.pdf"
+    laden.value.save_as(ziel)
+    info = subprocess.run(["pdfinfo", str(ziel)], capture_output=True, text=True, check=True).stdout
+    assert "Tagged:          yes" in info and "Pages:           1" in info
+    assert "Title:           Gemeindeprofil Hildesheim 2023" in info
+
+
 def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
     secrets = _secrets(tmp_path, "meier")
     datei = tmp_path / "dezember2025.csv"
