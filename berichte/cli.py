@@ -42,15 +42,24 @@ def _gemeinden(args):
     _schreiben(args, gemeindeprofil.pdf(daten, jahr, gemeinden, fortschritt=_melden), start)
 
 
+def _sozialbericht(args):
+    from berichte import sozialbericht
+    start = time.monotonic()
+    daten, jahr = _daten(args)
+    _schreiben(args, sozialbericht.pdf(daten, jahr, fortschritt=_melden), start)
+
+
 def _melden(erledigt: int, gesamt: int, was: str) -> None:
     print(f"[{erledigt + 1}/{gesamt}] {was}", file=sys.stderr, flush=True)
 
 
 def anmelden(befehle) -> None:
-    b = befehle.add_parser("bericht", help="Berichte als PDF (getaggt, A4): Gemeindeprofil, alle Gemeinden")
+    b = befehle.add_parser("bericht", help="Berichte als PDF (getaggt, A4): Gemeindeprofil, alle Gemeinden, "
+                                           "Sozialbericht")
     berichte = b.add_subparsers(required=True, metavar="BERICHT")
     for name, funktion, hilfe in (("gemeindeprofil", _gemeindeprofil, "eine Gemeinde auf einer A4-Seite"),
-                                  ("gemeinden", _gemeinden, "alle Gemeinden, je eine Seite")):
+                                  ("gemeinden", _gemeinden, "alle Gemeinden, je eine Seite"),
+                                  ("sozialbericht", _sozialbericht, "Sozialbericht des Kreises, mehrere Seiten")):
         a = berichte.add_parser(name, help=hilfe)
         if name == "gemeindeprofil":
             a.add_argument("--gemeinde", required=True, help="AGS der Gemeinde")

@@ -70,3 +70,63 @@ def altersgruppen(werte: pd.DataFrame) -> str:
     ax.set_ylim(top=max([runde(w, 1) for w in werte["wert"].dropna()] + [1]) * 1.25)  # Platz für die Werte
     ax.legend(frameon=False, fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, 1.18))
     return _als_bild(fig)
+
+
+def choropleth(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen) -> str:
+    """Gemeinden in Klassenfarben wie auf der Karte; grau: nicht ausweisbar, weiß: keine Daten; Legende darunter."""
+    from matplotlib.patches import Patch
+
+    from darstellung.karte import FARBE_KEINE_DATEN, FARBE_NICHT_AUSWEISBAR
+    status = dict(zip(werte["ags"], werte["status"]))
+    wert = dict(zip(werte["ags"], werte["wert"]))
+
+    def farbe(ags):
+        if status.get(ags) in ("ok", "untergrenze") and klassen is not None:
+            return klassen.farbe(wert[ags])
+        return FARBE_NICHT_AUSWEISBAR if status.get(ags) == "nicht_ausweisbar" else FARBE_KEINE_DATEN
+    fig, ax = plt.subplots(figsize=(3.0, 2.7))
+    grenzen.plot(ax=ax, color=[farbe(a) for a in grenzen["ags"]], edgecolor="#333333", linewidth=0.4)
+    ax.set_axis_off()
+    eintraege = [] if klassen is None else list(zip(klassen.farben, klassen.beschriftungen()))
+    eintraege += [(FARBE_NICHT_AUSWEISBAR, "nicht ausweisbar"), (FARBE_KEINE_DATEN, "keine Daten")]
+    ax.legend(handles=[Patch(facecolor=f, edgecolor="#333333", label=t) for f, t in eintraege], frameon=False,
+              fontsize=6.5, loc="upper left", bbox_to_anchor=(0, 0), ncol=2)
+    return _als_bild(fig)
+
+
+def rangliste(rang: pd.DataFrame, kreis_wert: float | None) -> str:
+    """Waagrechte Balken je Gemeinde (höchster Wert oben), Wert daneben; ohne ausweisbaren Wert „n. a.“ ohne
+    Balken; der Kreiswert als gestrichelte Linie."""
+    fig, ax = plt.subplots(figsize=(3.6, 0.13 * len(rang) + 0.45))
+    y = list(range(len(rang)))[::-1]
+    werte = [runde(w, 1) if s == "ok" else 0 for w, s in zip(rang["wert"], rang["status"])]
+    ax.barh(y, werte, color=FARBE, height=0.7)
+    for yi, w, s in zip(y, werte, rang["status"]):
+        ax.text(w, yi, f" {zahl(w, 1)}" if s == "ok" else " nicht ausweisbar", va="center", fontsize=6)
+    ax.set_yticks(y, rang["name"], fontsize=6.5)
+    ax.xaxis.set_major_formatter(_PROZENT)
+    ax.tick_params(axis="x", labelsize=6.5)
+    if kreis_wert is not None:
+        ax.axvline(runde(kreis_wert, 1), color=FARBE_KREIS, linestyle="--", linewidth=1)
+        ax.text(runde(kreis_wert, 1), len(rang) - 0.3, f"Kreis {zahl(kreis_wert, 1)} %", fontsize=6, ha="center")
+    ax.set_xlim(0, max(werte + [1]) * 1.2)
+    return _als_bild(fig)
+
+
+def kreisverlauf(reihe: pd.DataFrame, vergleich: pd.DataFrame) -> str:
+    """Der Kreis über die Jahre (Linie) und die veröffentlichten Werte von Land und Bund (Punkte an ihrem
+    Stichtag) – bewusst nicht verbunden, denn sie haben eigene Stichtage und Abgrenzung."""
+    fig, ax = plt.subplots(figsize=(6.8, 2.1))
+    werte = pd.to_numeric(pd.Series([runde(w, 1) if s == "ok" else None
+                                     for w, s in zip(reihe["wert"], reihe["status"])]), errors="coerce")
+    ax.plot(reihe["jahr"] + 11 / 12, werte, marker="o", markersize=3, color=FARBE_HERVOR,
+            label=f"{reihe['name'].iloc[0]} (Dezember)" if len(reihe) else "Kreis")
+    for n, (gebiet, teil) in enumerate(vergleich.groupby("gebiet", sort=False)):
+        x = [int(s[:4]) + (int(s[5:7]) - 1) / 12 for s in teil["stichtag"]]
+        ax.plot(x, [runde(w, 1) for w in teil["wert"]], linestyle="none", marker="s", markersize=4,
+                color=LINIENFARBEN[(n + 1) % len(LINIENFARBEN)], label=f"{gebiet} (veröffentlicht)")
+    ax.yaxis.set_major_formatter(_PROZENT)
+    ax.set_xticks(reihe["jahr"] + 11 / 12, [f"Dez. {j}" for j in reihe["jahr"]], fontsize=7)
+    ax.set_ylim(bottom=0)
+    ax.legend(frameon=False, fontsize=7, loc="lower right")
+    return _als_bild(fig)

@@ -104,3 +104,32 @@ def test_fehler_mit_klarer_meldung(tmp_path, capsys):
     assert main(["bericht", "gemeinden", "--ausgabe", str(tmp_path / "x.docx")]) == 1
     assert "bitte .pdf als Endung" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists() and not (tmp_path / "x.docx").exists()
+
+
+def test_sozialbericht_mit_allen_gemeinden_wie_leser_sie_sehen(tmp_path, capsys, gebiete):
+    from indikatoren import katalog
+    leser = _veroeffentlicht(capsys, 2024).set_index(["ags", "indikator"])
+    pdf = tmp_path / "sozialbericht.pdf"
+    assert main(["bericht", "sozialbericht", "--jahr", "2024", "--ausgabe", str(pdf)]) == 0
+    assert capsys.readouterr().err.splitlines()[-1] == "[7/7] Seiten setzen"
+    info = _info(pdf)
+    assert info["Tagged"] == "yes" and info["Title"] == "Sozialbericht Landkreis Hildesheim 2024"
+    assert int(info["Pages"]) >= 5
+    text = " ".join(_text(pdf).split())
+    for erwartet in ("jedes 6. Kind", "Beispieldaten", "Stichtag SGB II Dezember 2024, Bevölkerung 31.12.2023",
+                     "Kleine Zahlen (1 und 2) werden nicht gezeigt", "Präventionskette", "natürlichen Brüchen (Jenks)",
+                     *(i.definition[:60] for i in katalog.INDIKATOREN)):
+        assert erwartet in text, erwartet
+
+    def erwartet(ags: str, indikator: str) -> str:
+        z = leser.loc[(ags, indikator)]
+        return "nicht ausweisbar" if z["status"] == "nicht_ausweisbar" else \
+            f"{zahl(100 * z['zaehler'] / z['nenner'], 1)} %"
+
+    zeilen = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
+                            check=True).stdout.splitlines()
+    anfang = next(i for i, z in enumerate(zeilen) if z.strip().startswith("Alle Gemeinden 2024"))
+    for ags, name in [*zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]), ("03254", "Landkreis Hildesheim")]:
+        zeile = next(z for z in zeilen[anfang:] if z.strip().startswith(name + "  "))
+        zellen = [c.strip().replace("\u00a0", " ") for c in zeile.split("  ") if c.strip()]
+        assert zellen[1:] == [erwartet(ags, i.id) for i in katalog.INDIKATOREN], name
