@@ -22,6 +22,7 @@ SEITEN = [
     st.Page("pages/zeitvergleich.py", title="Zeitvergleich", url_path="zeitvergleich"),
     st.Page("pages/praeventionskette.py", title="Präventionskette", url_path="praeventionskette"),
     st.Page("pages/angebote.py", title="Angebote finden", url_path="angebote"),
+    st.Page("pages/berichte.py", title="Berichte", url_path="berichte"),
     st.Page("pages/methodik.py", title="Methodik und Quellen", url_path="methodik"),
     st.Page("pages/datenpflege.py", title="Datenpflege", url_path="datenpflege",
             visibility="visible" if anmeldung.benutzer() else "hidden"),  # Leser sehen sie nicht

@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
+import berichte
 from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
 from angebote.orte import mit_ort
@@ -68,17 +69,17 @@ def angebote() -> pd.DataFrame:
     return mit_ort(liste, einrichtungen())
 
 
-def gemeindeprofil_pdf(ags: str, jahr: int):
-    """Für st.download_button(data=…): das Gemeindeprofil als PDF, erst beim Klick gesetzt (WeasyPrint lädt dann).
+def berichtsdaten() -> Berichtsdaten:
+    """Was ein Bericht braucht, aus den zwischengespeicherten Teilen der Seiten; wirft GeodatenFehlen."""
+    stand = ablage().aktiver()
+    return Berichtsdaten(gebiete(), stand, ergebnis(stand.id), grenzen(), einrichtungen(), angebote())
 
-    Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem eigenen Thread ohne Sitzung."""
-    daten = Berichtsdaten(gebiete(), ablage().aktiver(), ergebnis(ablage().aktiver().id), grenzen(), einrichtungen(),
-                          angebote())
 
-    def erzeugen() -> bytes:
-        from berichte import gemeindeprofil
-        return gemeindeprofil.pdf(daten, jahr, [ags])
-    return erzeugen
+def bericht_beim_klick(bericht: str, **angaben):
+    """Für st.download_button(data=…): der Bericht (berichte.BERICHTE) als PDF, erst beim Klick gesetzt; WeasyPrint
+    lädt erst dann. Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem Thread ohne Sitzung."""
+    daten = berichtsdaten()
+    return lambda: berichte.pdf(bericht, daten, **angaben)
 
 
 @st.cache_resource(max_entries=4)

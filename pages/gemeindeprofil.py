@@ -25,7 +25,8 @@ st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
 st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(rahmen.gebiete().name(kreis_ags))}")
 if not k.praesentation:
     try:
-        st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)", rahmen.gemeindeprofil_pdf(ags, jahr),
+        st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)",
+                           rahmen.bericht_beim_klick("gemeindeprofil", jahr=jahr, gemeinden=[ags]),
                            f"gemeindeprofil_{ags}_{jahr}.pdf", "application/pdf", key="profil_pdf")
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")

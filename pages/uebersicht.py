@@ -14,7 +14,7 @@ from darstellung.tabellen import (
     tag_text,
     wert_text,
 )
-from indikatoren import auswertung, vergleichswerte
+from indikatoren import auswertung, geodaten, vergleichswerte
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -58,6 +58,13 @@ if not k.praesentation:
     knopf[1].download_button("XLSX herunterladen", als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
                              f"{dateiname}.xlsx",
                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    try:
+        knopf[2].download_button("Sozialbericht als PDF", rahmen.bericht_beim_klick("sozialbericht", jahr=jahr),
+                                 f"sozialbericht_{jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",
+                                 key="sozialbericht_pdf", help="Alle Indikatoren mit Karte, Rangliste und Tabelle, "
+                                 "Präventionskette, Definitionen und Quellen (mehrere Seiten, barrierefrei)")
+    except geodaten.GeodatenFehlen:
+        knopf[2].caption("PDF-Berichte brauchen die Gemeindegrenzen; sie fehlen gerade.")
 
 with st.expander("Definition, Stichtag und Quelle"):
     st.markdown(f"**{ind.titel}**: {ind.definition}")

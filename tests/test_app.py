@@ -64,7 +64,8 @@ def test_uebersicht_zeigt_kreis_vergleich_und_rangliste(kern):
     assert any("Stichtag Juni 2023 (eigener Stichtag)" in c.value for c in app.caption)
     tabelle = app.dataframe[0].value
     assert len(tabelle) == 20 and tabelle.iloc[0]["Gebiet"] == "Hildesheim"
-    assert [b.label for b in app.get("download_button")] == ["CSV herunterladen", "XLSX herunterladen"]
+    assert [b.label for b in app.get("download_button")] == ["CSV herunterladen", "XLSX herunterladen",
+                                                             "Sozialbericht als PDF"]
 
 
 def test_uebersicht_deep_link_und_wechsel(kern):

@@ -133,3 +133,16 @@ def test_sozialbericht_mit_allen_gemeinden_wie_leser_sie_sehen(tmp_path, capsys,
         zeile = next(z for z in zeilen[anfang:] if z.strip().startswith(name + "  "))
         zellen = [c.strip().replace("\u00a0", " ") for c in zeile.split("  ") if c.strip()]
         assert zellen[1:] == [erwartet(ags, i.id) for i in katalog.INDIKATOREN], name
+
+
+def test_seite_berichte_erstellt_mit_fortschritt_und_bietet_das_pdf_an():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import PROJEKT
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=120)
+    app.switch_page("pages/berichte.py").run()
+    assert not app.exception and app.title[0].value == "Berichte"
+    app.button(key="erstellen_sozialbericht").click().run()
+    assert not app.exception and not app.error
+    knopf = app.get("download_button")
+    assert [b.label for b in knopf][-1].startswith("Sozialbericht 2024 herunterladen (PDF, ")
