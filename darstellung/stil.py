@@ -1,7 +1,15 @@
 """CSS der App: Druck auf A4 und Präsentationsmodus (große Schrift, keine Seitenleiste, keine Bedienelemente)."""
 
 DRUCK = """
+.nur-drucken { display: none; }
 @media print {
+  .nur-drucken { display: block !important; }
+  .nur-drucken table { width: 100%; border-collapse: collapse; font-size: 9px; }
+  .nur-drucken th, .nur-drucken td { border-bottom: 1px solid #bbb; padding: 1px 4px; text-align: left; }
+  [class*="st-key-drucktabelle"] [data-testid="stDataFrame"] { display: none !important; }
+  .st-key-karte_spalten [data-testid="stHorizontalBlock"] { flex-direction: column !important; }
+  .st-key-karte_spalten [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }
+  .fusszeile { margin-top: 1mm; border-top: 1px solid #999; padding-top: 0.5mm; font-size: 8px; line-height: 1.2; }
   @page { size: A4 portrait; margin: 10mm; }
   [data-testid="stSidebar"], [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"],
   [data-testid="stSidebarCollapsedControl"], [data-testid="stDownloadButton"], [data-testid="stExpander"],

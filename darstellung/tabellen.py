@@ -53,6 +53,17 @@ MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August"
           "November", "Dezember")
 
 
+def html_tabelle(tabelle: pd.DataFrame, index: bool = False) -> str:
+    """Eine Tabelle als schlichtes HTML, jede Zelle maskiert: der Druck-Zwilling einer st.dataframe, die beim
+    Drucken nur ihre sichtbaren Zeilen zeigte."""
+    from darstellung.maskierung import html
+    kopf = ([html(str(tabelle.index.name or ""))] if index else []) + [html(str(s)) for s in tabelle.columns]
+    zeilen = [([html(str(i))] if index else []) + [html("" if pd.isna(w) else str(w)) for w in z]
+              for i, z in zip(tabelle.index, tabelle.itertuples(index=False))]
+    return ("<table><thead><tr>" + "".join(f'<th scope="col">{k}</th>' for k in kopf) + "</tr></thead><tbody>"
+            + "".join("<tr>" + "".join(f"<td>{w}</td>" for w in z) + "</tr>" for z in zeilen) + "</tbody></table>")
+
+
 def monat_text(stichtag: str) -> str:
     """„2023-12“ -> „Dezember 2023“; mehrere (bei Summen) bleiben einzeln lesbar."""
     return ", ".join(f"{MONATE[int(t[5:7]) - 1]} {t[:4]}" if len(t) == 7 else t for t in stichtag.split(", "))

@@ -23,6 +23,7 @@ from angebote.orte import mit_ort
 from berichte.daten import Berichtsdaten
 from darstellung.maskierung import html, md
 from darstellung.stil import css
+from darstellung.tabellen import html_tabelle
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
@@ -245,6 +246,10 @@ def abschliessen(url_pfad: str) -> None:
     st.query_params.from_dict(parameter)
     basis = (st.context.url or "").rstrip("/").removesuffix(f"/{url_pfad}")
     link = f"{basis}/{url_pfad}?{_abfrage(parameter)}"
+    gezeigt = kontext()  # der Ausdruck trägt Datenstand, Link und Quelle
+    st.markdown(f'<div class="nur-drucken fusszeile">Datenstand {gezeigt.datenstand.id} vom '
+                f'{gezeigt.datenstand.erstellt.astimezone():%d.%m.%Y} · {html(link)} · '
+                f'Quelle: {html(gezeigt.indikator.quelle)}</div>', unsafe_allow_html=True)
     if ansicht().praesentation:
         ohne = {k: v for k, v in parameter.items() if k != "praesentation"}
         st.markdown(f'<a href="{html(basis)}/{url_pfad}?{html(_abfrage(ohne))}" target="_self" class="nicht-drucken">'
@@ -253,6 +258,14 @@ def abschliessen(url_pfad: str) -> None:
     with st.sidebar:
         st.caption("Link zu dieser Ansicht")
         st.code(link, language=None, wrap_lines=True)
+
+
+def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:
+    """st.dataframe für den Bildschirm, dazu ein Zwilling aus schlichtem HTML, der beim Drucken an ihre Stelle tritt
+    (die Tabelle von Streamlit druckte nur die Zeilen, die gerade zu sehen sind)."""
+    with st.container(key=f"drucktabelle_{schluessel}"):
+        st.dataframe(daten, hide_index=not index, width="stretch")
+        st.markdown(f'<div class="nur-drucken">{html_tabelle(daten, index)}</div>', unsafe_allow_html=True)
 
 
 def _abfrage(parameter: dict[str, str]) -> str:

@@ -11,7 +11,7 @@ from indikatoren import auswertung, geodaten
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
-HOEHE = 240  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
+HOEHE = 220  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
 
 k = rahmen.kontext()
 gemeinden = rahmen.gebiete().gemeinden.sort_values("name")

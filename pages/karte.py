@@ -44,7 +44,8 @@ try:
 except geodaten.GeodatenFehlen as fehler:
     grenzen, ohne_grenzen = None, f"Die Karte kann nicht gezeichnet werden: {fehler}"
 
-karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
+with st.container(key="karte_spalten"):  # beim Drucken stehen Karte und Liste untereinander
+    karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
 with karte_spalte:
     if ohne_grenzen:
         st.warning(md(ohne_grenzen))
@@ -86,7 +87,7 @@ with liste_spalte:
                      hide_index=True)
 
 st.subheader("Werte der Karte")
-st.dataframe(gebietstabelle(k.ergebnis, ind, jahr), hide_index=True, width="stretch")
+rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "kartenwerte")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
 st.caption("Einrichtungen: die Quelle jeder Adresse und Lage steht in der Einrichtungsliste (Export in der "

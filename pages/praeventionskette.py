@@ -23,12 +23,12 @@ st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] 
            + (", kreisweite Angebote zählen für jede Gemeinde." if ags else "."))
 
 st.subheader("Angebote nach Lebensphase und Handlungsfeld")
-st.dataframe(pk.matrix_text(angebote, ags), width="stretch")
+rahmen.tabelle(pk.matrix_text(angebote, ags), "matrix", index=True)
 st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
            f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")
 
 st.subheader(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
-st.dataframe(pk.bedarf_text(k.ergebnis, ags, gebiete.kreis, k.jahr), hide_index=True, width="stretch")
+rahmen.tabelle(pk.bedarf_text(k.ergebnis, ags, gebiete.kreis, k.jahr), "bedarf")
 st.caption("Die Altersgruppen der Statistik (unter 3, 3 bis unter 6, 6 bis unter 15) und die Lebensphasen der "
            "Angebote decken sich nicht; die Zuordnung steht in der zweiten Spalte.")
 
@@ -44,7 +44,7 @@ else:
 
 st.subheader(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
 kreis = pk.kreisansicht(angebote, k.ergebnis, gebiete.gemeinden, k.jahr)
-st.dataframe(kreis, hide_index=True, width="stretch")
+rahmen.tabelle(kreis, "kreisansicht")
 st.caption("Absteigend nach Kinderarmutsindikator: oben stehen die Gemeinden mit dem höchsten Bedarf. Je "
            "Lebensphase die Zahl aktiver Angebote (eigene und kreisweite).")
 if not k.praesentation:

@@ -47,7 +47,7 @@ st.plotly_chart(rangliste_balken(rangliste, kreis, ind, hervorheben=k.ansicht.ge
                 config={"displaylogo": False, "locale": "de"})
 
 st.subheader(f"Alle Gemeinden {jahr}")
-st.dataframe(gebietstabelle(k.ergebnis, ind, jahr), hide_index=True, width="stretch")
+rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "uebersicht")
 if not k.praesentation:
     export = exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)
     dateiname = f"{ind.id}_{jahr}_datenstand{k.datenstand.id}"

@@ -168,6 +168,33 @@ def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):
     assert len(re.findall(rb"/Type\s*/Page[^s]", pdf)) == 1  # Alfeld hat die meisten Einrichtungen
 
 
+def test_uebersicht_druckt_alle_gemeinden_mit_stand_link_und_quelle(server, seite, gebiete):
+    seite.goto(f"{server}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+    seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+    seite.wait_for_timeout(1000)
+    pdf = seite.pdf(format="A4", print_background=True)
+    (ERGEBNISSE / "uebersicht_druck.pdf").write_bytes(pdf)
+    datei = ERGEBNISSE / "uebersicht_druck.pdf"
+    text = " ".join(subprocess.run(["pdftotext", str(datei), "-"], capture_output=True, text=True,
+                                   check=True).stdout.split())
+    for name in gebiete.gemeinden["name"]:
+        assert name in text, name  # alle 20, nicht nur die sichtbaren Zeilen der Tabelle
+    assert "Datenstand 1 vom" in text and "Quelle: Statistik der Bundesagentur für Arbeit" in text
+    assert f"{server}/?indikator=kinderarmut&jahr=2024" in text  # der Link dieser Ansicht
+
+
+def test_karte_druckt_karte_und_liste_ohne_ueberlappung(server, seite):
+    seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+    _karte(seite)
+    seite.emulate_media(media="print")
+    seite.set_viewport_size({"width": 794, "height": 1123})  # A4 bei 96 dpi
+    seite.wait_for_timeout(500)
+    karte = seite.locator(KARTE).bounding_box()
+    liste = seite.get_by_text("Einrichtungen in der Karte").first.bounding_box()
+    assert liste["y"] >= karte["y"] + karte["height"] - 1  # die Liste steht unter der Karte, nicht darüber
+    assert karte["x"] + karte["width"] <= 794
+
+
 def test_gemeindeprofil_als_pdf_herunterladen(server, seite, tmp_path):
     """Der Knopf liefert das gesetzte PDF (WeasyPrint, getaggt) derselben Gemeinde und desselben Jahres."""
     seite.goto(f"{server}/gemeindeprofil?indikator=kinderarmut&jahr=2023&gemeinde=03254021",
