@@ -110,7 +110,7 @@ class Listen:
                 self.speichern(mitgeliefert, von="System (mitgelieferte Liste)", aktivieren=False, verbindung=v,
                                kommentar=f"Mitgelieferte Liste (data/{self.art.name}.csv), vor der ersten Änderung "
                                          "übernommen")
-            liste = mit_kennungen(tabelle, self.art.praefix, self._vergebene(v))
+            liste = als_text(mit_kennungen(tabelle, self.art.praefix, self._vergebene(v)), self.art)
             nummer = (v.execute(select(func.max(listenstand.c.nr)).where(listenstand.c.liste == self.art.name))
                       .scalar() or 0) + 1
             intern = v.execute(insert(listenstand).values(

@@ -154,3 +154,11 @@ def test_zu_ueberpruefen_von_hand(gebiete):
     faellig = angebote.zu_ueberpruefen(tabelle, heute=date(2026, 11, 21))
     # genau 12 Monate (21.11.2025) noch nicht; 20.11.2025 und älter, dazu nie bestätigte (A003)
     assert faellig["id"].tolist() == ["A002", "A003", "A005"]
+
+
+def test_speichern_nimmt_jede_zelle_als_text_und_ergaenzt_fehlende_spalten(listen):
+    tabelle = pd.DataFrame({"name": ["Kita Nord"], "kategorie": ["Kita"], "status": ["geplant"], "lat": [51.98],
+                            "lon": [9.82]})  # ohne id, adresse, …; Lage als Zahl
+    listen.speichern(tabelle, von="a", kommentar="knapp")
+    gespeichert = listen.lesen()[1].iloc[0]
+    assert (gespeichert["id"], gespeichert["lat"], gespeichert["adresse"]) == ("E001", "51.98", "")
