@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from berichte import cli as berichte_cli
+from familienzentrum import cli as familienzentrum_cli
 from indikatoren import cli_listen, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
@@ -208,6 +209,7 @@ def _parser() -> argparse.ArgumentParser:
 
     cli_listen.anmelden(befehle)
     berichte_cli.anmelden(befehle)
+    familienzentrum_cli.anmelden(befehle)
 
     b = befehle.add_parser("entsperren", help="Wartezeit nach Fehlversuchen für ein Datenpflege-Konto aufheben")
     b.add_argument("name", help="Anmeldename des Kontos")

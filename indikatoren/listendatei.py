@@ -23,13 +23,14 @@ REGELN = (
 )
 
 
-def lies(inhalt: bytes, datei: str, art: Listenart) -> pd.DataFrame:
-    """Die Datei als Text je Spalte der Liste (fehlende freie Spalten leer), Index = Zeilennummer."""
+def lies(inhalt: bytes, datei: str, art: Listenart, leer_erlaubt: bool = False) -> pd.DataFrame:
+    """Die Datei als Text je Spalte der Liste (fehlende freie Spalten leer), Index = Zeilennummer. Nur die
+    Sicherung darf eine leere Liste enthalten (ein gespeicherter Stand ohne Zeilen)."""
     roh = lese_tabelle(inhalt, datei)
     fehlend = [f.name for f in art.felder if f.pflicht and f.name not in roh.kopf]
     if fehlend:
         raise UngueltigeDatei([Meldung(datei, f"Die Pflichtspalte „{s}“ fehlt.", 1, s) for s in fehlend])
-    if not roh.zeilen:
+    if not roh.zeilen and not leer_erlaubt:
         raise UngueltigeDatei([Meldung(datei, "Die Datei enthält nur die Kopfzeile, aber keine Einträge.")])
     breite = len(roh.kopf)
     zeilen = [dict(zip(roh.kopf, (z + [""] * breite)[:breite])) for _, z in roh.zeilen]

@@ -1,5 +1,5 @@
-"""Sicherung aller Datenstände, aller Stände der Listen (Einrichtungen, Angebote) und des Protokolls in einer
-ZIP-Datei – und ihre Wiederherstellung.
+"""Sicherung aller Datenstände, aller Stände der Listen (Einrichtungen, Angebote, Zahlen des Familienzentrums) und
+des Protokolls in einer ZIP-Datei – und ihre Wiederherstellung.
 
 Die Wiederherstellung ergänzt: jeder Stand der Sicherung, der in der Datenbank fehlt (gleiche Prüfsumme,
 gleiche Zeit, gleicher Absender), wird mit seinen ursprünglichen Angaben neu angelegt; nichts Vorhandenes
@@ -241,20 +241,29 @@ def _datei_pruefen(name: str, teile, pruefsummen, melde) -> None:
 
 
 def _listenarten() -> dict:
+    return {art.name: art for art, _ in _pruefungen(None)}  # nur die Arten; geprüft wird mit Gebieten
+
+
+def _pruefungen(gebiete: Gebiete | None) -> list:
+    """(Listenart, Prüfung) jeder Liste, die gesichert wird – ohne die Prüfungen, die vom heutigen Stand abhängen
+    (Lage im Kreis, Verweis auf eine Einrichtung, Datum nicht in der Zukunft)."""
     from angebote.katalog import LISTE as ANGEBOTE
-    return {EINRICHTUNGEN.name: EINRICHTUNGEN, ANGEBOTE.name: ANGEBOTE}
+    from angebote.pruefung import pruefe as angebote_pruefen
+    from familienzentrum import katalog as fz
+    from familienzentrum.pruefung import pruefe as fz_pruefen
+    return [(EINRICHTUNGEN, lambda t, d: einrichtungspflege.pruefe(t, d, None)),
+            (ANGEBOTE, lambda t, d: angebote_pruefen(t, d, gebiete, heute=date.max)),
+            *((art, lambda t, d, art=art: fz_pruefen(art, t, d, heute=date.max)) for art in fz.LISTEN)]
 
 
 def _listen(staende: list[dict], teile: dict[str, bytes], gebiete: Gebiete) -> list[tuple[dict, pd.DataFrame]]:
-    """Jeder Stand geprüft wie eine hochgeladene Liste (ohne die Prüfungen, die vom heutigen Stand abhängen: Lage im
-    Kreis, Verweis auf eine Einrichtung). Stände aus der Zeit vor festen Kennungen bekommen sie nach Namen."""
-    from angebote.pruefung import pruefe as angebote_pruefen
-    pruefen = {EINRICHTUNGEN.name: lambda t, d: einrichtungspflege.pruefe(t, d, None),
-               "angebote": lambda t, d: angebote_pruefen(t, d, gebiete, heute=date.max)}
+    """Jeder Stand geprüft wie eine hochgeladene Liste. Stände aus der Zeit vor festen Kennungen bekommen sie nach
+    Namen."""
     ergebnis = []
-    for name, art in _listenarten().items():
-        eigene = [s for s in staende if s["liste"] == name]
-        tabellen = [pruefen[name](listendatei.lies(teile[s["datei"]], s["datei"], art), s["datei"]) for s in eigene]
+    for art, pruefen in _pruefungen(gebiete):
+        eigene = [s for s in staende if s["liste"] == art.name]
+        tabellen = [pruefen(listendatei.lies(teile[s["datei"]], s["datei"], art, leer_erlaubt=True), s["datei"])
+                    for s in eigene]
         ergebnis += list(zip(eigene, kennungen_nach_bezeichnung(tabellen, art)))
     return ergebnis
 

@@ -1,0 +1,70 @@
+"""Die aktuellen Listen des Jahresberichts aus der Ablage und das Einlesen einer ganzen Mappe."""
+
+from datetime import date
+
+import pandas as pd
+
+from familienzentrum import katalog, mappe
+from familienzentrum.pruefung import pruefe
+from indikatoren.datenstaende import Ablage
+from indikatoren.listen import Listen, aenderungen
+from indikatoren.meldungen import Meldung, UngueltigeDatei
+
+
+def vorgabe(art, heute: date | None = None) -> pd.DataFrame:
+    """Was gilt, solange nie etwas gespeichert wurde: leer, bei den Kosten der Plan aus der Konzeption."""
+    if art is not katalog.KOSTEN:
+        return pd.DataFrame(columns=["id", *art.spalten])
+    jahr = str((heute or date.today()).year)
+    return pd.DataFrame([{"id": "", "jahr": jahr, "position": p, "plan": plan, "ist": "", "finanzierung": f}
+                         for p, plan, f in katalog.KOSTEN_VORGABE], columns=["id", *art.spalten])
+
+
+def aktuelle(ablage: Ablage, heute: date | None = None, verbindung=None) -> dict[str, pd.DataFrame]:
+    listen = {}
+    for art in katalog.LISTEN:
+        gespeichert = Listen(ablage, art).lesen(verbindung=verbindung)
+        listen[art.name] = gespeichert[1] if gespeichert else vorgabe(art, heute)
+    return listen
+
+
+def pruefe_mappe(inhalt: bytes, datei: str, heute: date | None = None) -> dict[str, pd.DataFrame]:
+    """Jedes Blatt geprüft; alle Fehler aller Blätter auf einmal, die Datei als „Datei, Blatt X“."""
+    gelesen, geprueft, fehler = mappe.lies_xlsx(inhalt, datei), {}, []
+    for art in katalog.LISTEN:
+        if art.name not in gelesen:
+            continue
+        blatt = f"{datei}, Blatt {katalog.BLAETTER[art.name]}"
+        fehlend = [f.name for f in art.felder if f.pflicht and f.name not in gelesen[art.name].columns]
+        if fehlend:
+            fehler += [Meldung(blatt, f"Die Pflichtspalte „{s}“ fehlt.", 1, s) for s in fehlend]
+            continue
+        try:
+            geprueft[art.name] = pruefe(art, gelesen[art.name], blatt, heute)
+        except UngueltigeDatei as f:
+            fehler += f.meldungen
+    if fehler:
+        raise UngueltigeDatei(fehler)
+    return geprueft
+
+
+def einlesen(ablage: Ablage, inhalt: bytes, datei: str, *, von: str, kommentar: str,
+             heute: date | None = None) -> dict[str, int]:
+    """Jede geänderte Liste der Mappe wird ein neuer Stand, alle in einer Transaktion; gibt Liste -> Stand zurück
+    (nur geänderte). Ein leeres Blatt lässt seine Liste, wie sie ist (die Vorlage hat lauter leere Blätter).
+    Wirft UngueltigeDatei; dann ist nichts gespeichert, der Versuch steht im Protokoll."""
+    if not kommentar.strip():
+        raise UngueltigeDatei([Meldung(datei, "Bitte einen Kommentar angeben: was ist das für ein Stand?")])
+    try:
+        neu = pruefe_mappe(inhalt, datei, heute)
+    except UngueltigeDatei as fehler:
+        ablage.protokolliere("familienzentrum", von, datei, "", False, str(fehler))
+        raise
+    gespeichert = {}
+    with ablage.schreibend() as v:
+        bisher = aktuelle(ablage, heute, v)
+        for art in katalog.LISTEN:
+            if art.name in neu and len(neu[art.name]) and not aenderungen(bisher[art.name], neu[art.name], art).empty:
+                gespeichert[art.name] = Listen(ablage, art).speichern(
+                    neu[art.name], von=von, kommentar=kommentar.strip(), dateiname=datei, verbindung=v)
+    return gespeichert
