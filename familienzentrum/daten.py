@@ -13,7 +13,7 @@ from indikatoren.meldungen import Meldung, UngueltigeDatei
 
 def vorgabe(art, heute: date | None = None) -> pd.DataFrame:
     """Was gilt, solange nie etwas gespeichert wurde: leer, bei den Kosten der Plan aus der Konzeption."""
-    if art is not katalog.KOSTEN:
+    if art != katalog.KOSTEN:
         return pd.DataFrame(columns=["id", *art.spalten])
     jahr = str((heute or date.today()).year)
     return pd.DataFrame([{"id": "", "jahr": jahr, "position": p, "plan": plan, "ist": "", "finanzierung": f}

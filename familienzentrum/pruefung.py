@@ -33,20 +33,20 @@ def _zeilenfehler(art: Listenart, z: dict, heute: date) -> list[tuple[str, str]]
     fehler = []
     if "jahr" in z and z["jahr"] and not (ist_ganzzahl(z["jahr"]) and ERSTES_JAHR <= int(z["jahr"]) <= heute.year):
         fehler.append(("jahr", f"„{z['jahr']}“ ist kein Berichtsjahr ({ERSTES_JAHR} bis {heute.year})."))
-    if art is katalog.KONTAKTE and z["monat"] and not (ist_ganzzahl(z["monat"]) and 1 <= int(z["monat"]) <= 12):
+    if art == katalog.KONTAKTE and z["monat"] and not (ist_ganzzahl(z["monat"]) and 1 <= int(z["monat"]) <= 12):
         fehler.append(("monat", f"„{z['monat']}“ ist kein Monat (1 bis 12)."))
     for spalte in ("anzahl", "teilnehmende"):
         if spalte in z and z[spalte] and not ist_ganzzahl(z[spalte].replace(".", "")):
             fehler.append((spalte, f"„{z[spalte]}“ ist keine ganze Zahl ab 0."))
         elif spalte in z and z[spalte]:
             z[spalte] = str(int(z[spalte].replace(".", "")))
-    if art is katalog.VERANSTALTUNGEN and z["datum"]:
+    if art == katalog.VERANSTALTUNGEN and z["datum"]:
         tag = lies_datum(z["datum"], False)
         if tag is None or not date(ERSTES_JAHR, 1, 1) <= tag <= heute:
             fehler.append(("datum", f"„{z['datum']}“ ist kein Tag zwischen {ERSTES_JAHR} und heute (JJJJ-MM-TT)."))
         else:
             z["datum"] = tag.isoformat()
-    if art is katalog.KOSTEN:
+    if art == katalog.KOSTEN:
         fehler += _betraege(z)
     return fehler
 

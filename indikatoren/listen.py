@@ -108,8 +108,7 @@ class Listen:
                                         f"{erwartet or 'die mitgelieferte Liste'}; bitte die Änderungen neu prüfen.")
             if mitgeliefert is not None and not self.staende(v):
                 self.speichern(mitgeliefert, von="System (mitgelieferte Liste)", aktivieren=False, verbindung=v,
-                               kommentar=f"Mitgelieferte Liste (data/{self.art.name}.csv), vor der ersten Änderung "
-                                         "übernommen")
+                               kommentar="Mitgelieferte Liste, vor der ersten Änderung übernommen")
             liste = als_text(mit_kennungen(tabelle, self.art.praefix, self._vergebene(v)), self.art)
             nummer = (v.execute(select(func.max(listenstand.c.nr)).where(listenstand.c.liste == self.art.name))
                       .scalar() or 0) + 1

@@ -1,7 +1,8 @@
 """Rollen der Datenpflege: wer welchen Teil pflegen darf.
 
 - `stabsstelle`: alles (Kennzahlen, Datenstände, Sicherung, Einrichtungen, Angebote, Protokoll).
-- `netzwerk`: nur Einrichtungen und Angebote – etwa das Familienzentrum oder die Netzwerkkoordination.
+- `netzwerk`: nur Einrichtungen, Angebote und die Zahlen des Familienzentrums – etwa dessen Mitarbeitende oder die
+  Netzwerkkoordination.
 
 Die Rolle steht in .streamlit/secrets.toml unter [datenpflege.rollen] (Name oder E-Mail = Rolle), für lokale
 Konten wie für die Anmeldung über OpenID Connect. Wer dort nicht steht, ist `stabsstelle`, damit bestehende
@@ -11,8 +12,9 @@ Einrichtungen ohne Rollen weiterlaufen; `[datenpflege] vorgabe_rolle = "netzwerk
 from collections.abc import Mapping
 
 ROLLEN = ("stabsstelle", "netzwerk")
-BEREICHE = {"stabsstelle": ("kennzahlen", "datenstaende", "einrichtungen", "angebote", "protokoll"),
-            "netzwerk": ("einrichtungen", "angebote")}
+BEREICHE = {"stabsstelle": ("kennzahlen", "datenstaende", "einrichtungen", "angebote", "familienzentrum",
+                            "protokoll"),
+            "netzwerk": ("einrichtungen", "angebote", "familienzentrum")}
 
 
 def rolle(name: str, einstellungen: Mapping) -> str:

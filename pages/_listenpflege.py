@@ -33,7 +33,8 @@ class Pflege:
 def zeigen(p: Pflege, benutzer: str) -> None:
     art, k = p.listen.art, p.schluessel
     st.caption(f"Aktiv: {art.stand_heisst} {p.stand}" if p.stand else
-               "Mitgelieferte Liste, noch nie geändert. Jede Änderung wird ein neuer Stand; frühere bleiben erhalten.")
+               "Mitgelieferte Liste (oder Vorgabe), noch nie geändert. Jede Änderung wird ein neuer Stand; frühere "
+               "bleiben erhalten.")
     runde = st.session_state.get(f"dp_{k}_runde", 0)
     bearbeitet = st.data_editor(
         p.liste, num_rows="dynamic", hide_index=True, key=f"dp_{k}_tabelle_{runde}", width="stretch",

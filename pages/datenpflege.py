@@ -1,7 +1,7 @@
 """Datenpflege: Anmeldung, dann je nach Rolle bis zu fünf Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py),
 Datenstände mit Rücknahme, Rohexport, Sperrliste und Sicherung (_datenstaende.py), Einrichtungen
-(_einrichtungspflege.py), Angebote (_angebotspflege.py), Protokoll. Die Rolle `netzwerk` sieht nur Einrichtungen
-und Angebote."""
+(_einrichtungspflege.py), Angebote (_angebotspflege.py), Familienzentrum (_familienzentrum.py), Protokoll. Die Rolle
+`netzwerk` sieht nur Einrichtungen, Angebote und Familienzentrum."""
 
 import streamlit as st
 
@@ -13,6 +13,7 @@ from pages import _angebotspflege as angebotspflege_seite
 from pages import _anmeldung as anmeldung
 from pages import _datenstaende as datenstaende_seite
 from pages import _einrichtungspflege as einrichtungspflege_seite
+from pages import _familienzentrum as familienzentrum_seite
 from pages import _kennzahlen_einlesen as kennzahlen_seite
 from pages import _rahmen as rahmen
 
@@ -43,6 +44,7 @@ REITER = {"kennzahlen": ("Kennzahlen einlesen", lambda: kennzahlen_seite.zeigen(
           "datenstaende": ("Datenstände", lambda: datenstaende_seite.zeigen(ablage, gebiete, wer)),
           "einrichtungen": ("Einrichtungen", lambda: einrichtungspflege_seite.zeigen(ablage, wer)),
           "angebote": ("Angebote", lambda: angebotspflege_seite.zeigen(ablage, gebiete, wer)),
+          "familienzentrum": ("Familienzentrum", lambda: familienzentrum_seite.zeigen(ablage, wer)),
           "protokoll": ("Protokoll", protokoll)}
 erlaubt = [b for b in REITER if rollen.darf(rolle, b)]
 for bereich, reiter in zip(erlaubt, st.tabs([REITER[b][0] for b in erlaubt])):

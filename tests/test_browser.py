@@ -389,8 +389,9 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        _anmelden(seite, "schulz", "Angebote", zuletzt="Die Vorlage erklärt jede Spalte")
-        assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote"]
+        _anmelden(seite, "schulz", "Angebote", zuletzt="Ausgefüllte Mappe einlesen")
+        assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote",
+                                                                                    "Familienzentrum"]
         assert seite.get_by_text("Kennzahlen einlesen").count() == 0 and seite.get_by_text("Sicherung").count() == 0
 
         for reiter, datei, erwartet in (("Angebote", "angebote.csv", "Angebotsstand 2 ist aktiv"),

@@ -72,7 +72,7 @@ def test_falsches_passwort_fuehrt_zur_wartezeit(monkeypatch):
 
 def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     app = _anmelden(_app())
-    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 5
+    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 6
     _hochladen(app, "neu.csv", NEU_2025)
     assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
     assert app.metric[0].value == "2025"
@@ -294,7 +294,8 @@ def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
     from angebote import liste as angebote
     app = _app(rollen={"meier": "netzwerk"})
     app = _anmelden(app)
-    assert [t.label for t in app.tabs] == ["Einrichtungen", "Angebote"]  # keine Kennzahlen, Sicherung, Protokoll
+    assert [t.label for t in app.tabs] == ["Einrichtungen", "Angebote", "Familienzentrum"]  # keine Kennzahlen,
+    # keine Sicherung, kein Protokoll
     assert "dp_datei_0" not in app.session_state and "Rolle netzwerk" in app.caption[0].value
     tabelle = angebote.mitgeliefert(gebiete).assign(status="aktiv", bestaetigt_am="2026-11-01")
     app.session_state["dp_ang_upload"] = ("angebote.csv", tabelle.to_csv(sep=";", index=False).encode())
@@ -359,3 +360,44 @@ def test_geokodierte_lage_bestaetigen(gebiete, monkeypatch):
     assert (kuba["lat"], kuba["genauigkeit"]) == ("51.98811", "Gebäude")
     assert kuba["lage"].startswith("bestätigt von meier (stabsstelle) am ")
     assert kuba["lage"].endswith("; geocodiert (Nominatim, 20.11.2026): Sedanstraße 15")
+
+
+def test_familienzentrum_pflegt_seine_zahlen(gebiete):
+    """Rolle netzwerk: eine Liste im Reiter Familienzentrum über die Vorschau speichern, dann die ganze Mappe."""
+    import io
+
+    import openpyxl
+
+    from familienzentrum import katalog, mappe
+    from indikatoren.listen import Listen
+    app = _anmelden(_app(rollen={"meier": "netzwerk"}))
+    assert app.tabs[2].label == "Familienzentrum"
+    app.selectbox(key="dp_fz_liste").set_value(katalog.KONTAKTE).run()
+    kontakte = "jahr;monat;thema;weg;anzahl\n2025;4;Kita und Krippe;persönlich;12\n2025;13;Kita und Krippe;weg;x\n"
+    app.session_state["dp_fz_fz_kontakte_upload"] = ("kontakte.csv", kontakte.encode())
+    app.run()
+    app.button(key="dp_fz_fz_kontakte_pruefen").click().run()
+    meldungen = next(d.value for d in app.dataframe if "Meldung" in d.value.columns)
+    assert sorted(meldungen["Spalte"]) == ["anzahl", "monat", "weg"] and set(meldungen["Zeile"]) == {3}
+    app.session_state["dp_fz_fz_kontakte_upload"] = ("kontakte.csv", kontakte.split("2025;13")[0].encode())
+    app.run()
+    app.button(key="dp_fz_fz_kontakte_pruefen").click().run()
+    app.text_input(key="dp_fz_fz_kontakte_kommentar").input("April")
+    app.button(key="FormSubmitter:dp_fz_fz_kontakte_speichern-Als neuen Stand speichern").click().run()
+    ablage = oeffne_ablage(gebiete)
+    stand, liste = Listen(ablage, katalog.KONTAKTE).lesen()
+    assert liste[["monat", "anzahl"]].values.tolist() == [["4", "12"]]
+    assert Listen(ablage, katalog.KONTAKTE).staende()[-1].von == "meier (netzwerk)"
+
+    buch = openpyxl.load_workbook(io.BytesIO(mappe.als_xlsx({})))
+    buch["Partner"].append(["", "Kita St. Nicolai", "Kita", "2025"])
+    puffer = io.BytesIO()
+    buch.save(puffer)
+    app.session_state["dp_fz_mappe_upload"] = ("fz.xlsx", puffer.getvalue())
+    app.run()
+    app.text_input(key="dp_fz_mappe_kommentar").input("Partner")
+    app.button(key="FormSubmitter:dp_fz_mappe_form-Prüfen und jede geänderte Liste als neuen Stand speichern"
+               ).click().run()
+    assert not app.exception and "Partner\\: Stand 1" in app.success[-1].value  # maskiert wie jeder Text
+    assert Listen(ablage, katalog.PARTNER).lesen()[1]["name"].tolist() == ["Kita St. Nicolai"]
+    assert len(Listen(ablage, katalog.KONTAKTE).lesen()[1]) == 1  # leeres Blatt: Kontakte bleiben
