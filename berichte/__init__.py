@@ -3,7 +3,8 @@ und Kommandozeile gleich. HTML-Vorlagen (Jinja2, jeder Text maskiert) setzt Weas
 
 import importlib
 
-BERICHTE = {"gemeindeprofil": "Gemeindeprofil", "sozialbericht": "Sozialbericht"}  # Modul -> Name
+BERICHTE = {"gemeindeprofil": "Gemeindeprofil", "sozialbericht": "Sozialbericht",
+            "jahresbericht": "Jahresbericht Familienzentrum"}  # Modul -> Name
 
 
 def pdf(bericht: str, daten, **angaben) -> bytes:

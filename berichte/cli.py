@@ -4,6 +4,7 @@ WeasyPrint und matplotlib werden erst geladen, wenn ein Bericht entsteht; die ü
 
 import sys
 import time
+from datetime import date
 from pathlib import Path
 
 import berichte
@@ -18,7 +19,8 @@ def _ausfuehren(args):
         raise ValueError(f"{args.ausgabe}: bitte .pdf als Endung angeben.")
     gebiete = Gebiete.laden()
     daten = Berichtsdaten.laden(oeffne_ablage(gebiete), gebiete, args.datenstand)
-    angaben = {"jahr": daten.jahr(args.jahr)}
+    # der Jahresbericht gilt dem Jahr des Familienzentrums, nicht einem Jahr der Kennzahlen
+    angaben = {"jahr": (args.jahr or date.today().year) if args.bericht == "jahresbericht" else daten.jahr(args.jahr)}
     if args.bericht == "gemeindeprofil":
         ags = gebiete.normalisiere_ags(args.gemeinde)
         if ags not in set(gebiete.gemeinden["ags"]):
@@ -39,11 +41,12 @@ def _melden(erledigt: int, gesamt: int, was: str) -> None:
 
 def anmelden(befehle) -> None:
     b = befehle.add_parser("bericht", help="Berichte als PDF (getaggt, A4): Gemeindeprofil, alle Gemeinden, "
-                                           "Sozialbericht")
+                                           "Sozialbericht, Jahresbericht des Familienzentrums")
     arten = b.add_subparsers(required=True, metavar="BERICHT", dest="bericht")
     for name, hilfe in (("gemeindeprofil", "eine Gemeinde auf einer A4-Seite"),
                         ("gemeinden", "alle Gemeinden, je eine Seite"),
-                        ("sozialbericht", "Sozialbericht des Kreises, mehrere Seiten")):
+                        ("sozialbericht", "Sozialbericht des Kreises, mehrere Seiten"),
+                        ("jahresbericht", "Jahresbericht des Familienzentrums")):
         a = arten.add_parser(name, help=hilfe)
         if name == "gemeindeprofil":
             a.add_argument("--gemeinde", required=True, help="AGS der Gemeinde")

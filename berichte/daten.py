@@ -1,12 +1,13 @@
 """Was ein Bericht braucht, einmal zusammengestellt: das Leser-Ergebnis eines Datenstands, Grenzen, Einrichtungen
 (mit Gemeinde) und Angebote. Die Kommandozeile lädt es hier; die Seiten geben ihre zwischengespeicherten Teile."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import geopandas as gpd
 import pandas as pd
 
 from angebote import liste as angebotsliste
+from familienzentrum import daten as familienzentrum_daten
 from indikatoren import einrichtungspflege, geodaten, konfiguration
 from indikatoren.datenstaende import Ablage, Datenstand
 from indikatoren.einrichtungen import gemeinde_zuordnen
@@ -22,6 +23,7 @@ class Berichtsdaten:
     grenzen: gpd.GeoDataFrame
     einrichtungen: pd.DataFrame  # mit Spalte ags
     angebote: pd.DataFrame
+    familienzentrum: dict[str, pd.DataFrame] = field(default_factory=dict)  # Listen des Jahresberichts
 
     @classmethod
     def laden(cls, ablage: Ablage, gebiete: Gebiete, datenstand: int | None = None) -> "Berichtsdaten":
@@ -32,7 +34,7 @@ class Berichtsdaten:
         einrichtungen = einrichtungspflege.aktuelle(ablage)[1]
         return cls(gebiete, stand, fuer_leser(ablage.kennzahlen(stand.id), gebiete), grenzen,
                    einrichtungen.assign(ags=gemeinde_zuordnen(einrichtungen, gebiete, grenzen)),
-                   angebotsliste.aktuelle(ablage, gebiete)[1])
+                   angebotsliste.aktuelle(ablage, gebiete)[1], familienzentrum_daten.aktuelle(ablage))
 
     def jahr(self, gewuenscht: int | None) -> int:
         """Das gewünschte Jahr, sonst das jüngste; ValueError mit den vorhandenen, wenn es fehlt."""

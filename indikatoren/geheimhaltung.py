@@ -216,3 +216,20 @@ def _gebietsbeziehungen(zeilen: pd.DataFrame, gebiete: Gebiete) -> tuple[pd.Data
     geo = teile.groupby(["nr", "jahr", "zeile"], sort=False)["zeile_teil"].agg(list).reset_index()
     geo["zeilen"] = [np.array([g, *t], dtype=np.int64) for g, t in zip(geo["zeile"], geo["zeile_teil"])]
     return geo[["nr", "zeilen"]], fehlende.rename(columns={"teil": "ags"})[["ags", "jahr"]]
+
+
+def summentabelle(werte: pd.Series) -> tuple[pd.Series, bool]:
+    """Für Teile, deren Summe mit gezeigt wird (Kontakte je Thema neben allen Kontakten): welche Teile gesperrt
+    sind, und ob die Summe selbst gesperrt ist. Primär 1 und 2; sekundär die kleinsten gezeigten, von 0
+    verschiedenen Teile, bis keine gesperrte Zelle als Differenz zur Summe übrig bleibt und die gesperrten
+    zusammen mindestens KLEINSTE_GRUPPE ergeben. Eine Summe von 1 oder 2 sperrt alles."""
+    werte = werte.astype(int)
+    if werte.sum() in KLEINE_ZAHLEN:
+        return werte > 0, True
+    gesperrt = werte.isin(KLEINE_ZAHLEN)
+    while gesperrt.any() and (gesperrt.sum() == 1 or werte[gesperrt].sum() < KLEINSTE_GRUPPE):
+        frei = werte[~gesperrt & (werte > 0)]
+        if frei.empty:
+            break
+        gesperrt[frei.idxmin()] = True
+    return gesperrt, False

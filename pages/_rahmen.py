@@ -24,6 +24,7 @@ from berichte.daten import Berichtsdaten
 from darstellung.maskierung import html, md
 from darstellung.stil import css
 from darstellung.tabellen import html_tabelle
+from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
@@ -73,7 +74,8 @@ def angebote() -> pd.DataFrame:
 def berichtsdaten() -> Berichtsdaten:
     """Was ein Bericht braucht, aus den zwischengespeicherten Teilen der Seiten; wirft GeodatenFehlen."""
     stand = ablage().aktiver()
-    return Berichtsdaten(gebiete(), stand, ergebnis(stand.id), grenzen(), einrichtungen(), angebote())
+    return Berichtsdaten(gebiete(), stand, ergebnis(stand.id), grenzen(), einrichtungen(), angebote(),
+                         familienzentrum_daten.aktuelle(ablage()))
 
 
 def bericht_beim_klick(bericht: str, **angaben):

@@ -1,38 +1,48 @@
-"""Berichte: Sozialbericht des Kreises und alle Gemeindeprofile als PDF (A4, barrierefrei), mit Fortschritt."""
+"""Berichte: Sozialbericht des Kreises, alle Gemeindeprofile und der Jahresbericht des Familienzentrums als PDF
+(A4, barrierefrei), mit Fortschritt."""
+
+from datetime import date
 
 import streamlit as st
 
 import berichte
 from darstellung.maskierung import md
+from familienzentrum.pruefung import ERSTES_JAHR
 from indikatoren import geodaten
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
 st.title("Berichte")
-st.caption(f"Aus Datenstand {k.datenstand.id} für {k.jahr}, genau so, wie Leser die Zahlen sehen (kleine Zahlen "
-           "gesperrt). Jedes PDF ist getaggt (PDF/UA) und nennt auf jeder Seite Datenstand, Stichtag und Quellen.")
+st.caption(f"Aus Datenstand {k.datenstand.id}, genau so, wie Leser die Zahlen sehen (kleine Zahlen gesperrt). Jedes "
+           "PDF ist getaggt (PDF/UA) und nennt auf jeder Seite Datenstand, Stichtag und Quellen.")
+fz_jahre = list(range(date.today().year, ERSTES_JAHR - 1, -1))
 
 BERICHTE = (
     ("sozialbericht", "Sozialbericht", "Überblick in Zahlen, je Indikator Karte und Rangliste, der Kreis neben Land "
-     "und Bund, alle Gemeinden in einer Tabelle, die Präventionskette, Definitionen und Quellen.", {}),
-    ("gemeindeprofil", "Alle Gemeindeprofile", "Je Gemeinde eine A4-Seite wie das Gemeindeprofil.",
+     "und Bund, alle Gemeinden in einer Tabelle, die Präventionskette, Definitionen und Quellen.", k.jahr, {}),
+    ("gemeindeprofil", "Alle Gemeindeprofile", "Je Gemeinde eine A4-Seite wie das Gemeindeprofil.", k.jahr,
      {"gemeinden": rahmen.gebiete().gemeinden.sort_values("name")["ags"].tolist()}),
+    ("jahresbericht", "Jahresbericht Familienzentrum", "Kontakte, Veranstaltungen, Partner, Ziele und Kosten des "
+     "Familienzentrums (in der Datenpflege eingetragen), seine Angebote und die soziale Lage seiner Gemeinde.",
+     None, {}),
 )
-for bericht, titel, inhalt, angaben in BERICHTE:
+for bericht, titel, inhalt, jahr, angaben in BERICHTE:
     st.subheader(titel)
     st.markdown(inhalt)
-    schluessel = f"bericht_{bericht}_{k.datenstand.id}_{k.jahr}"
-    if st.button(f"{titel} {k.jahr} erstellen", key=f"erstellen_{bericht}", disabled=k.praesentation):
+    if jahr is None:  # der Jahresbericht gilt dem Jahr des Familienzentrums, nicht einem Jahr der Kennzahlen
+        jahr = st.selectbox("Berichtsjahr", fz_jahre, key=f"jahr_{bericht}", disabled=k.praesentation)
+    schluessel = f"bericht_{bericht}_{k.datenstand.id}_{jahr}"
+    if st.button(f"{titel} {jahr} erstellen", key=f"erstellen_{bericht}", disabled=k.praesentation):
         balken = st.progress(0.0, text="Daten werden zusammengestellt …")
         try:
             st.session_state[schluessel] = berichte.pdf(
-                bericht, rahmen.berichtsdaten(), jahr=k.jahr, **angaben,
+                bericht, rahmen.berichtsdaten(), jahr=jahr, **angaben,
                 fortschritt=lambda erledigt, gesamt, was, balken=balken: balken.progress(erledigt / gesamt,
                                                                                            text=md(was)))
-        except geodaten.GeodatenFehlen as fehler:
+        except (geodaten.GeodatenFehlen, LookupError) as fehler:
             st.error(md(fehler))
         balken.empty()
     if pdf := st.session_state.get(schluessel):
-        st.download_button(f"{titel} {k.jahr} herunterladen (PDF, {len(pdf) // 1024} KB)", pdf,
-                           f"{bericht}_{k.jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",
+        st.download_button(f"{titel} {jahr} herunterladen (PDF, {len(pdf) // 1024} KB)", pdf,
+                           f"{bericht}_{jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",
                            key=f"laden_{bericht}", type="primary")

@@ -146,3 +146,68 @@ def test_seite_berichte_erstellt_mit_fortschritt_und_bietet_das_pdf_an():
     assert not app.exception and not app.error
     knopf = app.get("download_button")
     assert [b.label for b in knopf][-1].startswith("Sozialbericht 2024 herunterladen (PDF, ")
+
+
+def test_jahresbericht_mit_sperrung_kleiner_zahlen(tmp_path, capsys, gebiete):
+    """Von Hand: Kontakte Kita 12 (persönlich, April), Ehrenamt 1 (telefonisch, April), Gesundheit 4 (E-Mail, Mai).
+    Thema und Weg: die 1 ist primär gesperrt, die 4 sekundär (sonst wäre 1 = 17 − 12 − 4); Monat: April 13, Mai 4
+    bleiben. Kosten: Plan 600 + 1.200, Ist 512,40 (Eigenanteil) + 1.000 (Drittmittel)."""
+    from datetime import date
+
+    from berichte.daten import Berichtsdaten
+    from berichte.jahresbericht import inhalt
+    from familienzentrum import daten
+    from indikatoren.einlesen import oeffne_ablage
+    from tests.test_familienzentrum import _mappe
+    ablage = oeffne_ablage(gebiete)
+    daten.einlesen(ablage, _mappe({
+        "Kontakte": [["jahr", "monat", "thema", "weg", "anzahl"], ["2025", "4", "Kita und Krippe", "persönlich", "12"],
+                     ["2025", "4", "Ehrenamt", "telefonisch", "1"], ["2025", "5", "Gesundheit", "E-Mail/online", "4"],
+                     ["2026", "1", "Sonstiges", "persönlich", "99"]],  # anderes Jahr: zählt nicht
+        "Veranstaltungen": [["datum", "titel", "art", "teilnehmende"], ["2025-04-05", "Eröffnungsfest", "Fest", "80"],
+                            ["2025-06-01", "Elterncafé", "Café", "2"], ["2025-07-01", "Vortrag", "Vortrag", "15"]],
+        "Ziele": [["jahr", "ziel", "schritte", "stand", "kommentar"], ["2025", "Sprechzeiten etablieren", "vier",
+                                                                      "teilweise", "läuft"]],
+        "Kosten": [["jahr", "position", "plan", "ist", "finanzierung"], ["2025", "Büromaterial", "600", "512,40",
+                                                                          "Eigenanteil"],
+                   ["2025", "Veranstaltungen", "1200", "1000", "Drittmittel"]],
+        "Texte": [["jahr", "einleitung", "ausblick"], ["2025", "Das erste Jahr <b>im</b> Zentrum.", "Mehr Kurse."]],
+    }), "fz.xlsx", von="fz", kommentar="2025", heute=date(2026, 11, 21))
+    berichtsdaten = Berichtsdaten.laden(ablage, gebiete)
+    werte = inhalt(berichtsdaten, 2025)
+    thema, weg, monat = (dict(z) for _, z in werte["kontakte"])
+    assert werte["kontakte_gesamt"] == "17"
+    assert (thema["Kita und Krippe"], thema["Ehrenamt"], thema["Gesundheit"]) == ("12", "nicht ausweisbar",
+                                                                                  "nicht ausweisbar")
+    assert (weg["persönlich"], weg["telefonisch"], weg["E-Mail/online"]) == ("12", "nicht ausweisbar",
+                                                                             "nicht ausweisbar")
+    assert (monat["April"], monat["Mai"], monat["Januar"]) == ("13", "4", "0")
+    teilnehmende = [z[3] for z in werte["veranstaltungen"]["zeilen"]]
+    assert teilnehmende == ["80", "nicht ausweisbar", "nicht ausweisbar"] and werte["veranstaltungen"]["summe"] == "97"
+    k = werte["kosten"]
+    assert (k["plan"], k["ist"], k["eigenanteil"], k["drittmittel"]) == ("1.800,00\u00a0€", "1.512,40\u00a0€",
+                                                                         "512,40\u00a0€", "1.000,00\u00a0€")
+
+    pdf = tmp_path / "jahresbericht.pdf"
+    assert main(["bericht", "jahresbericht", "--jahr", "2025", "--ausgabe", str(pdf)]) == 0
+    info = _info(pdf)
+    assert info["Tagged"] == "yes" and info["Title"] == "Jahresbericht Familienzentrum Alfeld 2025"
+    text = " ".join(_text(pdf).split())
+    for erwartet in ("Das erste Jahr <b>im</b> Zentrum.", "Mehr Kurse.", "Sprechzeiten etablieren", "Eröffnungsfest",
+                     "1.800,00 €", "Drittmittel 1.000,00 €", "Soziale Lage in Alfeld (Leine)",
+                     "Frühe Hilfen: Beratung rund um Kinder", "Kontakte: 17", "nicht ausweisbar"):
+        assert erwartet in text, erwartet
+    assert "99" not in _text(pdf).split()  # das andere Jahr nicht
+
+
+def test_seite_berichte_jahresbericht_fuer_ein_jahr_des_familienzentrums():
+    from streamlit.testing.v1 import AppTest
+
+    from tests.conftest import PROJEKT
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=120)
+    app.switch_page("pages/berichte.py").run()
+    app.selectbox(key="jahr_jahresbericht").set_value(2025).run()
+    app.button(key="erstellen_jahresbericht").click().run()
+    assert not app.exception and not app.error
+    assert [b.label for b in app.get("download_button")][-1].startswith(
+        "Jahresbericht Familienzentrum 2025 herunterladen (PDF, ")

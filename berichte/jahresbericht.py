@@ -1,0 +1,118 @@
+"""Jahresbericht des Familienzentrums: was es im Jahr getan hat (Kontakte, Veranstaltungen, Partner, Ziele, Kosten)
+neben seinen Angeboten und der sozialen Lage seiner Gemeinde, mit Einleitung und Ausblick. Kleine Zahlen sind
+gesperrt wie überall: Kontakte und Teilnehmende von 1 und 2 stehen nie da, auch nicht als Differenz zur Summe."""
+
+from collections.abc import Callable
+from datetime import date
+
+import pandas as pd
+
+from berichte import drucken, grafik
+from berichte.daten import Berichtsdaten
+from darstellung.tabellen import wert_text
+from familienzentrum import katalog as fz
+from indikatoren import auswertung, konfiguration
+from indikatoren.geheimhaltung import KLEINE_ZAHLEN, summentabelle
+from indikatoren.listen import Listenart, als_text
+from indikatoren.zahlenformat import zahl
+
+GESPERRT = "nicht ausweisbar"
+MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
+          "Dezember")
+
+
+def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
+        fortschritt: Callable[[int, int, str], None] = lambda *_: None) -> bytes:
+    fortschritt(0, 2, "Zahlen zusammenstellen")
+    werte = inhalt(daten, jahr, heute)
+    fortschritt(1, 2, "Seiten setzen")
+    return drucken.pdf("jahresbericht.html", **werte)
+
+
+def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
+    """Alles, was der Bericht zeigt, als Text und Tabellen (für PDF und DOCX dieselben)."""
+    zentren = daten.einrichtungen[daten.einrichtungen["kategorie"] == "Familienzentrum"]
+    if zentren.empty:
+        raise LookupError("In der Einrichtungsliste steht kein Familienzentrum.")
+    zentrum = zentren.iloc[0]
+    kontakte = _liste(daten, fz.KONTAKTE, jahr)
+    texte = _liste(daten, fz.TEXTE, jahr)
+    kosten = _liste(daten, fz.KOSTEN, jahr)
+    angebote = daten.angebote[(daten.angebote["einrichtung"] == zentrum["id"])
+                              & (daten.angebote["status"] != "beendet")]
+    gemeinde = zentrum["ags"]
+    reihe = auswertung.zeitreihe(daten.ergebnis, "kinderarmut", [gemeinde, daten.gebiete.kreis])
+    return {
+        "titel": f"Jahresbericht {zentrum['name']} {jahr}", "zentrum": zentrum["name"],
+        "adresse": zentrum["adresse"], "jahr": jahr, "herausgeber": konfiguration.kontakte().get("herausgeber", ""),
+        "stand": f"Datenstand {daten.datenstand.id} vom {daten.datenstand.erstellt.astimezone():%d.%m.%Y}",
+        "erstellt": f"{(heute or date.today()):%d.%m.%Y}",
+        "beispiel": bool((daten.ergebnis["art"] == "beispiel").any()),
+        "einleitung": texte["einleitung"].iloc[0] if len(texte) else "",
+        "ausblick": texte["ausblick"].iloc[0] if len(texte) else "",
+        "kontakte_gesamt": _summe(kontakte["anzahl"]),
+        "kontakte": [("Thema", _summen(kontakte, "thema", fz.THEMEN)),
+                     ("Weg", _summen(kontakte, "weg", fz.WEGE)),
+                     ("Monat", _summen(kontakte, "monat", [str(m) for m in range(1, 13)], MONATE))],
+        "veranstaltungen": _veranstaltungen(_liste(daten, fz.VERANSTALTUNGEN, jahr)),
+        "partner": _liste(daten, fz.PARTNER, jahr)[["name", "art", "seit"]].values.tolist(),
+        "ziele": _liste(daten, fz.ZIELE, jahr)[["ziel", "schritte", "stand", "kommentar"]].values.tolist(),
+        "kosten": _kosten(kosten),
+        "angebote": [[a.titel, a.lebensphasen.replace("|", ", "), a.status] for a in angebote.itertuples()],
+        "gemeinde": daten.gebiete.name(gemeinde),
+        "verlauf": grafik.verlauf(reihe) if len(reihe) else "",
+        "verlauf_alt": "; ".join(f"{z.name} {z.jahr}: {wert_text(z.wert, z.status)}" for z in reihe.itertuples()),
+        "quellen": "Zählung des Familienzentrums (nur Anzahlen); Kinderarmutsindikator: Statistik der Bundesagentur "
+                   "für Arbeit, Landesamt für Statistik Niedersachsen",
+        "geheimhaltung": f"Zahlen von 1 und 2 stehen als „{GESPERRT}“, ebenso jede, aus der sie sich als Differenz "
+                         "zur Summe errechnen ließen.",
+    }
+
+
+def _liste(daten: Berichtsdaten, art: Listenart, jahr: int) -> pd.DataFrame:
+    """Die Liste des Jahres (Partner: alle), als Text mit allen Spalten, auch wenn nie etwas eingegeben wurde."""
+    tabelle = als_text(daten.familienzentrum.get(art.name, pd.DataFrame()), art)
+    if "jahr" in art.spalten:
+        return tabelle[tabelle["jahr"] == str(jahr)]
+    if "datum" in art.spalten:
+        return tabelle[tabelle["datum"].str.startswith(str(jahr))].sort_values("datum")
+    return tabelle
+
+
+def _zahlen(spalte: pd.Series) -> pd.Series:
+    return pd.to_numeric(spalte.replace("", "0")).astype(int)
+
+
+def _summe(spalte: pd.Series) -> str:
+    summe = int(_zahlen(spalte).sum())
+    return GESPERRT if summe in KLEINE_ZAHLEN else zahl(summe)
+
+
+def _summen(kontakte: pd.DataFrame, spalte: str, werte: list, namen=None) -> list[list[str]]:
+    """Je Wert (auch 0) die Summe der Kontakte, gesperrt nach summentabelle, denn die Gesamtzahl steht daneben."""
+    je = _zahlen(kontakte["anzahl"]).groupby(kontakte[spalte]).sum()
+    teile = pd.Series([int(je.get(w, 0)) for w in werte])
+    gesperrt, _ = summentabelle(teile)
+    return [[str(n), GESPERRT if g else zahl(t)] for n, t, g in zip(namen or werte, teile, gesperrt)]
+
+
+def _veranstaltungen(tabelle: pd.DataFrame) -> dict:
+    teilnehmende = _zahlen(tabelle["teilnehmende"]).reset_index(drop=True)
+    gesperrt, summe_gesperrt = summentabelle(teilnehmende)
+    zeilen = [[f"{d[8:10]}.{d[5:7]}.{d[:4]}", titel, art, "–" if not roh else GESPERRT if g else zahl(n)]
+              for d, titel, art, roh, n, g in zip(tabelle["datum"], tabelle["titel"], tabelle["art"],
+                                                   tabelle["teilnehmende"], teilnehmende, gesperrt)]
+    return {"zeilen": zeilen, "anzahl": len(tabelle),
+            "summe": GESPERRT if summe_gesperrt else zahl(int(teilnehmende.sum()))}
+
+
+def _kosten(tabelle: pd.DataFrame) -> dict:
+    def euro(betrag: float) -> str:
+        return f"{zahl(betrag, 2)}\u00a0€"
+
+    plan, ist = (pd.to_numeric(tabelle[s].replace("", "0")) for s in ("plan", "ist"))
+    return {"zeilen": [[z.position, euro(float(z.plan)) if z.plan else "noch offen",
+                        euro(float(z.ist)) if z.ist else "–", z.finanzierung] for z in tabelle.itertuples()],
+            "plan": euro(plan.sum()), "ist": euro(ist.sum()),
+            "eigenanteil": euro(ist[tabelle["finanzierung"] == "Eigenanteil"].sum()),
+            "drittmittel": euro(ist[tabelle["finanzierung"] == "Drittmittel"].sum())}
