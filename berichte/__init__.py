@@ -9,6 +9,14 @@ BERICHTE = {"gemeindeprofil": "Gemeindeprofil", "sozialbericht": "Sozialbericht"
 
 def pdf(bericht: str, daten, **angaben) -> bytes:
     """Einen Bericht setzen; das Modul (und mit ihm WeasyPrint und matplotlib) wird erst jetzt geladen."""
+    return erzeugen(bericht, daten, "pdf", **angaben)
+
+
+def erzeugen(bericht: str, daten, als: str = "pdf", **angaben) -> bytes:
+    """Einen Bericht als „pdf“ oder, wo es das gibt (Jahresbericht), als „docx“."""
     if bericht not in BERICHTE:
         raise ValueError(f"Unbekannter Bericht „{bericht}“.")
-    return importlib.import_module(f"berichte.{bericht}").pdf(daten, **angaben)
+    modul = importlib.import_module(f"berichte.{bericht}")
+    if not hasattr(modul, als):
+        raise ValueError(f"{BERICHTE[bericht]} gibt es nicht als {als.upper()}.")
+    return getattr(modul, als)(daten, **angaben)

@@ -15,8 +15,10 @@ from indikatoren.gebiete import Gebiete
 def _ausfuehren(args):
     from berichte.daten import Berichtsdaten
     start = time.monotonic()
-    if args.ausgabe.suffix.lower() != ".pdf":
-        raise ValueError(f"{args.ausgabe}: bitte .pdf als Endung angeben.")
+    als_docx = args.ausgabe.suffix.lower() == ".docx" and args.bericht == "jahresbericht"
+    if args.ausgabe.suffix.lower() != ".pdf" and not als_docx:
+        raise ValueError(f"{args.ausgabe}: bitte .pdf als Endung angeben"
+                         + (" (oder .docx)." if args.bericht == "jahresbericht" else "."))
     gebiete = Gebiete.laden()
     daten = Berichtsdaten.laden(oeffne_ablage(gebiete), gebiete, args.datenstand)
     # der Jahresbericht gilt dem Jahr des Familienzentrums, nicht einem Jahr der Kennzahlen
@@ -28,8 +30,8 @@ def _ausfuehren(args):
         angaben["gemeinden"] = [ags]
     elif args.bericht == "gemeinden":
         angaben["gemeinden"] = gebiete.gemeinden.sort_values("name")["ags"].tolist()
-    inhalt = berichte.pdf("gemeindeprofil" if args.bericht == "gemeinden" else args.bericht, daten,
-                          fortschritt=_melden, **angaben)
+    inhalt = berichte.erzeugen("gemeindeprofil" if args.bericht == "gemeinden" else args.bericht, daten,
+                               "docx" if als_docx else "pdf", fortschritt=_melden, **angaben)
     args.ausgabe.write_bytes(inhalt)
     print(f"{args.ausgabe} geschrieben ({len(inhalt) // 1024} KB, {time.monotonic() - start:.1f} s).")
 
@@ -52,5 +54,7 @@ def anmelden(befehle) -> None:
             a.add_argument("--gemeinde", required=True, help="AGS der Gemeinde")
         a.add_argument("--jahr", type=int, help="Berichtsjahr (Vorgabe: das jüngste)")
         a.add_argument("--datenstand", type=int, help="Nummer des Datenstands (Vorgabe: der aktive)")
-        a.add_argument("--ausgabe", type=Path, required=True, help="Ziel, DATEI.pdf")
+        a.add_argument("--ausgabe", type=Path, required=True,
+                       help="Ziel, DATEI.pdf" + (" oder DATEI.docx (zum Weiterschreiben)" if name == "jahresbericht"
+                                                  else ""))
         a.set_defaults(befehl=_ausfuehren)

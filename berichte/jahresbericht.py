@@ -116,3 +116,60 @@ def _kosten(tabelle: pd.DataFrame) -> dict:
             "plan": euro(plan.sum()), "ist": euro(ist.sum()),
             "eigenanteil": euro(ist[tabelle["finanzierung"] == "Eigenanteil"].sum()),
             "drittmittel": euro(ist[tabelle["finanzierung"] == "Drittmittel"].sum())}
+
+
+def docx(daten: Berichtsdaten, jahr: int, heute: date | None = None,
+         fortschritt: Callable[[int, int, str], None] = lambda *_: None) -> bytes:
+    """Derselbe Inhalt als Word-Dokument, damit das Amt eigene Worte ergänzen kann, bevor er in den Rat geht."""
+    import io
+
+    from docx import Document
+
+    fortschritt(0, 1, "Dokument schreiben")
+    w = inhalt(daten, jahr, heute)
+    dok = Document()
+    dok.core_properties.title, dok.core_properties.language = w["titel"], "de-DE"
+    dok.add_heading(w["titel"], level=0)
+    dok.add_paragraph(f"{w['zentrum']}, {w['adresse']} · {w['stand']} · erstellt am {w['erstellt']}")
+
+    def tabelle(kopf: list[str], zeilen: list[list[str]]) -> None:
+        t = dok.add_table(rows=1, cols=len(kopf))
+        t.style = "Table Grid"
+        for zelle, text in zip(t.rows[0].cells, kopf):
+            zelle.text = text
+        for zeile in zeilen:
+            for zelle, text in zip(t.add_row().cells, zeile):
+                zelle.text = str(text)
+
+    if w["einleitung"]:
+        dok.add_heading("Einleitung", level=1)
+        dok.add_paragraph(w["einleitung"])
+    dok.add_heading("Das Jahr in Zahlen", level=1)
+    dok.add_paragraph(f"Kontakte: {w['kontakte_gesamt']} · Veranstaltungen: {w['veranstaltungen']['anzahl']} "
+                      f"(Teilnehmende zusammen: {w['veranstaltungen']['summe']}) · Kooperationspartner: "
+                      f"{len(w['partner'])}")
+    for titel, zeilen in w["kontakte"]:
+        tabelle([titel, "Kontakte"], zeilen)
+    dok.add_paragraph(w["geheimhaltung"])
+    dok.add_heading("Veranstaltungen", level=1)
+    tabelle(["Datum", "Titel", "Art", "Teilnehmende"], w["veranstaltungen"]["zeilen"])
+    dok.add_heading("Kooperationspartner", level=1)
+    tabelle(["Name", "Art", "seit"], w["partner"])
+    dok.add_heading("Ziele und Schritte", level=1)
+    tabelle(["Ziel", "Schritte", "Stand", "Anmerkung"], w["ziele"])
+    dok.add_heading("Kosten", level=1)
+    k = w["kosten"]
+    tabelle(["Position", "Plan", "Ist", "Finanzierung"], [*k["zeilen"], [
+        "Summe", k["plan"], k["ist"], f"Eigenanteil {k['eigenanteil']}, Drittmittel {k['drittmittel']}"]])
+    dok.add_heading(f"Angebote im {w['zentrum']}", level=1)
+    tabelle(["Angebot", "Lebensphasen", "Status"], w["angebote"])
+    dok.add_heading(f"Soziale Lage in {w['gemeinde']}", level=1)
+    dok.add_paragraph(f"Kinderarmutsindikator (NEF-Quote unter 15): {w['verlauf_alt']}.")
+    if w["ausblick"]:
+        dok.add_heading("Ausblick", level=1)
+        dok.add_paragraph(w["ausblick"])
+    dok.add_paragraph(f"Quellen: {w['quellen']}." + (" Sozialdaten: Beispieldaten (synthetisch)." if w["beispiel"]
+                                                     else ""))
+    puffer = io.BytesIO()
+    dok.save(puffer)
+    return puffer.getvalue()

@@ -78,11 +78,12 @@ def berichtsdaten() -> Berichtsdaten:
                          familienzentrum_daten.aktuelle(ablage()))
 
 
-def bericht_beim_klick(bericht: str, **angaben):
-    """Für st.download_button(data=…): der Bericht (berichte.BERICHTE) als PDF, erst beim Klick gesetzt; WeasyPrint
-    lädt erst dann. Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem Thread ohne Sitzung."""
+def bericht_beim_klick(bericht: str, als: str = "pdf", **angaben):
+    """Für st.download_button(data=…): der Bericht (berichte.BERICHTE) als PDF (oder DOCX), erst beim Klick gesetzt;
+    WeasyPrint lädt erst dann. Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem Thread ohne
+    Sitzung."""
     daten = berichtsdaten()
-    return lambda: berichte.pdf(bericht, daten, **angaben)
+    return lambda: berichte.erzeugen(bericht, daten, als, **angaben)
 
 
 @st.cache_resource(max_entries=4)

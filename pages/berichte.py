@@ -46,3 +46,9 @@ for bericht, titel, inhalt, jahr, angaben in BERICHTE:
         st.download_button(f"{titel} {jahr} herunterladen (PDF, {len(pdf) // 1024} KB)", pdf,
                            f"{bericht}_{jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",
                            key=f"laden_{bericht}", type="primary")
+        if bericht == "jahresbericht":  # zum Weiterschreiben, bevor er in den Rat geht
+            st.download_button(f"{titel} {jahr} als Word-Dokument (DOCX)",
+                               rahmen.bericht_beim_klick("jahresbericht", als="docx", jahr=jahr),
+                               f"jahresbericht_{jahr}.docx",
+                               "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                               key="laden_jahresbericht_docx")

@@ -209,5 +209,27 @@ def test_seite_berichte_jahresbericht_fuer_ein_jahr_des_familienzentrums():
     app.selectbox(key="jahr_jahresbericht").set_value(2025).run()
     app.button(key="erstellen_jahresbericht").click().run()
     assert not app.exception and not app.error
-    assert [b.label for b in app.get("download_button")][-1].startswith(
-        "Jahresbericht Familienzentrum 2025 herunterladen (PDF, ")
+    knoepfe = [b.label for b in app.get("download_button")]
+    assert knoepfe[-2].startswith("Jahresbericht Familienzentrum 2025 herunterladen (PDF, ")
+    assert knoepfe[-1] == "Jahresbericht Familienzentrum 2025 als Word-Dokument (DOCX)"
+
+
+def test_jahresbericht_als_docx_zum_weiterschreiben(tmp_path, gebiete):
+    from datetime import date
+
+    from docx import Document
+
+    from familienzentrum import daten
+    from indikatoren.einlesen import oeffne_ablage
+    from tests.test_familienzentrum import GUT, _mappe
+    daten.einlesen(oeffne_ablage(gebiete), _mappe(GUT), "fz.xlsx", von="fz", kommentar="2025",
+                   heute=date(2026, 11, 21))
+    ziel = tmp_path / "jahresbericht.docx"
+    assert main(["bericht", "jahresbericht", "--jahr", "2025", "--ausgabe", str(ziel)]) == 0
+    dok = Document(str(ziel))
+    assert dok.core_properties.title == "Jahresbericht Familienzentrum Alfeld 2025"
+    ueberschriften = [p.text for p in dok.paragraphs if p.style.name.startswith("Heading")]
+    assert ueberschriften[:3] == ["Einleitung", "Das Jahr in Zahlen", "Veranstaltungen"]
+    zellen = {z.text for t in dok.tables for r in t.rows for z in r.cells}
+    assert {"Kita und Krippe", "17", "Eröffnungsfest", "1.200", "512,40\u00a0€", "Sprechzeiten etablieren"} <= zellen
+    assert main(["bericht", "sozialbericht", "--ausgabe", str(tmp_path / "x.docx")]) == 1  # nur der Jahresbericht
