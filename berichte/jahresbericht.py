@@ -9,7 +9,7 @@ import pandas as pd
 
 from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
-from darstellung.tabellen import wert_text
+from darstellung.tabellen import monat_text, tag_text, wert_text
 from familienzentrum import katalog as fz
 from indikatoren import auswertung, konfiguration
 from indikatoren.geheimhaltung import KLEINE_ZAHLEN, summentabelle
@@ -60,6 +60,8 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "kosten": _kosten(kosten),
         "angebote": [[a.titel, a.lebensphasen.replace("|", ", "), a.status] for a in angebote.itertuples()],
         "gemeinde": daten.gebiete.name(gemeinde),
+        "stichtag": f"Zählung {jahr}; Sozialdaten: SGB II {monat_text(reihe['stichtag_sgb2'].iloc[-1])}, "
+                    f"Bevölkerung {tag_text(reihe['stichtag_bev'].iloc[-1])}" if len(reihe) else f"Zählung {jahr}",
         "verlauf": grafik.verlauf(reihe) if len(reihe) else "",
         "verlauf_alt": "; ".join(f"{z.name} {z.jahr}: {wert_text(z.wert, z.status)}" for z in reihe.itertuples()),
         "quellen": "Zählung des Familienzentrums (nur Anzahlen); Kinderarmutsindikator: Statistik der Bundesagentur "

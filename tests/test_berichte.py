@@ -195,7 +195,9 @@ def test_jahresbericht_mit_sperrung_kleiner_zahlen(tmp_path, capsys, gebiete):
     text = " ".join(_text(pdf).split())
     for erwartet in ("Das erste Jahr <b>im</b> Zentrum.", "Mehr Kurse.", "Sprechzeiten etablieren", "Eröffnungsfest",
                      "1.800,00 €", "Drittmittel 1.000,00 €", "Soziale Lage in Alfeld (Leine)",
-                     "Frühe Hilfen: Beratung rund um Kinder", "Kontakte: 17", "nicht ausweisbar"):
+                     "Frühe Hilfen: Beratung rund um Kinder", "Kontakte: 17", "nicht ausweisbar",
+                     "Stichtag: Zählung 2025; Sozialdaten: SGB II Dezember 2024, Bevölkerung 31.12.2023",
+                     "Beispieldaten"):
         assert erwartet in text, erwartet
     assert "99" not in _text(pdf).split()  # das andere Jahr nicht
 
