@@ -9,6 +9,16 @@ VORLAGEN = jinja2.Environment(loader=jinja2.FileSystemLoader(Path(__file__).pare
                               autoescape=True, undefined=jinja2.StrictUndefined)  # jeder Text aus Daten maskiert
 
 
+def untrennbar(text: str) -> str:
+    """Zahl und Einheit bleiben beim Umbruch zusammen („17,5 %“, „+1,1 Pp.“, „Platz 2 von 20“); Stichtage wie
+    „Dezember 2024 / Bev. 31.12.2023“ brechen nur am Schrägstrich."""
+    if text.startswith("Platz "):
+        return text.replace(" ", "\u00a0")
+    if " / Bev. " in text:
+        return " / ".join(t.replace(" ", "\u00a0") for t in text.split(" / "))
+    return text.replace(" %", "\u00a0%").replace(" Pp.", "\u00a0Pp.")
+
+
 def html(vorlage: str, **inhalt) -> str:
     return VORLAGEN.get_template(vorlage).render(**inhalt)
 

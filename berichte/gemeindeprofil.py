@@ -11,6 +11,7 @@ from angebote import katalog as angebotskatalog
 from angebote import luecken
 from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
+from berichte.drucken import untrennbar
 from darstellung import profil
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, konfiguration
@@ -57,7 +58,7 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
         "kernsatz": _kernsatz(eigene, name, jahr),
         "stichtag_sgb2": monat_text(eigene["stichtag_sgb2"]) if eigene is not None else "–",
         "stichtag_bev": tag_text(eigene["stichtag_bev"]) if eigene is not None else "–",
-        "spalten": list(tabelle.columns), "zeilen": [[_fest(w) for w in z] for z in tabelle.values.tolist()],
+        "spalten": list(tabelle.columns), "zeilen": [[untrennbar(w) for w in z] for z in tabelle.values.tolist()],
         "karte": grafik.lagekarte(grenzen, ags), "karte_alt": f"Lage von {name} im {gebiete.name(gebiete.kreis)}",
         "verlauf": grafik.verlauf(reihe), "verlauf_alt": _beschreibung(reihe, "jahr"),
         "altersgruppen": grafik.altersgruppen(gruppen) if not gruppen.empty else "",
@@ -67,15 +68,6 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
         "osm": namensnennung(dort) or "",
         "angebote": _angebote_je_phase(angebote, ags),
     }
-
-
-def _fest(text: str) -> str:
-    """Zahl und Einheit bleiben beim Umbruch zusammen („17,5 %“, „+1,1 Pp.“, „Platz 2 von 20“)."""
-    if text.startswith("Platz "):
-        return text.replace(" ", "\u00a0")
-    if " / Bev. " in text:  # Stichtage: höchstens zwei Zeilen
-        return " / ".join(t.replace(" ", "\u00a0") for t in text.split(" / "))
-    return text.replace(" %", "\u00a0%").replace(" Pp.", "\u00a0Pp.")
 
 
 def _kernsatz(zeile, name: str, jahr: int) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 
 from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
+from berichte.drucken import untrennbar
 from darstellung import praeventionskette
 from darstellung.tabellen import monat_text, nte_text, pp_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, konfiguration, vergleichswerte
@@ -58,11 +59,7 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
 
 def _wert(ergebnis, indikator: str, jahr: int, ags: str) -> str:
     z = auswertung.zeile(ergebnis, indikator, jahr, ags)
-    return "–" if z is None else _fest(wert_text(z["wert"], z["status"]))
-
-
-def _fest(text: str) -> str:
-    return text.replace(" %", "\u00a0%").replace(" Pp.", "\u00a0Pp.")
+    return "–" if z is None else untrennbar(wert_text(z["wert"], z["status"]))
 
 
 def _kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
@@ -74,17 +71,17 @@ def _kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
 
 
 def _ueberblick(ergebnis, gebiete, ind, jahr: int) -> dict:
-    kreis = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
-    rang = auswertung.rangliste(ergebnis, ind.id, jahr)
-    mit = rang[rang["status"] == "ok"]
-    vergleich = {v.ags: f"{_fest(wert_text(v.wert, 'ok'))} ({monat_text(v.stichtag)})"
+    mit = auswertung.rangliste(ergebnis, ind.id, jahr).query("status == 'ok'")
+    vergleich = {v.ags: f"{untrennbar(wert_text(v.wert, 'ok'))} ({monat_text(v.stichtag)})"
                  for v in vergleichswerte.passend(ind.id, jahr).itertuples()}
-    return {"titel": ind.titel, "kreis": "–" if kreis is None else _fest(wert_text(kreis["wert"], kreis["status"])),
-            "vorjahr": _fest(pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, gebiete.kreis))),
+
+    def gemeinde(z) -> str:
+        return f"{z['name']} ({untrennbar(wert_text(z['wert'], 'ok'))})"
+    return {"titel": ind.titel, "kreis": _wert(ergebnis, ind.id, jahr, gebiete.kreis),
+            "vorjahr": untrennbar(pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, gebiete.kreis))),
             "land": vergleich.get(gebiete.land, "–"), "bund": vergleich.get("DG", "–"),
-            "hoechster": "–" if mit.empty else f"{mit.iloc[0]['name']} ({_fest(wert_text(mit.iloc[0]['wert'], 'ok'))})",
-            "niedrigster": "–" if mit.empty else f"{mit.iloc[-1]['name']} "
-                                                 f"({_fest(wert_text(mit.iloc[-1]['wert'], 'ok'))})"}
+            "hoechster": "–" if mit.empty else gemeinde(mit.iloc[0]),
+            "niedrigster": "–" if mit.empty else gemeinde(mit.iloc[-1])}
 
 
 def _kapitel(daten: Berichtsdaten, ind, jahr: int) -> dict:

@@ -6,6 +6,8 @@ import pandas as pd
 
 from indikatoren.export import tabelle_entschaerft as _entschaerft
 
+XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 
 def als_csv(tabelle: pd.DataFrame) -> bytes:
     return _entschaerft(tabelle).to_csv(sep=";", decimal=",", index=False, lineterminator="\r\n").encode("utf-8-sig")

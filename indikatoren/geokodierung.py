@@ -16,7 +16,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
-from urllib.parse import urlparse
+from urllib.parse import urlencode, urlparse
 
 import pandas as pd
 from geopy.adapters import URLLibAdapter
@@ -81,7 +81,6 @@ class _Bkg(Geocoder):
         self.api = f"{url}__{schluessel}/geosearch.json" if schluessel else f"{url}/geosearch.json"
 
     def geocode(self, query, *, exactly_one=True, timeout=None):
-        from urllib.parse import urlencode
         adresse = f"{self.api}?{urlencode({'query': query, 'count': 1})}"
         return self._call_geocoder(adresse, lambda antwort: self._treffer(antwort, exactly_one), timeout=timeout)
 

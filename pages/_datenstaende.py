@@ -4,6 +4,7 @@ aktivieren, Sicherung herunterladen und wiederherstellen."""
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
+from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
 from indikatoren import export, geheimhaltung, sicherung
 from indikatoren.datenstaende import Ablage
@@ -25,7 +26,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                                    f"datenstand_{gewaehlt}.csv", "text/csv")
         knoepfe[1].download_button("Rohtabelle XLSX", anmeldung.geschuetzt(lambda: export.als_xlsx(kz)),
                                    f"datenstand_{gewaehlt}.xlsx",
-                                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                                   XLSX_MIME)
         with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
             st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
                        "aus denen sich eine gesperrte durch Differenz ausrechnen ließe; „Quelle“: schon mit „*“ "

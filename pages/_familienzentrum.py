@@ -4,6 +4,7 @@ Liste wählen und wie Einrichtungen und Angebote pflegen (_listenpflege.py), ode
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
+from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
 from familienzentrum import daten, katalog, mappe
 from familienzentrum.pruefung import pruefe
@@ -33,7 +34,7 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
     st.subheader("Alle Listen als XLSX-Mappe")
     st.download_button("Mappe herunterladen (ein Blatt je Liste, mit Erläuterung)",
                        anmeldung.geschuetzt(lambda: mappe.als_xlsx(daten.aktuelle(ablage))),
-                       "familienzentrum.xlsx", listenpflege.XLSX, key="dp_fz_mappe")
+                       "familienzentrum.xlsx", XLSX_MIME, key="dp_fz_mappe")
     if datei := hochladen("Ausgefüllte Mappe einlesen (leere Blätter lassen ihre Liste, wie sie ist)",
                           "dp_fz_mappe_datei", "dp_fz_mappe_upload", ["xlsx"]):
         with st.form("dp_fz_mappe_form"):

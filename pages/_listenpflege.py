@@ -8,6 +8,7 @@ import pandas as pd
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
+from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
 from indikatoren import listendatei
 from indikatoren.datenstaende import AndererStandAktiv
@@ -15,8 +16,6 @@ from indikatoren.listen import Listen, aenderungen
 from indikatoren.meldungen import UngueltigeDatei
 from pages import _anmeldung as anmeldung
 from pages._hochladen import hochladen
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 @dataclass(frozen=True)
@@ -95,13 +94,13 @@ def _export(p: Pflege) -> None:
     leer = pd.DataFrame(columns=["id", *art.spalten])
     knoepfe = st.columns(3)
     knoepfe[0].download_button("Liste als XLSX (mit Erläuterung)",
-                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(p.liste, art)), f"{name}.xlsx", XLSX,
-                               key=f"dp_{k}_xlsx")
+                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(p.liste, art)), f"{name}.xlsx",
+                               XLSX_MIME, key=f"dp_{k}_xlsx")
     knoepfe[1].download_button("Liste als CSV", anmeldung.geschuetzt(lambda: listendatei.als_csv(p.liste, art)),
                                f"{name}.csv", "text/csv", key=f"dp_{k}_csv")
     knoepfe[2].download_button("Leere Vorlage (XLSX, jede Spalte erklärt)",
                                anmeldung.geschuetzt(lambda: listendatei.als_xlsx(leer, art)),
-                               f"vorlage_{art.name}.xlsx", XLSX, key=f"dp_{k}_vorlage")
+                               f"vorlage_{art.name}.xlsx", XLSX_MIME, key=f"dp_{k}_vorlage")
 
 
 def _verlauf(p: Pflege, benutzer: str) -> None:

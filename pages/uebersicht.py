@@ -3,7 +3,7 @@
 import streamlit as st
 
 from darstellung.diagramme import rangliste_balken
-from darstellung.export import als_csv, als_xlsx
+from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
 from darstellung.tabellen import (
     exporttabelle,
@@ -57,7 +57,7 @@ if not k.praesentation:
     knopf[0].download_button("CSV herunterladen", als_csv(export), f"{dateiname}.csv", "text/csv")
     knopf[1].download_button("XLSX herunterladen", als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
                              f"{dateiname}.xlsx",
-                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                             XLSX_MIME)
     try:
         knopf[2].download_button("Sozialbericht als PDF", rahmen.bericht_beim_klick("sozialbericht", jahr=jahr),
                                  f"sozialbericht_{jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",
