@@ -4,10 +4,10 @@ WeasyPrint und matplotlib werden erst geladen, wenn ein Bericht entsteht; die ü
 
 import sys
 import time
-from datetime import date
 from pathlib import Path
 
 import berichte
+from familienzentrum.pruefung import berichtsjahre
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 
@@ -22,7 +22,7 @@ def _ausfuehren(args):
     gebiete = Gebiete.laden()
     daten = Berichtsdaten.laden(oeffne_ablage(gebiete), gebiete, args.datenstand)
     # der Jahresbericht gilt dem Jahr des Familienzentrums, nicht einem Jahr der Kennzahlen
-    angaben = {"jahr": (args.jahr or date.today().year) if args.bericht == "jahresbericht" else daten.jahr(args.jahr)}
+    angaben = {"jahr": (args.jahr or berichtsjahre()[0]) if args.bericht == "jahresbericht" else daten.jahr(args.jahr)}
     if args.bericht == "gemeindeprofil":
         ags = gebiete.normalisiere_ags(args.gemeinde)
         if ags not in set(gebiete.gemeinden["ags"]):

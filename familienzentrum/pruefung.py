@@ -15,6 +15,12 @@ from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
 ERSTES_JAHR = 2025  # das Familienzentrum Alfeld öffnete am 29.03.2025
 
 
+def berichtsjahre(heute: date | None = None) -> list[int]:
+    """Jahre, für die es einen Jahresbericht geben kann, das letzte abgeschlossene zuerst, das laufende zuletzt."""
+    jahr = (heute or date.today()).year
+    return [*range(jahr - 1, ERSTES_JAHR - 1, -1), jahr]
+
+
 def pruefe(art: Listenart, tabelle: pd.DataFrame, datei: str, heute: date | None = None) -> pd.DataFrame:
     """Index = Zeilennummer; gibt die Liste als bereinigten Text zurück (Beträge mit Punkt, Daten ISO)."""
     text = listendatei.bereinigt(tabelle.reindex(columns=["id", *art.spalten]))

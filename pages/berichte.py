@@ -1,13 +1,11 @@
 """Berichte: Sozialbericht des Kreises, alle Gemeindeprofile und der Jahresbericht des Familienzentrums als PDF
 (A4, barrierefrei), mit Fortschritt."""
 
-from datetime import date
-
 import streamlit as st
 
 import berichte
 from darstellung.maskierung import md
-from familienzentrum.pruefung import ERSTES_JAHR
+from familienzentrum.pruefung import berichtsjahre
 from indikatoren import geodaten
 from pages import _rahmen as rahmen
 
@@ -15,7 +13,7 @@ k = rahmen.kontext()
 st.title("Berichte")
 st.caption(f"Aus Datenstand {k.datenstand.id}, genau so, wie Leser die Zahlen sehen (kleine Zahlen gesperrt). Jedes "
            "PDF ist getaggt (PDF/UA) und nennt auf jeder Seite Datenstand, Stichtag und Quellen.")
-fz_jahre = list(range(date.today().year, ERSTES_JAHR - 1, -1))
+fz_jahre = berichtsjahre()
 
 BERICHTE = (
     ("sozialbericht", "Sozialbericht", "Überblick in Zahlen, je Indikator Karte und Rangliste, der Kreis neben Land "

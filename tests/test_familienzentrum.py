@@ -120,3 +120,9 @@ def test_sicherung_enthaelt_die_listen_des_familienzentrums(gebiete, tmp_path):
     for art in katalog.LISTEN:
         assert Listen(neu, art).lesen()[1].equals(Listen(alt, art).lesen()[1]), art.name
     assert [s.id for s in Listen(neu, katalog.PARTNER).staende()] == [1, 2]
+
+
+def test_berichtsjahre_das_letzte_abgeschlossene_zuerst():
+    from familienzentrum.pruefung import berichtsjahre
+    assert berichtsjahre(date(2026, 11, 21)) == [2025, 2026]
+    assert berichtsjahre(date(2025, 5, 1)) == [2025]  # im Eröffnungsjahr nur dieses
