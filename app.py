@@ -7,12 +7,13 @@ from pathlib import Path
 
 import streamlit as st
 
+from darstellung import dokument
 from darstellung.karte import leaflet_bereitstellen
+from darstellung.stil import css
 from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
 
-st.set_page_config(page_title="Sozialplanung – Kinderarmut und SGB II", layout="wide",
-                   initial_sidebar_state="expanded")
+st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
 leaflet_bereitstellen(Path(__file__).parent / "static")
 
 SEITEN = [
@@ -30,9 +31,13 @@ SEITEN = [
 praesentation = st.query_params.get("praesentation") == "1" or (
     "ansicht" in st.session_state and rahmen.ansicht().praesentation)
 seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
+st.markdown(css(praesentation), unsafe_allow_html=True)
+with st.container(key="dokument"):
+    st.html(dokument.skript(), unsafe_allow_javascript=True)
 with rahmen.fehlergrenze():
+    st.set_page_config(page_title=dokument.titel(seite.title, rahmen.gebiete().name(rahmen.gebiete().kreis)))
     if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
         seite.run()
-    elif rahmen.vorbereiten() is not None:
+    elif rahmen.vorbereiten(seite.url_path) is not None:
         seite.run()
         rahmen.abschliessen(seite.url_path)

@@ -1,6 +1,8 @@
 """Plotly-Diagramme mit deutschen Zahlen (16,8 %); Werte im Tooltip so, wie die Tabellen sie zeigen.
 
-Namen werden HTML-maskiert: plotly deutet <a>, <b> u. a. in Beschriftungen sonst als Auszeichnung.
+Namen werden HTML-maskiert: plotly deutet <a>, <b> u. a. in Beschriftungen sonst als Auszeichnung. Zu jedem
+Diagramm gibt es eine Beschreibung (Alternativtext) und eine Tabelle aller gezeigten Werte; für den Beamer wächst
+alles mit (Schrift, Linien, Markierungen), nicht nur der Text der Seite.
 """
 
 import html
@@ -18,30 +20,102 @@ FARBE_KREIS = "#444444"
 LINIENFARBEN = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]  # Okabe-Ito
 
 
+TEXTFARBE = "#262626"  # 15:1 auf Weiß; Streamlits Vorgabe für Achsen hat 3,7:1
+KONFIGURATION = {"displaylogo": False, "modeBarButtonsToRemove": [
+    "zoom2d", "pan2d", "select2d", "lasso2d", "zoomIn2d", "zoomOut2d", "autoScale2d", "resetScale2d"]}
+
+
 def _layout(fig: go.Figure, titel: str, hoehe: int) -> go.Figure:
-    fig.update_layout(title=titel, separators=",.", height=hoehe, margin={"l": 10, "r": 10, "t": 50, "b": 10},
-                      plot_bgcolor="white", font={"size": 14}, legend={"orientation": "h", "y": -0.15})
-    fig.update_xaxes(gridcolor="#e5e5e5")
-    fig.update_yaxes(gridcolor="#e5e5e5")
+    """Titel über der Legende, die Legende über der Fläche: unten lägen sonst Legende und Jahreszahlen übereinander."""
+    fig.update_layout(title={"text": titel, "font": {"size": 17, "color": TEXTFARBE}}, separators=",.", height=hoehe,
+                      margin={"l": 10, "r": 10, "t": 78, "b": 10}, plot_bgcolor="white",
+                      font={"size": 14, "color": TEXTFARBE},
+                      legend={"orientation": "h", "x": 0, "xanchor": "left", "y": 1.0, "yanchor": "bottom",
+                              "font": {"color": TEXTFARBE}})
+    for achsen in (fig.update_xaxes, fig.update_yaxes):
+        achsen(gridcolor="#e5e5e5", tickfont={"color": TEXTFARBE}, linecolor="#767676")
     return fig
+
+
+def fuer_beamer(fig: go.Figure, faktor: float = 1.6) -> go.Figure:
+    """Eine Kopie für den Präsentationsmodus (1920 × 1080, aus 6 m lesbar): Schrift ab 22 px, dickere Linien,
+    größere Punkte, mehr Höhe."""
+    gross = go.Figure(fig)
+    gross.update_layout(font={"size": 22}, title={"font": {"size": 28}}, legend={"font": {"size": 22}},
+                        height=int((fig.layout.height or 400) * faktor), margin={"t": 110})
+    gross.update_xaxes(tickfont={"size": 22})
+    gross.update_yaxes(tickfont={"size": 22})
+    for spur in gross.data:
+        if isinstance(spur, go.Scatter):
+            spur.line.width = (spur.line.width or 2) * 2
+            spur.marker.size = 12
+        if isinstance(spur, go.Bar):
+            spur.textfont.size = 22
+    for notiz in gross.layout.annotations:
+        notiz.font.size = 22
+    for form in gross.layout.shapes:
+        form.line.width = 3
+    return gross
+
+
+def werte(fig: go.Figure) -> pd.DataFrame:
+    """Alle gezeigten Werte als Tabelle (so, wie die Tooltips sie nennen): bei einer Reihe eine Zeile je Balken,
+    sonst eine Zeile je Reihe und eine Spalte je Jahr oder Gruppe. Geht von den Spuren aus, nicht von den Daten,
+    damit die Tabelle nie etwas anderes zeigt als das Diagramm."""
+    zeilen = []
+    for spur in fig.data:
+        namen = spur.y if spur.orientation == "h" else spur.x
+        for kategorie, text in zip(namen, spur.text):
+            zeilen.append({"Reihe": html.unescape(spur.name or ""), "Kategorie": _ohne_auszeichnung(kategorie),
+                           "Wert": text})
+    tabelle = pd.DataFrame(zeilen, columns=["Reihe", "Kategorie", "Wert"])
+    if len(fig.data) == 1:
+        spur = fig.data[0]
+        art = "Gemeinde" if spur.orientation == "h" else "Jahr" if all(
+            str(k).isdigit() for k in tabelle["Kategorie"]) else "Gruppe"
+        return tabelle.iloc[::-1 if spur.orientation == "h" else 1].rename(
+            columns={"Kategorie": art, "Wert": tabelle["Reihe"].iloc[0] or "Wert"})[[art, tabelle["Reihe"].iloc[0] or "Wert"]] \
+            .reset_index(drop=True)
+    breit = tabelle.pivot(index="Reihe", columns="Kategorie", values="Wert")
+    breit = breit.reindex(index=list(dict.fromkeys(tabelle["Reihe"])), columns=list(dict.fromkeys(tabelle["Kategorie"])))
+    breit.columns = [str(s) for s in breit.columns]
+    return breit.fillna("–").rename_axis("Gebiet").reset_index()
+
+
+def beschreibung(fig: go.Figure) -> str:
+    """Alternativtext: was das Diagramm zeigt und wo die Werte stehen."""
+    titel = fig.layout.title.text or "Diagramm"
+    reihen = [html.unescape(s.name) for s in fig.data if s.name]
+    art = "Balkendiagramm" if all(isinstance(s, go.Bar) for s in fig.data) else "Liniendiagramm"
+    teil = f" mit {len(reihen)} Reihen: {', '.join(reihen)}" if len(reihen) > 1 else ""
+    return f"{art} „{_ohne_auszeichnung(titel)}“{teil}. Alle Werte stehen in der Tabelle unter dem Diagramm."
+
+
+def _ohne_auszeichnung(text) -> str:
+    return html.unescape(str(text).replace("<b>", "").replace("</b>", "").removeprefix("▶ "))
 
 
 def rangliste_balken(rangliste: pd.DataFrame, kreis: pd.Series | None, indikator: Indikator,
                      hervorheben: str | None = None) -> go.Figure:
-    """Waagerechte Balken je Gemeinde (höchster Wert oben), der Kreiswert als senkrechte Linie."""
-    mit_wert = rangliste[rangliste["status"].isin(["ok", "untergrenze"])].iloc[::-1]
-    farben = [FARBE_HERVOR if a == hervorheben else FARBE for a in mit_wert["ags"]]
+    """Waagerechte Balken je Gemeinde (höchster Wert oben), der Kreiswert als senkrechte Linie. Gesperrte
+    Gemeinden stehen unten mit „nicht ausweisbar“ statt eines Balkens; die gewählte ist fett mit ▶ (nicht nur
+    farbig) hervorgehoben."""
+    alle = rangliste.iloc[::-1]
+    mit_wert = alle["status"].isin(["ok", "untergrenze"])
+    farben = [FARBE_HERVOR if a == hervorheben else FARBE for a in alle["ags"]]
+    namen = [f"<b>▶ {html.escape(n)}</b>" if a == hervorheben else html.escape(n)
+             for a, n in zip(alle["ags"], alle["name"])]
     fig = go.Figure(go.Bar(
-        x=[runde(w, 1) for w in mit_wert["wert"]], y=mit_wert["name"].map(html.escape), orientation="h",
+        x=[runde(w, 1) if m else 0 for w, m in zip(alle["wert"], mit_wert)], y=namen, orientation="h",
         marker_color=farben,
-        text=[wert_text(w, s) for w, s in zip(mit_wert["wert"], mit_wert["status"])], textposition="outside",
+        text=[wert_text(w, s) for w, s in zip(alle["wert"], alle["status"])], textposition="outside",
         hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, name=indikator.kurz))
     if kreis is not None and kreis["status"] in ("ok", "untergrenze"):
         fig.add_vline(x=runde(kreis["wert"], 1), line_dash="dash", line_color=FARBE_KREIS,
                       annotation_text=f"{html.escape(kreis['name'])}: {wert_text(kreis['wert'], kreis['status'])}",
                       annotation_position="top")
     fig.update_xaxes(ticksuffix=" %", rangemode="tozero")
-    return _layout(fig, f"{indikator.titel}: Gemeinden im Vergleich", max(320, 28 * len(mit_wert) + 120))
+    return _layout(fig, f"{indikator.titel}: Gemeinden im Vergleich", max(320, 28 * len(alle) + 120))
 
 
 def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420) -> go.Figure:

@@ -1,4 +1,14 @@
-"""CSS der App: Druck auf A4 und Präsentationsmodus (große Schrift, keine Seitenleiste, keine Bedienelemente)."""
+"""CSS der App: Kontrast und Fokus, Druck auf A4 und Präsentationsmodus (große Schrift, keine Seitenleiste, keine Bedienelemente)."""
+
+# Für alle: Beschriftungen mit 4,5:1 (Streamlits Grau hat 3,9:1), sichtbarer Fokus an jedem Bedienelement.
+BILDSCHIRM = """
+.st-key-dokument { display: none; }
+[data-testid="stCaptionContainer"] { color: #595959 !important; opacity: 1 !important; }
+a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible,
+[role="tab"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,
+[data-testid="stSidebarNavLink"]:focus-visible, label:focus-within, [tabindex]:focus-visible {
+  outline: 3px solid #1f4e99 !important; outline-offset: 2px !important; }
+"""
 
 DRUCK = """
 .nur-drucken { display: none; }
@@ -39,4 +49,4 @@ h1 { font-size: 1.6rem !important; padding: 0 0 0.5rem !important; }
 
 
 def css(praesentation: bool) -> str:
-    return f"<style>{DRUCK}{PRAESENTATION if praesentation else ''}</style>"
+    return f"<style>{BILDSCHIRM}{DRUCK}{PRAESENTATION if praesentation else ''}</style>"

@@ -75,11 +75,24 @@ def tag_text(stichtag: str) -> str:
 
 
 def pp_text(differenz) -> str:
-    """Änderung in Prozentpunkten: „+0,3 Pp.“, „-1,2 Pp.“, „±0,0 Pp.“."""
+    """Änderung in Prozentpunkten: „+0,3 Pp.“, „−1,2 Pp.“ (Minuszeichen), „±0,0 Pp.“, nicht umbrechbar."""
     if differenz is None or pd.isna(differenz):
         return ""
-    vorzeichen = "+" if differenz > 0 else "-" if differenz < 0 else "±"  # ASCII, st.metric liest die Richtung
-    return f"{vorzeichen}{zahl(abs(differenz), 1)} Pp."
+    vorzeichen = "+" if differenz > 0 else "\u2212" if differenz < 0 else "±"
+    return f"{vorzeichen}{zahl(abs(differenz), 1)}\u00a0Pp."
+
+
+def veraenderung_metrik(differenz, steigen_ist_schlecht: bool = True) -> dict:
+    """Argumente für st.metric: Text mit Minuszeichen, Pfeil und Farbe ausdrücklich (st.metric erkennt die
+    Richtung sonst nur an einem ASCII-Bindestrich)."""
+    if differenz is None or pd.isna(differenz):
+        return {"delta": None}
+    gerundet = runde(differenz, 1)
+    if gerundet == 0:
+        return {"delta": pp_text(differenz), "delta_color": "gray", "delta_arrow": "off"}
+    schlecht = (gerundet > 0) == steigen_ist_schlecht
+    return {"delta": pp_text(differenz), "delta_color": "red" if schlecht else "green",
+            "delta_arrow": "up" if gerundet > 0 else "down"}
 
 
 def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, datenstand: int) -> pd.DataFrame:

@@ -1,8 +1,10 @@
-"""Die Ansicht, die ein Link festhält: Indikator, Jahr, Gemeinde, Klassenmethode, Präsentationsmodus.
+"""Die Ansicht, die ein Link festhält: Indikator, Jahr, Gemeinde, Klassenmethode, Präsentationsmodus, die
+Gemeinden des Zeitvergleichs und die Filter der Angebotssuche.
 
-Query-Parameter wie im README, Abschnitt „Seiten“ (`indikator`, `jahr`, `gemeinde`, `klassen`, `praesentation`, dazu
-`grenzen` für eigene Klassengrenzen). Ungültige Werte fallen still auf die Vorgabe zurück: ein alter oder
-abgeschnittener Link öffnet so immer noch eine sinnvolle Seite.
+Query-Parameter wie im README, Abschnitt „Seiten“ (`indikator`, `jahr`, `gemeinde`, `gemeinden`, `kreis`, `klassen`,
+`praesentation`, dazu `grenzen` für eigene Klassengrenzen). Ein Wert, den es nicht (mehr) gibt, wird durch den
+nächsten sinnvollen ersetzt (ein Jahr durch das nächstgelegene), und ersetzungen() sagt, was ersetzt wurde: ein
+alter Link öffnet so eine sinnvolle Seite, ohne still etwas anderes zu zeigen.
 """
 
 from collections.abc import Mapping, Sequence
@@ -26,6 +28,8 @@ class Ansicht:
     indikator: str
     jahr: int
     gemeinde: str | None = None
+    gemeinden: tuple[str, ...] = ()  # Zeitvergleich; leer: die Vorgabe der Seite
+    kreis: bool = True  # Zeitvergleich: Kreislinie zeigen
     klassen: str = "natuerlich"
     grenzen: tuple[float, ...] = ()
     praesentation: bool = False
@@ -48,8 +52,10 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
     klassen = parameter.get("klassen")
     return Ansicht(
         indikator=indikator if indikator in indikatoren else indikatoren[0],
-        jahr=int(jahr) if ist_ganzzahl(jahr) and int(jahr) in jahre else max(jahre),
+        jahr=_naechstes_jahr(jahr, jahre),
         gemeinde=gemeinde if gemeinde in gemeinden else None,
+        gemeinden=tuple(dict.fromkeys(a for a in _liste(parameter.get("gemeinden", "")) if a in gemeinden)),
+        kreis=parameter.get("kreis") != "0",
         klassen=klassen if klassen in KLASSENMETHODEN else "natuerlich",
         grenzen=_grenzen(parameter.get("grenzen", "")),
         praesentation=parameter.get("praesentation") == "1",
@@ -64,6 +70,10 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
     parameter = {"indikator": ansicht.indikator, "jahr": str(ansicht.jahr)}
     if ansicht.gemeinde:
         parameter["gemeinde"] = ansicht.gemeinde
+    if ansicht.gemeinden:
+        parameter["gemeinden"] = ",".join(ansicht.gemeinden)
+    if not ansicht.kreis:
+        parameter["kreis"] = "0"
     if ansicht.klassen != "natuerlich":
         parameter["klassen"] = ansicht.klassen
     if ansicht.klassen == "eigene" and ansicht.grenzen:
@@ -74,6 +84,36 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
         if getattr(ansicht, feld):
             parameter[feld] = getattr(ansicht, feld)
     return parameter
+
+
+def ersetzungen(parameter: Mapping[str, str], ansicht: Ansicht, namen: Mapping[str, str],
+                titel: Mapping[str, str]) -> list[str]:
+    """Was ein Link verlangte und es nicht (mehr) gibt, mit dem, was stattdessen gezeigt wird – als deutsche Sätze
+    für einen Hinweis über der Seite. `namen`: AGS -> Name, `titel`: Indikator -> Titel."""
+    saetze = []
+    if (i := parameter.get("indikator")) and i != ansicht.indikator:
+        saetze.append(f"Den Indikator „{i[:40]}“ gibt es nicht; gezeigt wird {titel.get(ansicht.indikator)}.")
+    if (j := parameter.get("jahr")) and j != str(ansicht.jahr):
+        saetze.append(f"Das Jahr {j[:10]} ist im aktuellen Datenstand nicht enthalten; gezeigt wird {ansicht.jahr}.")
+    if (g := parameter.get("gemeinde")) and g != ansicht.gemeinde:
+        saetze.append(f"Die Gemeinde {g[:20]} gibt es im Gemeindeverzeichnis nicht (mehr); sie wurde nicht gezeigt.")
+    unbekannt = [a[:20] for a in _liste(parameter.get("gemeinden", "")) if a not in namen]
+    if unbekannt:
+        saetze.append(f"Unbekannte Gemeinden im Link weggelassen: {', '.join(unbekannt[:5])}.")
+    if (k := parameter.get("klassen")) and k != ansicht.klassen:
+        saetze.append(f"Die Klasseneinteilung „{k[:20]}“ gibt es nicht; gezeigt wird „{KLASSENMETHODEN[ansicht.klassen]}“.")
+    return saetze
+
+
+def _naechstes_jahr(text: str, jahre: Sequence[int]) -> int:
+    """Das verlangte Jahr, sonst das nächstgelegene vorhandene (bei Gleichstand das jüngere), ohne Angabe das jüngste."""
+    if not ist_ganzzahl(text):
+        return max(jahre)
+    return min(jahre, key=lambda j: (abs(j - int(text)), -j))
+
+
+def _liste(text: str) -> list[str]:
+    return [t.strip() for t in text[:2000].split(",") if t.strip()][:50]
 
 
 def _grenzen(text: str) -> tuple[float, ...]:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from indikatoren.zahlenformat import lies_dezimal, prozent, runde
+from indikatoren.zahlenformat import lies_dezimal, prozent, runde, zahl
 
 # ColorBrewer YlOrRd, farbfehlsichtigen-tauglich, je Klassenzahl (1 bis 7)
 PALETTEN = {
@@ -52,7 +52,7 @@ class Klassen:
         texte, unten = [], None
         for grenze in self.grenzen:
             texte.append(f"bis {prozent(grenze)}" if unten is None else
-                         f"über {prozent(unten).removesuffix(' %')} bis {prozent(grenze)}")
+                         f"über {zahl(unten, 1)} bis {prozent(grenze)}")
             unten = grenze
         return texte
 

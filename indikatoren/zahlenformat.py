@@ -35,4 +35,4 @@ def zahl(wert, stellen: int = 0) -> str:
 
 
 def prozent(wert, stellen: int = 1) -> str:
-    return f"{zahl(wert, stellen)} %"
+    return f"{zahl(wert, stellen)}\u00a0%"  # geschütztes Leerzeichen: „%“ bricht nie allein um

@@ -115,8 +115,9 @@ def anmeldeformular() -> None:
                    "unter [datenpflege.konten] an (siehe README, Abschnitt Datenpflege).")
         return
     with st.form("dp_anmeldung"):
-        name = st.text_input("Name", key="dp_name", max_chars=100)
-        passwort = st.text_input("Passwort", type="password", key="dp_passwort", max_chars=200)
+        name = st.text_input("Name", key="dp_name", max_chars=100, autocomplete="username")
+        passwort = st.text_input("Passwort", type="password", key="dp_passwort", max_chars=200,
+                                 autocomplete="current-password")
         if st.form_submit_button("Anmelden", type="primary"):
             fehler = anmelden(rahmen.ablage(), konten, regeln(), name, passwort, quelle=herkunft())
             if fehler:

@@ -47,7 +47,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     if aktiviert := st.session_state.pop("dp_aktiviert", None):
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
 
-    st.subheader("Sicherung")
+    st.header("Sicherung")
     st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
                        anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
                        "application/zip",

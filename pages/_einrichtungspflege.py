@@ -36,7 +36,7 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
 
     if hinweis := einrichtungsliste.namensnennung(text):
         st.caption(hinweis)
-    st.subheader("Lage per Klick in die Karte setzen")
+    st.header("Lage per Klick in die Karte setzen")
     liste = aufbereitet(text)
     nummer = st.selectbox("Einrichtung", list(range(len(liste))), key="dp_lage_einrichtung",
                           format_func=lambda i: liste["name"].iloc[i] + ("" if liste["hat_lage"].iloc[i]

@@ -31,7 +31,7 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
         lambda inhalt, datei: pruefe(art, listendatei.lies(inhalt, datei, art), datei), f"fz_{art.name}",
         {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in art.felder if f.erlaubt}), benutzer)
 
-    st.subheader("Alle Listen als XLSX-Mappe")
+    st.header("Alle Listen als XLSX-Mappe")
     st.download_button("Mappe herunterladen (ein Blatt je Liste, mit Erläuterung)",
                        anmeldung.geschuetzt(lambda: mappe.als_xlsx(daten.aktuelle(ablage))),
                        "familienzentrum.xlsx", XLSX_MIME, key="dp_fz_mappe")

@@ -21,8 +21,8 @@ from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
 from angebote.orte import mit_ort
 from berichte.daten import Berichtsdaten
+from darstellung import diagramme
 from darstellung.maskierung import html, md
-from darstellung.stil import css
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
@@ -151,8 +151,14 @@ def setze(**aenderungen) -> None:
     st.session_state["ansicht"] = ansicht().mit(**aenderungen)
 
 
-def vorbereiten() -> Kontext | None:
-    """Für app.py vor der Seite: Daten, Ansicht aus Link oder Sitzung, Seitenleiste, CSS, Banner, Link."""
+# Welche Auswahl der Seitenleiste eine Seite auswertet; die anderen Seiten zeigen Indikator und Jahr.
+BEDIENUNG = {"zeitvergleich": ("indikator",), "praeventionskette": ("jahr",), "berichte": ("jahr",),
+             "angebote": (), "methodik": ()}
+
+
+def vorbereiten(url_pfad: str) -> Kontext | None:
+    """Für app.py vor der Seite: Daten, Ansicht aus Link oder Sitzung, Hinweis auf Ersetztes, Seitenleiste (nur
+    mit dem, was die Seite auswertet), Banner; im Präsentationsmodus oben der Knopf zum Beenden."""
     stand = ablage().aktiver()
     if stand is None:
         st.error("Es gibt noch keinen Datenstand. Die Stabsstelle kann Zahlen mit "
@@ -170,9 +176,16 @@ def vorbereiten() -> Kontext | None:
                                                           gebiete().gemeinden["ags"].tolist(),
                                                           angebotskatalog.LEBENSPHASEN,
                                                           angebotskatalog.HANDLUNGSFELDER)
-    if not ansicht().praesentation:
-        _seitenleiste(stand, indikatoren, jahre, daten)
-    st.markdown(css(ansicht().praesentation), unsafe_allow_html=True)
+    if ansicht().praesentation:
+        st.button("Präsentationsmodus beenden", key="praesentation_beenden", icon=":material/close_fullscreen:",
+                  on_click=lambda: setze(praesentation=False))
+    else:
+        _seitenleiste(stand, indikatoren, jahre, daten, BEDIENUNG.get(url_pfad, ("indikator", "jahr")))
+    ersetzt = ansichten.ersetzungen(quelle, ansicht(), dict(zip(gebiete().gemeinden["ags"], gebiete().gemeinden["name"])),
+                                    {i.id: i.titel for i in katalog.INDIKATOREN})
+    if ersetzt:
+        st.info("**Dieser Link passt nicht mehr ganz zum aktuellen Datenstand.** " + " ".join(map(md, ersetzt)),
+                icon=":material/link_off:")
     if (daten["art"] == "beispiel").any():
         st.warning("**Beispieldaten** – dieser Datenstand enthält synthetische Zahlen, keine amtlichen Werte. "
                    "Sie dienen nur zur Vorführung, bis die Stabsstelle amtliche Zahlen einliest.", icon="⚠️")
@@ -227,18 +240,22 @@ def auswahl(widget, label: str, optionen: list, feld: str, **optionen_widget):
                   **optionen_widget)
 
 
-def _seitenleiste(stand: Datenstand, indikatoren: list[str], jahre: list[int], daten: pd.DataFrame) -> None:
+def _seitenleiste(stand: Datenstand, indikatoren: list[str], jahre: list[int], daten: pd.DataFrame,
+                  bedienung: tuple[str, ...]) -> None:
     with st.sidebar:
-        auswahl(st.selectbox, "Indikator", indikatoren, "indikator",
-                format_func=lambda i: katalog.indikator(i).titel)
-        jahre_des_indikators = sorted(daten.loc[daten["indikator"] == ansicht().indikator, "jahr"].unique(),
-                                      reverse=True)
-        auswahl(st.selectbox, "Jahr", [int(j) for j in jahre_des_indikators], "jahr")
+        if "indikator" in bedienung:
+            auswahl(st.selectbox, "Indikator", indikatoren, "indikator",
+                    format_func=lambda i: katalog.indikator(i).titel)
+        if "jahr" in bedienung:
+            jahre_des_indikators = sorted(daten.loc[daten["indikator"] == ansicht().indikator, "jahr"].unique(),
+                                          reverse=True) if "indikator" in bedienung else reversed(jahre)
+            auswahl(st.selectbox, "Jahr", [int(j) for j in jahre_des_indikators], "jahr")
         arten = ", ".join(sorted(set(daten["art"])))
         st.caption(f"Datenstand {stand.id} vom {stand.erstellt.astimezone():%d.%m.%Y} · Art: {md(arten)} · "
                    f"Datei {md(stand.dateiname)}")
         st.toggle("Präsentationsmodus", key="w_praesentation",
-                  help="Große Schrift, ohne Seitenleiste – für den Beamer. Beenden über den Link oben.",
+                  help="Große Schrift und Diagramme, ohne Seitenleiste – für den Beamer. Beenden über den Knopf "
+                       "oben.",
                   on_change=lambda: setze(praesentation=True))
 
 
@@ -254,13 +271,18 @@ def abschliessen(url_pfad: str) -> None:
                 f'{gezeigt.datenstand.erstellt.astimezone():%d.%m.%Y} · {html(link)} · '
                 f'Quelle: {html(gezeigt.indikator.quelle)}</div>', unsafe_allow_html=True)
     if ansicht().praesentation:
-        ohne = {k: v for k, v in parameter.items() if k != "praesentation"}
-        st.markdown(f'<a href="{html(basis)}/{url_pfad}?{html(_abfrage(ohne))}" target="_self" class="nicht-drucken">'
-                    "Präsentationsmodus beenden</a>", unsafe_allow_html=True)
         return
     with st.sidebar:
         st.caption("Link zu dieser Ansicht")
         st.code(link, language=None, wrap_lines=True)
+
+
+def diagramm(fig, schluessel: str) -> None:
+    """Ein Plotly-Diagramm mit Alternativtext und allen Werten als Tabelle darunter; im Präsentationsmodus groß."""
+    gezeigt = diagramme.fuer_beamer(fig) if ansicht().praesentation else fig
+    st.plotly_chart(gezeigt, config=diagramme.KONFIGURATION, alt=diagramme.beschreibung(fig), key=schluessel)
+    with st.expander("Werte des Diagramms als Tabelle"):
+        st.dataframe(diagramme.werte(fig), hide_index=True, width="stretch", key=f"{schluessel}_werte")
 
 
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:

@@ -25,7 +25,7 @@ BERICHTE = (
      None, {}),
 )
 for bericht, titel, inhalt, jahr, angaben in BERICHTE:
-    st.subheader(titel)
+    st.header(titel)
     st.markdown(inhalt)
     if jahr is None:  # der Jahresbericht gilt dem Jahr des Familienzentrums, nicht einem Jahr der Kennzahlen
         jahr = st.selectbox("Berichtsjahr", fz_jahre, key=f"jahr_{bericht}", disabled=k.praesentation)

@@ -31,24 +31,24 @@ if not k.praesentation:
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 
-st.subheader("Alle Indikatoren")
+st.header("Alle Indikatoren")
 st.table(profil.indikatoren(k.ergebnis, rahmen.gebiete(), ags, jahr).set_index("Indikator"))
 st.caption(profil.PLATZ_HINWEIS)
 
 links, rechts = st.columns(2)
 with links:
     reihe = auswertung.zeitreihe(k.ergebnis, k.indikator.id, [ags, kreis_ags])
-    st.plotly_chart(zeitreihe_linien(reihe, k.indikator, hoehe=HOEHE), config={"displaylogo": False})
+    rahmen.diagramm(zeitreihe_linien(reihe, k.indikator, hoehe=HOEHE), "profil_verlauf")
 with rechts:
     gruppen = profil.altersgruppen(k.ergebnis, rahmen.gebiete(), ags, jahr)
     if not gruppen.empty:
-        st.plotly_chart(altersgruppen_balken(gruppen, hoehe=HOEHE), config={"displaylogo": False})
+        rahmen.diagramm(altersgruppen_balken(gruppen, hoehe=HOEHE), "profil_altersgruppen")
     else:
         st.info("Für die Altersgruppen gibt es in diesem Datenstand keine Zahlen.")
 
 einrichtungen = rahmen.einrichtungen()
 eigene = einrichtungen[einrichtungen["ags"] == ags]
-st.subheader(f"Einrichtungen ({len(eigene)})")
+st.header(f"Einrichtungen ({len(eigene)})")
 st.markdown(einrichtungen_text(eigene) or "Für diese Gemeinde sind noch keine Einrichtungen erfasst.")
 if hinweis := namensnennung(eigene):
     st.caption(hinweis)

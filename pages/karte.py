@@ -86,7 +86,7 @@ with liste_spalte:
         st.dataframe(ohne_lage[["name", "kategorie", "adresse", "status"]].rename(columns=str.capitalize),
                      hide_index=True)
 
-st.subheader("Werte der Karte")
+st.header("Werte der Karte")
 rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "kartenwerte")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")

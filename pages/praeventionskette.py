@@ -22,17 +22,17 @@ st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] 
            f"{(angebote['status'] == 'geplant').sum()} geplant. Geplante zählen nicht als Abdeckung"
            + (", kreisweite Angebote zählen für jede Gemeinde." if ags else "."))
 
-st.subheader("Angebote nach Lebensphase und Handlungsfeld")
+st.header("Angebote nach Lebensphase und Handlungsfeld")
 rahmen.tabelle(pk.matrix_text(angebote, ags), "matrix", index=True)
 st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
            f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")
 
-st.subheader(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
+st.header(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
 rahmen.tabelle(pk.bedarf_text(k.ergebnis, ags, gebiete.kreis, k.jahr), "bedarf")
 st.caption("Die Altersgruppen der Statistik (unter 3, 3 bis unter 6, 6 bis unter 15) und die Lebensphasen der "
            "Angebote decken sich nicht; die Zuordnung steht in der zweiten Spalte.")
 
-st.subheader("Angebote einer Zelle")
+st.header("Angebote einer Zelle")
 spalten = st.columns(2)
 phase = spalten[0].selectbox("Lebensphase", katalog.LEBENSPHASEN, key="pk_phase")
 feld = spalten[1].selectbox("Handlungsfeld", katalog.HANDLUNGSFELDER, key="pk_feld")
@@ -42,7 +42,7 @@ if zelle.empty:
 else:
     st.dataframe(zelle, hide_index=True, width="stretch")
 
-st.subheader(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
+st.header(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
 kreis = pk.kreisansicht(angebote, k.ergebnis, gebiete.gemeinden, k.jahr)
 rahmen.tabelle(kreis, "kreisansicht")
 st.caption("Absteigend nach Kinderarmutsindikator: oben stehen die Gemeinden mit dem höchsten Bedarf. Je "

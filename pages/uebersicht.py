@@ -10,8 +10,8 @@ from darstellung.tabellen import (
     gebietstabelle,
     monat_text,
     nte_text,
-    pp_text,
     tag_text,
+    veraenderung_metrik,
     wert_text,
 )
 from indikatoren import auswertung, geodaten, vergleichswerte
@@ -27,8 +27,7 @@ if kreis is None:
     spalten[0].info("Für den Kreis gibt es in diesem Jahr keinen Wert.")
 else:
     spalten[0].metric(md(kreis["name"]), wert_text(kreis["wert"], kreis["status"]),
-                      delta=pp_text(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)) or None,
-                      delta_color="inverse", help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum "
+                      **veraenderung_metrik(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)), help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum "
                       f"Vorjahr in Prozentpunkten")
     spalten[0].caption(" · ".join(t for t in (
         nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
@@ -43,10 +42,9 @@ if len(vergleichswerte.passend(ind.id, jahr)) == 0:
                        "für Land oder Bund.")
 
 rangliste = auswertung.rangliste(k.ergebnis, ind.id, jahr)
-st.plotly_chart(rangliste_balken(rangliste, kreis, ind, hervorheben=k.ansicht.gemeinde),
-                config={"displaylogo": False, "locale": "de"})
+rahmen.diagramm(rangliste_balken(rangliste, kreis, ind, hervorheben=k.ansicht.gemeinde), "rangliste")
 
-st.subheader(f"Alle Gemeinden {jahr}")
+st.header(f"Alle Gemeinden {jahr}")
 rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "uebersicht")
 if not k.praesentation:
     export = exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)

@@ -14,23 +14,25 @@ gemeinden = rahmen.gebiete().gemeinden.sort_values("name")
 namen = dict(zip(gemeinden["ags"], gemeinden["name"]))
 st.title(f"Zeitvergleich: {ind.titel}")
 
-rangliste = auswertung.rangliste(k.ergebnis, ind.id, k.jahr)
-vorgabe = [k.ansicht.gemeinde] if k.ansicht.gemeinde else rangliste["ags"].head(3).tolist()
+jahre = sorted(k.ergebnis.loc[k.ergebnis["indikator"] == ind.id, "jahr"].unique())
+vorgabe = list(k.ansicht.gemeinden) or ([k.ansicht.gemeinde] if k.ansicht.gemeinde else
+                                        auswertung.rangliste(k.ergebnis, ind.id, max(jahre))["ags"].head(3).tolist())
 if k.praesentation:
-    gewaehlt, mit_kreis = vorgabe, True
+    gewaehlt, mit_kreis = vorgabe, k.ansicht.kreis
 else:
     gewaehlt = st.multiselect("Gemeinden", list(namen), default=vorgabe, format_func=namen.get,
                               key="zeitvergleich_gemeinden", placeholder="Gemeinden wählen")
-    mit_kreis = st.checkbox(f"{rahmen.gebiete().name(kreis_ags)} zeigen", value=True, key="zeitvergleich_kreis")
+    mit_kreis = st.checkbox(f"{rahmen.gebiete().name(kreis_ags)} zeigen", value=k.ansicht.kreis,
+                            key="zeitvergleich_kreis")
+rahmen.setze(gemeinden=tuple(gewaehlt), kreis=mit_kreis)  # die Auswahl steht im Link
 gebiete = gewaehlt + ([kreis_ags] if mit_kreis else [])
 
 if not gebiete:
     st.info("Bitte mindestens eine Gemeinde wählen.")
 else:
-    st.plotly_chart(zeitreihe_linien(auswertung.zeitreihe(k.ergebnis, ind.id, gebiete), ind),
-                    config={"displaylogo": False})
+    rahmen.diagramm(zeitreihe_linien(auswertung.zeitreihe(k.ergebnis, ind.id, gebiete), ind), "zeitvergleich")
     tabelle = auswertung.aenderungen(k.ergebnis, ind.id, gebiete)
-    st.subheader("Veränderungen")
+    st.header("Veränderungen")
     st.dataframe(pd.DataFrame({
         "Gebiet": tabelle["name"],
         "Zeitraum": [f"{v:.0f}–{b:.0f}" if pd.notna(v) else "–" for v, b in zip(tabelle["von"], tabelle["bis"])],
@@ -40,4 +42,5 @@ else:
         "zum Vorjahr": tabelle["vorjahr"].map(pp_text),
     }), hide_index=True, width="stretch")
     st.caption("Veränderungen in Prozentpunkten (Pp.), aus den gezeigten, auf eine Stelle gerundeten Werten. "
-               "Jahre ohne ausweisbaren Wert fehlen in der Linie.")
+               "Jahre ohne ausweisbaren Wert fehlen in der Linie. Alle Werte je Jahr stehen in der Tabelle unter dem "
+               "Diagramm.")

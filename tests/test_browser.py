@@ -240,7 +240,7 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         seite.locator(KARTE).scroll_into_view_if_needed()
         algermissen.hover(force=True)
         tooltip = karte.locator(".leaflet-tooltip").inner_text()
-        assert "Algermissen" in tooltip and "Kinderarmut: 10,3 %" in tooltip  # 103 / 1000
+        assert "Algermissen" in tooltip and "Kinderarmut: 10,3\u00a0%" in tooltip  # 103 / 1000
         assert seite.get_by_text("Karte: Kinderarmutsindikator (NEF-Quote unter 15) 2025").count() == 1
 
 

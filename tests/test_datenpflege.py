@@ -85,14 +85,14 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     assert "Datenstand 2 ist gespeichert und aktiv." in [s.value for s in app.success]
 
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
-    assert uebersicht.metric[0].value == "17,5 %"  # 7000 / 40000
+    assert uebersicht.metric[0].value == "17,5\u00a0%"  # 7000 / 40000
 
     app.selectbox(key="dp_stand").select(1).run()
     app.checkbox(key="dp_aktivieren_ok").check()
     app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
     assert ablage.aktiver().id == 1
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
-    assert uebersicht.metric[0].value == "15,7 %"  # wieder die Beispieldaten 2024
+    assert uebersicht.metric[0].value == "15,7\u00a0%"  # wieder die Beispieldaten 2024
 
 
 def test_ohne_kommentar_wird_nichts_gespeichert(gebiete):

@@ -12,8 +12,8 @@ WERTE = pd.Series([27.0, 17.5, 12.1, 11.8, 11.2, 10.5, 10.0, 9.2, 8.7, 8.2, 8.0,
 def test_jenks_deterministisch_und_beschriftet():
     klassen = klassifiziere(WERTE, "natuerlich")
     assert klassen.grenzen == (6.9, 9.2, 12.1, 17.5, 27.0)
-    assert klassen.beschriftungen() == ["bis 6,9 %", "über 6,9 bis 9,2 %", "über 9,2 bis 12,1 %",
-                                        "über 12,1 bis 17,5 %", "über 17,5 bis 27,0 %"]
+    assert klassen.beschriftungen() == ["bis 6,9\u00a0%", "über 6,9 bis 9,2\u00a0%", "über 9,2 bis 12,1\u00a0%",
+                                        "über 12,1 bis 17,5\u00a0%", "über 17,5 bis 27,0\u00a0%"]
     assert [klassen.klasse(w) for w in (4.2, 6.9, 6.94, 6.96, 27.0)] == [0, 0, 0, 1, 4]  # 6,94 zeigt 6,9
     assert klassen.klasse(None) is None and klassen.farbe(27.0) == PALETTEN[5][4]
 

@@ -13,7 +13,7 @@ def test_kaufmaennisch_fuenf_aufwaerts(wert, stellen, erwartet):
 
 
 def test_deutsche_schreibweise():
-    assert zahl(2411) == "2.411" and zahl(1234567.25, 1) == "1.234.567,3" and prozent(16.25) == "16,3 %"
+    assert zahl(2411) == "2.411" and zahl(1234567.25, 1) == "1.234.567,3" and prozent(16.25) == "16,3\u00a0%"
 
 
 def test_nur_ascii_ziffern():

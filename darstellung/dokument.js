@@ -1,0 +1,54 @@
+// Was Streamlit im Dokument fest vorgibt und die Seiten nicht erreichen: Sprache, deutsche Beschriftungen fremder
+// Bedienelemente. Läuft einmal je Browserfenster und hält es über alle Neuläufe (MutationObserver).
+(function () {
+  const w = window;
+  if (w.__sozialplanungDokument) return;
+  w.__sozialplanungDokument = true;
+  const TEXTE = {
+    "Drag and drop file here": "Datei hierher ziehen",
+    "Drag and drop files here": "Dateien hierher ziehen",
+    "Browse files": "Datei auswählen",
+    "Upload": "Hochladen",
+  };
+  const BESCHRIFTUNGEN = {
+    "Show password": "Passwort zeigen", "Hide password": "Passwort verbergen",
+    "Download plot as a PNG": "Diagramm als PNG herunterladen", "Download plot": "Diagramm herunterladen",
+    "Zoom in": "Vergrößern", "Zoom out": "Verkleinern", "Autoscale": "Automatisch skalieren",
+    "Reset axes": "Achsen zurücksetzen", "Zoom": "Zoomen", "Pan": "Verschieben",
+    "Fullscreen": "Vollbild", "Close fullscreen": "Vollbild beenden", "Download as CSV": "Als CSV herunterladen",
+    "Search": "Suchen", "Clear all": "Alle entfernen", "Clear value": "Auswahl entfernen",
+    "Open": "Öffnen", "Close": "Schließen", "Delete": "Entfernen", "Remove file": "Datei entfernen",
+    "Copy to clipboard": "In die Zwischenablage kopieren", "Show/hide columns": "Spalten zeigen/verbergen",
+    "Add row": "Zeile hinzufügen", "Delete row": "Zeile entfernen", "Delete rows": "Zeilen entfernen",
+    "Collapse sidebar": "Seitenleiste einklappen", "Expand sidebar": "Seitenleiste ausklappen",
+    "Main menu": "Hauptmenü",
+  };
+  function uebersetzen() {
+    const html = document.documentElement;
+    if (html.lang !== "de") html.lang = "de";
+    for (const el of document.querySelectorAll("[aria-label],[title],[data-title]")) {
+      for (const attr of ["aria-label", "title", "data-title"]) {
+        const alt = el.getAttribute(attr);
+        if (alt && BESCHRIFTUNGEN[alt]) el.setAttribute(attr, BESCHRIFTUNGEN[alt]);
+      }
+    }
+    for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')) {
+      const gehen = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
+      for (let t = gehen.nextNode(); t; t = gehen.nextNode()) {
+        const s = t.nodeValue.trim();
+        if (TEXTE[s]) t.nodeValue = TEXTE[s];
+        else if (/^Limit \d+MB per file/.test(s)) {  // Streamlit nimmt mehr an; die Prüfung lehnt mit Meldung ab
+          t.nodeValue = s.replace(/^Limit \d+MB per file/, "höchstens __HOECHSTE_MB__ MB je Datei").replace(/•/g, "·");
+        }
+      }
+    }
+  }
+  let geplant = false;
+  new MutationObserver(() => {
+    if (geplant) return;
+    geplant = true;
+    requestAnimationFrame(() => { geplant = false; uebersetzen(); });
+  }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
+                                        attributeFilter: ["lang", "aria-label", "title", "data-title"]});
+  uebersetzen();
+})();
