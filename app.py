@@ -28,8 +28,8 @@ SEITEN = [
     st.Page("pages/datenpflege.py", title="Datenpflege", url_path="datenpflege",
             visibility="visible" if anmeldung.benutzer() else "hidden"),  # Leser sehen sie nicht
 ]
-praesentation = st.query_params.get("praesentation") == "1" or (
-    "ansicht" in st.session_state and rahmen.ansicht().praesentation)
+praesentation = rahmen.ansicht().praesentation if "ansicht" in st.session_state else \
+    st.query_params.get("praesentation") == "1"
 seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
 st.markdown(css(praesentation), unsafe_allow_html=True)
 with st.container(key="dokument"):

@@ -3,9 +3,35 @@ mit deutschen Spaltennamen und Ortszeit."""
 
 import pandas as pd
 
+from darstellung.maskierung import md
 from indikatoren.datenstaende import Datenstand
 from indikatoren.listen import Stand
 from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.spalten import SPALTEN
+from indikatoren.vorschau import Vorschau
+
+
+def probleme(anzahl: int) -> str:
+    """„1 Problem“, „3 Probleme“."""
+    return f"{anzahl} {'Problem' if anzahl == 1 else 'Probleme'}"
+
+
+def gebietszeilen(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Neue oder entfallende Zeilen einer Vorschau (ags, name, jahr) mit deutschen Spalten."""
+    return tabelle.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr"})
+
+
+def verluste_text(v: Vorschau) -> str:
+    """Was ein ersetzender Upload wegnähme, als Markdown für eine rote Meldung (Namen maskiert)."""
+    teile = [f"**Beim Ersetzen gingen {len(v.entfallene_zeilen)} Zeilen des aktiven Stands verloren.**"]
+    if v.entfallene_jahre:
+        teile.append(f"Ganze Jahre: {', '.join(map(str, v.entfallene_jahre))}.")
+    if v.entfallene_indikatoren:
+        teile.append(f"Indikatoren ohne Zahlen: {md(', '.join(v.entfallene_indikatoren))}.")
+    if v.entfallene_gebiete:
+        teile.append(f"Gebiete ganz ohne Zahlen ({len(v.entfallene_gebiete)}): {md(', '.join(v.entfallene_gebiete))}.")
+    teile.append("Die Seiten zeigen diese Daten dann nicht mehr (frühere Datenstände bleiben erhalten).")
+    return " ".join(teile)
 
 
 def meldungen(fehler: UngueltigeDatei) -> pd.DataFrame:
@@ -27,13 +53,19 @@ def datenstaende(staende: list[Datenstand]) -> pd.DataFrame:
 
 
 def geaenderte_werte(tabelle: pd.DataFrame) -> pd.DataFrame:
-    return tabelle.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
-                                   "alt": "bisher", "neu": "neu", "differenz": "Differenz"})
+    return _mit_bedeutung(tabelle.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
+                                                  "alt": "bisher", "neu": "neu", "differenz": "Differenz"}))
 
 
 def sperrliste(zellen: pd.DataFrame) -> pd.DataFrame:
-    return zellen.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
-                                  "anzahl": "Anzahl", "art": "Grund"})
+    return _mit_bedeutung(zellen.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
+                                                 "anzahl": "Anzahl", "art": "Grund"}))
+
+
+def _mit_bedeutung(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Neben dem Spaltenkopf der Datei („nef_u3“) steht, was er bedeutet („NEF unter 3 Jahren.“)."""
+    bedeutung = {s.name: s.bedeutung for s in SPALTEN}
+    return tabelle.assign(Bedeutung=tabelle["Spalte"].map(bedeutung).fillna(""))
 
 
 def listenverlauf(staende: list[Stand]) -> pd.DataFrame:
@@ -51,8 +83,13 @@ def listenaenderungen(aenderungen: pd.DataFrame) -> pd.DataFrame:
 
 
 def protokoll(eintraege: pd.DataFrame) -> pd.DataFrame:
-    return eintraege.assign(zeit=pd.to_datetime(eintraege["zeit"]).dt.strftime("%d.%m.%Y %H:%M:%S"),
-                            erfolg=eintraege["erfolg"].map({True: "ja", False: "nein"})).iloc[::-1]
+    """Neueste zuerst, Zeit in der Ortszeit des Servers (gespeichert wird UTC)."""
+    zeit = pd.to_datetime(eintraege["zeit"], utc=True).map(lambda t: t.to_pydatetime().astimezone())
+    return pd.DataFrame({"Zeit": zeit.map(lambda t: t.strftime("%d.%m.%Y %H:%M:%S")), "Aktion": eintraege["aktion"],
+                         "von": eintraege["von"], "Datei": eintraege["dateiname"].fillna(""),
+                         "erfolgreich": eintraege["erfolg"].map({True: "ja", False: "nein"}),
+                         "Meldung": eintraege["meldung"].fillna(""),
+                         "SHA-256": eintraege["sha256"].fillna("")}).iloc[::-1]
 
 
 def zu_ueberpruefen(angebote: pd.DataFrame) -> pd.DataFrame:

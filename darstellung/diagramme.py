@@ -73,11 +73,12 @@ def werte(fig: go.Figure) -> pd.DataFrame:
         spur = fig.data[0]
         art = "Gemeinde" if spur.orientation == "h" else "Jahr" if all(
             str(k).isdigit() for k in tabelle["Kategorie"]) else "Gruppe"
-        return tabelle.iloc[::-1 if spur.orientation == "h" else 1].rename(
-            columns={"Kategorie": art, "Wert": tabelle["Reihe"].iloc[0] or "Wert"})[[art, tabelle["Reihe"].iloc[0] or "Wert"]] \
-            .reset_index(drop=True)
+        wert = tabelle["Reihe"].iloc[0] or "Wert"
+        reihenfolge = tabelle.iloc[::-1] if spur.orientation == "h" else tabelle  # wie von oben nach unten gezeigt
+        return reihenfolge.rename(columns={"Kategorie": art, "Wert": wert})[[art, wert]].reset_index(drop=True)
     breit = tabelle.pivot(index="Reihe", columns="Kategorie", values="Wert")
-    breit = breit.reindex(index=list(dict.fromkeys(tabelle["Reihe"])), columns=list(dict.fromkeys(tabelle["Kategorie"])))
+    breit = breit.reindex(index=list(dict.fromkeys(tabelle["Reihe"])),
+                          columns=list(dict.fromkeys(tabelle["Kategorie"])))
     breit.columns = [str(s) for s in breit.columns]
     return breit.fillna("–").rename_axis("Gebiet").reset_index()
 

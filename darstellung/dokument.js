@@ -9,6 +9,9 @@
     "Drag and drop files here": "Dateien hierher ziehen",
     "Browse files": "Datei auswählen",
     "Upload": "Hochladen",
+    "Page not found": "Seite nicht gefunden",
+    "The page that you have requested does not seem to exist. Running the app's main page.":
+      "Diese Seite gibt es nicht (mehr). Gezeigt wird die Startseite.",
   };
   const BESCHRIFTUNGEN = {
     "Show password": "Passwort zeigen", "Hide password": "Passwort verbergen",
@@ -32,7 +35,7 @@
         if (alt && BESCHRIFTUNGEN[alt]) el.setAttribute(attr, BESCHRIFTUNGEN[alt]);
       }
     }
-    for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"]')) {
+    for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"], [role="dialog"]')) {
       const gehen = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
       for (let t = gehen.nextNode(); t; t = gehen.nextNode()) {
         const s = t.nodeValue.trim();

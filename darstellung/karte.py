@@ -29,16 +29,36 @@ BASEMAP_DE = ("https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basem
 BASEMAP_DE_NAMENSNENNUNG = "Hintergrund: © basemap.de / BKG (2025)"
 FARBE_NICHT_AUSWEISBAR = "#8c8c8c"
 FARBE_KEINE_DATEN = "#ffffff"
+DECKKRAFT = 0.85  # Flächen und Legende gleich: die Karte ist so kräftig wie ihre Legende
 
-# Ebenen der Einrichtungen: Kategorie -> (Ebenenname, Farbe aus der Okabe-Ito-Palette)
+# Ebenen der Einrichtungen: Kategorie -> (Ebenenname, Farbe aus der Okabe-Ito-Palette, Form). Jede Kategorie hat
+# eine eigene Form, damit sie nicht nur an der Farbe zu erkennen ist (WCAG 1.4.1).
 EBENEN = {
-    "Kita": ("Kitas", "#0072B2"),
-    "Grundschule": ("Grundschulen", "#009E73"),
-    "weiterführende Schule": ("Weiterführende Schulen", "#56B4E9"),
-    "Familienzentrum": ("Familienzentrum", "#D55E00"),
-    "Behörde/Beratung": ("Behörden und Beratung", "#CC79A7"),
-    "Begegnung": ("Begegnungsorte", "#E69F00"),
+    "Kita": ("Kitas", "#0072B2", "kreis"),
+    "Grundschule": ("Grundschulen", "#009E73", "quadrat"),
+    "weiterführende Schule": ("Weiterführende Schulen", "#56B4E9", "dreieck"),
+    "Familienzentrum": ("Familienzentrum", "#D55E00", "stern"),
+    "Behörde/Beratung": ("Behörden und Beratung", "#CC79A7", "raute"),
+    "Begegnung": ("Begegnungsorte", "#E69F00", "sechseck"),
 }
+FORMEN = {  # SVG-Umrisse in einem Feld von 20 × 20
+    "kreis": '<circle cx="10" cy="10" r="7"/>',
+    "quadrat": '<rect x="3.5" y="3.5" width="13" height="13"/>',
+    "dreieck": '<polygon points="10,2 18,17 2,17"/>',
+    "raute": '<polygon points="10,1.5 18.5,10 10,18.5 1.5,10"/>',
+    "sechseck": '<polygon points="10,2 17,6 17,14 10,18 3,14 3,6"/>',
+    "stern": '<polygon points="10,1 12.6,7.2 19,7.6 14,11.8 15.6,18.5 10,14.8 4.4,18.5 6,11.8 1,7.6 7.4,7.2"/>',
+}
+
+
+def symbol(form: str, farbe: str, ungefaehr: bool = False, groesse: int = 20) -> str:
+    """Das Kartensymbol einer Kategorie als SVG, für Karte, Legende und Ebenenwahl; gestrichelt: Lage ungefähr."""
+    strich = ' stroke-dasharray="3 2"' if ungefaehr else ""
+    fuellung = "#ffffff" if ungefaehr else farbe
+    rand = farbe if ungefaehr else "#000"
+    return (f'<svg width="{groesse}" height="{groesse}" viewBox="0 0 20 20" aria-hidden="true" '
+            f'style="vertical-align:middle;overflow:visible"><g fill="{fuellung}" stroke="{rand}" '
+            f'stroke-width="{2.5 if ungefaehr else 1.5}"{strich}>{FORMEN[form]}</g></svg>')
 
 
 def leaflet_bereitstellen(static: Path) -> Path:
@@ -81,9 +101,12 @@ def kartendaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
         if w is not None:
             zeilen.append(f"Stichtag: {monat_text(w['stichtag_sgb2'])}, Bevölkerung {tag_text(w['stichtag_bev'])}")
             zeilen.append(nte_text(wert, status, indikator))
+        punkt = gemeinde.geometry.representative_point()  # liegt sicher in der Fläche, anders als der Schwerpunkt
         merkmale.append({"type": "Feature", "geometry": gemeinde.geometry.__geo_interface__, "properties": {
             "ags": gemeinde.ags, "name": gemeinde.name, "farbe": farbe, "status": status,
-            "tip": "<br>".join(z for z in zeilen if z)}})
+            "tip": "<br>".join(z for z in zeilen if z), "punkt": [round(punkt.y, 5), round(punkt.x, 5)],
+            "flaeche": round(gemeinde.geometry.area, 8),
+            "aria": f"{gemeinde.name}: {indikator.kurz} {wert_text(wert, status)}. Eingabetaste öffnet das Profil."}})
     return {"type": "FeatureCollection", "features": merkmale}
 
 
@@ -105,6 +128,7 @@ def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
         "<style>.leaflet-tooltip{white-space:normal;width:max-content;max-width:340px}</style>"))
     _Namensnennung(NAMENSNENNUNG).add_to(karte)
     _Massstab().add_to(karte)
+    _Deutsch().add_to(karte)
     return karte
 
 
@@ -113,13 +137,12 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
                       umkreis: Umkreis | None = None, basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
     """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum."""
     karte = grundkarte(grenzen, basemap)
-    _Gemeindeflaechen(kartendaten(grenzen, werte, klassen, indikator)).add_to(karte)
+    _Gemeindeflaechen(kartendaten(grenzen, werte, klassen, indikator), schrift_px).add_to(karte)
     if umkreis is not None:
         _umkreise(umkreis).add_to(karte)
     if einrichtungen is not None:
         for ebene in _einrichtungsebenen(einrichtungen, karte):
             ebene.add_to(karte)
-    karte.get_root().html.add_child(Element(legende_html(klassen, indikator, schrift_px)))
     folium.LayerControl(collapsed=True).add_to(karte)
     return karte
 
@@ -153,32 +176,52 @@ def _angebot_text(a) -> str:
     return "<br>".join(teile)
 
 
-def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: str,
-              markiert: tuple[float, float] | None = None) -> folium.Map:
-    """Zum Setzen einer Lage: Gemeindegrenzen als Linien, alle Einrichtungen, der angeklickte Punkt."""
+def lagekarte(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame, basemap: str) -> folium.Map:
+    """Zum Setzen einer Lage: Gemeindegrenzen als Linien, alle Einrichtungen. Der angeklickte Punkt kommt als
+    eigene Ebene dazu (neue_lage), damit die Karte beim Klick nicht neu gezeichnet wird und dort bleibt, wo man ist."""
     karte = grundkarte(grenzen, basemap)
     folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
                    style_function=lambda _: {"color": "#333333", "weight": 1, "fill": False}).add_to(karte)
     for ebene in _einrichtungsebenen(einrichtungen, karte):
         ebene.add_to(karte)
-    if markiert:
-        folium.CircleMarker(markiert, radius=8, color="#000000", weight=3, fill=True, fill_color="#ffffff",
-                            tooltip=_Tooltip("neue Lage")).add_to(karte)
     return karte
 
 
-def legende_html(klassen: Klassen | None, indikator: Indikator, schrift_px: int = 13) -> str:
-    """Legende als eigenes HTML-Element, links unten in der Karte."""
+def neue_lage(punkt: tuple[float, float] | None) -> folium.FeatureGroup:
+    """Der angeklickte Punkt der Lagekarte (leer, solange nichts gewählt ist)."""
+    ebene = folium.FeatureGroup(name="neue Lage")
+    if punkt:
+        folium.CircleMarker(punkt, radius=8, color="#000000", weight=3, fill=True, fill_color="#ffffff",
+                            tooltip=_Tooltip("neue Lage")).add_to(ebene)
+    return ebene
+
+
+def legende_html(klassen: Klassen | None, indikator: Indikator, schrift_px: int = 13,
+                 einrichtungen: pd.DataFrame | None = None, umkreis: Umkreis | None = None) -> str:
+    """Legende neben der Karte (HTML für st.markdown): Klassen in den Farben der Karte und die Symbole der gezeigten
+    Einrichtungen. In der Karte verdeckte sie Gemeinden oder ließe den Kreis schrumpfen."""
     zeilen = [] if klassen is None else list(zip(klassen.farben, klassen.beschriftungen()))
     zeilen += [(FARBE_NICHT_AUSWEISBAR, "nicht ausweisbar"), (FARBE_KEINE_DATEN, "keine Daten")]
+    ohne_wert = (FARBE_NICHT_AUSWEISBAR, FARBE_KEINE_DATEN)
     eintraege = "".join(
-        f'<div><span style="display:inline-block;width:18px;height:12px;margin-right:6px;background:{farbe};'
-        f'border:1px {"dashed" if farbe in (FARBE_NICHT_AUSWEISBAR, FARBE_KEINE_DATEN) else "solid"} #333">'
+        f'<div><span style="display:inline-block;width:1.4em;height:0.95em;margin-right:6px;vertical-align:middle;'
+        f'background:{farbe};opacity:{DECKKRAFT};border:1px {"dashed" if farbe in ohne_wert else "solid"} #333">'
         f'</span>{html(text)}</div>' for farbe, text in zeilen)
-    return (f'<div class="legende" role="note" aria-label="Legende" style="position:absolute;left:10px;bottom:28px;'
-            f'z-index:1000;background:rgba(255,255,255,.92);padding:6px 10px;border-radius:4px;'
-            f'font:{schrift_px}px/1.5 sans-serif;box-shadow:0 1px 4px rgba(0,0,0,.3)">'
-            f'<b>{html(indikator.kurz)}</b>{eintraege}</div>')
+    if einrichtungen is not None:
+        gezeigt = set(einrichtungen.loc[einrichtungen["hat_lage"], "kategorie"])
+        symbole = [f'<div>{symbol(form, farbe, groesse=int(schrift_px * 1.3))} {html(name)}</div>'
+                   for kategorie, (name, farbe, form) in EBENEN.items() if kategorie in gezeigt]
+        if symbole:
+            eintraege += ('<div style="margin-top:4px"><b>Einrichtungen</b></div>' + "".join(symbole)
+                          + f'<div>{symbol("kreis", "#555555", True, int(schrift_px * 1.3))} Lage ungefähr</div>')
+            if "angebote" in einrichtungen.columns:
+                eintraege += ('<div><span style="display:inline-block;width:1.1em;height:1.1em;border:2px solid #000;'
+                              'border-radius:50%;vertical-align:middle"></span> mit aktiven Angeboten</div>')
+    if umkreis is not None:
+        eintraege += ('<div><span style="display:inline-block;width:1.4em;border-top:2px dashed #D55E00;'
+                      'vertical-align:middle"></span> 500 m und 1 km um das Familienzentrum</div>')
+    return (f'<div class="legende" role="note" aria-label="Legende" style="font-size:{schrift_px}px;line-height:1.6;'
+            f'color:#1a1a1a;margin-bottom:0.5rem"><b>Legende: {html(indikator.kurz)}</b>{eintraege}</div>')
 
 
 def _einrichtungsebenen(einrichtungen: pd.DataFrame, karte: folium.Map) -> list[folium.FeatureGroup]:
@@ -187,19 +230,16 @@ def _einrichtungsebenen(einrichtungen: pd.DataFrame, karte: folium.Map) -> list[
     if namensnennung(einrichtungen[einrichtungen["hat_lage"]]):
         _Namensnennung(OSM_NAMENSNENNUNG).add_to(karte)
     ebenen = []
-    for kategorie, (name, farbe) in EBENEN.items():
+    for kategorie, (name, farbe, form) in EBENEN.items():
         teil = einrichtungen[(einrichtungen["kategorie"] == kategorie) & einrichtungen["hat_lage"]]
-        ebene = folium.FeatureGroup(name=f"{name} ({len(teil)})", show=True)
+        ebene = folium.FeatureGroup(name=f"{symbol(form, farbe, groesse=14)} {name} ({len(teil)})", show=True)
         for e in teil.itertuples():
-            tooltip = _Tooltip(_einrichtung_text(e))
-            if kategorie == "Familienzentrum":
-                folium.Marker([e.lat, e.lon], tooltip=tooltip, icon=folium.DivIcon(
-                    html=_familienzentrum_symbol(farbe, e.ungefaehr), icon_size=(34, 34), icon_anchor=(17, 17),
-                    class_name="familienzentrum")).add_to(ebene)
-            else:
-                folium.CircleMarker([e.lat, e.lon], radius=9 if e.ungefaehr else 7, color=farbe, weight=2,
-                                    fill=True, fill_color=farbe, fill_opacity=0.25 if e.ungefaehr else 0.9,
-                                    dash_array="3 3" if e.ungefaehr else None, tooltip=tooltip).add_to(ebene)
+            groesse = 30 if kategorie == "Familienzentrum" else 18
+            folium.Marker([e.lat, e.lon], tooltip=_Tooltip(_einrichtung_text(e)), title=f"{e.name} ({kategorie})",
+                          icon=folium.DivIcon(html=symbol(form, farbe, e.ungefaehr, groesse),
+                                              icon_size=(groesse, groesse), icon_anchor=(groesse // 2, groesse // 2),
+                                              class_name="familienzentrum" if kategorie == "Familienzentrum"
+                                              else "einrichtung")).add_to(ebene)
         ebenen.append(ebene)
     if "angebote" in einrichtungen.columns:
         mit = einrichtungen[einrichtungen["hat_lage"] & einrichtungen["angebote"].map(hat_aktive)]
@@ -209,12 +249,6 @@ def _einrichtungsebenen(einrichtungen: pd.DataFrame, karte: folium.Map) -> list[
                                 class_name="mit-angeboten", tooltip=_Tooltip(_einrichtung_text(e))).add_to(ebene)
         ebenen.append(ebene)
     return ebenen
-
-
-def _familienzentrum_symbol(farbe: str, ungefaehr: bool) -> str:
-    rand = "3px dashed" if ungefaehr else "3px solid"
-    return (f'<div title="Familienzentrum" style="width:30px;height:30px;border-radius:50%;background:#fff;'
-            f'border:{rand} {farbe};color:{farbe};font:bold 20px/30px sans-serif;text-align:center">★</div>')
 
 
 def _einrichtung_text(e) -> str:
@@ -258,29 +292,108 @@ def _umkreise(umkreis: Umkreis) -> folium.FeatureGroup:
 
 
 class _Gemeindeflaechen(MacroElement):
-    """Die Gemeindeflächen als eigene, knappe Leaflet-Ebene: Farbe und Tooltip stehen in den Eigenschaften.
+    """Die Gemeindeflächen als eigene, knappe Leaflet-Ebene: Farbe, Tooltip und Name stehen in den Eigenschaften.
 
     folium.GeoJson schriebe die Koordinaten mit Leerzeichen und je Farbe eine Stilfunktion; so ist die Karte
-    des Kreises gut ein Drittel kleiner. Ein Klick meldet streamlit-folium als last_active_drawing.
+    des Kreises gut ein Drittel kleiner. Ein Klick meldet streamlit-folium als last_active_drawing; die Tastatur
+    (Tab, dann Eingabe oder Leertaste) löst denselben Klick aus. Die Namen stehen dauerhaft auf der Karte, wachsen
+    mit dem Zoom, und wo zwei sich überdecken, bleibt der der größeren Gemeinde. Die Karte passt den Kreis so ein,
+    dass Legende und Namensnennung keine Fläche verdecken, und Tooltips öffnen zur Kartenmitte hin.
     """
 
-    _template = Template("""{% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.geoJson({{ this.daten }}, {
+    _template = Template("""{% macro header(this, kwargs) %}
+        <style>
+          .gemeindename span { position: absolute; transform: translate(-50%, -50%); white-space: nowrap;
+            font: 600 1em/1.1 sans-serif; color: #111; text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+          path.gemeinde:focus { outline: none; stroke: #000; stroke-width: 4px; }
+          .leaflet-container { font-size: {{ this.schrift_px }}px; }
+        </style>
+    {% endmacro %}
+    {% macro script(this, kwargs) %}
+        (function () {
+        var karte = {{ this._parent.get_name() }}, daten = {{ this.daten }}, basis = {{ this.schrift_px }};
+        var flaechen = L.geoJson(daten, {
             style: function (f) { var leer = f.properties.status !== "ok" && f.properties.status !== "untergrenze";
                 return {className: "gemeinde", fillColor: f.properties.farbe, color: "#333333", weight: 1,
-                        fillOpacity: 0.75, dashArray: leer ? "4 3" : null}; },
+                        fillOpacity: {{ this.deckkraft }}, dashArray: leer ? "4 3" : null}; },
             onEachFeature: function (f, ebene) {
                 ebene.bindTooltip(f.properties.tip, {sticky: true});
                 ebene.on("mouseover", function () { ebene.setStyle({weight: 3, color: "#000000"}); });
-                ebene.on("mouseout", function () { {{ this.get_name() }}.resetStyle(ebene); });
+                ebene.on("mouseout", function () { flaechen.resetStyle(ebene); });
+                ebene.on("mousemove", function (e) { richtung(ebene.getTooltip(), e.containerPoint); });
+                ebene.on("add", function () {
+                    var el = ebene.getElement();
+                    el.setAttribute("tabindex", "0"); el.setAttribute("role", "button");
+                    el.setAttribute("aria-label", f.properties.aria);
+                    el.addEventListener("keydown", function (ev) {
+                        if (ev.key !== "Enter" && ev.key !== " ") return;
+                        ev.preventDefault();
+                        ebene.fire("click", {latlng: L.latLng(f.properties.punkt)}, true);
+                    });
+                    el.addEventListener("focus", function () {
+                        // nur für die Tastatur: ein Umhängen im DOM zwischen Maus-ab und -auf verschluckte den Klick
+                        if (!el.matches(":focus-visible")) return;
+                        ebene.setStyle({weight: 4, color: "#000000"}); ebene.bringToFront();
+                        richtung(ebene.getTooltip(), karte.latLngToContainerPoint(f.properties.punkt));
+                        ebene.openTooltip(L.latLng(f.properties.punkt));
+                    });
+                    el.addEventListener("blur", function () { flaechen.resetStyle(ebene); ebene.closeTooltip(); });
+                });
             }
-        }).addTo({{ this._parent.get_name() }});
+        }).addTo(karte);
+        // Tooltips öffnen zur Mitte hin: am Rand der Karte würden sie abgeschnitten
+        function richtung(tip, p) {
+            var g = karte.getSize();
+            tip.options.direction = p.x < 190 ? "right" : p.x > g.x - 190 ? "left" : p.y > g.y / 2 ? "top" : "bottom";
+            tip.options.offset = L.point(0, 0);
+        }
+        // Namen: eigene Ebene über den Flächen, ohne Mausereignisse (der Klick geht auf die Fläche)
+        karte.createPane("gemeindenamen");
+        var ebeneNamen = karte.getPane("gemeindenamen");
+        ebeneNamen.style.zIndex = 450; ebeneNamen.style.pointerEvents = "none";
+        ebeneNamen.setAttribute("aria-hidden", "true");  // dieselben Namen tragen die Flächen als Beschriftung
+        var namen = daten.features.slice().sort(function (a, b) { return b.properties.flaeche - a.properties.flaeche; })
+            .map(function (f) {
+                var span = document.createElement("span"); span.textContent = f.properties.name;
+                L.marker(f.properties.punkt, {pane: "gemeindenamen", interactive: false, keyboard: false,
+                    icon: L.divIcon({className: "gemeindename", html: span, iconSize: null})}).addTo(karte);
+                return span;
+            });
+        var startzoom = null;
+        function entzerren() {
+            if (startzoom === null) startzoom = karte.getZoom();
+            ebeneNamen.style.fontSize = Math.max(10, Math.min(basis * 2.2,
+                basis * Math.pow(1.3, karte.getZoom() - startzoom))) + "px";
+            var belegt = [];
+            namen.forEach(function (span) {
+                span.style.visibility = "visible";
+                var r = span.getBoundingClientRect();
+                var frei = belegt.every(function (b) {
+                    return r.right + 2 < b.left || r.left - 2 > b.right || r.bottom < b.top || r.top > b.bottom; });
+                if (frei) belegt.push(r); else span.style.visibility = "hidden";
+            });
+        }
+        // Den Kreis einpassen: so groß wie möglich, unten frei für die Namensnennung, links für die Zoomknöpfe
+        karte.fitBounds(flaechen.getBounds(), {paddingTopLeft: [48, 8], paddingBottomRight: [8, 22]});
+        karte.on("zoomend moveend", entzerren);
+        entzerren();
+        // Der erste Klick fokussiert die Karte; Leaflet tut das mit Scrollen, das die Seite verschiebt und den Klick
+        // zum Ziehen macht. Ohne Scrollen fokussieren:
+        if (karte.keyboard) {
+            karte.keyboard.disable();  // löst den alten Handler mit der alten Funktion
+            karte.keyboard._onMouseDown = function () {
+                if (!this._focused) this._map._container.focus({preventScroll: true}); };
+            karte.keyboard.enable();
+        }
+        })();
     {% endmacro %}""")
 
-    def __init__(self, daten: dict):
+    def __init__(self, daten: dict, schrift_px: int = 13):
         super().__init__()
         self._name = "Gemeinden"
         self.daten = skript_json(daten)
+        self.schrift_px = int(schrift_px)
+        self.deckkraft = DECKKRAFT
 
 
 class _Tooltip(folium.Tooltip):
@@ -301,6 +414,23 @@ class _Massstab(MacroElement):
 
     _template = Template("""{% macro script(this, kwargs) %}
         L.control.scale({imperial: false, position: "topleft"}).addTo({{ this._parent.get_name() }});
+    {% endmacro %}""")
+
+
+class _Deutsch(MacroElement):
+    """Deutsche Beschriftungen der Leaflet-Knöpfe (Leaflet kennt nur Englisch; die Karte ist ein eigenes Dokument,
+    das Skript der Seite erreicht sie nicht)."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+        setTimeout(function () {  // nach allen Bedienelementen, auch der Ebenenwahl, die zuletzt dazukommt
+            var texte = {"Zoom in": "Vergrößern", "Zoom out": "Verkleinern", "Layers": "Ebenen ein- und ausblenden"};
+            document.documentElement.lang = "de";
+            var knoepfe = document.querySelectorAll(".leaflet-control a[title], .leaflet-control a[aria-label]");
+            knoepfe.forEach(function (a) {
+                var neu = texte[a.getAttribute("title")] || texte[a.getAttribute("aria-label")];
+                if (neu) { a.setAttribute("title", neu); a.setAttribute("aria-label", neu); }
+            });
+        }, 0);
     {% endmacro %}""")
 
 

@@ -1,4 +1,5 @@
-"""CSS der App: Kontrast und Fokus, Druck auf A4 und Präsentationsmodus (große Schrift, keine Seitenleiste, keine Bedienelemente)."""
+"""CSS der App: Kontrast, Fokus und Telefon; Druck auf A4; Präsentationsmodus (große Schrift, keine Seitenleiste,
+keine Bedienelemente)."""
 
 # Für alle: Beschriftungen mit 4,5:1 (Streamlits Grau hat 3,9:1), sichtbarer Fokus an jedem Bedienelement.
 BILDSCHIRM = """
@@ -8,6 +9,11 @@ a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visib
 [role="tab"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,
 [data-testid="stSidebarNavLink"]:focus-visible, label:focus-within, [tabindex]:focus-visible {
   outline: 3px solid #1f4e99 !important; outline-offset: 2px !important; }
+@media (max-width: 640px) {  /* Telefon: Titel kleiner, Umbruch nur zwischen Wörtern, Tabellen scrollen */
+  h1 { font-size: 1.55rem !important; word-break: normal !important; overflow-wrap: normal !important;
+       hyphens: manual !important; }
+  [data-testid="stTable"], .stMarkdown table { display: block; overflow-x: auto; }
+}
 """
 
 DRUCK = """
@@ -32,7 +38,7 @@ DRUCK = """
   [data-testid="stVerticalBlock"] { gap: 0.4rem !important; }
   .js-plotly-plot, [data-testid="stTable"] tr, [data-testid="stAlert"] { break-inside: avoid; }
   h1 { font-size: 1.8rem !important; padding: 0 !important; }
-  h3 { font-size: 1.2rem !important; padding: 0.3rem 0 0 !important; }
+  h2, h3 { font-size: 1.2rem !important; padding: 0.3rem 0 0 !important; }
   html { font-size: 10px; }
 }
 """
@@ -44,6 +50,8 @@ html { font-size: 24px; }
 [data-testid="stMainBlockContainer"] { max-width: 100% !important; padding: 1rem 2rem !important; }
 [data-testid="stMetricValue"] { font-size: 3rem !important; }
 h1 { font-size: 1.6rem !important; padding: 0 0 0.5rem !important; }
+h2 { font-size: 1.25rem !important; }  /* Abschnitte kleiner als der Seitentitel */
+h3 { font-size: 1.1rem !important; }
 [data-testid="stAlert"] { padding: 0.2rem 0.6rem !important; font-size: 0.7rem; }
 """
 

@@ -78,7 +78,8 @@ def pp_text(differenz) -> str:
     """Änderung in Prozentpunkten: „+0,3 Pp.“, „−1,2 Pp.“ (Minuszeichen), „±0,0 Pp.“, nicht umbrechbar."""
     if differenz is None or pd.isna(differenz):
         return ""
-    vorzeichen = "+" if differenz > 0 else "\u2212" if differenz < 0 else "±"
+    gezeigt = runde(differenz, 1)  # das Vorzeichen der gezeigten Zahl: 0,04 ist „±0,0“
+    vorzeichen = "+" if gezeigt > 0 else "\u2212" if gezeigt < 0 else "±"
     return f"{vorzeichen}{zahl(abs(differenz), 1)}\u00a0Pp."
 
 

@@ -101,12 +101,14 @@ def ersetzungen(parameter: Mapping[str, str], ansicht: Ansicht, namen: Mapping[s
     if unbekannt:
         saetze.append(f"Unbekannte Gemeinden im Link weggelassen: {', '.join(unbekannt[:5])}.")
     if (k := parameter.get("klassen")) and k != ansicht.klassen:
-        saetze.append(f"Die Klasseneinteilung „{k[:20]}“ gibt es nicht; gezeigt wird „{KLASSENMETHODEN[ansicht.klassen]}“.")
+        saetze.append(f"Die Klasseneinteilung „{k[:20]}“ gibt es nicht; gezeigt wird "
+                      f"„{KLASSENMETHODEN[ansicht.klassen]}“.")
     return saetze
 
 
 def _naechstes_jahr(text: str, jahre: Sequence[int]) -> int:
-    """Das verlangte Jahr, sonst das nächstgelegene vorhandene (bei Gleichstand das jüngere), ohne Angabe das jüngste."""
+    """Das verlangte Jahr, sonst das nächstgelegene vorhandene (bei Gleichstand das jüngere); ohne Angabe das
+    jüngste."""
     if not ist_ganzzahl(text):
         return max(jahre)
     return min(jahre, key=lambda j: (abs(j - int(text)), -j))

@@ -96,3 +96,12 @@ def verfuegbar(spalten) -> list[Indikator]:
     """Die Indikatoren, deren Zähler und Nenner beide in der Tabelle stehen."""
     vorhanden = set(spalten)
     return [i for i in INDIKATOREN if i.zaehler in vorhanden and i.nenner in vorhanden]
+
+
+def hinweise_je_text() -> dict[str, list["Indikator"]]:
+    """Jeder Hinweis einmal, mit den Indikatoren, für die er gilt – damit Methodik ihn nicht sechsmal wiederholt."""
+    je_text: dict[str, list[Indikator]] = {}
+    for ind in INDIKATOREN:
+        for hinweis in ind.hinweise:
+            je_text.setdefault(hinweis, []).append(ind)
+    return je_text

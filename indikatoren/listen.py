@@ -29,6 +29,17 @@ class Listenspalte:
     erlaubt: tuple[str, ...] = ()  # leer: freier Text
     hoechstlaenge: int | None = None  # Zeichen; ohne Angabe die der Listenart
 
+    @property
+    def titel(self) -> str:
+        """Die Überschrift für Menschen („Breite (lat)“, „bestätigt am“); `name` bleibt der Spaltenkopf der Datei."""
+        return TITEL.get(self.name) or self.name.replace("_", " ").capitalize()
+
+
+TITEL = {"id": "Kennung", "lat": "Breite (lat)", "lon": "Länge (lon)", "traeger": "Träger",
+         "zustaendigkeit": "Zuständigkeit", "bestaetigt_am": "bestätigt am", "quelle_adresse": "Quelle der Adresse",
+         "quelle_lage": "Quelle der Lage", "lebensphasen": "Lebensphasen", "gemeinde": "Gemeinde (AGS)",
+         "barrierefrei": "barrierefrei", "teilnehmende": "Teilnehmende", "einrichtung": "Einrichtung (Kennung)"}
+
 
 KENNUNG = Listenspalte("id", "Feste Kennung; leer: ein neuer Eintrag, er bekommt beim Speichern eine.",
                        hoechstlaenge=KENNUNG_LAENGE)

@@ -4,6 +4,7 @@ Die Texte kommen aus spalten.py; die Gebiete des Kreises sind vorausgefüllt, al
 """
 
 import csv
+import io
 from pathlib import Path
 
 import pandas as pd
@@ -45,7 +46,14 @@ def schreibe_vorlage(ordner: Path, gebiete: Gebiete) -> list[Path]:
     tabelle.to_csv(csv_datei, sep=";", index=False, lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     pd.concat([text, pd.DataFrame({"spalte": ["Regel"] * len(REGELN), "bedeutung": REGELN})]).fillna("").to_csv(
         erl_datei, sep=";", index=False, lineterminator="\n")
-    with pd.ExcelWriter(xlsx_datei, engine="openpyxl") as mappe:
+    xlsx_datei.write_bytes(als_xlsx(gebiete))
+    return [csv_datei, erl_datei, xlsx_datei]
+
+
+def als_xlsx(gebiete: Gebiete) -> bytes:
+    """Die Vorlage als XLSX: Blatt Kennzahlen (AGS als Text) und Blatt Erläuterung mit den Regeln."""
+    tabelle, text, puffer = vorlage(gebiete), erlaeuterung(), io.BytesIO()
+    with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
         tabelle.to_excel(mappe, sheet_name="Kennzahlen", index=False)
         text.to_excel(mappe, sheet_name="Erläuterung", index=False)
         pd.DataFrame({"Regeln": REGELN}).to_excel(mappe, sheet_name="Erläuterung", index=False,
@@ -56,4 +64,4 @@ def schreibe_vorlage(ordner: Path, gebiete: Gebiete) -> list[Path]:
         blatt.freeze_panes = "A2"
         for spalte, breite in zip("ABCD", (12, 8, 100, 40)):
             mappe.book["Erläuterung"].column_dimensions[spalte].width = breite
-    return [csv_datei, erl_datei, xlsx_datei]
+    return puffer.getvalue()

@@ -25,6 +25,15 @@ class Vorschau:
     entfallene_zeilen: pd.DataFrame  # ags, name, jahr
     geaenderte_werte: pd.DataFrame  # ags, name, jahr, merkmal, alt, neu, differenz
     warnungen: list[str]
+    entfallene_jahre: list[int] = ()  # ganz weg: kein Gebiet hat dieses Jahr mehr
+    entfallene_gebiete: list[str] = ()  # Namen der Gebiete, die in keinem Jahr mehr vorkommen
+    entfallene_indikatoren: list[str] = ()  # Titel der Indikatoren, für die eine Spalte fehlt
+
+    @property
+    def verluste(self) -> bool:
+        """Geht etwas verloren, das bisher gezeigt wurde? Dann muss die Stabsstelle das ausdrücklich bestätigen."""
+        return bool(len(self.entfallene_zeilen) or self.entfallene_jahre or self.entfallene_gebiete
+                    or self.entfallene_indikatoren)
 
     @property
     def leer(self) -> bool:
@@ -43,6 +52,10 @@ def vorschau(alt: Kennzahlen | None, neu: Kennzahlen, gebiete: Gebiete, sprung_p
         entfallene_zeilen=a.loc[entfallen, ["name"]].reset_index(),
         geaenderte_werte=_geaendert(alt, neu) if alt is not None else _geaendert_leer(),
         warnungen=_spruenge(neu, gebiete, sprung_pp) + _luecken(neu, gebiete),
+        entfallene_jahre=sorted(set(alt_zeilen["jahr"]) - set(neu.zeilen["jahr"])),
+        entfallene_gebiete=[gebiete.name(a) for a in sorted(set(alt_zeilen["ags"]) - set(neu.zeilen["ags"]))],
+        entfallene_indikatoren=[i.titel for i in katalog.verfuegbar(alt.merkmale if alt is not None else [])
+                                if i.id not in {j.id for j in katalog.verfuegbar(neu.merkmale)}],
     )
 
 

@@ -4,7 +4,7 @@ Klick in die Karte."""
 import streamlit as st
 from streamlit_folium import st_folium
 
-from darstellung.karte import lagekarte
+from darstellung.karte import lagekarte, neue_lage
 from darstellung.maskierung import md
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import einrichtungspflege, geodaten, geokodierung, konfiguration
@@ -43,8 +43,14 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
                                                                           else " (ohne Lage)"))
     if grenzen is None or nummer is None:
         return
-    klick = st_folium(lagekarte(grenzen, liste, konfiguration.basemap(), st.session_state.get("dp_lage")),
-                      key="dp_lagekarte", height=480, use_container_width=True, returned_objects=["last_clicked"])
+    # Auf die gewählte Einrichtung zoomen, wenn sie eine Lage hat, sonst der ganze Kreis; ein Klick setzt nur den
+    # Punkt (eigene Ebene), die Ansicht bleibt.
+    hat_lage = bool(liste["hat_lage"].iloc[nummer])
+    klick = st_folium(lagekarte(grenzen, liste, konfiguration.basemap()), key="dp_lagekarte", height=480,
+                      use_container_width=True, returned_objects=["last_clicked"],
+                      feature_group_to_add=neue_lage(st.session_state.get("dp_lage")),
+                      center=(float(liste["lat"].iloc[nummer]), float(liste["lon"].iloc[nummer])) if hat_lage else None,
+                      zoom=16 if hat_lage else None)
     if (punkt := (klick or {}).get("last_clicked")) and st.session_state.get("dp_lage") != (punkt["lat"], punkt["lng"]):
         st.session_state["dp_lage"] = (punkt["lat"], punkt["lng"])
         st.rerun()

@@ -43,8 +43,8 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
                 try:
                     staende = daten.einlesen(ablage, datei[1], datei[0], von=benutzer, kommentar=kommentar)
                 except UngueltigeDatei as fehler:
-                    st.error(f"Nicht gespeichert: {len(fehler.meldungen)} "
-                             f"{'Problem' if len(fehler.meldungen) == 1 else 'Probleme'}.")
+                    st.error(f"Nicht gespeichert: "
+                             f"{tabellen.probleme(len(fehler.meldungen))}.")
                     st.dataframe(tabellen.meldungen(fehler), hide_index=True, width="stretch")
                 else:
                     st.success(md(", ".join(f"{katalog.BLAETTER[n]}: Stand {s}" for n, s in staende.items())

@@ -1,14 +1,18 @@
-"""Datenpflege, Reiter Kennzahlen einlesen: Datei prüfen (Fehlertabelle und Fehlerbericht), Vorschau gegenüber
-dem aktiven Stand, Übernahme erst mit Kommentar."""
+"""Datenpflege, Reiter Kennzahlen einlesen: Vorlage, Datei prüfen (Fehlertabelle und Fehlerbericht), Vorschau
+gegenüber dem aktiven Stand, Übernahme erst mit Kommentar.
+
+Vorgabe ist „ergänzen“: der jährliche Nachtrag bringt ein neues Jahr, und nichts Bisheriges darf dabei still
+verschwinden. „Ersetzen“ bleibt für eine vollständig neu gelieferte Tabelle; was dann entfällt (Jahre, Gebiete,
+Indikatoren, Zeilen), steht rot in der Vorschau und muss eigens bestätigt werden."""
 
 import hashlib
 
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
-from darstellung.export import als_csv
+from darstellung.export import XLSX_MIME, als_csv
 from darstellung.maskierung import dateiname, md
-from indikatoren import konfiguration
+from indikatoren import konfiguration, vorlage
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen
 from indikatoren.gebiete import Gebiete
@@ -21,10 +25,14 @@ from pages._hochladen import hochladen
 
 
 def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
+    st.download_button("Vorlage herunterladen (XLSX, Gebiete vorausgefüllt, jede Spalte erklärt)",
+                       anmeldung.geschuetzt(lambda: vorlage.als_xlsx(gebiete)), f"{vorlage.NAME}.xlsx", XLSX_MIME,
+                       key="dp_vorlage")
     art_spalten = st.columns(3)
-    ergaenzen = art_spalten[0].radio("Die Datei …", ["ersetzt die ganze Tabelle", "ergänzt den aktiven Stand"],
-                                     key="dp_modus", help="Ergänzen: neue Zeilen kommen hinzu, gleiche AGS und "
-                                     "gleiches Jahr werden ersetzt.") == "ergänzt den aktiven Stand"
+    ergaenzen = art_spalten[0].radio("Die Datei …", ["ergänzt den aktiven Stand", "ersetzt die ganze Tabelle"],
+                                     key="dp_modus", help="Ergänzen (Vorgabe): neue Zeilen kommen hinzu, gleiche AGS "
+                                     "und gleiches Jahr werden ersetzt, alles andere bleibt. Ersetzen: nur die Datei "
+                                     "gilt; was dann entfällt, zeigt die Vorschau rot.") == "ergänzt den aktiven Stand"
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
     feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
@@ -36,7 +44,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         try:
             geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art)
         except UngueltigeDatei as fehler:
-            st.error(f"**{md(name)}** ist ungültig: {len(fehler.meldungen)} Probleme. Nichts wurde gespeichert.")
+            st.error(f"**{md(name)}** ist ungültig: {tabellen.probleme(len(fehler.meldungen))}. Nichts wurde "
+                     "gespeichert.")
             tabelle = tabellen.meldungen(fehler)
             st.dataframe(tabelle, hide_index=True, width="stretch")
             st.download_button("Fehlerbericht herunterladen (CSV)", anmeldung.geschuetzt(lambda: als_csv(tabelle)),
@@ -60,14 +69,19 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
             if not v.geaenderte_werte.empty:
                 st.markdown("**Geänderte Werte**")
                 st.dataframe(tabellen.geaenderte_werte(v.geaenderte_werte), hide_index=True, width="stretch")
-            if not v.entfallene_zeilen.empty:
-                st.markdown("**Entfallende Zeilen** (im neuen Stand nicht mehr enthalten)")
-                st.dataframe(v.entfallene_zeilen, hide_index=True)
+            if v.verluste:
+                st.error(tabellen.verluste_text(v), icon=":material/delete_forever:")
+                st.dataframe(tabellen.gebietszeilen(v.entfallene_zeilen), hide_index=True, key="dp_entfallen")
             with st.form("dp_bestaetigen"):
                 kommentar = st.text_area("Kommentar (Pflicht): was ist das für ein Stand?", key="dp_kommentar")
+                verlust_ok = v.verluste and st.checkbox(
+                    f"Ja, diese {len(v.entfallene_zeilen)} Zeilen sollen im neuen Stand fehlen.", key="dp_verlust_ok")
                 if st.form_submit_button("Als neuen aktiven Datenstand übernehmen", type="primary"):
                     if not kommentar.strip():
                         st.error("Bitte einen Kommentar angeben.")
+                    elif v.verluste and not verlust_ok:
+                        st.error("Nicht übernommen: Bitte den Verlust der rot genannten Daten bestätigen – oder "
+                                 "oben „ergänzt den aktiven Stand“ wählen.")
                     else:
                         try:
                             stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,

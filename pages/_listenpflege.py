@@ -38,7 +38,9 @@ def zeigen(p: Pflege, benutzer: str) -> None:
     bearbeitet = st.data_editor(
         p.liste, num_rows="dynamic", hide_index=True, key=f"dp_{k}_tabelle_{runde}", width="stretch",
         column_config={"id": st.column_config.TextColumn(
-            "id", disabled=True, help="Feste Kennung; neue Zeilen bekommen sie beim Speichern."), **p.spalten})
+            "Kennung", disabled=True, help="Feste Kennung; neue Zeilen bekommen sie beim Speichern (Spalte „id“)."),
+            **{f.name: {**p.spalten.get(f.name, {}), "label": f.titel,
+                        "help": f"{f.bedeutung} (Spalte „{f.name}“ in der Datei)"} for f in art.felder}})
     hochladen("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX wie der Export; Zeilen ohne id sind neu)",
               f"dp_{k}_datei_{runde}", f"dp_{k}_upload", ["csv", "txt", "xlsx"])
     if st.button("Änderungen prüfen", key=f"dp_{k}_pruefen", type="primary"):
@@ -47,8 +49,8 @@ def zeigen(p: Pflege, benutzer: str) -> None:
             neu = p.lies_datei(datei[1], datei[0]) if datei else p.pruefe_tabelle(bearbeitet)
         except UngueltigeDatei as fehler:
             st.session_state[f"dp_{k}_geprueft"] = None
-            st.error(f"Nicht übernommen: {len(fehler.meldungen)} "
-                     f"{'Problem' if len(fehler.meldungen) == 1 else 'Probleme'}.")
+            st.error(f"Nicht übernommen: "
+                     f"{tabellen.probleme(len(fehler.meldungen))}.")
             st.dataframe(tabellen.meldungen(fehler), hide_index=True, width="stretch")
         else:
             st.session_state[f"dp_{k}_geprueft"] = (neu, datei[0] if datei else "", p.stand)

@@ -181,7 +181,8 @@ def vorbereiten(url_pfad: str) -> Kontext | None:
                   on_click=lambda: setze(praesentation=False))
     else:
         _seitenleiste(stand, indikatoren, jahre, daten, BEDIENUNG.get(url_pfad, ("indikator", "jahr")))
-    ersetzt = ansichten.ersetzungen(quelle, ansicht(), dict(zip(gebiete().gemeinden["ags"], gebiete().gemeinden["name"])),
+    gemeinden = gebiete().gemeinden
+    ersetzt = ansichten.ersetzungen(quelle, ansicht(), dict(zip(gemeinden["ags"], gemeinden["name"])),
                                     {i.id: i.titel for i in katalog.INDIKATOREN})
     if ersetzt:
         st.info("**Dieser Link passt nicht mehr ganz zum aktuellen Datenstand.** " + " ".join(map(md, ersetzt)),
@@ -288,8 +289,8 @@ def diagramm(fig, schluessel: str) -> None:
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:
     """st.dataframe für den Bildschirm, dazu ein Zwilling aus schlichtem HTML, der beim Drucken an ihre Stelle tritt
     (die Tabelle von Streamlit druckte nur die Zeilen, die gerade zu sehen sind)."""
-    with st.container(key=f"drucktabelle_{schluessel}"):
-        st.dataframe(daten, hide_index=not index, width="stretch")
+    with st.container(key=f"drucktabelle_{schluessel}"):  # alle Zeilen ohne inneres Rollen (bis etwa 25)
+        st.dataframe(daten, hide_index=not index, width="stretch", height=min(3 + 35 * (len(daten) + 1), 900))
         st.markdown(f'<div class="nur-drucken">{html_tabelle(daten, index)}</div>', unsafe_allow_html=True)
 
 

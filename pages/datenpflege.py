@@ -47,9 +47,14 @@ REITER = {"kennzahlen": ("Kennzahlen einlesen", lambda: kennzahlen_seite.zeigen(
           "familienzentrum": ("Familienzentrum", lambda: familienzentrum_seite.zeigen(ablage, wer)),
           "protokoll": ("Protokoll", protokoll)}
 erlaubt = [b for b in REITER if rollen.darf(rolle, b)]
-for bereich, reiter in zip(erlaubt, st.tabs([REITER[b][0] for b in erlaubt])):
-    with reiter:
-        REITER[bereich][1]()
+# Der gewählte Reiter bleibt über jede Aktion hinweg offen und steht im Link (?reiter=…); nur er läuft, so wird
+# etwa die Lagekarte erst gezeichnet, wenn sie sichtbar ist (verborgen gezeichnet stünde sie auf Weltzoom).
+for bereich, reiter in zip(erlaubt, st.tabs([REITER[b][0] for b in erlaubt], key="reiter", on_change="rerun",
+                                          bind="query-params")):
+    if reiter.open:
+        with reiter:
+            REITER[bereich][1]()
 if rollen.darf(rolle, "kennzahlen"):
     st.caption(f"Die Vorschau warnt bei Sprüngen über {zahl(konfiguration.sprung_pp(), 1)} Prozentpunkte zum "
                "Vorjahr (einstellbar mit SOZIALPLANUNG_SPRUNG_PP).")
+st.caption(f"Ohne Aktion endet die Anmeldung nach {zahl(anmeldung.regeln().leerlauf_minuten, 0)} Minuten.")

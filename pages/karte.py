@@ -4,7 +4,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from angebote.orte import je_einrichtung
-from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte
+from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte, legende_html
 from darstellung.maskierung import md
 from darstellung.tabellen import gebietstabelle
 from indikatoren import ansicht as ansichten
@@ -45,14 +45,14 @@ except geodaten.GeodatenFehlen as fehler:
     grenzen, ohne_grenzen = None, f"Die Karte kann nicht gezeichnet werden: {fehler}"
 
 with st.container(key="karte_spalten"):  # beim Drucken stehen Karte und Liste untereinander
-    karte_spalte, liste_spalte = st.columns([3, 1]) if not k.praesentation else (st.container(), st.container())
+    karte_spalte, liste_spalte = st.columns([3, 1] if not k.praesentation else [4, 1])
 with karte_spalte:
     if ohne_grenzen:
         st.warning(md(ohne_grenzen))
     else:
         karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap(),
-                                  schrift_px=20 if k.praesentation else 13)
-        klick = st_folium(karte, key="karte", height=760 if k.praesentation else 620, use_container_width=True,
+                                  schrift_px=18 if k.praesentation else 13)
+        klick = st_folium(karte, key="karte", height=720 if k.praesentation else 620, use_container_width=True,
                           returned_objects=["last_active_drawing"])
         gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
         if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
@@ -64,27 +64,30 @@ with karte_spalte:
                    + " · Ein Klick auf eine Gemeinde öffnet ihr Profil.")
 
 with liste_spalte:
-    ohne_lage = einrichtungen[~einrichtungen["hat_lage"]]
-    st.markdown(f"**{len(einrichtungen) - len(ohne_lage)} Einrichtungen in der Karte, "
-                f"{len(ohne_lage)} Einrichtungen ohne Lage**")
-    st.caption("Gezeichnet wird, wessen Lage veröffentlicht, von der Stabsstelle gesetzt oder aus der Adresse "
-               "bestimmt ist; gestrichelte Punkte zeigen eine ungefähre Lage (Ortsmitte, Bezugspunkt oder "
-               "geocodiert und noch nicht bestätigt).")
-    if umkreis is not None:
-        z = umkreis.zentrum
-        st.markdown(f"**Umkreis um das {md(z['name'])}** (Luftlinie)")
-        if z["ungefaehr"]:
-            st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({md(z['lage'])}).")
-        for radius in einrichtungsliste.RADIEN:
-            drin = umkreis.innerhalb(radius)
-            titel = f"{radius} m" if radius < 1000 else f"{radius // 1000} km"
-            namen = ", ".join(f"{md(e.name)} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples())
-            st.markdown(f"Innerhalb {titel}: {namen or 'keine Einrichtung mit Lage'}")
-        st.caption(f"{umkreis.ohne_lage} Einrichtungen ohne Lage lassen sich nicht prüfen; die Liste wird länger, "
-                   "sobald die Stabsstelle ihre Lage einträgt.")
-    with st.expander(f"{len(ohne_lage)} Einrichtungen ohne Lage"):
-        st.dataframe(ohne_lage[["name", "kategorie", "adresse", "status"]].rename(columns=str.capitalize),
-                     hide_index=True)
+    st.markdown(legende_html(klassen, ind, 26 if k.praesentation else 14, einrichtungen, umkreis),
+                unsafe_allow_html=True)
+    if not k.praesentation:  # im Präsentationsmodus zählen Karte und Legende
+        ohne_lage = einrichtungen[~einrichtungen["hat_lage"]]
+        st.markdown(f"**{len(einrichtungen) - len(ohne_lage)} Einrichtungen in der Karte, "
+                    f"{len(ohne_lage)} Einrichtungen ohne Lage**")
+        st.caption("Gezeichnet wird, wessen Lage veröffentlicht, von der Stabsstelle gesetzt oder aus der Adresse "
+                   "bestimmt ist; gestrichelte Punkte zeigen eine ungefähre Lage (Ortsmitte, Bezugspunkt oder "
+                   "geocodiert und noch nicht bestätigt).")
+        if umkreis is not None:
+            z = umkreis.zentrum
+            st.markdown(f"**Umkreis um das {md(z['name'])}** (Luftlinie)")
+            if z["ungefaehr"]:
+                st.caption(f"Der Mittelpunkt ist nur ungefähr bekannt ({md(z['lage'])}).")
+            for radius in einrichtungsliste.RADIEN:
+                drin = umkreis.innerhalb(radius)
+                titel = f"{radius} m" if radius < 1000 else f"{radius // 1000} km"
+                namen = ", ".join(f"{md(e.name)} ({zahl(e.entfernung_m)} m)" for e in drin.itertuples())
+                st.markdown(f"Innerhalb {titel}: {namen or 'keine Einrichtung mit Lage'}")
+            st.caption(f"{umkreis.ohne_lage} Einrichtungen ohne Lage lassen sich nicht prüfen; die Liste wird länger, "
+                       "sobald die Stabsstelle ihre Lage einträgt.")
+        with st.expander(f"{len(ohne_lage)} Einrichtungen ohne Lage"):
+            st.dataframe(ohne_lage[["name", "kategorie", "adresse", "status"]].rename(columns=str.capitalize),
+                         hide_index=True)
 
 st.header("Werte der Karte")
 rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "kartenwerte")

@@ -14,19 +14,32 @@ from pages import _rahmen as rahmen
 k = rahmen.kontext()
 kontakt = konfiguration.kontakte()
 st.title("Methodik und Quellen")
+ABSCHNITTE = {"indikatoren": "Indikatoren", "stichtage": f"Stichtage im Datenstand {k.datenstand.id}",
+              "rechenregeln": "Rechenregeln und Geheimhaltung", "datenarten": "Datenarten",
+              "vergleichswerte": "Vergleichswerte Land und Bund", "karten": "Karten und Namensnennung",
+              "barrierefreiheit": "Erklärung zur Barrierefreiheit", "impressum": "Impressum",
+              "datenschutz": "Datenschutzerklärung"}
+st.markdown("**Inhalt:** " + " · ".join(f"[{titel}](#{anker})" for anker, titel in ABSCHNITTE.items()))
 
-st.header("Indikatoren")
+
+def abschnitt(anker: str) -> None:
+    st.header(ABSCHNITTE[anker], anchor=anker)
+
+
+abschnitt("indikatoren")
+st.markdown("**Hinweise:**\n" + "\n".join(
+    f"- *{'alle Indikatoren' if len(inds) == len(katalog.INDIKATOREN) else ', '.join(i.kurz for i in inds)}:* {h}"
+    for h, inds in katalog.hinweise_je_text().items()))
 for ind in katalog.INDIKATOREN:
-    st.subheader(ind.titel)
+    st.subheader(ind.titel, anchor=ind.id)
     st.markdown(ind.definition)
     st.markdown(f"- **Zähler:** {ind.zaehler_text} (Spalte `{ind.zaehler}`, Stichtag: Monat der SGB-II-Zahlen)\n"
                 f"- **Nenner:** {ind.nenner_text} (Spalte `{ind.nenner}`, Stichtag: Tag der Bevölkerungszahl)\n"
                 f"- **Einheit:** {ind.einheit}; {'mit' if ind.jedes_nte_kind else 'ohne'} Angabe „jedes n-te Kind“ "
                 "(n = 100 / Wert, gerundet)\n"
                 f"- **Quelle:** {ind.quelle}")
-    st.markdown("**Hinweise:**\n" + "\n".join(f"- {h}" for h in ind.hinweise))
 
-st.header(f"Stichtage im Datenstand {k.datenstand.id}")
+abschnitt("stichtage")
 stichtage = k.ergebnis.groupby("jahr").agg(sgb2=("stichtag_sgb2", "unique"), bev=("stichtag_bev", "unique"))
 st.table(pd.DataFrame({
     "Jahr": stichtage.index.astype(str),
@@ -34,7 +47,7 @@ st.table(pd.DataFrame({
     "Bevölkerung (Tag)": [", ".join(sorted({tag_text(t) for t in w})) for w in stichtage["bev"]],
 }).set_index("Jahr"))
 
-st.header("Rechenregeln und Geheimhaltung")
+abschnitt("rechenregeln")
 st.markdown(
     "- Der Wert eines größeren Gebiets (Samtgemeinde, Kreis) ist die Summe der Zähler geteilt durch die Summe "
     "der Nenner seiner Gemeinden, nie ein Mittel von Quoten. Liefert die Quelle eine eigene Zeile für Kreis, Land "
@@ -47,7 +60,7 @@ st.markdown(
     "(sekundäre Geheimhaltung); auch sie erscheinen als „nicht ausweisbar“.\n"
     "- Werte sind kaufmännisch auf eine Nachkommastelle gerundet; Veränderungen in Prozentpunkten (Pp.).")
 
-st.header("Datenarten")
+abschnitt("datenarten")
 st.markdown("- **amtlich**: veröffentlichte Zahlen der amtlichen Statistik.\n"
             "- **geschaetzt**: von der Stabsstelle geschätzt, etwa vor Ablauf der Wartezeit.\n"
             "- **beispiel**: synthetische Vorführdaten; solange solche gezeigt werden, steht oben ein Hinweis.")
@@ -55,7 +68,7 @@ st.markdown(f"Aktiver Datenstand {k.datenstand.id}: Datei {md(k.datenstand.datei
             f"{k.datenstand.erstellt.astimezone():%d.%m.%Y} von {md(k.datenstand.von)}; Arten: "
             f"{', '.join(sorted(set(k.ergebnis['art'])))}.")
 
-st.header("Vergleichswerte Land und Bund")
+abschnitt("vergleichswerte")
 vergleich = vergleichswerte.vergleichswerte()
 st.table(pd.DataFrame({
     "Indikator": vergleich["indikator"].map(lambda i: katalog.indikator(i).kurz), "Gebiet": vergleich["gebiet"],
@@ -63,30 +76,34 @@ st.table(pd.DataFrame({
     "Abgrenzung": vergleich["definition"], "Quelle": vergleich["quelle"],
 }))
 
-st.header("Karten und Namensnennung")
+abschnitt("karten")
 st.markdown(f"- Gemeindegrenzen: BKG, Verwaltungsgebiete 1:250 000 mit Einwohnerzahlen (VG250-EW). "
             f"**{geodaten.NAMENSNENNUNG}**; für die Anzeige vereinfacht.\n"
             f"- Hintergrundkarte (wenn eingeschaltet): basemap.de, {BASEMAP_DE_NAMENSNENNUNG}.\n"
             "- Einrichtungen: veröffentlichte Adressen und Lagen, Quelle je Einrichtung in data/einrichtungen.csv; "
             "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (EPSG:25832).")
 
-st.header("Erklärung zur Barrierefreiheit")
+abschnitt("barrierefreiheit")
 st.markdown(
     "Diese Erklärung gilt für das Sozialplanungs-Dashboard und folgt § 9b des Niedersächsischen "
     "Behindertengleichstellungsgesetzes (NBGG) in Verbindung mit der Richtlinie (EU) 2016/2102.\n\n"
-    "**Stand der Vereinbarkeit:** Das Angebot ist teilweise barrierefrei. Alle Werte stehen auch als Tabelle "
-    "neben oder unter Karte und Diagrammen; Farbe ist nie der einzige Träger einer Information; die Farbpalette "
-    "ist für Farbfehlsichtige geeignet; Zahlen sind deutsch formatiert.\n\n"
-    "**Nicht barrierefreie Inhalte:** Die Karte selbst und die Diagramme sind Grafiken und mit Bildschirmlesern "
-    "nur eingeschränkt nutzbar (Ersatz: die Tabellen). Tooltips erscheinen nur mit Maus oder Touch.\n\n"
+    "**Stand der Vereinbarkeit:** Das Angebot ist weitgehend barrierefrei nach WCAG 2.1, Stufe AA; jede Seite wird "
+    "bei jeder Änderung automatisch mit axe-core geprüft. Jedes Diagramm hat einen Alternativtext und eine Tabelle "
+    "aller gezeigten Werte; die Karte hat eine Tabelle ihrer Werte, jede Gemeinde ist mit der Tab-Taste erreichbar "
+    "(Name und Wert werden vorgelesen, die Eingabetaste öffnet das Profil); Farbe ist nie der einzige Träger einer "
+    "Information (Einrichtungen haben eigene Formen, die gewählte Gemeinde ist fett mit ▶ markiert); Texte haben "
+    "mindestens 4,5:1 Kontrast; Zahlen sind deutsch formatiert.\n\n"
+    "**Nicht barrierefreie Inhalte:** Die Kartenfläche selbst ist eine Grafik; kleine Gemeinden tragen ihren Namen "
+    "erst beim Vergrößern (Ersatz: Tooltip und Tabelle). Einige Bedienelemente stammen aus dem Rahmenwerk "
+    "Streamlit; ihre Beschriftungen werden ins Deutsche übertragen, sobald sie erscheinen.\n\n"
     f"**Barrieren melden:** {kontakt['barrierefreiheit']}\n\n"
     f"**Schlichtungsverfahren:** {kontakt['schlichtung']}")
 
-st.header("Impressum")
+abschnitt("impressum")
 st.markdown(f"{kontakt['herausgeber']}  \n{kontakt['anschrift']}  \n{kontakt['kontakt']}  \n"
             f"Vertreten durch: {kontakt['vertretung']}")
 
-st.header("Datenschutzerklärung")
+abschnitt("datenschutz")
 st.markdown(
     f"**Verantwortlich:** {kontakt['herausgeber']}, {kontakt['anschrift']}. "
     f"**Datenschutzbeauftragte/r:** {kontakt['datenschutz']}\n\n"

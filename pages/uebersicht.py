@@ -27,8 +27,8 @@ if kreis is None:
     spalten[0].info("Für den Kreis gibt es in diesem Jahr keinen Wert.")
 else:
     spalten[0].metric(md(kreis["name"]), wert_text(kreis["wert"], kreis["status"]),
-                      **veraenderung_metrik(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)), help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum "
-                      f"Vorjahr in Prozentpunkten")
+                      **veraenderung_metrik(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)),
+                      help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum Vorjahr in Prozentpunkten")
     spalten[0].caption(" · ".join(t for t in (
         nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
         f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {md(kreis['quelle'] or 'nicht angegeben')}",

@@ -3,10 +3,12 @@
 import io
 import os
 from pathlib import Path
+from urllib.parse import urlparse
 
 import pytest
 
 from indikatoren.gebiete import Gebiete
+from tests.browser import browser_seite, streamlit_server
 
 PROJEKT = Path(__file__).resolve().parent.parent
 SHARED_GEO = PROJEKT.parent / "shared" / "data" / "geo"
@@ -76,3 +78,27 @@ def ohne_altes_pages_verhalten(monkeypatch):
         PagesManager.uses_pages_directory = False
 
     monkeypatch.setattr(PagesManager, "__init__", ohne)
+
+
+# --- Browser-Tests: ein Streamlit-Server je Testmodul, eine Chromium-Seite je Test --------------------------
+@pytest.fixture(scope="module")
+def umgebung(tmp_path_factory):
+    return {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path_factory.mktemp("laufzeit")), "SOZIALPLANUNG_BASEMAP": "keine",
+            "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+
+
+@pytest.fixture(scope="module")
+def server(umgebung):
+    with streamlit_server(PROJEKT, umgebung) as adresse:
+        yield adresse
+
+
+@pytest.fixture
+def seite(request):
+    with browser_seite(*getattr(request, "param", (1400, 1000))) as s:
+        anfragen: list[str] = []
+        s.on("request", lambda r: anfragen.append(r.url))
+        s.anfragen = anfragen
+        yield s
+    fremd = {urlparse(a).hostname for a in anfragen} - {"127.0.0.1", "localhost"}
+    assert not fremd, f"Anfragen an Dritte: {fremd}"

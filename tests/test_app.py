@@ -53,7 +53,8 @@ def test_jede_seite_laeuft_mit_standarddaten_und_deep_link(seite):
         if seite == "gemeindeprofil" and not parameter:
             erwartet["gemeinde"] = "03254002"  # das Profil nennt die gezeigte Gemeinde im Link
         if seite == "zeitvergleich":  # die gezeigten Gemeinden: die gewählte, sonst die drei höchsten 2024
-            erwartet["gemeinden"] = "03254021" if parameter else "03254021,03254002,03254014"  # Hildesheim, Alfeld, Elze
+            erwartet["gemeinden"] = "03254021" if parameter else \
+                "03254021,03254002,03254014"  # Hildesheim, Alfeld, Elze
         assert dict(app.query_params) == {k: [v] for k, v in erwartet.items()} or \
             dict(app.query_params) == erwartet
         link = app.sidebar.code[0].value
@@ -67,7 +68,8 @@ def test_uebersicht_zeigt_kreis_vergleich_und_rangliste(kern):
     kreiswert, land, bund = app.metric
     assert (kreiswert.label, kreiswert.value) == ("Landkreis Hildesheim", wert_text(kreis["wert"], "ok"))
     assert kreiswert.delta == pp_text(auswertung.veraenderung(kern, "kinderarmut", 2024, "03254"))
-    assert (land.label, land.value, bund.label, bund.value) == ("Niedersachsen", "13,2\u00a0%", "Deutschland", "12,7\u00a0%")
+    assert (land.label, land.value, bund.label, bund.value) == ("Niedersachsen", "13,2\u00a0%", "Deutschland",
+                                                                 "12,7\u00a0%")
     assert any("Stichtag Juni 2023 (eigener Stichtag)" in c.value for c in app.caption)
     tabelle = tabelle_mit(app, "Art")
     assert len(tabelle) == 20 and tabelle.iloc[0]["Gebiet"] == "Hildesheim"
@@ -162,6 +164,10 @@ def test_methodik_aus_dem_katalog(monkeypatch):
         assert ind.titel in [s.value for s in app.subheader]
         assert ind.definition in text and ind.quelle in text and all(h in text for h in ind.hinweise)
         assert ind.zaehler_text in text and ind.nenner_text in text
+    # jeder Hinweis genau einmal (die zwei zur Wartezeit der BA gelten für alle sechs), dazu ein Inhaltsverzeichnis
+    hinweise = {h for ind in katalog.INDIKATOREN for h in ind.hinweise}
+    assert {text.count(h) for h in hinweise} == {1}
+    assert "[Erklärung zur Barrierefreiheit](#barrierefreiheit)" in text
     assert "© GeoBasis-DE / BKG (2025), dl-de/by-2-0 (Daten verändert)" in text and "basemap.de" in text
     assert "§ 9b des Niedersächsischen Behindertengleichstellungsgesetzes" in text
     assert "sozialplanung@example.org, 05121 000-0" in text

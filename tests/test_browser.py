@@ -12,34 +12,12 @@ import pandas as pd
 import pytest
 
 from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
+from tests.browser import verstoesse as _verstoesse
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
 pytestmark = pytest.mark.browser
 KARTE = 'iframe[title="streamlit_folium.st_folium"]'
 PASSWORT = "richtig-lang-genug"
-
-
-@pytest.fixture(scope="module")
-def umgebung(tmp_path_factory):
-    return {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path_factory.mktemp("laufzeit")), "SOZIALPLANUNG_BASEMAP": "keine",
-            "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
-
-
-@pytest.fixture(scope="module")
-def server(umgebung):
-    with streamlit_server(PROJEKT, umgebung) as adresse:
-        yield adresse
-
-
-@pytest.fixture
-def seite(request):
-    with browser_seite(*getattr(request, "param", (1400, 1000))) as s:
-        anfragen: list[str] = []
-        s.on("request", lambda r: anfragen.append(r.url))
-        s.anfragen = anfragen
-        yield s
-    fremd = {urlparse(a).hostname for a in anfragen} - {"127.0.0.1", "localhost"}
-    assert not fremd, f"Anfragen an Dritte: {fremd}"
 
 
 def _parameter(url: str) -> dict[str, str]:
@@ -55,11 +33,11 @@ def _secrets(tmp_path, name: str, vorweg: str = ""):
     return datei
 
 
-def _anmelden(seite, name: str, reiter: str, zuletzt: str = "Die Vorschau warnt bei Sprüngen") -> None:
+def _anmelden(seite, name: str, reiter: str, zuletzt: str = "Ohne Aktion endet die Anmeldung") -> None:
     """Auf der offenen Anmeldeseite anmelden und warten, bis der Reiter da ist und der Lauf zu Ende (`zuletzt`:
     ein Text, den die Seite als Letztes schreibt): ein Upload mitten im Lauf ginge sonst verloren."""
     seite.get_by_label("Name").fill(name, timeout=60_000)
-    seite.get_by_label("Passwort").fill(PASSWORT)
+    seite.get_by_label("Passwort", exact=True).fill(PASSWORT)
     seite.get_by_role("button", name="Anmelden").click()
     seite.get_by_role("tab", name=reiter).wait_for(timeout=60_000)
     seite.get_by_text(zuletzt).first.wait_for(state="attached", timeout=60_000)
@@ -76,7 +54,7 @@ def test_karte_mit_gemeinden_familienzentrum_und_nur_lokalen_anfragen(server, se
     karte = _karte(seite)
     assert karte.locator("path.gemeinde").count() == 20
     assert karte.locator(".familienzentrum").count() == 1
-    assert karte.locator(".legende").inner_text().count("%") == 5
+    assert seite.locator(".legende").inner_text().count("%") == 5  # neben der Karte, verdeckt keine Gemeinde
     assert "GeoBasis-DE / BKG (2025)" in karte.locator(".leaflet-control-attribution").inner_text()
     karte.locator(".familienzentrum").hover()
     assert "in Betrieb seit 29.03.2025" in karte.locator(".leaflet-tooltip").inner_text()
@@ -136,7 +114,7 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
     dateien = {}
     for art in ("CSV", "XLSX"):
         with seite.expect_download(timeout=60_000) as laden:
-            seite.get_by_role("button", name=f"{art} herunterladen").click()
+            seite.get_by_role("button", name=f"{art} herunterladen", exact=True).click()
         dateien[art] = laden.value
     assert dateien["CSV"].suggested_filename == "kinderarmut_u3_2024_datenstand1.csv"
     csv_tabelle = pd.read_csv(dateien["CSV"].path(), sep=";", decimal=",", encoding="utf-8-sig", dtype={"AGS": str})
@@ -228,6 +206,19 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
             seite.get_by_text("ist gültig: 4 Zeilen").wait_for(timeout=60_000)
         finally:
             seite.screenshot(path=str(ERGEBNISSE / "datenpflege_vorschau.png"), full_page=True)
+        # Ersetzen nähme die Jahre 2019–2024 weg: rot, mit ausdrücklicher Bestätigung; Vorgabe bleibt Ergänzen
+        seite.get_by_text("ersetzt die ganze Tabelle").click()
+        verlust = seite.get_by_test_id("stAlertContentError").filter(has_text="Beim Ersetzen gingen")
+        verlust.wait_for(timeout=60_000)
+        assert "Ganze Jahre: 2019, 2020, 2021, 2022, 2023, 2024." in verlust.inner_text()
+        farbe = verlust.evaluate("e => getComputedStyle(e.closest('[role=alert]') || e).color")
+        rot, gruen, blau = map(int, re.findall(r"\d+", farbe)[:3])
+        assert rot > 2 * gruen and rot > 2 * blau, farbe  # rote Schrift
+        seite.get_by_text("Ja, diese 126 Zeilen sollen im neuen Stand fehlen.").wait_for()
+        assert not _verstoesse(seite)  # auch die Datenpflege besteht axe
+        seite.screenshot(path=str(ERGEBNISSE / "datenpflege_verlust.png"), full_page=True)
+        seite.get_by_text("ergänzt den aktiven Stand").click()
+        verlust.wait_for(state="detached", timeout=60_000)
         seite.get_by_label("Kommentar (Pflicht): was ist das für ein Stand?").fill("Dezember 2025 (Test)")
         seite.get_by_role("button", name="Als neuen aktiven Datenstand übernehmen").click()
         seite.get_by_text("Datenstand 2 ist gespeichert und aktiv.").wait_for(timeout=60_000)
@@ -389,7 +380,7 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        _anmelden(seite, "schulz", "Angebote", zuletzt="Ausgefüllte Mappe einlesen")
+        _anmelden(seite, "schulz", "Angebote")
         assert [t.strip() for t in seite.get_by_role("tab").all_inner_texts()] == ["Einrichtungen", "Angebote",
                                                                                     "Familienzentrum"]
         assert seite.get_by_text("Kennzahlen einlesen").count() == 0 and seite.get_by_text("Sicherung").count() == 0
@@ -398,6 +389,9 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
                                         ("Einrichtungen", "einrichtungen.csv", "Einrichtungsstand 2 ist aktiv")):
             seite.get_by_role("tab", name=reiter).click()
             panel = seite.get_by_role("tabpanel", name=reiter)
+            panel.get_by_text("Leere Vorlage").first.wait_for(timeout=60_000)  # nur der offene Reiter läuft
+            seite.get_by_text("Ohne Aktion endet die Anmeldung").wait_for(state="attached")
+            seite.wait_for_timeout(500)
             panel.locator("input[type=file]").set_input_files(str(tmp_path / datei))
             panel.get_by_text(datei).first.wait_for(timeout=30_000)
             panel.get_by_role("button", name="Änderungen prüfen").click()

@@ -41,6 +41,12 @@ def _anmelden(app: AppTest, passwort: str = PASSWORT) -> AppTest:
     return app.run()
 
 
+def _reiter(app: AppTest, name: str) -> AppTest:
+    """Einen Reiter öffnen, wie ein Klick (nur der offene Reiter läuft)."""
+    app.session_state["reiter"] = name
+    return app.run()
+
+
 def _hochladen(app: AppTest, name: str, inhalt: bytes) -> AppTest:
     app.session_state["dp_upload"] = (name, inhalt)
     return app.run()
@@ -77,8 +83,27 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
     assert app.metric[0].value == "2025"
     assert any("fehlt im Jahr 2025" in w.value for w in app.warning)  # 19 Gemeinden fehlen
+    assert "Vorlage herunterladen (XLSX, Gebiete vorausgefüllt, jede Spalte erklärt)" in [
+        b.label for b in app.get("download_button")]
+    assert app.radio(key="dp_modus").value == "ergänzt den aktiven Stand"  # Vorgabe: nichts geht verloren
+    assert not any("verloren" in e.value for e in app.error)
+    app.radio(key="dp_modus").set_value("ersetzt die ganze Tabelle").run()
+    # Von Hand: die Beispieldaten haben 6 Jahre (2019–2024) × 21 Gebiete = 126 Zeilen; die Datei nur 2025 für den
+    # Kreis und Alfeld mit bev_u15/nef_u15. Es entfallen alle 126 Zeilen, die Jahre 2019–2024, 19 Gemeinden und
+    # die fünf Indikatoren, für die Spalten fehlen.
+    verlust = next(e.value for e in app.error if "verloren" in e.value).replace("\\", "")  # ohne Markdown-Maskierung
+    assert "Beim Ersetzen gingen 126 Zeilen des aktiven Stands verloren" in verlust
+    assert "Ganze Jahre: 2019, 2020, 2021, 2022, 2023, 2024." in verlust
+    assert "Gebiete ganz ohne Zahlen (19)" in verlust and "Elze" in verlust and "Alfeld" not in verlust
+    for titel in ("SGB-II-Quote", "ELB-Quote", "NEF-Quote unter 3"):
+        assert titel in verlust
+    assert "Kinderarmutsindikator" not in verlust.split("Indikatoren ohne Zahlen:")[1].split(".")[0]
     app.text_area(key="dp_kommentar").input("Zahlen Dezember 2025")
-    app.button(key=UEBERNEHMEN).click().run()  # ohne Ergänzen ersetzt die Datei die ganze Tabelle
+    app.button(key=UEBERNEHMEN).click().run()  # ohne Bestätigung des Verlusts: nichts gespeichert
+    assert any("Bitte den Verlust der rot genannten Daten bestätigen" in e.value for e in app.error)
+    assert oeffne_ablage(gebiete).aktiver().id == 1
+    app.checkbox(key="dp_verlust_ok").check()
+    app.button(key=UEBERNEHMEN).click().run()
     ablage = oeffne_ablage(gebiete)
     assert ablage.aktiver().id == 2 and ablage.aktiver().kommentar == "Zahlen Dezember 2025"
     assert ablage.aktiver().von == "meier (stabsstelle)"
@@ -87,10 +112,12 @@ def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
     assert uebersicht.metric[0].value == "17,5\u00a0%"  # 7000 / 40000
 
-    app.selectbox(key="dp_stand").select(1).run()
+    _reiter(app, "Datenstände").selectbox(key="dp_stand").select(1).run()
     app.checkbox(key="dp_aktivieren_ok").check()
     app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
     assert ablage.aktiver().id == 1
+    assert "Datenstand 1 ist wieder aktiv." in [s.value for s in app.success]  # der Reiter bleibt offen
+    assert app.session_state["reiter"] == "Datenstände" and app.selectbox(key="dp_stand")
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
     assert uebersicht.metric[0].value == "15,7\u00a0%"  # wieder die Beispieldaten 2024
 
@@ -113,7 +140,7 @@ def test_fehlerhafte_dateien_ueber_die_seite(name, gebiete):
              for d, z, s, m in meldungen.itertuples(index=False)]
     for stueck in erwartet:
         assert any(stueck.split(": ", 1)[-1][:40] in t for t in texte), (stueck, texte)
-    assert [b.label for b in app.get("download_button")][0] == "Fehlerbericht herunterladen (CSV)"
+    assert "Fehlerbericht herunterladen (CSV)" in [b.label for b in app.get("download_button")]
     ablage = oeffne_ablage(gebiete)
     assert [d.id for d in ablage.datenstaende()] == [1] and ablage.aktiver().id == 1
 
@@ -145,7 +172,7 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
 def _einrichtungen_app():
     app = _anmelden(_app())
     assert app.tabs[2].label == "Einrichtungen"
-    return app
+    return _reiter(app, "Einrichtungen")
 
 
 def test_lage_per_klick_setzen_und_umkreis_waechst(gebiete, monkeypatch):
@@ -213,6 +240,7 @@ def test_angebote_pflegen_vorschau_speichern_und_zuruecknehmen(gebiete):
     from angebote import luecken
     app = _anmelden(_app())
     assert app.tabs[3].label == "Angebote"
+    _reiter(app, "Angebote")
     assert "8 laufende Angebote wurden nie oder vor mehr als 12 Monaten bestätigt" in app.warning[-1].value
     tabelle = angebote.mitgeliefert(gebiete)
     tabelle.loc[tabelle["id"].isin(["A004", "A007"]), ["status", "bestaetigt_am"]] = ["aktiv", "2026-11-01"]
@@ -267,7 +295,7 @@ def test_sitzung_laeuft_nach_leerlauf_ab():
 
 
 def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
-    app = _anmelden(_app())
+    app = _reiter(_anmelden(_app()), "Datenstände")
     liste = next(d.value for d in app.dataframe if "Grund" in d.value.columns)
     eime_2024 = liste[(liste["Gebiet"] == "Eime") & (liste["Jahr"] == 2024)].set_index("Spalte")
     assert eime_2024.at["nef_u3", "Grund"] == "geheim (primär)" and eime_2024.at["nef_u3", "Anzahl"] == 2
@@ -284,10 +312,12 @@ def test_datenpflege_oeffnet_trotz_kaputtem_aktivem_stand(gebiete):
     ablage.speichern(aus_spalten(zeilen, pd.DataFrame({"lb": [False]})), von="x", dateiname="kaputt.csv", sha256="0")
     app = _anmelden(_app())
     assert not app.exception and app.title[0].value == "Datenpflege"
-    app.selectbox(key="dp_stand").select(1).run()
+    _reiter(app, "Datenstände").selectbox(key="dp_stand").select(1).run()
     app.checkbox(key="dp_aktivieren_ok").check()
     app.button(key="FormSubmitter:dp_aktivieren-Aktivieren").click().run()
     assert ablage.aktiver().id == 1
+    assert "Datenstand 1 ist wieder aktiv." in [s.value for s in app.success]  # der Reiter bleibt offen
+    assert app.session_state["reiter"] == "Datenstände" and app.selectbox(key="dp_stand")
 
 
 def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
@@ -297,6 +327,7 @@ def test_rolle_netzwerk_pflegt_nur_einrichtungen_und_angebote(gebiete):
     assert [t.label for t in app.tabs] == ["Einrichtungen", "Angebote", "Familienzentrum"]  # keine Kennzahlen,
     # keine Sicherung, kein Protokoll
     assert "dp_datei_0" not in app.session_state and "Rolle netzwerk" in app.caption[0].value
+    _reiter(app, "Angebote")
     tabelle = angebote.mitgeliefert(gebiete).assign(status="aktiv", bestaetigt_am="2026-11-01")
     app.session_state["dp_ang_upload"] = ("angebote.csv", tabelle.to_csv(sep=";", index=False).encode())
     app.run()
@@ -372,7 +403,7 @@ def test_familienzentrum_pflegt_seine_zahlen(gebiete):
     from indikatoren.listen import Listen
     app = _anmelden(_app(rollen={"meier": "netzwerk"}))
     assert app.tabs[2].label == "Familienzentrum"
-    app.selectbox(key="dp_fz_liste").set_value(katalog.KONTAKTE).run()
+    _reiter(app, "Familienzentrum").selectbox(key="dp_fz_liste").set_value(katalog.KONTAKTE).run()
     kontakte = "jahr;monat;thema;weg;anzahl\n2025;4;Kita und Krippe;persönlich;12\n2025;13;Kita und Krippe;weg;x\n"
     app.session_state["dp_fz_fz_kontakte_upload"] = ("kontakte.csv", kontakte.encode())
     app.run()

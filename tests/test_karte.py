@@ -4,8 +4,15 @@ import json
 import re
 
 import pytest
+from shapely.geometry import Point
 
-from darstellung.karte import FARBE_NICHT_AUSWEISBAR, choroplethenkarte, kartendaten, leaflet_bereitstellen
+from darstellung.karte import (
+    FARBE_NICHT_AUSWEISBAR,
+    choroplethenkarte,
+    kartendaten,
+    leaflet_bereitstellen,
+    legende_html,
+)
 from indikatoren import geodaten, katalog
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.einrichtungen import lade_einrichtungen, umkreis
@@ -22,10 +29,10 @@ def karte_html(gebiete):
     geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
     grenzen = geodaten.anzeigegrenzen()
     einrichtungen = lade_einrichtungen()
-    karte = choroplethenkarte(grenzen, werte, klassifiziere(werte["wert"], "natuerlich"),
-                              katalog.indikator("kinderarmut_u3"), einrichtungen, umkreis(einrichtungen),
-                              basemap="keine")
-    return karte.get_root().render(), werte, grenzen
+    klassen, ind, um = klassifiziere(werte["wert"], "natuerlich"), katalog.indikator("kinderarmut_u3"), \
+        umkreis(einrichtungen)
+    karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, um, basemap="keine")
+    return karte.get_root().render() + legende_html(klassen, ind, 13, einrichtungen, um), werte, grenzen
 
 
 def test_keine_fremden_adressen(karte_html):
@@ -39,13 +46,19 @@ def test_keine_fremden_adressen(karte_html):
 
 def test_gemeinden_farben_und_tooltips(karte_html, gebiete):
     html, werte, grenzen = karte_html
-    daten = json.loads(re.search(r"L\.geoJson\((\{.*?\}), \{", html, re.S).group(1))
+    daten = json.loads(re.search(r"daten = (\{.*?\}), basis = ", html, re.S).group(1))
     eigenschaften = {f["properties"]["ags"]: f["properties"] for f in daten["features"]}
     assert len(eigenschaften) == 20
     eime = eigenschaften["03254013"]  # in den Beispieldaten 2021 gesperrt
     assert eime["farbe"] == FARBE_NICHT_AUSWEISBAR and "nicht ausweisbar" in eime["tip"]
     alfeld = werte.set_index("ags").loc["03254002"]
-    assert f"unter 3: {str(round(alfeld['wert'], 1)).replace('.', ',')} %" in eigenschaften["03254002"]["tip"]
+    wert = f"{str(round(alfeld['wert'], 1)).replace('.', ',')}\u00a0%"
+    assert f"unter 3: {wert}" in eigenschaften["03254002"]["tip"]
+    # Tastatur und Screenreader: die Fläche nennt Name und Wert; der Namenspunkt liegt in der eigenen Fläche
+    assert eigenschaften["03254002"]["aria"] == f"Alfeld (Leine): unter 3 {wert}. Eingabetaste öffnet das Profil."
+    flaechen = grenzen.set_index("ags").geometry
+    for ags, e in eigenschaften.items():
+        assert flaechen[ags].contains(Point(e["punkt"][1], e["punkt"][0])), ags
     assert "Stichtag: Dezember 2021, Bevölkerung 31.12.2021" in eigenschaften["03254002"]["tip"]
     assert "jedes" in eigenschaften["03254002"]["tip"]
 
@@ -60,6 +73,12 @@ def test_legende_einrichtungen_umkreise(karte_html):
                   "Begegnungsorte (0)", "Weiterführende Schulen (0)"):
         assert json.dumps(ebene)[1:-1] in html  # im Ebenenschalter als JSON-Text
     assert "GeoBasis-DE / BKG (2025), dl-de/by-2-0" in html
+    # die Legende erklärt die gezeigten Kategorien mit eigener Form, nicht nur mit Farbe
+    legende = re.search(r'<div class="legende".*</div>', html, re.S).group(0)
+    for name, form in (("Kitas", "<circle"), ("Grundschulen", "<rect"), ("Familienzentrum", "points=\"10,1 ")):
+        zeile = re.search(rf"<div><svg[^>]*>.*?</svg> {name}</div>", legende, re.S)
+        assert zeile and form in zeile.group(0), name
+    assert "Behörden und Beratung" not in legende and "Lage ungefähr" in legende  # nur, was die Karte zeigt
 
 
 def test_ohne_wert_keine_daten(gebiete):
