@@ -35,11 +35,14 @@
         if (alt && BESCHRIFTUNGEN[alt]) el.setAttribute(attr, BESCHRIFTUNGEN[alt]);
       }
     }
-    for (const zone of document.querySelectorAll('[data-testid="stFileUploaderDropzone"], [role="dialog"]')) {
+    for (const zone of document.querySelectorAll('[data-testid="stFileUploader"], [role="dialog"]')) {
       const gehen = document.createTreeWalker(zone, NodeFilter.SHOW_TEXT);
       for (let t = gehen.nextNode(); t; t = gehen.nextNode()) {
         const s = t.nodeValue.trim();
         if (TEXTE[s]) t.nodeValue = TEXTE[s];
+        else if (/^\d+(\.\d+)?(B|KB|MB|GB)$/.test(s)) {  // Dateigröße: „116.0B“ -> „116,0 B“
+          t.nodeValue = s.replace(".", ",").replace(/(B|KB|MB|GB)$/, "\u00a0$1");
+        }
         else if (/^Limit \d+MB per file/.test(s)) {  // Streamlit nimmt mehr an; die Prüfung lehnt mit Meldung ab
           t.nodeValue = s.replace(/^Limit \d+MB per file/, "höchstens __HOECHSTE_MB__ MB je Datei").replace(/•/g, "·");
         }

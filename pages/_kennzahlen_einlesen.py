@@ -59,19 +59,21 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                        f"Datenstand {aktiv.id if aktiv else '–'}:")
             for hinweis in geprueft.hinweise:
                 st.caption(f"Hinweis: {md(hinweis)}")
+            if v.verluste:  # zuerst, was verloren ginge: rot, mit der Liste darunter
+                st.error(tabellen.verluste_text(v), icon=":material/delete_forever:")
+                with st.expander(f"Die {len(v.entfallene_zeilen)} entfallenden Zeilen"):
+                    st.dataframe(tabellen.gebietszeilen(v.entfallene_zeilen), hide_index=True, key="dp_entfallen")
             zahlen = st.columns(4)
             zahlen[0].metric("Neue Jahre", ", ".join(map(str, v.neue_jahre)) or "keine")
             zahlen[1].metric("Neue Zeilen", len(v.neue_zeilen))
             zahlen[2].metric("Geänderte Werte", len(v.geaenderte_werte))
             zahlen[3].metric("Entfallende Zeilen", len(v.entfallene_zeilen))
-            for warnung in v.warnungen:
-                st.warning(md(warnung))
+            if v.warnungen:  # eine Meldung mit Liste statt einer je Gemeinde
+                st.warning(f"**{len(v.warnungen)} Plausibilitätswarnungen** (übernehmen geht trotzdem):\n"
+                           + "\n".join(f"- {md(w)}" for w in v.warnungen))
             if not v.geaenderte_werte.empty:
                 st.markdown("**Geänderte Werte**")
                 st.dataframe(tabellen.geaenderte_werte(v.geaenderte_werte), hide_index=True, width="stretch")
-            if v.verluste:
-                st.error(tabellen.verluste_text(v), icon=":material/delete_forever:")
-                st.dataframe(tabellen.gebietszeilen(v.entfallene_zeilen), hide_index=True, key="dp_entfallen")
             with st.form("dp_bestaetigen"):
                 kommentar = st.text_area("Kommentar (Pflicht): was ist das für ein Stand?", key="dp_kommentar")
                 verlust_ok = v.verluste and st.checkbox(
