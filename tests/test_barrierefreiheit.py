@@ -53,7 +53,9 @@ def test_jede_seite_in_drei_groessen(server, groesse):
         for pfad in SEITEN:
             s.goto(f"{server}/{pfad}", wait_until="domcontentloaded")
             _fertig(s)
-            s.screenshot(path=str(ordner / f"{pfad or 'uebersicht'}_{groesse}.png"), full_page=True)
+            if pfad == "karte":
+                _karte(s)
+            _ganze_seite(s, ordner / f"{pfad or 'uebersicht'}_{groesse}.png")
             if groesse == "telefon":
                 assert not s.get_by_test_id("stSidebar").is_visible() or \
                     s.get_by_test_id("stSidebar").get_attribute("aria-expanded") == "false"
@@ -61,6 +63,19 @@ def test_jede_seite_in_drei_groessen(server, groesse):
                 umbruch = titel.evaluate("e => [getComputedStyle(e).wordBreak, getComputedStyle(e).overflowWrap]")
                 assert umbruch == ["normal", "normal"], (pfad, umbruch)  # Umbruch nur zwischen Wörtern
                 assert titel.evaluate("e => e.scrollWidth <= e.clientWidth + 1"), pfad  # und nichts ragt hinaus
+
+
+def _ganze_seite(s, datei) -> None:
+    """Streamlit rollt in einem inneren Bereich; für ein Bild der ganzen Seite wird das Fenster so hoch wie er."""
+    breite, hoehe = s.viewport_size["width"], s.viewport_size["height"]
+    inhalt = s.evaluate("() => (document.querySelector('[data-testid=\"stMain\"]') || document.body).scrollHeight")
+    s.set_viewport_size({"width": breite, "height": min(max(hoehe, inhalt), 8000)})
+    _fertig(s)
+    s.wait_for_function("() => ![...document.querySelectorAll('[data-testid=\"stSkeleton\"]')].length",
+                        timeout=30_000)
+    s.wait_for_timeout(1500)
+    s.screenshot(path=str(datei))
+    s.set_viewport_size({"width": breite, "height": hoehe})
 
 
 def test_erster_klick_unterhalb_des_sichtbaren_bereichs_oeffnet_das_profil(server):
