@@ -12,6 +12,7 @@ import time
 from pathlib import Path
 
 import geopandas as gpd
+import pandas as pd
 import shapely
 
 PROJEKT = Path(__file__).resolve().parent.parent
@@ -59,26 +60,58 @@ def karten() -> None:
                   f"{bauzeit:>7.0f} ms{extra:>14}")
 
 
-def neulaeufe() -> None:
-    """Serverzeit eines warmen Neulaufs (Caches gefüllt) je Seite, mit AppTest gemessen, bestes von 5."""
+def _rss_mb() -> float:
+    return int(Path("/proc/self/statm").read_text().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 1024 / 1024
+
+
+def neulaeufe(wiederholungen: int = 40) -> None:
+    """Serverzeit eines warmen Neulaufs (Caches gefüllt) je Seite, mit AppTest gemessen (Median), einmal mit
+    Streamlits Aufräumen nach jedem Lauf (runner.postScriptGC, Vorgabe von Streamlit) und einmal ohne (Einstellung
+    des Projekts, .streamlit/config.toml); dazu der Speicher des Prozesses danach, damit ein Wachsen auffiele."""
+    from statistics import median
+
+    from streamlit import config
     from streamlit.testing.v1 import AppTest
 
-    print(f"\n{'Seite':<18}{'warmer Neulauf':>16}")
+    print(f"\n{'Seite':<18}{'mit GC':>10}{'ohne GC':>10}{'Verhältnis':>12}{'Speicher mit':>15}{'ohne':>10}")
     for seite in ("uebersicht", "karte", "gemeindeprofil", "zeitvergleich", "methodik"):
-        app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=120)
-        app.query_params["gemeinde"] = "03254002"
-        if seite != "uebersicht":
-            app.switch_page(f"pages/{seite}.py")
-        app.run()
-        zeiten = []
-        for _ in range(5):
-            start = time.perf_counter()
+        ergebnis = {}
+        for gc_an in (True, False):
+            config.set_option("runner.postScriptGC", gc_an)
+            app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=120)
+            app.query_params["gemeinde"] = "03254002"
+            if seite != "uebersicht":
+                app.switch_page(f"pages/{seite}.py")
             app.run()
+            zeiten = []
+            for _ in range(wiederholungen):
+                start = time.perf_counter()
+                app.run()
+                zeiten.append(time.perf_counter() - start)
+            assert not app.exception, app.exception
+            ergebnis[gc_an] = (median(zeiten) * 1000, _rss_mb())
+        (mit, speicher_mit), (ohne, speicher_ohne) = ergebnis[True], ergebnis[False]
+        print(f"{seite:<18}{mit:>7.0f} ms{ohne:>7.0f} ms{mit / ohne:>11.1f}×{speicher_mit:>12.0f} MB"
+              f"{speicher_ohne:>7.0f} MB")
+
+
+def klassen() -> None:
+    """Jenks für wachsende Zahlen von Gemeinden (Kreis, Land, Bund): Rechenzeit, bestes von 3."""
+    import numpy as np
+
+    print(f"\n{'Werte':>8}{'Jenks':>12}")
+    zufall = np.random.default_rng(1)
+    for n in (20, 950, 10_800):
+        werte = pd.Series(np.round(zufall.gamma(3, 3, n), 1))
+        zeiten = []
+        for _ in range(3):
+            start = time.perf_counter()
+            klassifiziere(werte, "natuerlich")
             zeiten.append(time.perf_counter() - start)
-        assert not app.exception, app.exception
-        print(f"{seite:<18}{min(zeiten) * 1000:>13.0f} ms")
+        print(f"{n:>8}{min(zeiten) * 1000:>9.1f} ms")
 
 
 if __name__ == "__main__":
     karten()
+    klassen()
     neulaeufe()

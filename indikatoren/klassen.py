@@ -1,12 +1,13 @@
 """Einteilung der Werte in Farbklassen für die Karte: Jenks, Quantile, gleiche Abstände oder eigene Grenzen.
 
 Eingeteilt werden die auf eine Stelle gerundeten Werte, die die Karte auch zeigt; so liegt kein angezeigter
-Wert scheinbar in der falschen Klasse. Jenks rechnet mit Fisher-Jenks (deterministisch, anders als
-mapclassify.NaturalBreaks mit zufälligem Start).
+Wert scheinbar in der falschen Klasse. Jenks rechnet die exakte Lösung (Fisher-Jenks, deterministisch) über die
+verschiedenen Werte, jeder mit seiner Häufigkeit gewichtet: Prozente mit einer Stelle haben höchstens 1.001
+verschiedene Werte, so bleibt die Rechnung auch für alle 10.800 Gemeinden Deutschlands bei Millisekunden, statt mit
+dem Quadrat der Gemeindezahl zu wachsen (mapclassify brauchte 168 s, jenkspy 0,9 s).
 """
 
 import re
-import warnings
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -93,8 +94,28 @@ def lies_grenzen(text: str) -> tuple[float, ...]:
 
 
 def _jenks(werte: np.ndarray, k: int) -> list[float]:
-    import mapclassify
+    """Obere Grenzen der k Klassen mit der kleinsten Summe der quadrierten Abweichungen (Fisher 1958), dynamisch
+    über die verschiedenen Werte u mit Gewichten w. kosten(i, j): Abweichungsquadrate der Klasse u[i..j]."""
+    u, w = np.unique(werte, return_counts=True)
+    m, k = len(u), min(k, len(u))
+    s0, s1, s2 = (np.concatenate([[0.0], np.cumsum(w * u**p)]) for p in (0, 1, 2))
 
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")  # „Numba not installed“: für 20 bis 1000 Werte unerheblich
-        return mapclassify.FisherJenks(werte, k=k).bins.tolist()
+    def kosten(i, j):  # Klasse u[i..j]; i oder j darf ein Feld sein
+        n, summe = s0[j + 1] - s0[i], s1[j + 1] - s1[i]
+        return (s2[j + 1] - s2[i]) - summe * summe / n
+
+    beste = kosten(0, np.arange(m))  # eine Klasse: u[0..j]
+    anfang = np.zeros((k, m), dtype=int)
+    for c in range(1, k):
+        neu = np.full(m, np.inf)
+        for j in range(c, m):
+            i = np.arange(c, j + 1)  # Anfang der letzten Klasse; davor c Klassen über u[0..i-1]
+            summen = beste[i - 1] + kosten(i, j)
+            wahl = int(np.argmin(summen))
+            neu[j], anfang[c, j] = summen[wahl], i[wahl]
+        beste = neu
+    grenzen, j = [], m - 1
+    for c in range(k - 1, -1, -1):
+        grenzen.append(float(u[j]))
+        j = anfang[c, j] - 1
+    return grenzen[::-1]

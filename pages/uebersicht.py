@@ -52,10 +52,10 @@ if not k.praesentation:
     hinweis = (f"{ind.titel} {jahr}; Datenstand {k.datenstand.id}; Quelle: {ind.quelle}; "
                f"Anzahlen 1 und 2 sind geschwärzt (statistische Geheimhaltung).")
     knopf = st.columns(4)
-    knopf[0].download_button("CSV herunterladen", als_csv(export), f"{dateiname}.csv", "text/csv")
-    knopf[1].download_button("XLSX herunterladen", als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
-                             f"{dateiname}.xlsx",
-                             XLSX_MIME)
+    # Dateien erst beim Klick bauen: das XLSX kostete sonst jeden Lauf der Seite
+    knopf[0].download_button("CSV herunterladen", lambda: als_csv(export), f"{dateiname}.csv", "text/csv")
+    knopf[1].download_button("XLSX herunterladen", lambda: als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
+                             f"{dateiname}.xlsx", XLSX_MIME)
     try:
         knopf[2].download_button("Sozialbericht als PDF", rahmen.bericht_beim_klick("sozialbericht", jahr=jahr),
                                  f"sozialbericht_{jahr}_datenstand{k.datenstand.id}.pdf", "application/pdf",

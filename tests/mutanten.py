@@ -20,6 +20,7 @@ MUTANTEN = [
     ("indikatoren/klassen.py", "y[0] <= g < y[-1]", "y[0] < g < y[-1]", "tests/test_klassen.py"),
     ("indikatoren/klassen.py", "runde(w, 1) for w in werte.dropna()", "w for w in werte.dropna()",
      "tests/test_klassen.py"),
+    ("indikatoren/klassen.py", "wahl = int(np.argmin(summen))", "wahl = len(summen) // 2", "tests/test_klassen.py"),
     ("indikatoren/zahlenformat.py", "rounding=ROUND_HALF_UP", "rounding=__import__('decimal').ROUND_HALF_EVEN",
      "tests/test_zahlenformat.py"),
     ("indikatoren/auswertung.py", 'return runde(runde(jetzt["wert"], 1) - runde(frueher["wert"], 1), 1)',
@@ -86,6 +87,7 @@ MUTANTEN = [
      "tests/test_datenpflege.py"),
     ("indikatoren/ansicht.py", "return min(jahre, key=lambda j: (abs(j - int(text)), -j))", "return max(jahre)",
      "tests/test_ansicht.py"),
+    ("deploy/Caddyfile", "lb_policy cookie sozialplanung_prozess", "lb_policy random", "tests/test_betrieb.py"),
     ("darstellung/diagramme.py", "alle = rangliste.iloc[::-1]",
      'alle = rangliste[rangliste["status"] == "ok"].iloc[::-1]', "tests/test_diagramme.py"),
 ]

@@ -289,35 +289,6 @@ def test_kein_skript_aus_daten(tmp_path):
         seite.screenshot(path=str(ERGEBNISSE / "kein_skript_aus_daten.png"), full_page=True)
 
 
-def test_sicherheitskoepfe_des_proxys_brechen_keine_seite(umgebung):
-    """Die Köpfe aus deploy/nginx/sicherheitskoepfe.conf, wie nginx sie an jede Seite hängt (hier setzt Playwright
-    sie an die Dokumente): Karte, Diagramme und Datenpflege laufen, der Browser meldet keinen Verstoß."""
-    koepfe = dict(re.findall(r'^add_header ([\w-]+) "([^"]+)" always;', (PROJEKT / "deploy" / "nginx" /
-                                                                        "sicherheitskoepfe.conf").read_text(), re.M))
-    assert "frame-ancestors 'self'" in koepfe["Content-Security-Policy"] and koepfe["X-Frame-Options"] == "SAMEORIGIN"
-    # Ein von Playwright erfülltes Dokument gilt Chromium nicht mehr als lokal; ohne diesen Schalter sperrte es
-    # dann die Websocket-Verbindung zu 127.0.0.1, was mit einem echten Proxy nicht geschieht.
-    with browser_seite(schalter=("--disable-features=LocalNetworkAccessChecks",)) as seite, \
-            streamlit_server(PROJEKT, umgebung) as adresse:
-        meldungen = []
-        seite.on("console", lambda m: meldungen.append(m.text))
-
-        def mit_koepfen(route):
-            if route.request.resource_type != "document":
-                return route.continue_()
-            antwort = route.fetch()
-            route.fulfill(response=antwort, headers={**antwort.headers, **{k.lower(): v for k, v in koepfe.items()}})
-
-        seite.route("**/*", mit_koepfen)
-        seite.goto(f"{adresse}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
-        _karte(seite)
-        seite.goto(f"{adresse}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
-        seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
-        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
-        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
-    assert not [m for m in meldungen if "Content Security Policy" in m or "Refused to" in m]
-
-
 def test_leerlauf_meldet_ohne_klick_ab(tmp_path):
     """Nach der Leerlaufzeit verschwindet die Datenpflege von selbst (die Seite prüft alle paar Sekunden)."""
     from pages._anmeldung import LEERLAUF_PRUEFEN_S

@@ -1,9 +1,10 @@
 """Farbklassen: Methoden, Grenzen auf eine Stelle, deutsche Legende."""
 
+import numpy as np
 import pandas as pd
 import pytest
 
-from indikatoren.klassen import PALETTEN, klassifiziere, lies_grenzen
+from indikatoren.klassen import PALETTEN, _jenks, klassifiziere, lies_grenzen
 
 WERTE = pd.Series([27.0, 17.5, 12.1, 11.8, 11.2, 10.5, 10.0, 9.2, 8.7, 8.2, 8.0, 6.9, 6.5, 6.2, 6.0, 5.8, 5.2, 4.8,
                    4.5, 4.2, None])
@@ -51,3 +52,24 @@ def test_eigene_grenze_am_kleinsten_wert_bleibt_eine_klasse():
     """Eine eigene Grenze genau beim kleinsten Wert (4,2) ist eine eigene Klasse „bis 4,2 %“; eine beim größten
     (27,0) ist ohnehin die letzte Grenze."""
     assert klassifiziere(WERTE, "eigene", eigene=(4.2, 10, 27.0)).grenzen == (4.2, 10.0, 27.0)
+
+
+def test_jenks_ist_die_beste_einteilung_wie_eine_erschoepfende_suche():
+    """Unabhängig gerechnet: alle Schnitte zwischen den verschiedenen Werten durchprobieren und die Summe der
+    quadrierten Abweichungen über alle (auch doppelte) Werte vergleichen; Jenks muss dieselben Grenzen finden."""
+    from itertools import combinations
+
+    rng = np.random.default_rng(3)
+    for versuch in range(25):
+        werte = np.round(rng.gamma(2, 4, rng.integers(8, 30)), 0) / 2  # viele doppelte Werte
+        k = int(rng.integers(2, 5))
+        u = np.unique(werte)
+        if len(u) < k:
+            continue
+
+        def streuung(grenzen, werte=werte):
+            klassen = np.searchsorted(grenzen, werte)  # Klasse je Wert: erste Grenze >= Wert
+            return sum(((werte[klassen == c] - werte[klassen == c].mean()) ** 2).sum() for c in set(klassen))
+
+        beste = min((list(u[list(s)]) + [u[-1]] for s in combinations(range(len(u) - 1), k - 1)), key=streuung)
+        assert streuung(_jenks(werte, k)) == pytest.approx(streuung(beste)), (versuch, werte, k)
