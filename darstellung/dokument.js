@@ -49,6 +49,16 @@
       }
     }
   }
+  // „Link kopieren“ (dokument.linkfeld): in die Zwischenablage, sonst wenigstens markiert zum Kopieren mit Strg+C
+  document.addEventListener("click", (ereignis) => {
+    const knopf = ereignis.target.closest("[data-kopieren]");
+    if (!knopf) return;
+    const feld = document.getElementById(knopf.dataset.kopieren);
+    feld.select();
+    const gemeldet = () => { knopf.textContent = "Kopiert"; setTimeout(() => { knopf.textContent = "Link kopieren"; }, 2000); };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(feld.value).then(gemeldet, () => {});
+    else if (document.execCommand("copy")) gemeldet();
+  });
   let geplant = false;
   new MutationObserver(() => {
     if (geplant) return;

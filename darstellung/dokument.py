@@ -9,6 +9,7 @@ JavaScript, nicht in einem iframe); es ist statisch und enthält keine Daten.
 from functools import cache
 from pathlib import Path
 
+from darstellung.maskierung import html
 from indikatoren.tabelle_lesen import HOECHSTGROESSE
 
 
@@ -17,6 +18,14 @@ def skript() -> str:
     """<script> für st.html(…, unsafe_allow_javascript=True); die Upload-Grenze ist die der Prüfung."""
     js = (Path(__file__).with_name("dokument.js")).read_text(encoding="utf-8")
     return f"<script>{js.replace('__HOECHSTE_MB__', str(HOECHSTGROESSE // 1024 // 1024))}</script>"
+
+
+def linkfeld(link: str) -> str:
+    """Der Link zur Ansicht als Textfeld mit Knopf „Link kopieren“ (für st.html ohne Skript: den Knopf bedient
+    dokument.js). Statt st.code, das für einen Link einen 1,5 MB schweren Syntax-Hervorheber lädt."""
+    return (f'<div class="ansichtslink"><label for="ansichtslink">Link zu dieser Ansicht</label>'
+            f'<input id="ansichtslink" type="text" readonly value="{html(link)}">'
+            f'<button type="button" data-kopieren="ansichtslink">Link kopieren</button></div>')
 
 
 def titel(seite: str, kreis: str) -> str:

@@ -4,6 +4,11 @@ keine Bedienelemente)."""
 # Für alle: Beschriftungen mit 4,5:1 (Streamlits Grau hat 3,9:1), sichtbarer Fokus an jedem Bedienelement.
 BILDSCHIRM = """
 .st-key-dokument { display: none; }
+.ansichtslink label { display: block; font-size: 0.875rem; color: #595959; margin-bottom: 0.2rem; }
+.ansichtslink input { width: 100%; font: 0.8rem monospace; padding: 0.3rem; border: 1px solid #767676;
+  border-radius: 0.3rem; background: #fff; color: #1a1a1a; }
+.ansichtslink button { margin-top: 0.3rem; padding: 0.25rem 0.6rem; border: 1px solid #767676; border-radius: 0.3rem;
+  background: #fff; color: #1a1a1a; cursor: pointer; }
 [data-testid="stCaptionContainer"] { color: #595959 !important; opacity: 1 !important; }
 a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible,
 [role="tab"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,

@@ -21,7 +21,7 @@ from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
 from angebote.orte import mit_ort
 from berichte.daten import Berichtsdaten
-from darstellung import diagramme
+from darstellung import diagramme, dokument
 from darstellung.maskierung import html, md
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
@@ -274,8 +274,7 @@ def abschliessen(url_pfad: str) -> None:
     if ansicht().praesentation:
         return
     with st.sidebar:
-        st.caption("Link zu dieser Ansicht")
-        st.code(link, language=None, wrap_lines=True)
+        st.html(dokument.linkfeld(link))
 
 
 def diagramm(fig, schluessel: str) -> None:

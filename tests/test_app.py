@@ -1,6 +1,8 @@
 """Alle Seiten mit AppTest: Standarddaten und Deep Links, gezeigte Werte gegen die Berechnung des Kerns."""
 
+import html
 import io
+import re
 
 import pandas as pd
 import pytest
@@ -27,6 +29,12 @@ def geodaten(monkeypatch):
 @pytest.fixture
 def kern(gebiete):
     return fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete)
+
+
+def ansichtslink(app: AppTest) -> str:
+    """Der Link im Feld „Link zu dieser Ansicht“ der Seitenleiste (als Text, wie der Browser ihn zeigt)."""
+    feld = next(e.proto.body for e in app.sidebar.get("html") if "ansichtslink" in e.proto.body)
+    return html.unescape(re.search(r'value="([^"]*)"', feld).group(1))
 
 
 def tabelle_mit(app: AppTest, spalte: str):
@@ -57,7 +65,7 @@ def test_jede_seite_laeuft_mit_standarddaten_und_deep_link(seite):
                 "03254021,03254002,03254014"  # Hildesheim, Alfeld, Elze
         assert dict(app.query_params) == {k: [v] for k, v in erwartet.items()} or \
             dict(app.query_params) == erwartet
-        link = app.sidebar.code[0].value
+        link = ansichtslink(app)
         pfad = "" if seite == "uebersicht" else seite  # die Startseite hat den Pfad „/“
         assert link.startswith(f"/{pfad}?indikator=") and f"jahr={erwartet['jahr']}" in link
 
@@ -87,7 +95,7 @@ def test_uebersicht_deep_link_und_wechsel(kern):
     app.sidebar.selectbox(key="w_indikator").select("elb_quote")
     app.run()
     assert app.title[0].value == "ELB-Quote 2022"
-    assert app.sidebar.code[0].value == "/?indikator=elb_quote&jahr=2022&gemeinde=03254021&klassen=quantile"
+    assert ansichtslink(app) == "/?indikator=elb_quote&jahr=2022&gemeinde=03254021&klassen=quantile"
 
 
 def test_karte_listet_einrichtungen_und_umkreis():
@@ -106,7 +114,7 @@ def test_karte_eigene_grenzen(kern):
     assert any("Klassen: bis 5,0\u00a0% · über 5,0 bis 10,0\u00a0%" in c.value for c in app.caption)
     app.text_input(key="w_grenzen").input("8; 16")
     app.run()
-    assert app.sidebar.code[0].value.endswith("klassen=eigene&grenzen=8,16")
+    assert ansichtslink(app).endswith("klassen=eigene&grenzen=8,16")
     assert any("Klassen: bis 8,0\u00a0% · über 8,0 bis 16,0\u00a0% · über 16,0 bis" in c.value for c in app.caption)
 
 
@@ -318,8 +326,8 @@ def test_praeventionskette_alfeld_luecken_neben_dem_bedarf(kern):
     kreis = app.dataframe[-1].value
     assert kreis["Gemeinde"].tolist()[:2] == ["Hildesheim", "Alfeld (Leine)"]  # absteigend nach Bedarf
     assert (kreis["Lücken (Felder × Phasen)"] == 50).all()  # keine aktiven Angebote
-    assert app.sidebar.code[0].value.startswith("/praeventionskette?") and "gemeinde=03254002" in \
-        app.sidebar.code[0].value
+    assert ansichtslink(app).startswith("/praeventionskette?") and "gemeinde=03254002" in \
+        ansichtslink(app)
 
 
 def test_praeventionskette_ganzer_kreis():

@@ -159,13 +159,17 @@ def test_zeitvergleich_im_link_und_im_praesentationsmodus(server, seite):
     assert not seite.get_by_role("checkbox", name="Landkreis Hildesheim zeigen").is_checked()
     seite.get_by_role("checkbox", name="Landkreis Hildesheim zeigen").check(force=True)
     seite.wait_for_url(re.compile(r".*gemeinden=03254002(%2C|,)03254013(?!.*kreis=0).*"), timeout=30_000)
-    code = seite.get_by_test_id("stSidebar").get_by_test_id("stCode")
-    seite.wait_for_function("e => !e.innerText.includes('kreis=0')", arg=code.element_handle(), timeout=30_000)
-    link = code.inner_text()
-    assert "gemeinden=03254002,03254013" in link.replace("\n", "")
+    feld = seite.get_by_test_id("stSidebar").locator("#ansichtslink")
+    seite.wait_for_function("e => !e.value.includes('kreis=0')", arg=feld.element_handle(), timeout=30_000)
+    link = feld.input_value()
+    assert "gemeinden=03254002,03254013" in link
+    seite.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
+    seite.get_by_role("button", name="Link kopieren").click()
+    seite.get_by_role("button", name="Kopiert").wait_for(timeout=5_000)
+    assert seite.evaluate("() => navigator.clipboard.readText()") == link
     zweite = seite.context.browser.new_page(viewport={"width": 1920, "height": 1080})
     with zweite:  # der kopierte Link, im Präsentationsmodus geöffnet
-        zweite.goto(link.replace("\n", "") + "&praesentation=1", wait_until="domcontentloaded")
+        zweite.goto(link + "&praesentation=1", wait_until="domcontentloaded")
         _fertig(zweite)
         zweite.locator(".js-plotly-plot .legendtext").first.wait_for(timeout=60_000)
         legende = [t.text_content() for t in zweite.locator(".js-plotly-plot .legendtext").all()]

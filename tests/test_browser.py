@@ -71,12 +71,12 @@ def test_deep_link_stellt_die_ansicht_her(server, seite):
     seite.goto(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021",
                wait_until="domcontentloaded")
     seite.get_by_role("heading", name="Gemeindeprofil Hildesheim 2022").wait_for(timeout=60_000)
-    seite.get_by_test_id("stCode").wait_for()
+    seite.locator("#ansichtslink").wait_for()
     leiste = seite.get_by_test_id("stSidebar")
     assert leiste.get_by_test_id("stSelectbox").nth(0).locator("input").input_value() == "SGB-II-Quote"
     assert leiste.get_by_test_id("stSelectbox").nth(1).locator("input").input_value() == "2022"
     assert _parameter(seite.url) == {"indikator": "sgb2_quote", "jahr": "2022", "gemeinde": "03254021"}
-    link = leiste.get_by_test_id("stCode").inner_text()
+    link = leiste.locator("#ansichtslink").input_value()
     assert link.startswith(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021")
     seite.screenshot(path=str(ERGEBNISSE / "gemeindeprofil.png"), full_page=True)
 

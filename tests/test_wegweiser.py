@@ -6,6 +6,7 @@ from streamlit.testing.v1 import AppTest
 
 from angebote import katalog, liste, suche
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+from tests.test_app import ansichtslink
 
 ALFELD = "03254002"
 
@@ -80,10 +81,10 @@ def test_seite_filter_im_link():
     assert app.caption[0].value.startswith("1 Angebote, davon 1 geplant")  # A007 Frühe Hilfen: Beratung …
     angebot = next(m.value for m in app.markdown if "Frühe Hilfen" in m.value)
     assert "*(geplant – noch nicht bestätigt)*" in angebot
-    link = app.sidebar.code[0].value
+    link = ansichtslink(app)
     assert "gemeinde=03254002" in link and "lebensphase=rund+um+die+Geburt" in link and "q=beratung" in link
     app.selectbox(key="w_handlungsfeld").select("Gesundheit").run()
-    assert "handlungsfeld=Gesundheit" in app.sidebar.code[0].value
+    assert "handlungsfeld=Gesundheit" in ansichtslink(app)
     assert "Kein Angebot passt" in app.info[0].value  # Gesundheit beginnt erst bei 0-3
 
 
