@@ -61,7 +61,7 @@ def main() -> None:
                 break
             except OSError:
                 time.sleep(0.5)
-        for name, pfad in SEITEN.items():  # einmal warm rechnen lassen, damit die Zeiten den Browser messen
+        for pfad in SEITEN.values():  # einmal warm rechnen lassen, damit die Zeiten den Browser messen
             _besuch(f"http://127.0.0.1:{port}", pfad)
         print(f"{'Seite':<16}{'direkt':>10}{'Proxy':>10}{'Verhältnis':>12}{'Anfragen':>10}{'bis sichtbar':>14}")
         for name, pfad in SEITEN.items():
