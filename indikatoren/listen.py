@@ -35,10 +35,11 @@ class Listenspalte:
         return TITEL.get(self.name) or self.name.replace("_", " ").capitalize()
 
 
+# Überschriften nur dort, wo der Spaltenname mit großem Anfangsbuchstaben nicht reicht
 TITEL = {"id": "Kennung", "lat": "Breite (lat)", "lon": "Länge (lon)", "traeger": "Träger",
-         "zustaendigkeit": "Zuständigkeit", "bestaetigt_am": "bestätigt am", "quelle_adresse": "Quelle der Adresse",
-         "quelle_lage": "Quelle der Lage", "lebensphasen": "Lebensphasen", "gemeinde": "Gemeinde (AGS)",
-         "barrierefrei": "barrierefrei", "teilnehmende": "Teilnehmende", "einrichtung": "Einrichtung (Kennung)"}
+         "zustaendigkeit": "Zuständigkeit", "bestaetigt_am": "bestätigt am",
+         "quelle_adresse": "Quelle der Adresse", "quelle_lage": "Quelle der Lage", "gemeinde": "Gemeinde (AGS)",
+         "einrichtung": "Einrichtung (Kennung)"}
 
 
 KENNUNG = Listenspalte("id", "Feste Kennung; leer: ein neuer Eintrag, er bekommt beim Speichern eine.",
