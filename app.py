@@ -8,13 +8,14 @@ from pathlib import Path
 import streamlit as st
 
 from darstellung import dokument
-from darstellung.karte import leaflet_bereitstellen
+from darstellung.karte import alte_grundlagen_entfernen, leaflet_bereitstellen
 from darstellung.stil import css
 from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
 
 st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
 leaflet_bereitstellen(Path(__file__).parent / "static")
+alte_grundlagen_entfernen()
 
 SEITEN = [
     st.Page("pages/uebersicht.py", title="Übersicht", url_path="uebersicht", default=True),

@@ -5,7 +5,12 @@ Bootstrap und Font Awesome, die folium sonst lädt, braucht diese Karte nicht (K
 Awesome-Markers). Die Legende ist eigenes HTML, weil streamlit-folium für branca-Farbskalen d3 vom CDN holt.
 """
 
+import functools
+import hashlib
+import os
+import re
 import shutil
+import time
 from pathlib import Path
 
 import folium
@@ -23,7 +28,9 @@ from indikatoren.geodaten import NAMENSNENNUNG
 from indikatoren.katalog import Indikator
 from indikatoren.klassen import Klassen
 
-LEAFLET_PFAD = "/app/static/leaflet"  # wie Streamlit static/ ausliefert (server.enableStaticServing)
+STATIC = Path(__file__).resolve().parent.parent / "static"  # liefert Streamlit aus (server.enableStaticServing)
+STATIC_PFAD = "/app/static"
+LEAFLET_PFAD = f"{STATIC_PFAD}/leaflet"
 BASEMAP_DE = ("https://sgx.geodatenzentrum.de/wmts_basemapde/tile/1.0.0/de_basemapde_web_raster_grau/default/"
               "GLOBAL_WEBMERCATOR/{z}/{y}/{x}.png")
 BASEMAP_DE_NAMENSNENNUNG = "Hintergrund: © basemap.de / BKG (2025)"
@@ -86,38 +93,54 @@ def basemap_einstellung(wert: str) -> tuple[str, str] | None:
     return wert, "Hintergrundkarte: siehe SOZIALPLANUNG_BASEMAP"
 
 
-def kartendaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None, indikator: Indikator
-                ) -> dict:
-    """GeoJSON der Gemeinden mit Farbe und fertigem Tooltip-Text (deutsch formatiert) je Gemeinde."""
-    werte = werte.set_index("ags")
+def flaechendaten(grenzen: gpd.GeoDataFrame) -> dict:
+    """GeoJSON der Gemeinden mit allem, was nicht vom Indikator abhängt: AGS, Name (roh für Beschriftung und
+    Screenreader, maskiert als Kopf des Tooltips), Namenspunkt und Fläche (wer bei Überdeckung stehen bleibt)."""
     merkmale = []
     for gemeinde in grenzen.itertuples():
-        w = werte.loc[gemeinde.ags] if gemeinde.ags in werte.index else None
+        punkt = gemeinde.geometry.representative_point()  # liegt sicher in der Fläche, anders als der Schwerpunkt
+        merkmale.append({"type": "Feature", "geometry": gemeinde.geometry.__geo_interface__, "properties": {
+            "ags": gemeinde.ags, "name": gemeinde.name, "kopf": f"<b>{html(gemeinde.name)}</b>",
+            "punkt": [round(punkt.y, 5), round(punkt.x, 5)], "flaeche": round(gemeinde.geometry.area, 8)}})
+    return {"type": "FeatureCollection", "features": merkmale}
+
+
+def faerbedaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None, indikator: Indikator
+                ) -> dict:
+    """Was sich mit Indikator, Jahr und Klassen ändert, knapp, denn das allein geht bei einem Wechsel über die
+    Leitung: der Indikator (roh und maskiert), die Stichtage einmal, je AGS [Farbe, Status, Wert, Nummer des
+    Stichtags oder -1, „jedes n. Kind“]. Tooltip und Beschriftung setzt das Skript der Karte daraus zusammen."""
+    werte = werte.set_index("ags")
+    stichtage: dict[str, int] = {}
+    gemeinden = {}
+    for ags in grenzen["ags"]:
+        w = werte.loc[ags] if ags in werte.index else None
         status = "fehlt" if w is None else w["status"]
         wert = None if w is None else w["wert"]
         farbe = (FARBE_NICHT_AUSWEISBAR if status == "nicht_ausweisbar" else
                  (klassen.farbe(wert) if klassen and status in ("ok", "untergrenze") else None) or FARBE_KEINE_DATEN)
-        zeilen = [f"<b>{html(gemeinde.name)}</b>", f"{html(indikator.kurz)}: {wert_text(wert, status)}"]
-        if w is not None:
-            zeilen.append(f"Stichtag: {monat_text(w['stichtag_sgb2'])}, Bevölkerung {tag_text(w['stichtag_bev'])}")
-            zeilen.append(nte_text(wert, status, indikator))
-        punkt = gemeinde.geometry.representative_point()  # liegt sicher in der Fläche, anders als der Schwerpunkt
-        merkmale.append({"type": "Feature", "geometry": gemeinde.geometry.__geo_interface__, "properties": {
-            "ags": gemeinde.ags, "name": gemeinde.name, "farbe": farbe, "status": status,
-            "tip": "<br>".join(z for z in zeilen if z), "punkt": [round(punkt.y, 5), round(punkt.x, 5)],
-            "flaeche": round(gemeinde.geometry.area, 8),
-            "aria": f"{gemeinde.name}: {indikator.kurz} {wert_text(wert, status)}. Eingabetaste öffnet das Profil."}})
-    return {"type": "FeatureCollection", "features": merkmale}
+        stichtag = -1 if w is None else stichtage.setdefault(
+            f"Stichtag: {monat_text(w['stichtag_sgb2'])}, Bevölkerung {tag_text(w['stichtag_bev'])}", len(stichtage))
+        gemeinden[ags] = [farbe, status, wert_text(wert, status), stichtag,
+                          "" if w is None else nte_text(wert, status, indikator)]
+    return {"kurz": indikator.kurz, "kurz_html": html(indikator.kurz), "stichtage": list(stichtage),
+            "gemeinden": gemeinden}
+
+
+def faerbung(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None, indikator: Indikator
+             ) -> folium.FeatureGroup:
+    """Die Färbung als eigene, leere Ebene, deren Skript die Flächen der Grundlage umfärbt (für st_folium:
+    feature_group_to_add)."""
+    ebene = folium.FeatureGroup(name="Färbung", control=False)
+    _Faerbung(faerbedaten(grenzen, werte, klassen, indikator)).add_to(ebene)
+    return ebene
 
 
 def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
     """Leere Karte auf den Kreis eingepasst: Leaflet von der App, Hintergrund nach Einstellung, Maßstab in km,
     Namensnennung der Grenzen."""
+    karte = _leere_karte(grenzen)
     west, sued, ost, nord = grenzen.total_bounds
-    karte = folium.Map(location=[(sued + nord) / 2, (west + ost) / 2], zoom_start=10, tiles=None,
-                       control_scale=False, zoom_control=True, zoom_snap=0.25)
-    karte.default_js = [("leaflet", f"{LEAFLET_PFAD}/leaflet.js")]
-    karte.default_css = [("leaflet_css", f"{LEAFLET_PFAD}/leaflet.css")]
     kacheln = basemap_einstellung(basemap)
     if kacheln:
         folium.TileLayer(tiles=kacheln[0], attr=kacheln[1], name="Hintergrundkarte", max_zoom=19,
@@ -132,12 +155,31 @@ def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
     return karte
 
 
+def _leere_karte(grenzen: gpd.GeoDataFrame) -> folium.Map:
+    west, sued, ost, nord = grenzen.total_bounds
+    karte = folium.Map(location=[(sued + nord) / 2, (west + ost) / 2], zoom_start=10, tiles=None,
+                       control_scale=False, zoom_control=True, zoom_snap=0.25)
+    karte.default_js = [("leaflet", f"{LEAFLET_PFAD}/leaflet.js")]
+    karte.default_css = [("leaflet_css", f"{LEAFLET_PFAD}/leaflet.css")]
+    return karte
+
+
 def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None,
                       indikator: Indikator, einrichtungen: pd.DataFrame | None = None,
                       umkreis: Umkreis | None = None, basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
-    """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum."""
+    """Gemeinden in Klassenfarben, Einrichtungen als schaltbare Ebenen, Umkreise um das Familienzentrum: die
+    Grundlage mit ihrer Färbung in einem Dokument."""
+    karte = grundlage(grenzen, einrichtungen, umkreis, basemap, schrift_px)
+    faerbung(grenzen, werte, klassen, indikator).add_to(karte)
+    return karte
+
+
+def grundlage(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame | None = None, umkreis: Umkreis | None = None,
+              basemap: str = "keine", schrift_px: int = 13) -> folium.Map:
+    """Alles an der Karte, was sich mit Indikator, Jahr und Klassen nicht ändert: Flächen (noch ohne Farbe), Namen,
+    Einrichtungen, Umkreise, Ebenenwahl."""
     karte = grundkarte(grenzen, basemap)
-    _Gemeindeflaechen(kartendaten(grenzen, werte, klassen, indikator), schrift_px).add_to(karte)
+    _Gemeindeflaechen(flaechendaten(grenzen), schrift_px).add_to(karte)
     if umkreis is not None:
         _umkreise(umkreis).add_to(karte)
     if einrichtungen is not None:
@@ -145,6 +187,49 @@ def choroplethenkarte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: K
             ebene.add_to(karte)
     folium.LayerControl(collapsed=True).add_to(karte)
     return karte
+
+
+def auslagern(karte: folium.Map, static: Path = STATIC) -> str:
+    """Schreibt das Skript der Grundlage als statische Datei, benannt nach dem Hash des Inhalts, und gibt ihre
+    Adresse zurück. Der Browser lädt sie einmal und behält sie; über den Websocket geht dann bei jedem Wechsel
+    nur noch der Stellvertreter mit der Färbung statt der ganzen Geometrie (53 KB im Kreis, 3,8 MB im Bund)."""
+    dokument = karte.get_root()
+    dokument.render()
+    name = karte.get_name()
+    stile = "".join(text for n, e in dokument.header._children.items()
+                    if n != name and (text := e.render()).lstrip().startswith("<style"))
+    skripte = "\n".join(e.render() for n, e in dokument.script._children.items() if n != name)
+    inhalt = (f"window.sozialkarte = function ({name}) {{\n"
+              f"document.head.insertAdjacentHTML('beforeend', {skript_json(stile)});\n{skripte}\n}};\n")
+    # folium benennt seine Variablen zufällig; durchgezählt hat derselbe Stand denselben Hash, in jedem Prozess
+    nummern: dict[str, str] = {}
+    inhalt = re.sub(r"_([0-9a-f]{32})(?![0-9a-f])", lambda m: "_" + nummern.setdefault(m[1], str(len(nummern))),
+                    inhalt).encode()
+    ordner = static / "karten"
+    ordner.mkdir(parents=True, exist_ok=True)
+    datei = ordner / f"{hashlib.sha256(inhalt).hexdigest()[:24]}.js"
+    if not datei.exists():  # mehrere Prozesse schreiben denselben Inhalt: erst vollständig, dann umbenannt
+        teil = datei.with_suffix(f".{os.getpid()}.tmp")
+        teil.write_bytes(inhalt)
+        teil.replace(datei)
+    return f"{STATIC_PFAD}/karten/{datei.name}"
+
+
+def stellvertreter(grenzen: gpd.GeoDataFrame, adresse: str) -> folium.Map:
+    """Eine leere Karte, die die ausgelagerte Grundlage (auslagern) lädt und zeichnet; st_folium bekommt nur sie."""
+    karte = _leere_karte(grenzen)
+    karte.default_js = [*karte.default_js, ("grundlage", adresse)]
+    _Aufruf().add_to(karte)
+    return karte
+
+
+@functools.cache  # einmal je Prozess
+def alte_grundlagen_entfernen(static: Path = STATIC, tage: int = 30) -> None:
+    """Beim Start: ausgelagerte Grundlagen, die lange nicht mehr geschrieben wurden, fallen weg."""
+    grenze = time.time() - tage * 86400
+    for datei in (static / "karten").glob("*"):
+        if datei.stat().st_mtime < grenze:
+            datei.unlink(missing_ok=True)
 
 
 def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, eigene: pd.DataFrame, basemap: str) -> folium.Map:
@@ -292,7 +377,8 @@ def _umkreise(umkreis: Umkreis) -> folium.FeatureGroup:
 
 
 class _Gemeindeflaechen(MacroElement):
-    """Die Gemeindeflächen als eigene, knappe Leaflet-Ebene: Farbe, Tooltip und Name stehen in den Eigenschaften.
+    """Die Gemeindeflächen als eigene, knappe Leaflet-Ebene. Farben, Tooltips und Beschriftungen setzt
+    `gemeindenFaerben` (aus _Faerbung), sodass ein Wechsel des Indikators nur sie überträgt und umfärbt.
 
     folium.GeoJson schriebe die Koordinaten mit Leerzeichen und je Farbe eine Stilfunktion; so ist die Karte
     des Kreises gut ein Drittel kleiner. Ein Klick meldet streamlit-folium als last_active_drawing; die Tastatur
@@ -312,19 +398,30 @@ class _Gemeindeflaechen(MacroElement):
     {% macro script(this, kwargs) %}
         (function () {
         var karte = {{ this._parent.get_name() }}, daten = {{ this.daten }}, basis = {{ this.schrift_px }};
+        var faerbung = {gemeinden: {}};  // aus faerbedaten: je AGS [Farbe, Status, Wert, Stichtag, jedes n. Kind]
+        function zustand(f) { return faerbung.gemeinden[f.properties.ags] || ["#ffffff", "fehlt", "", -1, ""]; }
+        function beschriftung(f) { var z = zustand(f);
+            return f.properties.name + (z[2] ? ": " + faerbung.kurz + " " + z[2] : "")
+                + ". Eingabetaste öffnet das Profil."; }
+        function esc(t) { return String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;"); }
+        function tooltip(f) { var z = zustand(f);
+            if (!z[2]) return f.properties.kopf;
+            return [f.properties.kopf, faerbung.kurz_html + ": " + esc(z[2]),
+                    z[3] >= 0 ? esc(faerbung.stichtage[z[3]]) : "", esc(z[4])]
+                .filter(function (t) { return t; }).join("<br>"); }
         var flaechen = L.geoJson(daten, {
-            style: function (f) { var leer = f.properties.status !== "ok" && f.properties.status !== "untergrenze";
-                return {className: "gemeinde", fillColor: f.properties.farbe, color: "#333333", weight: 1,
+            style: function (f) { var status = zustand(f)[1], leer = status !== "ok" && status !== "untergrenze";
+                return {className: "gemeinde", fillColor: zustand(f)[0], color: "#333333", weight: 1,
                         fillOpacity: {{ this.deckkraft }}, dashArray: leer ? "4 3" : null}; },
             onEachFeature: function (f, ebene) {
-                ebene.bindTooltip(f.properties.tip, {sticky: true});
+                ebene.bindTooltip(f.properties.kopf, {sticky: true});
                 ebene.on("mouseover", function () { ebene.setStyle({weight: 3, color: "#000000"}); });
                 ebene.on("mouseout", function () { flaechen.resetStyle(ebene); });
                 ebene.on("mousemove", function (e) { richtung(ebene.getTooltip(), e.containerPoint); });
                 ebene.on("add", function () {
                     var el = ebene.getElement();
                     el.setAttribute("tabindex", "0"); el.setAttribute("role", "button");
-                    el.setAttribute("aria-label", f.properties.aria);
+                    el.setAttribute("aria-label", beschriftung(f));
                     el.addEventListener("keydown", function (ev) {
                         if (ev.key !== "Enter" && ev.key !== " ") return;
                         ev.preventDefault();
@@ -359,6 +456,16 @@ class _Gemeindeflaechen(MacroElement):
                     icon: L.divIcon({className: "gemeindename", html: span, iconSize: null})}).addTo(karte);
                 return span;
             });
+        window.gemeindenFaerben = function (neu) {
+            faerbung = neu;
+            flaechen.eachLayer(function (ebene) {
+                var f = ebene.feature;
+                flaechen.resetStyle(ebene);
+                ebene.setTooltipContent(tooltip(f));
+                var el = ebene.getElement();
+                if (el) el.setAttribute("aria-label", beschriftung(f));
+            });
+        };
         var startzoom = null;
         function entzerren() {
             if (startzoom === null) startzoom = karte.getZoom();
@@ -394,6 +501,26 @@ class _Gemeindeflaechen(MacroElement):
         self.daten = skript_json(daten)
         self.schrift_px = int(schrift_px)
         self.deckkraft = DECKKRAFT
+
+
+class _Faerbung(MacroElement):
+    """Färbt die Flächen der Grundlage um (Daten aus faerbedaten)."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+        window.gemeindenFaerben({{ this.daten }});
+    {% endmacro %}""")
+
+    def __init__(self, daten: dict):
+        super().__init__()
+        self.daten = skript_json(daten)
+
+
+class _Aufruf(MacroElement):
+    """Zeichnet die ausgelagerte Grundlage in die Karte des Stellvertreters."""
+
+    _template = Template("""{% macro script(this, kwargs) %}
+        window.sozialkarte({{ this._parent.get_name() }});
+    {% endmacro %}""")
 
 
 class _Tooltip(folium.Tooltip):

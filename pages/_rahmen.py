@@ -19,9 +19,9 @@ from streamlit.runtime.pages_manager import PagesManager
 import berichte
 from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
-from angebote.orte import mit_ort
+from angebote.orte import je_einrichtung, mit_ort
 from berichte.daten import Berichtsdaten
-from darstellung import diagramme, dokument
+from darstellung import diagramme, dokument, karte
 from darstellung.maskierung import html, md
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
@@ -62,6 +62,27 @@ def einrichtungen() -> pd.DataFrame:
     return _einrichtungen(konfiguration.kreis(), konfiguration.datenbank_url(),
                           einrichtungspflege.staende(ablage()).aktiver(), str(datei) if datei else "",
                           str(konfiguration.laufzeit()))
+
+
+def karteneinrichtungen() -> tuple[pd.DataFrame, einrichtungsliste.Umkreis | None]:
+    """Einrichtungen mit ihren Angeboten (`angebote`) und der Umkreis um das Familienzentrum; einmal je Stand."""
+    return _karteneinrichtungen(*_stand_der_einrichtungen())
+
+
+def kartengrundlage(schrift_px: int) -> str:
+    """Adresse der ausgelagerten Grundlage der Karte (darstellung.karte.auslagern); einmal je Stand gebaut."""
+    schluessel = (*_stand_der_einrichtungen(), konfiguration.basemap(), schrift_px)
+    adresse = _kartengrundlage(*schluessel)
+    if not (karte.STATIC / adresse.removeprefix(karte.STATIC_PFAD + "/")).exists():  # von Hand gelöscht
+        _kartengrundlage.clear()
+        adresse = _kartengrundlage(*schluessel)
+    return adresse
+
+
+def _stand_der_einrichtungen() -> tuple:
+    datei = konfiguration.geodaten_datei()
+    return (konfiguration.kreis(), konfiguration.datenbank_url(), einrichtungspflege.staende(ablage()).aktiver(),
+            angebotsliste.staende(ablage()).aktiver(), str(datei) if datei else "", str(konfiguration.laufzeit()))
 
 
 def angebote() -> pd.DataFrame:
@@ -114,6 +135,22 @@ def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit
         flaechen = None
     _, liste = einrichtungspflege.aktuelle(_ablage(kreis, url))
     return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _karteneinrichtungen(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str,
+                         laufzeit: str) -> tuple[pd.DataFrame, einrichtungsliste.Umkreis | None]:
+    liste = _einrichtungen(kreis, url, stand, datei, laufzeit)
+    liste = liste.assign(angebote=je_einrichtung(mit_ort(_angebote(kreis, url, angebotsstand), liste), liste))
+    return liste, einrichtungsliste.umkreis(liste)
+
+
+@st.cache_data(max_entries=8, show_spinner="Die Karte wird vorbereitet …")
+def _kartengrundlage(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str, laufzeit: str,
+                     basemap: str, schrift_px: int) -> str:
+    einrichtungen, umkreis = _karteneinrichtungen(kreis, url, stand, angebotsstand, datei, laufzeit)
+    return karte.auslagern(karte.grundlage(_grenzen(kreis, datei, laufzeit), einrichtungen, umkreis, basemap,
+                                           schrift_px))
 
 
 @st.cache_data(max_entries=8, show_spinner=False)

@@ -3,8 +3,7 @@
 import streamlit as st
 from streamlit_folium import st_folium
 
-from angebote.orte import je_einrichtung
-from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, choroplethenkarte, legende_html
+from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, faerbung, legende_html, stellvertreter
 from darstellung.maskierung import md
 from darstellung.tabellen import gebietstabelle
 from indikatoren import ansicht as ansichten
@@ -36,9 +35,7 @@ if not k.praesentation:
 klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), rahmen.ansicht().klassen,
                         eigene=rahmen.ansicht().grenzen)
 
-einrichtungen = rahmen.einrichtungen()
-einrichtungen = einrichtungen.assign(angebote=je_einrichtung(rahmen.angebote(), einrichtungen))
-umkreis = einrichtungsliste.umkreis(einrichtungen)
+einrichtungen, umkreis = rahmen.karteneinrichtungen()
 try:
     grenzen, ohne_grenzen = rahmen.grenzen(), None
 except geodaten.GeodatenFehlen as fehler:
@@ -50,10 +47,12 @@ with karte_spalte:
     if ohne_grenzen:
         st.warning(md(ohne_grenzen))
     else:
-        karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, umkreis, konfiguration.basemap(),
-                                  schrift_px=18 if k.praesentation else 13)
-        klick = st_folium(karte, key="karte", height=720 if k.praesentation else 620, use_container_width=True,
-                          returned_objects=["last_active_drawing"])
+        # Die Grundlage (Geometrie, Einrichtungen) lädt der Browser einmal als Datei; ein Wechsel von Indikator,
+        # Jahr oder Klassen schickt nur die Färbung, und die Karte färbt um, statt neu zu entstehen.
+        grundlage = rahmen.kartengrundlage(schrift_px=18 if k.praesentation else 13)
+        klick = st_folium(stellvertreter(grenzen, grundlage), key="karte", height=720 if k.praesentation else 620,
+                          use_container_width=True, returned_objects=["last_active_drawing"],
+                          feature_group_to_add=faerbung(grenzen, werte, klassen, ind))
         gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
         if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
             st.session_state["karte_letzter_klick"] = gewaehlt

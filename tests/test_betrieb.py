@@ -100,7 +100,8 @@ def test_sitzung_durch_den_proxy_ohne_csp_verstoss(betrieb):
         seite.on("console", lambda m: meldungen.append(m.text))
         adresse = f"http://127.0.0.1:{betrieb['port']}"
         seite.goto(f"{adresse}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
-        _karte(seite)  # die Karte kam über den Websocket der Sitzung
+        karte = _karte(seite)  # die Karte kam über den Websocket der Sitzung, ihre Grundlage als Datei
+        karte.locator('path.gemeinde[aria-label*="%"]').first.wait_for(timeout=30_000)  # und ist gefärbt
         seite.goto(f"{adresse}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
         seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")

@@ -67,6 +67,35 @@ def test_karte_mit_gemeinden_familienzentrum_und_nur_lokalen_anfragen(server, se
     assert any("/app/static/leaflet/leaflet.js" in a for a in seite.anfragen)
 
 
+def test_wechsel_des_jahres_faerbt_die_karte_um_ohne_sie_neu_zu_bauen(server, seite):
+    """Die Geometrie kommt einmal als Datei; ein Wechsel schickt nur die Färbung (≤ 5 KB, ohne Koordinaten), und
+    die Karte bleibt dasselbe Dokument (Zoom und Ebenenwahl bleiben)."""
+    nachrichten: list[bytes] = []
+    seite.on("websocket", lambda ws: ws.on("framereceived", lambda p: nachrichten.append(
+        p if isinstance(p, bytes) else p.encode())))
+    seite.goto(f"{server}/karte?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
+    karte = _karte(seite)
+    alfeld = karte.locator('path.gemeinde[aria-label^="Alfeld (Leine): Kinderarmut "]')
+    alfeld.wait_for()  # gefärbt: die Beschriftung nennt den Wert
+    karte.locator("body").evaluate("() => { window.unveraendert = true; }")
+    vorher = alfeld.get_attribute("aria-label")
+    assert any("/app/static/karten/" in a and a.endswith(".js") for a in seite.anfragen)
+    nachrichten.clear()
+    seite.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").nth(1).click()
+    seite.get_by_role("option", name="2021").click()
+    seite.wait_for_function("() => new URLSearchParams(location.search).get('jahr') === '2021'")
+    alfeld.and_(karte.locator(f'[aria-label]:not([aria-label="{vorher}"])')).wait_for()
+    assert karte.locator("body").evaluate("() => window.unveraendert") is True  # kein neues Dokument
+    seite.wait_for_timeout(300)
+    kartennachrichten = [n for n in nachrichten if b"streamlit_folium" in n]
+    assert len(kartennachrichten) == 1 and len(kartennachrichten[0]) <= 5 * 1024, [len(n) for n in kartennachrichten]
+    assert b"coordinates" not in kartennachrichten[0] and b"gemeindenFaerben" in kartennachrichten[0]
+    seite.locator(KARTE).scroll_into_view_if_needed()
+    karte.locator('path.gemeinde[aria-label^="Algermissen:"]').hover()  # ohne Einrichtung darüber
+    tooltip = karte.locator(".leaflet-tooltip").inner_text()
+    assert "Algermissen" in tooltip and "Stichtag: Dezember 2021" in tooltip, tooltip
+
+
 def test_deep_link_stellt_die_ansicht_her(server, seite):
     seite.goto(f"{server}/gemeindeprofil?indikator=sgb2_quote&jahr=2022&gemeinde=03254021",
                wait_until="domcontentloaded")

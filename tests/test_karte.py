@@ -1,5 +1,6 @@
 """Die Karte als HTML: keine fremden Adressen, 20 Gemeinden mit Farbe und Tooltip, eigene Legende."""
 
+import hashlib
 import json
 import re
 
@@ -8,10 +9,15 @@ from shapely.geometry import Point
 
 from darstellung.karte import (
     FARBE_NICHT_AUSWEISBAR,
+    auslagern,
     choroplethenkarte,
-    kartendaten,
+    faerbedaten,
+    faerbung,
+    flaechendaten,
+    grundlage,
     leaflet_bereitstellen,
     legende_html,
+    stellvertreter,
 )
 from indikatoren import geodaten, katalog
 from indikatoren.einlesen import oeffne_ablage
@@ -48,19 +54,22 @@ def test_gemeinden_farben_und_tooltips(karte_html, gebiete):
     html, werte, grenzen = karte_html
     daten = json.loads(re.search(r"daten = (\{.*?\}), basis = ", html, re.S).group(1))
     eigenschaften = {f["properties"]["ags"]: f["properties"] for f in daten["features"]}
-    assert len(eigenschaften) == 20
-    eime = eigenschaften["03254013"]  # in den Beispieldaten 2021 gesperrt
-    assert eime["farbe"] == FARBE_NICHT_AUSWEISBAR and "nicht ausweisbar" in eime["tip"]
+    faerbung_ = json.loads(re.search(r"window.gemeindenFaerben\((\{.*?\})\);", html, re.S).group(1))
+    gemeinden = faerbung_["gemeinden"]
+    assert len(eigenschaften) == 20 and set(gemeinden) == set(eigenschaften)
+    assert faerbung_["kurz"] == "unter 3" and faerbung_["stichtage"] == [
+        "Stichtag: Dezember 2021, Bevölkerung 31.12.2021"]  # einmal für alle
+    farbe, status, wert, stichtag, jedes = gemeinden["03254013"]  # in den Beispieldaten 2021 gesperrt
+    assert (farbe, status, wert, stichtag) == (FARBE_NICHT_AUSWEISBAR, "nicht_ausweisbar", "nicht ausweisbar", 0)
     alfeld = werte.set_index("ags").loc["03254002"]
-    wert = f"{str(round(alfeld['wert'], 1)).replace('.', ',')}\u00a0%"
-    assert f"unter 3: {wert}" in eigenschaften["03254002"]["tip"]
-    # Tastatur und Screenreader: die Fläche nennt Name und Wert; der Namenspunkt liegt in der eigenen Fläche
-    assert eigenschaften["03254002"]["aria"] == f"Alfeld (Leine): unter 3 {wert}. Eingabetaste öffnet das Profil."
+    assert gemeinden["03254002"][:4] == [klassifiziere(werte["wert"], "natuerlich").farbe(alfeld["wert"]), "ok",
+                                         f"{str(round(alfeld['wert'], 1)).replace('.', ',')}\u00a0%", 0]
+    assert gemeinden["03254002"][4].startswith("jedes ")
+    assert eigenschaften["03254002"]["kopf"] == "<b>Alfeld (Leine)</b>"
+    assert eigenschaften["03254002"]["name"] == "Alfeld (Leine)"
     flaechen = grenzen.set_index("ags").geometry
-    for ags, e in eigenschaften.items():
+    for ags, e in eigenschaften.items():  # der Namenspunkt liegt in der eigenen Fläche
         assert flaechen[ags].contains(Point(e["punkt"][1], e["punkt"][0])), ags
-    assert "Stichtag: Dezember 2021, Bevölkerung 31.12.2021" in eigenschaften["03254002"]["tip"]
-    assert "jedes" in eigenschaften["03254002"]["tip"]
 
 
 def test_legende_einrichtungen_umkreise(karte_html):
@@ -84,8 +93,40 @@ def test_legende_einrichtungen_umkreise(karte_html):
 def test_ohne_wert_keine_daten(gebiete):
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
     leer = fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete).iloc[:0]
-    daten = kartendaten(grenzen, leer, None, katalog.indikator("kinderarmut"))
-    assert {f["properties"]["tip"].split("<br>")[1] for f in daten["features"]} == {"Kinderarmut: keine Daten"}
+    daten = faerbedaten(grenzen, leer, None, katalog.indikator("kinderarmut"))
+    assert {tuple(d) for d in daten["gemeinden"].values()} == {("#ffffff", "fehlt", "keine Daten", -1, "")}
+
+
+def test_grundlage_einmal_ausgelagert_wechsel_schickt_nur_die_faerbung(gebiete, tmp_path):
+    """Die Geometrie steht in einer Datei mit dem Hash als Namen; der Stellvertreter und die Färbung, die bei
+    jedem Wechsel über die Leitung gehen, sind klein und enthalten keine Koordinaten."""
+    from streamlit_folium import _get_feature_group_string, _get_map_string
+
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    einrichtungen = lade_einrichtungen()
+    adresse = auslagern(grundlage(grenzen, einrichtungen, umkreis(einrichtungen)), tmp_path)
+    datei = tmp_path / "karten" / adresse.rsplit("/", 1)[1]
+    inhalt = datei.read_text()
+    assert adresse.startswith("/app/static/karten/") and inhalt.startswith("window.sozialkarte = function (")
+    assert hashlib.sha256(datei.read_bytes()).hexdigest().startswith(datei.stem)
+    koordinate = json.dumps(round(flaechendaten(grenzen)["features"][0]["geometry"]["coordinates"][0][0][0], 3))
+    assert "Alfeld (Leine)" in inhalt and "gemeindenFaerben" in inhalt and ".gemeindename span" in inhalt
+    assert "Kitas (2)" in inhalt and "L.circle(" in inhalt  # Einrichtungen und Umkreise: fest je Stand
+    # derselbe Stand: dieselbe Datei, nichts neu geschrieben
+    datei.write_text(inhalt + "// unverändert")
+    assert auslagern(grundlage(grenzen, einrichtungen, umkreis(einrichtungen)), tmp_path) == adresse
+    assert datei.read_text().endswith("// unverändert")
+    # je Wechsel: Stellvertreter und Färbung
+    ergebnis = fuer_leser(oeffne_ablage(gebiete).kennzahlen(), gebiete)
+    werte = ergebnis[(ergebnis["indikator"] == "kinderarmut") & (ergebnis["jahr"] == 2024)
+                     & (ergebnis["ebene"] == "gemeinde")]
+    karte = stellvertreter(grenzen, adresse)
+    skript = _get_map_string(karte)
+    faerbe = _get_feature_group_string(faerbung(grenzen, werte, klassifiziere(werte["wert"], "natuerlich"),
+                                                katalog.indikator("kinderarmut")), karte, 0)
+    assert "window.sozialkarte(map_div)" in skript and adresse in [s for _, s in karte.default_js]
+    assert koordinate[:6] not in skript + faerbe and "Alfeld" not in faerbe
+    assert len(skript.encode()) < 1000 and len(faerbe.encode()) < 4000, (len(skript), len(faerbe))
 
 
 def test_leaflet_aus_pypi_bereitgestellt(tmp_path):
