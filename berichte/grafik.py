@@ -13,6 +13,7 @@ import pandas as pd  # noqa: E402
 from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from darstellung.diagramme import FARBE, FARBE_HERVOR, FARBE_KREIS, LINIENFARBEN  # noqa: E402
+from darstellung.tabellen import wert_text  # noqa: E402
 from indikatoren.zahlenformat import runde, zahl  # noqa: E402
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none",
@@ -94,22 +95,37 @@ def choropleth(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen) -> str:
     return _als_bild(fig)
 
 
-def rangliste(rang: pd.DataFrame, kreis_wert: float | None) -> str:
-    """Waagrechte Balken je Gemeinde (höchster Wert oben), Wert daneben; ohne ausweisbaren Wert „n. a.“ ohne
-    Balken; der Kreiswert als gestrichelte Linie."""
-    fig, ax = plt.subplots(figsize=(3.6, 0.13 * len(rang) + 0.45))
+# Rangliste: Breite in Zoll und Schrift in pt je Verwendung. Auf der Seite in natürlicher Größe gezeigt
+# (1 pt = 4/3 px): 11 pt sind die 14,7 px der Seite, 17 pt die 22 px des Präsentationsmodus.
+GROESSEN = {"druck": (3.6, 6.5), "seite": (8.5, 11.0), "beamer": (13.0, 17.0)}
+
+
+def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "Kreis", hervorheben: str | None = None,
+              titel: str = "", groesse: str = "druck") -> str:
+    """Waagrechte Balken je Gemeinde (höchster Wert oben), Wert daneben; ohne ausweisbaren Wert „nicht ausweisbar“
+    ohne Balken; der Kreiswert als gestrichelte Linie; die gewählte Gemeinde fett mit ▶, nicht nur farbig. Dieselbe
+    Grafik im Bericht und auf der Übersicht, die so kein Plotly laden muss."""
+    breite, schrift = GROESSEN[groesse]
+    fig, ax = plt.subplots(figsize=(breite, (0.13 * len(rang) + 0.45) * schrift / 6.5 + (0.3 if titel else 0)))
     y = list(range(len(rang)))[::-1]
-    werte = [runde(w, 1) if s == "ok" else 0 for w, s in zip(rang["wert"], rang["status"])]
-    ax.barh(y, werte, color=FARBE, height=0.7)
-    for yi, w, s in zip(y, werte, rang["status"]):
-        ax.text(w, yi, f" {zahl(w, 1)}" if s == "ok" else " nicht ausweisbar", va="center", fontsize=6)
-    ax.set_yticks(y, rang["name"], fontsize=6.5)
+    mit_wert = rang["status"].isin(["ok", "untergrenze"])
+    werte = [runde(w, 1) if m else 0 for w, m in zip(rang["wert"], mit_wert)]
+    gewaehlt = [a == hervorheben for a in rang["ags"]]
+    ax.barh(y, werte, color=[FARBE_HERVOR if g else FARBE for g in gewaehlt], height=0.7)
+    for yi, x, w, s in zip(y, werte, rang["wert"], rang["status"]):
+        ax.text(x, yi, f" {wert_text(w, s)}", va="center", fontsize=schrift)
+    ax.set_yticks(y, [f"▶ {n}" if g else n for n, g in zip(rang["name"], gewaehlt)], fontsize=schrift)
+    for beschriftung, g in zip(ax.get_yticklabels(), gewaehlt):
+        beschriftung.set_fontweight("bold" if g else "normal")
     ax.xaxis.set_major_formatter(_PROZENT)
-    ax.tick_params(axis="x", labelsize=6.5)
+    ax.tick_params(axis="x", labelsize=schrift)
     if kreis_wert is not None:
-        ax.axvline(runde(kreis_wert, 1), color=FARBE_KREIS, linestyle="--", linewidth=1)
-        ax.text(runde(kreis_wert, 1), len(rang) - 0.3, f"Kreis {zahl(kreis_wert, 1)} %", fontsize=6, ha="center")
-    ax.set_xlim(0, max(werte + [1]) * 1.2)
+        ax.axvline(runde(kreis_wert, 1), color=FARBE_KREIS, linestyle="--", linewidth=schrift / 6.5)
+        ax.text(runde(kreis_wert, 1), len(rang) - 0.3, f"{kreis_name} {wert_text(kreis_wert, 'ok')}",
+                fontsize=schrift, ha="center", bbox={"facecolor": "white", "edgecolor": "none", "pad": 1})
+    if titel:
+        ax.set_title(titel, loc="left", fontsize=schrift * 1.15, pad=schrift * 1.6)
+    ax.set_xlim(0, max(werte + [1]) * 1.3)
     return _als_bild(fig)
 
 

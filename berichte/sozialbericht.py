@@ -95,7 +95,7 @@ def _kapitel(daten: Berichtsdaten, ind, jahr: int) -> dict:
             "karte": grafik.choropleth(daten.grenzen, teil[["ags", "wert", "status"]], klassen),
             "karte_alt": f"Karte: {ind.titel} {jahr} je Gemeinde in Klassen "
                          + (", ".join(klassen.beschriftungen()) if klassen else "") + ".",
-            "rangliste": grafik.rangliste(rang, kreis_wert),
+            "rangliste": grafik.rangliste(rang, kreis_wert, daten.gebiete.name(gebiete.kreis)),
             "rangliste_alt": "Rangliste: " + "; ".join(
                 f"{z.name} {wert_text(z.wert, z.status)}" for z in rang.itertuples()),
             "klassen": "Klassen nach natürlichen Brüchen (Jenks): "

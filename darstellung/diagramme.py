@@ -96,27 +96,18 @@ def _ohne_auszeichnung(text) -> str:
     return html.unescape(str(text).replace("<b>", "").replace("</b>", "").removeprefix("▶ "))
 
 
-def rangliste_balken(rangliste: pd.DataFrame, kreis: pd.Series | None, indikator: Indikator,
-                     hervorheben: str | None = None) -> go.Figure:
-    """Waagerechte Balken je Gemeinde (höchster Wert oben), der Kreiswert als senkrechte Linie. Gesperrte
-    Gemeinden stehen unten mit „nicht ausweisbar“ statt eines Balkens; die gewählte ist fett mit ▶ (nicht nur
-    farbig) hervorgehoben."""
-    alle = rangliste.iloc[::-1]
-    mit_wert = alle["status"].isin(["ok", "untergrenze"])
-    farben = [FARBE_HERVOR if a == hervorheben else FARBE for a in alle["ags"]]
-    namen = [f"<b>▶ {html.escape(n)}</b>" if a == hervorheben else html.escape(n)
-             for a, n in zip(alle["ags"], alle["name"])]
-    fig = go.Figure(go.Bar(
-        x=[runde(w, 1) if m else 0 for w, m in zip(alle["wert"], mit_wert)], y=namen, orientation="h",
-        marker_color=farben,
-        text=[wert_text(w, s) for w, s in zip(alle["wert"], alle["status"])], textposition="outside",
-        hovertemplate="%{y}: %{text}<extra></extra>", cliponaxis=False, name=indikator.kurz))
-    if kreis is not None and kreis["status"] in ("ok", "untergrenze"):
-        fig.add_vline(x=runde(kreis["wert"], 1), line_dash="dash", line_color=FARBE_KREIS,
-                      annotation_text=f"{html.escape(kreis['name'])}: {wert_text(kreis['wert'], kreis['status'])}",
-                      annotation_position="top")
-    fig.update_xaxes(ticksuffix=" %", rangemode="tozero")
-    return _layout(fig, f"{indikator.titel}: Gemeinden im Vergleich", max(320, 28 * len(alle) + 120))
+def rangliste_titel(indikator: Indikator) -> str:
+    return f"{indikator.titel}: Gemeinden im Vergleich"
+
+
+def rangliste_werte(rangliste: pd.DataFrame, indikator: Indikator) -> pd.DataFrame:
+    """Die Werte der Rangliste (berichte.grafik.rangliste) als Tabelle, von oben nach unten wie gezeigt."""
+    return pd.DataFrame({"Gemeinde": rangliste["name"].to_list(), indikator.kurz: [
+        wert_text(w, s) for w, s in zip(rangliste["wert"], rangliste["status"])]})
+
+
+def rangliste_beschreibung(indikator: Indikator) -> str:
+    return f"Balkendiagramm „{rangliste_titel(indikator)}“. Alle Werte stehen in der Tabelle unter dem Diagramm."
 
 
 def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420) -> go.Figure:

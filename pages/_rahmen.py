@@ -322,6 +322,28 @@ def diagramm(fig, schluessel: str) -> None:
         st.dataframe(diagramme.werte(fig), hide_index=True, width="stretch", key=f"{schluessel}_werte")
 
 
+def rangliste(rang: pd.DataFrame, kreis: pd.Series | None, indikator: katalog.Indikator,
+              hervorheben: str | None) -> None:
+    """Die Rangliste als Bild vom Server (dieselbe Grafik wie im Sozialbericht), mit Alternativtext und allen
+    Werten als Tabelle darunter; im Präsentationsmodus groß. Als Bild lädt die Übersicht kein Plotly (1,4 MB)."""
+    kreis_wert = None if kreis is None or kreis["status"] not in ("ok", "untergrenze") else float(kreis["wert"])
+    bild = _rangliste_bild(rang, kreis_wert, "" if kreis is None else kreis["name"], hervorheben,
+                           diagramme.rangliste_titel(indikator), "beamer" if ansicht().praesentation else "seite")
+    st.html(f'<img class="rangliste" src="{bild}" alt="{html(diagramme.rangliste_beschreibung(indikator))}" '
+            'style="max-width:100%;height:auto">')
+    with st.expander("Werte des Diagramms als Tabelle"):
+        st.dataframe(diagramme.rangliste_werte(rang, indikator), hide_index=True, width="stretch",
+                     key="rangliste_werte")
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def _rangliste_bild(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str, hervorheben: str | None,
+                    titel: str, groesse: str) -> str:
+    from berichte import grafik  # matplotlib erst, wenn eine Rangliste gebraucht wird
+
+    return grafik.rangliste(rang, kreis_wert, kreis_name, hervorheben, titel, groesse)
+
+
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:
     """st.dataframe für den Bildschirm, dazu ein Zwilling aus schlichtem HTML, der beim Drucken an ihre Stelle tritt
     (die Tabelle von Streamlit druckte nur die Zeilen, die gerade zu sehen sind)."""

@@ -2,7 +2,6 @@
 
 import streamlit as st
 
-from darstellung.diagramme import rangliste_balken
 from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
 from darstellung.tabellen import (
@@ -41,8 +40,7 @@ if len(vergleichswerte.passend(ind.id, jahr)) == 0:
     spalten[1].caption("Für diesen Indikator und dieses Jahr gibt es keinen veröffentlichten Vergleichswert "
                        "für Land oder Bund.")
 
-rangliste = auswertung.rangliste(k.ergebnis, ind.id, jahr)
-rahmen.diagramm(rangliste_balken(rangliste, kreis, ind, hervorheben=k.ansicht.gemeinde), "rangliste")
+rahmen.rangliste(auswertung.rangliste(k.ergebnis, ind.id, jahr), kreis, ind, hervorheben=k.ansicht.gemeinde)
 
 st.header(f"Alle Gemeinden {jahr}")
 rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "uebersicht")

@@ -81,6 +81,12 @@ def test_uebersicht_zeigt_kreis_vergleich_und_rangliste(kern):
     assert any("Stichtag Juni 2023 (eigener Stichtag)" in c.value for c in app.caption)
     tabelle = tabelle_mit(app, "Art")
     assert len(tabelle) == 20 and tabelle.iloc[0]["Gebiet"] == "Hildesheim"
+    # die Rangliste ist ein Bild vom Server mit Alternativtext: die Übersicht braucht kein Plotly
+    assert not app.get("plotly_chart")
+    rangliste = [h.proto.body for h in app.get("html") if 'class="rangliste"' in h.proto.body]
+    assert len(rangliste) == 1 and 'alt="Balkendiagramm „Kinderarmutsindikator' in rangliste[0]
+    werte = tabelle_mit(app, "Kinderarmut")
+    assert len(werte) == 20 and werte.iloc[0]["Gemeinde"] == "Hildesheim"
     assert [b.label for b in app.get("download_button")] == ["CSV herunterladen", "XLSX herunterladen",
                                                              "Sozialbericht als PDF"]
 

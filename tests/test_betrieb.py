@@ -103,7 +103,7 @@ def test_sitzung_durch_den_proxy_ohne_csp_verstoss(betrieb):
         karte = _karte(seite)  # die Karte kam über den Websocket der Sitzung, ihre Grundlage als Datei
         karte.locator('path.gemeinde[aria-label*="%"]').first.wait_for(timeout=30_000)  # und ist gefärbt
         seite.goto(f"{adresse}/?indikator=kinderarmut&jahr=2024", wait_until="domcontentloaded")
-        seite.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        seite.locator("img.rangliste").wait_for(timeout=60_000)
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         seite.screenshot(path=str(ERGEBNISSE / "betrieb_datenpflege.png"))

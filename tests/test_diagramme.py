@@ -1,9 +1,22 @@
 """Diagramme: jede gezeigte Zahl steht auch in einer Tabelle, gesperrte Gemeinden fehlen nicht, die gewählte ist nicht
 nur farbig markiert, und für den Beamer wächst alles; dazu Minuszeichen und Pfeile der Veränderung."""
 
+import base64
+import re
+
 import pandas as pd
 
-from darstellung.diagramme import beschreibung, fuer_beamer, rangliste_balken, werte, zeitreihe_linien
+from berichte import grafik
+from darstellung.diagramme import (
+    FARBE,
+    FARBE_HERVOR,
+    beschreibung,
+    fuer_beamer,
+    rangliste_beschreibung,
+    rangliste_werte,
+    werte,
+    zeitreihe_linien,
+)
 from darstellung.tabellen import pp_text, veraenderung_metrik
 from indikatoren.katalog import indikator
 
@@ -11,19 +24,35 @@ KINDERARMUT = indikator("kinderarmut")
 RANGLISTE = pd.DataFrame({  # schon absteigend sortiert, wie auswertung.rangliste sie liefert
     "ags": ["03254021", "03254002", "03254013"], "name": ["Hildesheim", "Alfeld (Leine)", "Eime"],
     "wert": [27.04, 17.46, None], "status": ["ok", "ok", "nicht_ausweisbar"]})
-KREIS = pd.Series({"name": "Landkreis Hildesheim", "wert": 15.66, "status": "ok"})
+
+
+def _svg(bild: str) -> str:
+    return base64.b64decode(bild.removeprefix("data:image/svg+xml;base64,")).decode()
 
 
 def test_rangliste_zeigt_gesperrte_und_markiert_die_gewaehlte_auch_ohne_farbe():
-    fig = rangliste_balken(RANGLISTE, KREIS, KINDERARMUT, hervorheben="03254002")
-    balken = fig.data[0]
-    assert list(balken.y) == ["Eime", "<b>▶ Alfeld (Leine)</b>", "Hildesheim"]  # von unten nach oben
-    assert list(balken.text) == ["nicht ausweisbar", "17,5\u00a0%", "27,0\u00a0%"]
-    assert list(balken.x) == [0, 17.5, 27.0]  # Eime ohne Balken, aber mit Zeile
-    assert werte(fig).values.tolist() == [["Hildesheim", "27,0\u00a0%"], ["Alfeld (Leine)", "17,5\u00a0%"],
-                                          ["Eime", "nicht ausweisbar"]]
-    assert list(werte(fig).columns) == ["Gemeinde", "Kinderarmut"]
-    assert beschreibung(fig).startswith("Balkendiagramm „Kinderarmutsindikator (NEF-Quote unter 15): Gemeinden")
+    svg = _svg(grafik.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", "03254002", "Titel", "seite"))
+    texte = re.findall(r"<text ([^>]*)>([^<]+)</text>", svg)
+    namen = [(stil, t) for stil, t in texte if t.removeprefix("▶ ") in set(RANGLISTE["name"])]
+    assert [t for _, t in namen] == ["Hildesheim", "▶ Alfeld (Leine)", "Eime"]  # von oben nach unten
+    assert ["font-weight: 700" in stil for stil, _ in namen] == [False, True, False]  # fett, nicht nur farbig
+    assert [t for _, t in texte if t.startswith(" ")] == [" 27,0\u00a0%", " 17,5\u00a0%", " nicht ausweisbar"]
+    assert "Landkreis Hildesheim 15,7\u00a0%" in svg  # Kreislinie beschriftet
+    balken = re.findall(r"fill: (#[0-9a-f]{6})", svg.replace("fill: #ffffff", ""))  # Eime ohne Balken
+    assert sorted(balken) == sorted([FARBE_HERVOR, FARBE, FARBE])
+    assert rangliste_werte(RANGLISTE, KINDERARMUT).values.tolist() == [
+        ["Hildesheim", "27,0\u00a0%"], ["Alfeld (Leine)", "17,5\u00a0%"], ["Eime", "nicht ausweisbar"]]
+    assert list(rangliste_werte(RANGLISTE, KINDERARMUT).columns) == ["Gemeinde", "Kinderarmut"]
+    assert rangliste_beschreibung(KINDERARMUT).startswith(
+        "Balkendiagramm „Kinderarmutsindikator (NEF-Quote unter 15): Gemeinden im Vergleich“")
+
+
+def test_rangliste_in_natuerlicher_groesse_lesbar_auf_seite_und_beamer():
+    """In natürlicher Größe gezeigt (1 pt = 4/3 px): auf der Seite wie ihr Text, auf dem Beamer ab 22 px."""
+    for groesse, mindestens_px in (("seite", 14), ("beamer", 22)):
+        svg = _svg(grafik.rangliste(RANGLISTE, None, groesse=groesse, titel="Titel"))
+        schriften = [float(s) * 4 / 3 for s in re.findall(r"font-size: ([\d.]+)px", svg)]
+        assert schriften and min(schriften) >= mindestens_px, (groesse, schriften)
 
 
 def test_verlauf_alle_jahre_in_der_tabelle():
