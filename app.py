@@ -39,6 +39,8 @@ with rahmen.fehlergrenze():
     st.set_page_config(page_title=dokument.titel(seite.title, rahmen.gebiete().name(rahmen.gebiete().kreis)))
     if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
         seite.run()
-    elif rahmen.vorbereiten(seite.url_path) is not None:
-        seite.run()
-        rahmen.abschliessen(seite.url_path)
+    else:
+        with rahmen.der_reihe_nach(seite.url_path):
+            if rahmen.vorbereiten(seite.url_path) is not None:
+                seite.run()
+                rahmen.abschliessen(seite.url_path)

@@ -154,14 +154,14 @@ def betrachter(stufen: tuple[int, ...] = (1, 10, 50)) -> None:
     for prozesse in (1, 2):
         port = _frei()
         umgebung = {**_umgebung(), "PORT": str(port), "PROZESSE": str(prozesse), "ERSTER_PORT": str(_frei()),
-                    "ADRESSE": f"127.0.0.1:{port}"}
+                    "ADRESSE": f"http://127.0.0.1:{port}"}
         prozess = subprocess.Popen([str(PROJEKT / "deploy" / "start")], cwd=PROJEKT, env=umgebung,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
         try:
             _warten(port, prozess)
-            asyncio.run(_gleichzeitig(port, 2 * prozesse))  # Caches jedes Prozesses füllen, wie nach dem Start
+            asyncio.run(_gleichzeitig(port, 4 * prozesse))  # Caches jedes Prozesses füllen, wie nach dem Start
             for anzahl in stufen:
-                zeiten = asyncio.run(_gleichzeitig(port, anzahl))
+                zeiten = [t for _ in range(5 if anzahl == 1 else 1) for t in asyncio.run(_gleichzeitig(port, anzahl))]
                 print(f"{prozesse:<10}{anzahl:>11}{median(zeiten):>16.2f} s{max(zeiten):>8.2f} s")
         finally:
             os.killpg(prozess.pid, signal.SIGTERM)

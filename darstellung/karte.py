@@ -110,17 +110,18 @@ def faerbedaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
     """Was sich mit Indikator, Jahr und Klassen ändert, knapp, denn das allein geht bei einem Wechsel über die
     Leitung: der Indikator (roh und maskiert), die Stichtage einmal, je AGS [Farbe, Status, Wert, Nummer des
     Stichtags oder -1, „jedes n. Kind“]. Tooltip und Beschriftung setzt das Skript der Karte daraus zusammen."""
-    werte = werte.set_index("ags")
+    spalten = ["ags", "wert", "status", "stichtag_sgb2", "stichtag_bev"]
+    zeilen = {z.ags: z for z in werte.reindex(columns=spalten).itertuples()}
     stichtage: dict[str, int] = {}
     gemeinden = {}
     for ags in grenzen["ags"]:
-        w = werte.loc[ags] if ags in werte.index else None
-        status = "fehlt" if w is None else w["status"]
-        wert = None if w is None else w["wert"]
+        w = zeilen.get(ags)
+        status = "fehlt" if w is None else w.status
+        wert = None if w is None else w.wert
         farbe = (FARBE_NICHT_AUSWEISBAR if status == "nicht_ausweisbar" else
                  (klassen.farbe(wert) if klassen and status in ("ok", "untergrenze") else None) or FARBE_KEINE_DATEN)
         stichtag = -1 if w is None else stichtage.setdefault(
-            f"Stichtag: {monat_text(w['stichtag_sgb2'])}, Bevölkerung {tag_text(w['stichtag_bev'])}", len(stichtage))
+            f"Stichtag: {monat_text(w.stichtag_sgb2)}, Bevölkerung {tag_text(w.stichtag_bev)}", len(stichtage))
         gemeinden[ags] = [farbe, status, wert_text(wert, status), stichtag,
                           "" if w is None else nte_text(wert, status, indikator)]
     return {"kurz": indikator.kurz, "kurz_html": html(indikator.kurz), "stichtage": list(stichtage),
@@ -398,6 +399,7 @@ class _Gemeindeflaechen(MacroElement):
     {% macro script(this, kwargs) %}
         (function () {
         var karte = {{ this._parent.get_name() }}, daten = {{ this.daten }}, basis = {{ this.schrift_px }};
+        var viele = daten.features.length > 1000;  // Land, Bund: Flächen auf Canvas, Namen erst bei Platz
         var faerbung = {gemeinden: {}};  // aus faerbedaten: je AGS [Farbe, Status, Wert, Stichtag, jedes n. Kind]
         function zustand(f) { return faerbung.gemeinden[f.properties.ags] || ["#ffffff", "fehlt", "", -1, ""]; }
         function beschriftung(f) { var z = zustand(f);
@@ -410,6 +412,7 @@ class _Gemeindeflaechen(MacroElement):
                     z[3] >= 0 ? esc(faerbung.stichtage[z[3]]) : "", esc(z[4])]
                 .filter(function (t) { return t; }).join("<br>"); }
         var flaechen = L.geoJson(daten, {
+            renderer: viele ? L.canvas({padding: 0.2}) : undefined,
             style: function (f) { var status = zustand(f)[1], leer = status !== "ok" && status !== "untergrenze";
                 return {className: "gemeinde", fillColor: zustand(f)[0], color: "#333333", weight: 1,
                         fillOpacity: {{ this.deckkraft }}, dashArray: leer ? "4 3" : null}; },
@@ -419,7 +422,9 @@ class _Gemeindeflaechen(MacroElement):
                 ebene.on("mouseout", function () { flaechen.resetStyle(ebene); });
                 ebene.on("mousemove", function (e) { richtung(ebene.getTooltip(), e.containerPoint); });
                 ebene.on("add", function () {
+                    // Auf Canvas gibt es kein Element je Fläche; die Werte stehen dann in der Tabelle unter der Karte
                     var el = ebene.getElement();
+                    if (!el) return;
                     el.setAttribute("tabindex", "0"); el.setAttribute("role", "button");
                     el.setAttribute("aria-label", beschriftung(f));
                     el.addEventListener("keydown", function (ev) {
@@ -449,13 +454,28 @@ class _Gemeindeflaechen(MacroElement):
         var ebeneNamen = karte.getPane("gemeindenamen");
         ebeneNamen.style.zIndex = 450; ebeneNamen.style.pointerEvents = "none";
         ebeneNamen.setAttribute("aria-hidden", "true");  // dieselben Namen tragen die Flächen als Beschriftung
+        // Je Gemeinde ein Name, größte zuerst. Bei vielen Gemeinden (Land, Bund) entsteht ein Name erst, wenn die
+        // Fläche im Ausschnitt liegt und breit genug für ihn ist: Tausende Namen auf einmal kosteten Sekunden.
+        var ebenen = {};
+        flaechen.eachLayer(function (ebene) { ebenen[ebene.feature.properties.ags] = ebene; });
         var namen = daten.features.slice().sort(function (a, b) { return b.properties.flaeche - a.properties.flaeche; })
-            .map(function (f) {
-                var span = document.createElement("span"); span.textContent = f.properties.name;
-                L.marker(f.properties.punkt, {pane: "gemeindenamen", interactive: false, keyboard: false,
-                    icon: L.divIcon({className: "gemeindename", html: span, iconSize: null})}).addTo(karte);
-                return span;
-            });
+            .map(function (f) { return {f: f, grenzen: ebenen[f.properties.ags].getBounds(), span: null}; });
+        function zeigen(n) {
+            if (!n.span) {
+                n.span = document.createElement("span"); n.span.textContent = n.f.properties.name;
+                L.marker(n.f.properties.punkt, {pane: "gemeindenamen", interactive: false, keyboard: false,
+                    icon: L.divIcon({className: "gemeindename", html: n.span, iconSize: null})}).addTo(karte);
+            }
+            n.span.style.visibility = "visible";
+            return true;
+        }
+        function passt(n, sicht) {
+            if (!viele) return true;
+            if (!sicht.intersects(n.grenzen)) return false;
+            var a = karte.latLngToContainerPoint(n.grenzen.getSouthWest()),
+                b = karte.latLngToContainerPoint(n.grenzen.getNorthEast());
+            return b.x - a.x >= 4 * n.f.properties.name.length;
+        }
         window.gemeindenFaerben = function (neu) {
             faerbung = neu;
             flaechen.eachLayer(function (ebene) {
@@ -471,13 +491,22 @@ class _Gemeindeflaechen(MacroElement):
             if (startzoom === null) startzoom = karte.getZoom();
             ebeneNamen.style.fontSize = Math.max(10, Math.min(basis * 2.2,
                 basis * Math.pow(1.3, karte.getZoom() - startzoom))) + "px";
-            var belegt = [];
-            namen.forEach(function (span) {
-                span.style.visibility = "visible";
-                var r = span.getBoundingClientRect();
-                var frei = belegt.every(function (b) {
-                    return r.right + 2 < b.left || r.left - 2 > b.right || r.bottom < b.top || r.top > b.bottom; });
-                if (frei) belegt.push(r); else span.style.visibility = "hidden";
+            // erst alle zeigen, dann alle messen (ein Layout statt eines je Name), dann Überdeckte verbergen;
+            // belegte Rechtecke stehen in einem Raster von 64 px, geprüft werden nur die Nachbarfelder
+            var sicht = karte.getBounds(), gezeigt = namen.filter(function (n) {
+                if (passt(n, sicht)) return zeigen(n);
+                if (n.span) n.span.style.visibility = "hidden";
+                return false;
+            });
+            var masse = gezeigt.map(function (n) { return n.span.getBoundingClientRect(); }), raster = {};
+            gezeigt.forEach(function (n, i) {
+                var r = masse[i], felder = [];
+                for (var x = Math.floor((r.left - 2) / 64); x <= Math.floor((r.right + 2) / 64); x++)
+                    for (var y = Math.floor(r.top / 64); y <= Math.floor(r.bottom / 64); y++) felder.push(x + "," + y);
+                var frei = felder.every(function (feld) { return (raster[feld] || []).every(function (b) {
+                    return r.right + 2 < b.left || r.left - 2 > b.right || r.bottom < b.top || r.top > b.bottom; }); });
+                if (!frei) { n.span.style.visibility = "hidden"; return; }
+                felder.forEach(function (feld) { (raster[feld] = raster[feld] || []).push(r); });
             });
         }
         // Den Kreis einpassen: so groß wie möglich, unten frei für die Namensnennung, links für die Zoomknöpfe

@@ -75,6 +75,11 @@ def hinter_proxy() -> bool:
     return _wert("SOZIALPLANUNG_HINTER_PROXY") == "1"
 
 
+def gleichzeitige_laeufe() -> int:
+    """Wie viele Läufe von Leserseiten ein Prozess zugleich rechnet (siehe pages/_rahmen.der_reihe_nach)."""
+    return max(1, int(_wert("SOZIALPLANUNG_GLEICHZEITIG") or "1"))
+
+
 def sprung_pp() -> float:
     """Ab welchem Sprung (Prozentpunkte zum Vorjahr) die Vorschau einer Einlesung warnt."""
     return float((_wert("SOZIALPLANUNG_SPRUNG_PP") or "5").replace(",", "."))

@@ -6,6 +6,7 @@ Lauf in den Query-Parametern, sodass ein kopierter Link dieselbe Ansicht öffnet
 """
 
 import logging
+import threading
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -21,13 +22,14 @@ from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
 from angebote.orte import je_einrichtung, mit_ort
 from berichte.daten import Berichtsdaten
-from darstellung import diagramme, dokument, karte
+from darstellung import diagramme, dokument, karte, profil, tabellen
+from darstellung import praeventionskette as praeventionskette_tabellen
 from darstellung.maskierung import html, md
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
+from indikatoren import auswertung, einrichtungspflege, geodaten, katalog, konfiguration
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import einrichtungspflege, geodaten, katalog, konfiguration
 from indikatoren.datenstaende import Ablage, Datenstand
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
@@ -88,8 +90,12 @@ def _stand_der_einrichtungen() -> tuple:
 def angebote() -> pd.DataFrame:
     """Die aktuelle Angebotsliste (gepflegter Stand oder mitgelieferte Datei), alle Status, mit `ort` (Name und
     Adresse der Einrichtung); Leser-Seiten filtern."""
-    liste = _angebote(konfiguration.kreis(), konfiguration.datenbank_url(), angebotsliste.staende(ablage()).aktiver())
-    return mit_ort(liste, einrichtungen())
+    return _angebote_mit_ort(*_stand_der_einrichtungen())
+
+
+def praeventionskette(k: "Kontext", ags: str | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Matrix, Bedarf und Kreisansicht der Präventionskette (darstellung.praeventionskette); einmal je Stand."""
+    return _praeventionskette(*_stand_der_einrichtungen(), k.datenstand.id, k.jahr, ags)
 
 
 def berichtsdaten() -> Berichtsdaten:
@@ -117,17 +123,61 @@ def _ablage(kreis: str, url: str) -> Ablage:
     return oeffne_ablage(_gebiete(kreis), url)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+# Was nur vom Stand abhängt und jeder Lauf liest, liegt als ein Objekt im Speicher (cache_resource): cache_data gäbe
+# jedem Lauf eine neue Kopie. Die Seiten ändern es nie an Ort und Stelle (pandas 3: Copy-on-Write).
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
     return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))
 
 
-@st.cache_data(max_entries=4, show_spinner="Gemeindegrenzen werden geladen …")
+def gebietstabelle(k: "Kontext") -> pd.DataFrame:
+    """tabellen.gebietstabelle für Indikator und Jahr der Ansicht; einmal je Stand, Indikator und Jahr gebaut."""
+    return _gebietstabelle(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
+                           k.jahr)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _gebietstabelle(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int) -> pd.DataFrame:
+    return tabellen.gebietstabelle(_ergebnis(kreis, url, datenstand_id), katalog.indikator(indikator), jahr)
+
+
+def gemeindeprofil(k: "Kontext", ags: str, hoehe: int) -> tuple[pd.DataFrame, object, object | None]:
+    """Tabelle aller Indikatoren, Verlauf (Gemeinde und Kreis) und Altersgruppen als Diagramme (None ohne Zahlen);
+    einmal je Stand, Gemeinde, Indikator und Jahr gebaut (die Diagramme werden nur gelesen, nie verändert)."""
+    return _gemeindeprofil(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
+                           ags, k.jahr, hoehe)
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _gemeindeprofil(kreis: str, url: str, datenstand_id: int, indikator: str, ags: str, jahr: int, hoehe: int
+                    ) -> tuple[pd.DataFrame, object, object | None]:
+    daten, gebiete_ = _ergebnis(kreis, url, datenstand_id), _gebiete(kreis)
+    gruppen = profil.altersgruppen(daten, gebiete_, ags, jahr)
+    return (profil.indikatoren(daten, gebiete_, ags, jahr).set_index("Indikator"),
+            diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, [ags, gebiete_.kreis]),
+                                       katalog.indikator(indikator), hoehe=hoehe),
+            None if gruppen.empty else diagramme.altersgruppen_balken(gruppen, hoehe=hoehe))
+
+
+def _inhalt(datenstand_id: int) -> tuple[list[str], list[int], bool]:
+    """Indikatoren (in der Reihenfolge des Katalogs) und Jahre eines Stands, und ob er Beispieldaten enthält."""
+    return _inhalt_von(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _inhalt_von(kreis: str, url: str, datenstand_id: int) -> tuple[list[str], list[int], bool]:
+    daten = _ergebnis(kreis, url, datenstand_id)
+    vorhanden = set(daten["indikator"])
+    return ([i.id for i in katalog.INDIKATOREN if i.id in vorhanden], sorted(daten["jahr"].unique().tolist()),
+            bool((daten["art"] == "beispiel").any()))
+
+
+@st.cache_resource(max_entries=4, show_spinner="Gemeindegrenzen werden geladen …")
 def _grenzen(kreis: str, datei: str, laufzeit: str) -> gpd.GeoDataFrame:
     return geodaten.anzeigegrenzen(kreis)
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit: str) -> pd.DataFrame:
     try:
         flaechen = _grenzen(kreis, datei, laufzeit)
@@ -137,7 +187,7 @@ def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit
     return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _karteneinrichtungen(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str,
                          laufzeit: str) -> tuple[pd.DataFrame, einrichtungsliste.Umkreis | None]:
     liste = _einrichtungen(kreis, url, stand, datei, laufzeit)
@@ -153,7 +203,24 @@ def _kartengrundlage(kreis: str, url: str, stand: int | None, angebotsstand: int
                                            schrift_px))
 
 
-@st.cache_data(max_entries=8, show_spinner=False)
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _angebote_mit_ort(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str,
+                      laufzeit: str) -> pd.DataFrame:
+    return mit_ort(_angebote(kreis, url, angebotsstand), _einrichtungen(kreis, url, stand, datei, laufzeit))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _praeventionskette(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str, laufzeit: str,
+                       datenstand_id: int, jahr: int, ags: str | None
+                       ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    liste = _angebote_mit_ort(kreis, url, stand, angebotsstand, datei, laufzeit)
+    daten, gebiete_ = _ergebnis(kreis, url, datenstand_id), _gebiete(kreis)
+    return (praeventionskette_tabellen.matrix_text(liste, ags),
+            praeventionskette_tabellen.bedarf_text(daten, ags, gebiete_.kreis, jahr),
+            praeventionskette_tabellen.kreisansicht(liste, daten, gebiete_.gemeinden, jahr))
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
 def _angebote(kreis: str, url: str, stand: int | None) -> pd.DataFrame:
     return angebotsliste.aktuelle(_ablage(kreis, url), _gebiete(kreis))[1]
 
@@ -202,8 +269,7 @@ def vorbereiten(url_pfad: str) -> Kontext | None:
                  "„python -m indikatoren einlesen DATEI“ laden.")
         return None
     daten = ergebnis(stand.id)
-    indikatoren = [i.id for i in katalog.INDIKATOREN if i.id in set(daten["indikator"])]
-    jahre = sorted(daten["jahr"].unique().tolist())
+    indikatoren, jahre, beispiel = _inhalt(stand.id)
     if not indikatoren:
         st.error(f"Der aktive Datenstand {stand.id} enthält keinen Indikator, der sich anzeigen ließe. Die "
                  "Stabsstelle kann in der Datenpflege einen früheren Datenstand wieder aktivieren.")
@@ -224,7 +290,7 @@ def vorbereiten(url_pfad: str) -> Kontext | None:
     if ersetzt:
         st.info("**Dieser Link passt nicht mehr ganz zum aktuellen Datenstand.** " + " ".join(map(md, ersetzt)),
                 icon=":material/link_off:")
-    if (daten["art"] == "beispiel").any():
+    if beispiel:
         st.warning("**Beispieldaten** – dieser Datenstand enthält synthetische Zahlen, keine amtlichen Werte. "
                    "Sie dienen nur zur Vorführung, bis die Stabsstelle amtliche Zahlen einliest.", icon="⚠️")
     return kontext()
@@ -244,6 +310,23 @@ def ueber_app() -> None:
     """Für jede Seite zuerst: sicherstellen, dass sie über app.py läuft (siehe _ueber_app_neu_starten)."""
     if PagesManager.uses_pages_directory:
         _ueber_app_neu_starten()
+
+
+# Python rechnet in einem Prozess nur einen Faden zur Zeit. Öffnen 10 Leser zugleich eine Seite, teilen sich ihre
+# Läufe die CPU und werden alle erst am Ende fertig (gemessen, python bench/last.py: jeder nach 5,7 s statt 0,2 s
+# allein). Der Reihe nach ist der erste nach 0,2 s fertig, der Median halbiert sich. Mehr CPU bringen Prozesse.
+_LAEUFE = threading.BoundedSemaphore(konfiguration.gleichzeitige_laeufe())
+
+
+@contextmanager
+def der_reihe_nach(url_pfad: str):
+    """Für Leserseiten: höchstens SOZIALPLANUNG_GLEICHZEITIG Läufe zugleich je Prozess (Vorgabe 1). Die Berichte
+    (PDF mit Fortschritt) laufen daneben, wie die Datenpflege, damit nichts Langes die Leser aufhält."""
+    if url_pfad == "berichte":
+        yield
+        return
+    with _LAEUFE:
+        yield
 
 
 @contextmanager
@@ -322,26 +405,44 @@ def diagramm(fig, schluessel: str) -> None:
         st.dataframe(diagramme.werte(fig), hide_index=True, width="stretch", key=f"{schluessel}_werte")
 
 
-def rangliste(rang: pd.DataFrame, kreis: pd.Series | None, indikator: katalog.Indikator,
-              hervorheben: str | None) -> None:
-    """Die Rangliste als Bild vom Server (dieselbe Grafik wie im Sozialbericht), mit Alternativtext und allen
-    Werten als Tabelle darunter; im Präsentationsmodus groß. Als Bild lädt die Übersicht kein Plotly (1,4 MB)."""
-    kreis_wert = None if kreis is None or kreis["status"] not in ("ok", "untergrenze") else float(kreis["wert"])
-    bild = _rangliste_bild(rang, kreis_wert, "" if kreis is None else kreis["name"], hervorheben,
-                           diagramme.rangliste_titel(indikator), "beamer" if ansicht().praesentation else "seite")
-    st.html(f'<img class="rangliste" src="{bild}" alt="{html(diagramme.rangliste_beschreibung(indikator))}" '
+def rangliste(k: Kontext) -> None:
+    """Die Rangliste der Ansicht als Bild vom Server (dieselbe Grafik wie im Sozialbericht), mit Alternativtext und
+    allen Werten als Tabelle darunter; im Präsentationsmodus groß. Als Bild lädt die Übersicht kein Plotly (1,4 MB).
+    Einmal je Stand, Indikator, Jahr, gewählter Gemeinde und Größe gezeichnet."""
+    bild, werte = _rangliste(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
+                             k.jahr, k.ansicht.gemeinde, "beamer" if k.praesentation else "seite")
+    st.html(f'<img class="rangliste" src="{bild}" alt="{html(diagramme.rangliste_beschreibung(k.indikator))}" '
             'style="max-width:100%;height:auto">')
     with st.expander("Werte des Diagramms als Tabelle"):
-        st.dataframe(diagramme.rangliste_werte(rang, indikator), hide_index=True, width="stretch",
-                     key="rangliste_werte")
+        st.dataframe(werte, hide_index=True, width="stretch", key="rangliste_werte")
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def _rangliste_bild(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str, hervorheben: str | None,
-                    titel: str, groesse: str) -> str:
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _rangliste(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int, hervorheben: str | None,
+               groesse: str) -> tuple[str, pd.DataFrame]:
     from berichte import grafik  # matplotlib erst, wenn eine Rangliste gebraucht wird
 
-    return grafik.rangliste(rang, kreis_wert, kreis_name, hervorheben, titel, groesse)
+    daten, ind, kreis_ags = _ergebnis(kreis, url, datenstand_id), katalog.indikator(indikator), _gebiete(kreis).kreis
+    rang, zeile = auswertung.rangliste(daten, indikator, jahr), auswertung.zeile(daten, indikator, jahr, kreis_ags)
+    kreis_wert = None if zeile is None or zeile["status"] not in ("ok", "untergrenze") else float(zeile["wert"])
+    return (grafik.rangliste(rang, kreis_wert, _gebiete(kreis).name(kreis_ags), hervorheben,
+                             diagramme.rangliste_titel(ind), groesse), diagramme.rangliste_werte(rang, ind))
+
+
+def zeitvergleich(k: Kontext, gebiete_: list[str]) -> tuple[object, pd.DataFrame]:
+    """Verlauf als Diagramm und die Veränderungen (auswertung.aenderungen) der gewählten Gebiete; einmal je Stand,
+    Indikator und Auswahl."""
+    return _zeitvergleich(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
+                          tuple(gebiete_))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _zeitvergleich(kreis: str, url: str, datenstand_id: int, indikator: str, gebiete_: tuple[str, ...]
+                   ) -> tuple[object, pd.DataFrame]:
+    daten = _ergebnis(kreis, url, datenstand_id)
+    return (diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, list(gebiete_)),
+                                       katalog.indikator(indikator)),
+            auswertung.aenderungen(daten, indikator, list(gebiete_)))
 
 
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:

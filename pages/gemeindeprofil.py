@@ -4,10 +4,9 @@ Einrichtungen. Druckt sauber auf A4 (siehe darstellung/stil.py)."""
 import streamlit as st
 
 from darstellung import profil
-from darstellung.diagramme import altersgruppen_balken, zeitreihe_linien
 from darstellung.maskierung import md
 from darstellung.tabellen import einrichtungen_text
-from indikatoren import auswertung, geodaten
+from indikatoren import geodaten
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
@@ -31,18 +30,17 @@ if not k.praesentation:
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 
+tabelle, verlauf, gruppen = rahmen.gemeindeprofil(k, ags, HOEHE)
 st.header("Alle Indikatoren")
-st.table(profil.indikatoren(k.ergebnis, rahmen.gebiete(), ags, jahr).set_index("Indikator"))
+st.table(tabelle)
 st.caption(profil.PLATZ_HINWEIS)
 
 links, rechts = st.columns(2)
 with links:
-    reihe = auswertung.zeitreihe(k.ergebnis, k.indikator.id, [ags, kreis_ags])
-    rahmen.diagramm(zeitreihe_linien(reihe, k.indikator, hoehe=HOEHE), "profil_verlauf")
+    rahmen.diagramm(verlauf, "profil_verlauf")
 with rechts:
-    gruppen = profil.altersgruppen(k.ergebnis, rahmen.gebiete(), ags, jahr)
-    if not gruppen.empty:
-        rahmen.diagramm(altersgruppen_balken(gruppen, hoehe=HOEHE), "profil_altersgruppen")
+    if gruppen is not None:
+        rahmen.diagramm(gruppen, "profil_altersgruppen")
     else:
         st.info("Für die Altersgruppen gibt es in diesem Datenstand keine Zahlen.")
 

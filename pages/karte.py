@@ -5,7 +5,6 @@ from streamlit_folium import st_folium
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, faerbung, legende_html, stellvertreter
 from darstellung.maskierung import md
-from darstellung.tabellen import gebietstabelle
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
@@ -89,7 +88,7 @@ with liste_spalte:
                          hide_index=True)
 
 st.header("Werte der Karte")
-rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "kartenwerte")
+rahmen.tabelle(rahmen.gebietstabelle(k), "kartenwerte")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
 st.caption("Einrichtungen: die Quelle jeder Adresse und Lage steht in der Einrichtungsliste (Export in der "

@@ -23,12 +23,13 @@ st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] 
            + (", kreisweite Angebote zählen für jede Gemeinde." if ags else "."))
 
 st.header("Angebote nach Lebensphase und Handlungsfeld")
-rahmen.tabelle(pk.matrix_text(angebote, ags), "matrix", index=True)
+matrix, bedarf, kreis = rahmen.praeventionskette(k, ags)
+rahmen.tabelle(matrix, "matrix", index=True)
 st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
            f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")
 
 st.header(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
-rahmen.tabelle(pk.bedarf_text(k.ergebnis, ags, gebiete.kreis, k.jahr), "bedarf")
+rahmen.tabelle(bedarf, "bedarf")
 st.caption("Die Altersgruppen der Statistik (unter 3, 3 bis unter 6, 6 bis unter 15) und die Lebensphasen der "
            "Angebote decken sich nicht; die Zuordnung steht in der zweiten Spalte.")
 
@@ -43,9 +44,9 @@ else:
     st.dataframe(zelle, hide_index=True, width="stretch")
 
 st.header(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
-kreis = pk.kreisansicht(angebote, k.ergebnis, gebiete.gemeinden, k.jahr)
 rahmen.tabelle(kreis, "kreisansicht")
 st.caption("Absteigend nach Kinderarmutsindikator: oben stehen die Gemeinden mit dem höchsten Bedarf. Je "
            "Lebensphase die Zahl aktiver Angebote (eigene und kreisweite).")
 if not k.praesentation:
-    st.download_button("Tabelle herunterladen (CSV)", als_csv(kreis), f"praeventionskette_{k.jahr}.csv", "text/csv")
+    st.download_button("Tabelle herunterladen (CSV)", lambda: als_csv(kreis), f"praeventionskette_{k.jahr}.csv",
+                       "text/csv")

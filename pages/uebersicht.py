@@ -6,7 +6,6 @@ from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
 from darstellung.tabellen import (
     exporttabelle,
-    gebietstabelle,
     monat_text,
     nte_text,
     tag_text,
@@ -40,19 +39,21 @@ if len(vergleichswerte.passend(ind.id, jahr)) == 0:
     spalten[1].caption("Für diesen Indikator und dieses Jahr gibt es keinen veröffentlichten Vergleichswert "
                        "für Land oder Bund.")
 
-rahmen.rangliste(auswertung.rangliste(k.ergebnis, ind.id, jahr), kreis, ind, hervorheben=k.ansicht.gemeinde)
+rahmen.rangliste(k)
 
 st.header(f"Alle Gemeinden {jahr}")
-rahmen.tabelle(gebietstabelle(k.ergebnis, ind, jahr), "uebersicht")
+rahmen.tabelle(rahmen.gebietstabelle(k), "uebersicht")
 if not k.praesentation:
-    export = exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)
+    def export():
+        return exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)
+
     dateiname = f"{ind.id}_{jahr}_datenstand{k.datenstand.id}"
     hinweis = (f"{ind.titel} {jahr}; Datenstand {k.datenstand.id}; Quelle: {ind.quelle}; "
                f"Anzahlen 1 und 2 sind geschwärzt (statistische Geheimhaltung).")
     knopf = st.columns(4)
     # Dateien erst beim Klick bauen: das XLSX kostete sonst jeden Lauf der Seite
-    knopf[0].download_button("CSV herunterladen", lambda: als_csv(export), f"{dateiname}.csv", "text/csv")
-    knopf[1].download_button("XLSX herunterladen", lambda: als_xlsx(export, f"{ind.kurz} {jahr}", hinweis),
+    knopf[0].download_button("CSV herunterladen", lambda: als_csv(export()), f"{dateiname}.csv", "text/csv")
+    knopf[1].download_button("XLSX herunterladen", lambda: als_xlsx(export(), f"{ind.kurz} {jahr}", hinweis),
                              f"{dateiname}.xlsx", XLSX_MIME)
     try:
         knopf[2].download_button("Sozialbericht als PDF", rahmen.bericht_beim_klick("sozialbericht", jahr=jahr),

@@ -3,7 +3,6 @@
 import pandas as pd
 import streamlit as st
 
-from darstellung.diagramme import zeitreihe_linien
 from darstellung.tabellen import pp_text, wert_text
 from indikatoren import auswertung
 from pages import _rahmen as rahmen
@@ -30,8 +29,8 @@ gebiete = gewaehlt + ([kreis_ags] if mit_kreis else [])
 if not gebiete:
     st.info("Bitte mindestens eine Gemeinde wählen.")
 else:
-    rahmen.diagramm(zeitreihe_linien(auswertung.zeitreihe(k.ergebnis, ind.id, gebiete), ind), "zeitvergleich")
-    tabelle = auswertung.aenderungen(k.ergebnis, ind.id, gebiete)
+    verlauf, tabelle = rahmen.zeitvergleich(k, gebiete)
+    rahmen.diagramm(verlauf, "zeitvergleich")
     st.header("Veränderungen")
     st.dataframe(pd.DataFrame({
         "Gebiet": tabelle["name"],

@@ -51,6 +51,54 @@ def starte(seite: str = "uebersicht", **parameter) -> AppTest:
     return app.run()
 
 
+def test_was_alle_sitzungen_teilen_aendert_keine_seite():
+    """Ergebnis, Listen und Grenzen liegen je Stand einmal im Speicher (st.cache_resource) und werden nicht kopiert:
+    keine Seite darf sie an Ort und Stelle ändern, sonst sähe die nächste Sitzung andere Zahlen."""
+    from pages import _rahmen as rahmen
+
+    starte()
+    geteilt = {"ergebnis": rahmen.ergebnis(rahmen.ablage().aktiver().id), "einrichtungen": rahmen.einrichtungen(),
+               "angebote": rahmen.angebote(), "karte": rahmen.karteneinrichtungen()[0], "grenzen": rahmen.grenzen()}
+    assert rahmen.ergebnis(rahmen.ablage().aktiver().id) is geteilt["ergebnis"]  # dasselbe Objekt, keine Kopie
+    vorher = {name: tabelle.copy(deep=True) for name, tabelle in geteilt.items()}
+    for seite in [*SEITEN, "praeventionskette", "angebote", "berichte"]:
+        for parameter in ({}, DEEP_LINK, {"praesentation": "1", "gemeinde": "03254002"}):
+            assert not starte(seite, **parameter).exception
+    for name, tabelle in geteilt.items():
+        pd.testing.assert_frame_equal(tabelle, vorher[name], obj=name)
+
+
+def test_leserseiten_rechnen_der_reihe_nach_berichte_daneben():
+    """Je Prozess läuft eine Leserseite zur Zeit (SOZIALPLANUNG_GLEICHZEITIG=1): ein zweiter Lauf wartet, bis der
+    erste fertig ist. Die Berichte (PDF mit Fortschritt) warten nicht."""
+    import threading
+
+    from pages import _rahmen as rahmen
+
+    ablauf, erster_drin, erster_darf_raus = [], threading.Event(), threading.Event()
+
+    def lauf(name: str, seite: str, halten: bool = False):
+        with rahmen.der_reihe_nach(seite):
+            ablauf.append(f"{name} an")
+            if halten:
+                erster_drin.set()
+                erster_darf_raus.wait(10)
+            ablauf.append(f"{name} ab")
+
+    erster = threading.Thread(target=lauf, args=("karte", "karte", True))
+    erster.start()
+    erster_drin.wait(10)
+    zweiter = threading.Thread(target=lauf, args=("übersicht", "uebersicht"))
+    zweiter.start()
+    lauf("berichte", "berichte")  # läuft sofort, obwohl die Karte noch rechnet
+    zweiter.join(0.3)
+    assert zweiter.is_alive() and ablauf == ["karte an", "berichte an", "berichte ab"]
+    erster_darf_raus.set()
+    erster.join(10)
+    zweiter.join(10)
+    assert ablauf == ["karte an", "berichte an", "berichte ab", "karte ab", "übersicht an", "übersicht ab"]
+
+
 @pytest.mark.parametrize("seite", SEITEN)
 def test_jede_seite_laeuft_mit_standarddaten_und_deep_link(seite):
     for parameter in ({}, DEEP_LINK):
