@@ -1,11 +1,14 @@
 """Benchmark des Betriebs: deploy/start mit PROZESSE Prozessen hinter Caddy; gemessen in Chromium, was der erste
 Besuch einer Seite überträgt (komprimiert, über die Leitung, mit und ohne Proxy) und wie lange die Seite braucht.
 
-Gibt Zahlen aus, prüft keine Grenzen (Ziel laut Issue: erster Besuch durch den Proxy ≤ 2,5 MB).
+Dazu Lighthouse (desktop, Leistung) auf / durch den Proxy, wenn npx da ist. Gibt Zahlen aus, prüft keine Grenzen
+(Ziele laut Issue: erster Besuch durch den Proxy ≤ 2,5 MB, Lighthouse ≥ 80).
 Aufruf aus dem Projektordner, ../shared neben dem Klon, caddy und chromium installiert:  python bench/betrieb.py
 """
 
+import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -46,6 +49,28 @@ def _besuch(adresse: str, pfad: str) -> tuple[float, int, float]:
         return sum(uebertragen) / 1e6, len(uebertragen), dauer
 
 
+def _lighthouse(adresse: str) -> None:
+    """Lighthouse (npm, Version fest) mit Debians Chromium, Vorgabe „desktop“, nur Leistung; ohne node ein Hinweis."""
+    if not shutil.which("npx"):
+        print("\nLighthouse: npx fehlt (apt-get install nodejs npm)")
+        return
+    with tempfile.TemporaryDirectory() as ordner:
+        bericht = Path(ordner) / "lighthouse.json"
+        subprocess.run(["npx", "--yes", "lighthouse@13.5.0", adresse, "--preset=desktop",
+                        "--only-categories=performance", "--output=json", f"--output-path={bericht}", "--quiet",
+                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage"],
+                       env={**os.environ, "CHROME_PATH": "/usr/bin/chromium"}, check=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        daten = json.loads(bericht.read_text())
+    werte = {a: daten["audits"][a]["displayValue"] for a in (
+        "first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift",
+        "speed-index")}
+    print(f"\nLighthouse (desktop) auf {adresse}: Leistung {round(daten['categories']['performance']['score'] * 100)}"
+          f" · FCP {werte['first-contentful-paint']} · LCP {werte['largest-contentful-paint']}"
+          f" · TBT {werte['total-blocking-time']} · CLS {werte['cumulative-layout-shift']}"
+          f" · Speed Index {werte['speed-index']}")
+
+
 def main() -> None:
     laufzeit = Path(tempfile.mkdtemp(prefix="bench-betrieb-"))
     port, erster = _frei(), _frei()
@@ -68,6 +93,7 @@ def main() -> None:
             direkt, _, _ = _besuch(f"http://127.0.0.1:{erster}", pfad)
             proxy, anfragen, dauer = _besuch(f"http://127.0.0.1:{port}", pfad)
             print(f"{name:<16}{direkt:>7.2f} MB{proxy:>7.2f} MB{direkt / proxy:>11.1f}×{anfragen:>10}{dauer:>12.2f} s")
+        _lighthouse(f"http://127.0.0.1:{port}/")
     finally:
         os.killpg(prozess.pid, signal.SIGTERM)
         prozess.wait(timeout=30)

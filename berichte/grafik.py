@@ -3,6 +3,7 @@ Format; Farben wie auf den Seiten."""
 
 import base64
 import io
+import re
 
 import matplotlib
 
@@ -27,6 +28,14 @@ def _als_bild(fig) -> str:
     fig.savefig(puffer, format="svg", bbox_inches="tight", transparent=True)
     plt.close(fig)
     return "data:image/svg+xml;base64," + base64.b64encode(puffer.getvalue().encode()).decode()
+
+
+def pixelgroesse(bild: str) -> tuple[int, int]:
+    """Breite und Höhe eines Bildes aus _als_bild in CSS-Pixeln (1 pt = 4/3 px): für width/height am <img>, damit
+    die Seite den Platz schon vor dem Bild freihält und nichts springt."""
+    svg = base64.b64decode(bild.split(",", 1)[1])[:2000].decode(errors="ignore")
+    breite, hoehe = (float(re.search(rf'{seite}="([\d.]+)pt"', svg)[1]) for seite in ("width", "height"))
+    return round(breite * 4 / 3), round(hoehe * 4 / 3)
 
 
 def lagekarte(grenzen: gpd.GeoDataFrame, ags: str) -> str:

@@ -236,22 +236,35 @@ def alte_grundlagen_entfernen(static: Path = STATIC, tage: int = 30) -> None:
 def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, eigene: pd.DataFrame, basemap: str) -> folium.Map:
     """Die Orte gefundener Angebote: Gemeindegrenzen als Linien, je Einrichtung ein Punkt, dessen Tooltip ihre
     gefundenen Angebote nennt (geplante kursiv), dazu Angebote mit eigener Lage als Raute."""
+    karte = wegweisergrundlage(grenzen, basemap)
+    wegweiserorte(orte, eigene).add_to(karte)
+    return karte
+
+
+def wegweisergrundlage(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
+    """Was an der Karte des Wegweisers nicht von der Suche abhängt: die Gemeindegrenzen als Linien (für auslagern)."""
     karte = grundkarte(grenzen, basemap)
     folium.GeoJson(grenzen[["name", "geometry"]].__geo_interface__, name="Gemeinden",
                    style_function=lambda _: {"color": "#555555", "weight": 1, "fill": False}).add_to(karte)
-    if namensnennung(orte) or namensnennung(eigene):
-        _Namensnennung(OSM_NAMENSNENNUNG).add_to(karte)
+    return karte
+
+
+def wegweiserorte(orte: pd.DataFrame, eigene: pd.DataFrame) -> folium.FeatureGroup:
+    """Die Punkte einer Suche als eine Ebene (für st_folium: feature_group_to_add); tragen gezeigte Daten aus
+    OpenStreetMap, nennt die Ebene dessen Namensnennung, solange sie auf der Karte ist."""
+    osm = namensnennung(orte) or namensnennung(eigene)
+    ebene = folium.FeatureGroup(name="Orte", control=False, **({"attribution": OSM_NAMENSNENNUNG} if osm else {}))
     for e in orte.itertuples():
         farbe = EBENEN.get(e.kategorie, ("", "#333333"))[1]
         folium.CircleMarker([e.lat, e.lon], radius=10, color="#000000", weight=2, fill=True, fill_color=farbe,
                             fill_opacity=0.9, class_name="angebotsort",
-                            tooltip=_Tooltip(_einrichtung_text(e))).add_to(karte)
+                            tooltip=_Tooltip(_einrichtung_text(e))).add_to(ebene)
     for a in eigene.itertuples():
         rand = "2px dashed" if a.ungefaehr else "2px solid"
         folium.Marker([a.lat, a.lon], tooltip=_Tooltip(_angebot_text(a)), icon=folium.DivIcon(
             html=f'<div style="width:16px;height:16px;transform:rotate(45deg);background:#fff;border:{rand} #000">'
-                 "</div>", icon_size=(20, 20), icon_anchor=(10, 10), class_name="angebot-eigener-ort")).add_to(karte)
-    return karte
+                 "</div>", icon_size=(20, 20), icon_anchor=(10, 10), class_name="angebot-eigener-ort")).add_to(ebene)
+    return ebene
 
 
 def _angebot_text(a) -> str:

@@ -73,11 +73,22 @@ def karteneinrichtungen() -> tuple[pd.DataFrame, einrichtungsliste.Umkreis | Non
 
 def kartengrundlage(schrift_px: int) -> str:
     """Adresse der ausgelagerten Grundlage der Karte (darstellung.karte.auslagern); einmal je Stand gebaut."""
-    schluessel = (*_stand_der_einrichtungen(), konfiguration.basemap(), schrift_px)
-    adresse = _kartengrundlage(*schluessel)
-    if not (karte.STATIC / adresse.removeprefix(karte.STATIC_PFAD + "/")).exists():  # von Hand gelöscht
-        _kartengrundlage.clear()
-        adresse = _kartengrundlage(*schluessel)
+    return _vorhanden(_kartengrundlage, *_stand_der_einrichtungen(), konfiguration.basemap(), schrift_px)
+
+
+def wegweisergrundlage() -> str:
+    """Adresse der ausgelagerten Grundlage der Karte des Wegweisers (Gemeindegrenzen)."""
+    datei = konfiguration.geodaten_datei()
+    return _vorhanden(_wegweisergrundlage, konfiguration.kreis(), str(datei) if datei else "",
+                      str(konfiguration.laufzeit()), konfiguration.basemap())
+
+
+def _vorhanden(bauen, *schluessel) -> str:
+    """Die Adresse aus dem Cache, neu gebaut, wenn jemand die Datei gelöscht hat."""
+    adresse = bauen(*schluessel)
+    if not (karte.STATIC / adresse.removeprefix(karte.STATIC_PFAD + "/")).exists():
+        bauen.clear()
+        adresse = bauen(*schluessel)
     return adresse
 
 
@@ -218,6 +229,11 @@ def _praeventionskette(kreis: str, url: str, stand: int | None, angebotsstand: i
     return (praeventionskette_tabellen.matrix_text(liste, ags),
             praeventionskette_tabellen.bedarf_text(daten, ags, gebiete_.kreis, jahr),
             praeventionskette_tabellen.kreisansicht(liste, daten, gebiete_.gemeinden, jahr))
+
+
+@st.cache_data(max_entries=8, show_spinner=False)
+def _wegweisergrundlage(kreis: str, datei: str, laufzeit: str, basemap: str) -> str:
+    return karte.auslagern(karte.wegweisergrundlage(_grenzen(kreis, datei, laufzeit), basemap))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -411,8 +427,11 @@ def rangliste(k: Kontext) -> None:
     Einmal je Stand, Indikator, Jahr, gewählter Gemeinde und Größe gezeichnet."""
     bild, werte = _rangliste(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
                              k.jahr, k.ansicht.gemeinde, "beamer" if k.praesentation else "seite")
+    from berichte.grafik import pixelgroesse
+
+    breite, hoehe = pixelgroesse(bild)
     st.html(f'<img class="rangliste" src="{bild}" alt="{html(diagramme.rangliste_beschreibung(k.indikator))}" '
-            'style="max-width:100%;height:auto">')
+            f'width="{breite}" height="{hoehe}" style="max-width:100%;height:auto">')
     with st.expander("Werte des Diagramms als Tabelle"):
         st.dataframe(werte, hide_index=True, width="stretch", key="rangliste_werte")
 

@@ -5,10 +5,10 @@ from streamlit_folium import st_folium
 
 from angebote import katalog, suche
 from angebote.orte import orte_der_treffer
-from darstellung.karte import wegweiserkarte
+from darstellung.karte import stellvertreter, wegweiserorte
 from darstellung.maskierung import md
 from darstellung.wegweiser import angebot_markdown
-from indikatoren import geodaten, konfiguration
+from indikatoren import geodaten
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -54,8 +54,10 @@ if not treffer.empty:
     anzahl = len(orte) + len(eigene)
     with st.expander(f"Auf der Karte: {anzahl} {'Ort' if anzahl == 1 else 'Orte'}", expanded=True):
         try:
-            st_folium(wegweiserkarte(rahmen.grenzen(), orte, eigene, konfiguration.basemap()),
-                      key="wegweiser_karte", height=420, use_container_width=True, returned_objects=[])
+            # die Grenzen lädt der Browser einmal als Datei; eine neue Suche schickt nur ihre Punkte
+            st_folium(stellvertreter(rahmen.grenzen(), rahmen.wegweisergrundlage()), key="wegweiser_karte",
+                      height=420, use_container_width=True, returned_objects=[],
+                      feature_group_to_add=wegweiserorte(orte, eigene))
         except geodaten.GeodatenFehlen as fehler:
             st.warning(md(fehler))
         if ohne_ort:

@@ -53,6 +53,9 @@ def test_rangliste_in_natuerlicher_groesse_lesbar_auf_seite_und_beamer():
         svg = _svg(grafik.rangliste(RANGLISTE, None, groesse=groesse, titel="Titel"))
         schriften = [float(s) * 4 / 3 for s in re.findall(r"font-size: ([\d.]+)px", svg)]
         assert schriften and min(schriften) >= mindestens_px, (groesse, schriften)
+    breite_pt = float(re.search(r'width="([\d.]+)pt"', svg)[1])  # das Bild hält seinen Platz frei (kein Springen)
+    assert grafik.pixelgroesse(grafik.rangliste(RANGLISTE, None, groesse="beamer", titel="Titel"))[0] == round(
+        breite_pt * 4 / 3)
 
 
 def test_verlauf_alle_jahre_in_der_tabelle():

@@ -4,6 +4,7 @@ import hashlib
 import json
 import re
 
+import folium
 import pytest
 from shapely.geometry import Point
 
@@ -18,6 +19,8 @@ from darstellung.karte import (
     leaflet_bereitstellen,
     legende_html,
     stellvertreter,
+    wegweisergrundlage,
+    wegweiserorte,
 )
 from indikatoren import geodaten, katalog
 from indikatoren.einlesen import oeffne_ablage
@@ -145,3 +148,20 @@ def test_namen_mit_html_werden_in_tooltips_maskiert(gebiete):
     html = karte.get_root().render()
     assert "<img src=x" not in html  # HTML-maskiert, dann für das Skript als \u-Folgen:
     assert "\\u0026lt;img src=x onerror=alert(1)\\u0026gt;" in html
+
+
+def test_wegweiser_punkte_als_eigene_ebene_mit_namensnennung_nur_bei_osm(tmp_path):
+    """Die Grenzen des Wegweisers liegen ausgelagert; die Punkte einer Suche sind eine Ebene, die die Namensnennung
+    von OpenStreetMap nur trägt, wenn ein gezeigter Ort daher stammt."""
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    einrichtungen = lade_einrichtungen()
+    orte = einrichtungen[einrichtungen["hat_lage"]].head(2).assign(angebote=[[("Krabbelgruppe", "aktiv", ["0–3"])]] * 2)
+    eigene = orte.iloc[:0].assign(titel="", ungefaehr=False, lebensphasen="")
+    adresse = auslagern(wegweisergrundlage(grenzen, "keine"), tmp_path)
+    assert "Alfeld (Leine)" in (tmp_path / "karten" / adresse.rsplit("/", 1)[1]).read_text()
+    ohne = wegweiserorte(orte.assign(quelle_lage="Stabsstelle", quelle_adresse="Stabsstelle"), eigene)
+    mit = wegweiserorte(orte.assign(quelle_lage="OpenStreetMap way/1, Daten © OpenStreetMap-Mitwirkende (ODbL)"),
+                        eigene)
+    assert "attribution" not in ohne.options and "OpenStreetMap" in mit.options["attribution"]
+    html = folium.Map(tiles=None).add_child(mit).get_root().render()
+    assert html.count("angebotsort") == 2 and "Krabbelgruppe" in html
