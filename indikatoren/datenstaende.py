@@ -121,6 +121,13 @@ listeneintrag = Table(
     ForeignKeyConstraint(["stand_id"], ["listenstand.id"]),
 )
 
+ablage_kreis = Table(  # zu welchem Kreis die Datenbank gehört (eine Zeile; Ablage.kreis_festhalten)
+    "ablage_kreis", metadaten,
+    Column("kreis", String(12), primary_key=True),
+    Column("name", String(200), nullable=False),
+    Column("seit", DateTime(timezone=True), nullable=False),
+)
+
 geokodierung = Table(  # Zwischenspeicher der Geokodierung: jede Adresse je Dienst nur einmal fragen
     "geokodierung", metadaten,
     Column("dienst", String(300), primary_key=True),
@@ -164,6 +171,10 @@ for _name, _aktionen in _UNVERAENDERLICH.items():
                  _schutz_postgresql(_name, _aktionen).execute_if(dialect="postgresql"))
 
 
+class FremderKreis(ValueError):
+    """Die Datenbank gehört zu einem anderen Kreis als dem eingestellten."""
+
+
 class AndererStandAktiv(LookupError):
     """Zwischen Vorschau und Bestätigung wurde ein anderer Stand aktiv; die Vorschau gilt nicht mehr."""
 
@@ -199,6 +210,26 @@ class Ablage:
             event.listen(self.engine, "connect", _sqlite_verbinden)
             event.listen(self.engine, "begin", _sqlite_beginnen)
         wiederholt(lambda: metadaten.create_all(self.engine))
+
+    def kreis_festhalten(self, kreis: str, name: str, daten_kreis=None) -> None:
+        """Eine Datenbank gehört zu einem Kreis. Beim ersten Öffnen wird er vermerkt – bei einer älteren Datenbank
+        mit Zahlen der Kreis dieser Zahlen (daten_kreis(self) -> (AGS, Name) oder None) –, danach geprüft: Mit
+        einem anderen SOZIALPLANUNG_KREIS öffnet sie nicht, statt dessen Zahlen mit leeren Ebenen zu rechnen."""
+        with self.lesend() as verbindung:
+            zeile = verbindung.execute(select(ablage_kreis)).first()
+        if zeile is None:
+            eigener = (daten_kreis(self) if daten_kreis else None) or (kreis, name)
+            with self.schreibend() as verbindung:
+                if verbindung.execute(select(ablage_kreis)).first() is None:
+                    verbindung.execute(ablage_kreis.insert().values(kreis=eigener[0], name=eigener[1],
+                                                                    seit=datetime.now(UTC)))
+                zeile = verbindung.execute(select(ablage_kreis)).first()
+        if zeile.kreis != kreis:
+            raise FremderKreis(
+                f"Die Datenbank gehört zum Kreis {zeile.kreis} ({zeile.name}), eingestellt ist aber "
+                f"SOZIALPLANUNG_KREIS={kreis} ({name}). Für diesen Kreis eine eigene Datenbank anlegen "
+                "(SOZIALPLANUNG_DB, oder einen eigenen SOZIALPLANUNG_LAUFZEIT-Ordner) oder SOZIALPLANUNG_KREIS "
+                f"wieder auf {zeile.kreis} setzen. Die Daten bleiben, wie sie sind.")
 
     @contextmanager
     def schreibend(self):

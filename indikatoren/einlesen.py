@@ -55,10 +55,25 @@ def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *,
     return Einlesung(stand, geprueft.hinweise)
 
 
+def _kreis_der_zahlen(ablage: Ablage) -> tuple[str, str] | None:
+    """Der Kreis, dessen Zahlen eine ältere Datenbank schon enthält (Zeile mit fünfstelligem AGS, sonst die ersten
+    fünf Stellen der Gemeinden), sonst None."""
+    staende = ablage.datenstaende()
+    if not staende:
+        return None
+    zeilen = ablage.kennzahlen(staende[-1].id).zeilen
+    kreise = zeilen[zeilen["ags"].str.len() == 5]
+    if not kreise.empty:
+        return kreise["ags"].iloc[0], kreise["name"].iloc[0]
+    gemeinden = zeilen.loc[zeilen["ags"].str.len() == 8, "ags"].str[:5]
+    return (gemeinden.mode().iloc[0],) * 2 if not gemeinden.empty else None
+
+
 def oeffne_ablage(gebiete: Gebiete, url: str | None = None) -> Ablage:
     """Die Ablage; ist sie leer, werden die mitgelieferten Beispieldaten Datenstand 1. Einrichtungsstände aus
     früheren Versionen der Datenbank wandern beim ersten Öffnen in die Listenablage."""
     ablage = Ablage(url)
+    wiederholt(lambda: ablage.kreis_festhalten(gebiete.kreis, gebiete.name(gebiete.kreis), _kreis_der_zahlen))
     wiederholt(lambda: alte_einrichtungsstaende_uebernehmen(ablage, EINRICHTUNGEN))
     if ablage.aktiver() is None and not ablage.datenstaende():
         inhalt = BEISPIELDATEN.read_bytes()

@@ -30,10 +30,11 @@ from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
 from indikatoren import auswertung, einrichtungspflege, geodaten, katalog, konfiguration
 from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren.datenstaende import Ablage, Datenstand
+from indikatoren.datenstaende import Ablage, Datenstand, FremderKreis
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.geheimhaltung import fuer_leser
+from indikatoren.klassen import Klassen, klassifiziere
 
 LOG = logging.getLogger("sozialplanung")
 
@@ -168,6 +169,22 @@ def _gemeindeprofil(kreis: str, url: str, datenstand_id: int, indikator: str, ag
             diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, [ags, gebiete_.kreis]),
                                        katalog.indikator(indikator), hoehe=hoehe),
             None if gruppen.empty else diagramme.altersgruppen_balken(gruppen, hoehe=hoehe))
+
+
+def klassen(k: "Kontext") -> Klassen | None:
+    """Die Klassen der Karte für Indikator und Jahr, mit Methode und Grenzen, wie die Ansicht sie jetzt nennt (auch
+    gerade erst gewählt); einmal je Stand und Wahl berechnet."""
+    a = ansicht()
+    return _klassen(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id, k.jahr,
+                    a.klassen, tuple(a.grenzen))
+
+
+@st.cache_resource(max_entries=64, show_spinner=False)
+def _klassen(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int, methode: str,
+             eigene: tuple[float, ...]) -> Klassen | None:
+    e = _ergebnis(kreis, url, datenstand_id)
+    werte = e[(e["indikator"] == indikator) & (e["jahr"] == jahr) & (e["ebene"] == "gemeinde")]
+    return klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), methode, eigene=eigene)
 
 
 def _inhalt(datenstand_id: int) -> tuple[list[str], list[int], bool]:
@@ -351,6 +368,8 @@ def fehlergrenze():
     was zu tun ist. (st.stop, st.rerun und st.switch_page sind keine Exception und gehen durch.)"""
     try:
         yield
+    except FremderKreis as fehler:  # eine Einstellung, die nur die Stabsstelle beheben kann: sie soll lesen, welche
+        st.error(md(fehler))
     except Exception:
         kennung = uuid.uuid4().hex[:8]
         LOG.exception("Fehler %s auf der Seite", kennung)

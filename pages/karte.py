@@ -8,7 +8,7 @@ from darstellung.maskierung import md
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
-from indikatoren.klassen import klassifiziere, lies_grenzen
+from indikatoren.klassen import lies_grenzen
 from indikatoren.zahlenformat import zahl
 from pages import _rahmen as rahmen
 
@@ -31,8 +31,7 @@ if not k.praesentation:
                 rahmen.setze(grenzen=lies_grenzen(text))
             except ValueError as fehler:
                 st.error(md(fehler))
-klassen = klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), rahmen.ansicht().klassen,
-                        eigene=rahmen.ansicht().grenzen)
+klassen = rahmen.klassen(k)
 
 einrichtungen, umkreis = rahmen.karteneinrichtungen()
 try:

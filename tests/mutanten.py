@@ -95,6 +95,13 @@ MUTANTEN = [
     ("pages/karte.py", 'st_folium(stellvertreter(grenzen, grundlage), key="karte"',
      'st_folium(stellvertreter(grenzen, grundlage), key=f"karte{jahr}"',
      "tests/test_browser.py::test_wechsel_des_jahres_faerbt_die_karte_um_ohne_sie_neu_zu_bauen"),
+    ("pages/_rahmen.py", "    with _LAEUFE:\n        yield", "    yield",
+     "tests/test_app.py::test_leserseiten_rechnen_der_reihe_nach_berichte_daneben"),
+    ("pages/karte.py", "einrichtungen, umkreis = rahmen.karteneinrichtungen()\n",
+     'einrichtungen, umkreis = rahmen.karteneinrichtungen()\neinrichtungen["name"] = einrichtungen["name"] + " "\n',
+     "tests/test_app.py::test_was_alle_sitzungen_teilen_aendert_keine_seite"),
+    ("darstellung/karte.py", 'osm = namensnennung(orte) or namensnennung(eigene)', "osm = True",
+     "tests/test_karte.py"),
     ("deploy/Caddyfile", "script-src 'self' 'unsafe-inline' 'unsafe-eval';", "script-src 'self' 'unsafe-inline';",
      "tests/test_betrieb.py"),
 ]

@@ -272,6 +272,17 @@ def test_anderer_kreis_ohne_daten_sagt_was_zu_tun_ist(monkeypatch):
     assert "python -m indikatoren einlesen" in app.error[0].value
 
 
+def test_datenbank_eines_anderen_kreises_sagt_was_zu_tun_ist(monkeypatch):
+    assert not starte().exception  # die Datenbank entsteht für Hildesheim
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", "03255")
+    for seite in ("uebersicht", "karte", "methodik"):
+        app = starte(seite)
+        assert not app.exception and len(app.error) == 1, seite
+        text = app.error[0].value.replace("\\", "")  # Markdown-maskiert
+        assert "gehört zum Kreis 03254 (Landkreis Hildesheim)" in text
+        assert "SOZIALPLANUNG_KREIS=03255 (Landkreis Holzminden)" in text
+
+
 def test_downloads_ohne_kleine_zahlen(gebiete):
     from darstellung.export import als_csv
     from darstellung.tabellen import exporttabelle

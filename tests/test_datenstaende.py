@@ -9,7 +9,9 @@ from sqlalchemy import func, select
 
 from indikatoren import datenstaende
 from indikatoren.cli import main
+from indikatoren.datenstaende import FremderKreis, ablage_kreis
 from indikatoren.einlesen import BEISPIELDATEN, einlesen, oeffne_ablage
+from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 from tests.conftest import csv_bytes
@@ -223,3 +225,26 @@ def test_listenstaende_sind_unveraenderlich(gebiete, tabelle, aenderung):
     with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
         verbindung.execute(aenderung(datenstaende.metadaten.tables[tabelle]))
     assert listen.lesen()[1].equals(vorher) and len(listen.staende()) == 1
+
+
+def test_datenbank_gehoert_zu_einem_kreis_und_oeffnet_fuer_keinen_anderen(tmp_path):
+    """Wer SOZIALPLANUNG_KREIS umstellt, bekommt eine klare Meldung statt Hildesheims Zahlen mit leeren Ebenen."""
+    url = f"sqlite:///{tmp_path / 'kreis.db'}"
+    hildesheim = Gebiete.laden("03254")
+    assert oeffne_ablage(hildesheim, url).aktiver().id == 1  # neu: Beispieldaten, Kreis vermerkt
+    with pytest.raises(FremderKreis, match=r"gehört zum Kreis 03254 \(Landkreis Hildesheim\), eingestellt ist aber "
+                                           r"SOZIALPLANUNG_KREIS=03255 \(Landkreis Holzminden\)"):
+        oeffne_ablage(Gebiete.laden("03255"), url)
+    ablage = oeffne_ablage(hildesheim, url)  # für den eigenen Kreis öffnet sie wie zuvor
+    assert [s.id for s in ablage.datenstaende()] == [1]
+
+
+def test_aeltere_datenbank_bekommt_den_kreis_ihrer_zahlen(tmp_path):
+    """Eine Datenbank aus der Zeit vor dem Vermerk gehört zu dem Kreis, dessen Zahlen sie enthält – auch wenn sie
+    zuerst mit einem anderen Kreis geöffnet wird."""
+    url = f"sqlite:///{tmp_path / 'alt.db'}"
+    ablage = oeffne_ablage(Gebiete.laden("03254"), url)
+    with ablage.engine.begin() as verbindung:
+        verbindung.execute(ablage_kreis.delete())
+    with pytest.raises(FremderKreis, match="gehört zum Kreis 03254"):
+        oeffne_ablage(Gebiete.laden("03255"), url)
