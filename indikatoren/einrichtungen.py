@@ -2,7 +2,7 @@
 
 Es werden nur veröffentlichte Lagen gezeichnet; eine Einrichtung ohne lat/lon wird gelistet, nie geschätzt.
 Eine Lage, die nur die Ortsmitte oder einen Bezugspunkt meint, ist „ungefähr“ und wird so gekennzeichnet.
-Entfernungen sind Luftlinie, gerechnet in Metern in EPSG:25832 (UTM 32), nie in Grad.
+Entfernungen sind Luftlinie, gerechnet in Metern in der UTM-Zone des Familienzentrums, nie in Grad.
 """
 
 from dataclasses import dataclass
@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import pandas as pd
 
-from indikatoren import konfiguration
+from indikatoren import geodaten, konfiguration
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listenart, Listenspalte
 from indikatoren.mitgeliefert import lies_tabelle
@@ -35,7 +35,6 @@ LISTE = Listenart("einrichtungen", "Einrichtungsstand", "E", (
     Listenspalte("quelle_lage", "Woher die Koordinaten stammen."),
 ), bezeichnung="name")
 SPALTEN = ["id", *LISTE.spalten]  # „id“: feste Kennung (E001, …), auf die Angebote verweisen
-METRISCH = "EPSG:25832"
 RADIEN = (500, 1000)
 
 
@@ -107,8 +106,10 @@ def umkreis(einrichtungen: pd.DataFrame, kategorie: str = "Familienzentrum") -> 
         return None
     zentrum = zentren.iloc[0]
     andere = einrichtungen[einrichtungen["hat_lage"] & (einrichtungen.index != zentren.index[0])]
-    mitte = _punkte(zentren.iloc[[0]]).to_crs(METRISCH).geometry.iloc[0]
-    entfernung = _punkte(andere).to_crs(METRISCH).distance(mitte)
+    zentrum_punkt = _punkte(zentren.iloc[[0]])
+    crs = geodaten.metrisch(zentrum_punkt)
+    mitte = zentrum_punkt.to_crs(crs).geometry.iloc[0]
+    entfernung = _punkte(andere).to_crs(crs).distance(mitte)
     return Umkreis(zentrum, andere.assign(entfernung_m=entfernung).sort_values("entfernung_m"),
                    int((~einrichtungen["hat_lage"]).sum()))
 

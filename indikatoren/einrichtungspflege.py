@@ -9,9 +9,9 @@ from datetime import date
 import geopandas as gpd
 import pandas as pd
 
-from indikatoren import listendatei
+from indikatoren import geodaten, listendatei
 from indikatoren.datenstaende import Ablage
-from indikatoren.einrichtungen import LISTE, METRISCH, SPALTEN, aufbereitet, mitgeliefert
+from indikatoren.einrichtungen import LISTE, SPALTEN, aufbereitet, mitgeliefert
 from indikatoren.listen import Listen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
@@ -67,9 +67,13 @@ def _zeilenfehler(z, kreis) -> list[tuple[str, str]]:
     return fehler + lagefehler(z.lat, z.lon, z.genauigkeit, kreis)
 
 
-def kreisflaeche(grenzen: gpd.GeoDataFrame | None):
-    """Die Fläche des Kreises in Metern, mit etwas Rand; None ohne Grenzen (dann wird „im Kreis“ nicht geprüft)."""
-    return None if grenzen is None else grenzen.to_crs(METRISCH).union_all().buffer(TOLERANZ_M)
+def kreisflaeche(grenzen: gpd.GeoDataFrame | None) -> gpd.GeoSeries | None:
+    """Die Fläche des Kreises in Metern (seine UTM-Zone), mit etwas Rand; None ohne Grenzen (dann wird „im Kreis“
+    nicht geprüft)."""
+    if grenzen is None:
+        return None
+    crs = geodaten.metrisch(grenzen)
+    return gpd.GeoSeries([grenzen.to_crs(crs).union_all().buffer(TOLERANZ_M)], crs=crs)
 
 
 def lagefehler(lat_text: str, lon_text: str, genauigkeit: str, kreis) -> list[tuple[str, str]]:
@@ -85,8 +89,8 @@ def lagefehler(lat_text: str, lon_text: str, genauigkeit: str, kreis) -> list[tu
         return [("genauigkeit", "Zu einer Lage gehört die genauigkeit (Gebäude, Straße, Ortsmitte, ungefähr, "
                                 "geocodiert).")]
     if kreis is not None:
-        punkt = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs="EPSG:4326").to_crs(METRISCH).iloc[0]
-        if not punkt.within(kreis):
+        punkt = gpd.GeoSeries(gpd.points_from_xy([lon], [lat]), crs="EPSG:4326").to_crs(kreis.crs).iloc[0]
+        if not punkt.within(kreis.iloc[0]):
             return [("lat", f"Die Lage {lat}, {lon} liegt nicht im Kreis (lat/lon vertauscht?).")]
     return []
 

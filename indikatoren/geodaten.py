@@ -1,8 +1,8 @@
 """Gemeindegrenzen des Kreises: aus einer Datei oder dem BKG-WFS (VG250-EW), zwischengespeichert im Laufzeitordner.
 
 Grenzen werden nicht mitgeliefert (Lizenz und Aktualität: das BKG ist die Quelle). Zur Anzeige gibt es eine
-vereinfachte Fassung: in EPSG:25832 (Meter) mit Coverage-Vereinfachung, damit Nachbargemeinden lückenlos
-aneinanderstoßen, und auf 5 Nachkommastellen (etwa 1 m) gerundet.
+vereinfachte Fassung: in Metern (UTM-Zone des Kreises, siehe metrisch) mit Coverage-Vereinfachung, damit
+Nachbargemeinden lückenlos aneinanderstoßen, und auf 5 Nachkommastellen (etwa 1 m) gerundet.
 """
 
 import json
@@ -22,7 +22,6 @@ NAMENSNENNUNG = "© GeoBasis-DE / BKG (2025), dl-de/by-2-0 (Daten verändert)"
 WFS_TYP = "vg250-ew:vg250_gem"
 SEITE = 1000  # Objekte je WFS-Abfrage
 HOECHSTE_SEITEN = 50
-METRISCH = "EPSG:25832"
 
 
 class GeodatenFehlen(RuntimeError):
@@ -73,18 +72,27 @@ def herkunft(kreis: str | None = None) -> dict:
     return _info(kreis or konfiguration.kreis())
 
 
+def metrisch(gebiet: gpd.GeoDataFrame | gpd.GeoSeries) -> str:
+    """Das Koordinatensystem in Metern für ein Gebiet: ETRS89 in der UTM-Zone seiner Mitte (EPSG:258zz). Der Westen
+    Deutschlands liegt in Zone 32, der Osten (etwa Sachsen, Brandenburg) in 33; dort verzerrte Zone 32 Entfernungen
+    und Flächen merklich."""
+    west, _, ost, _ = gebiet.to_crs("EPSG:4326").total_bounds
+    return f"EPSG:{25800 + int(((west + ost) / 2 + 180) // 6) + 1}"
+
+
 def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float | None = None, stellen: int = 4) -> gpd.GeoDataFrame:
     """Anzeigefassung: Coverage-Vereinfachung in Metern, dann auf `stellen` Nachkommastellen gerundet (4 ≈ 10 m).
 
     Ohne Toleranz wächst sie mit dem Gebiet (Diagonale / 250, mindestens 100 m): ein Kreis wird näher
     betrachtet als ein Land, und so bleibt die Karte in beiden Fällen klein und scharf genug.
     """
-    metrisch = grenzen.to_crs(METRISCH)
+    crs = metrisch(grenzen)
+    in_metern = grenzen.to_crs(crs)
     if toleranz_m is None:
-        west, sued, ost, nord = metrisch.total_bounds
+        west, sued, ost, nord = in_metern.total_bounds
         toleranz_m = max(100.0, ((ost - west) ** 2 + (nord - sued) ** 2) ** 0.5 / 250)
-    einfach = shapely.coverage_simplify(metrisch.geometry.to_numpy(), toleranz_m)
-    zurueck = gpd.GeoSeries(einfach, crs=METRISCH).to_crs("EPSG:4326")
+    einfach = shapely.coverage_simplify(in_metern.geometry.to_numpy(), toleranz_m)
+    zurueck = gpd.GeoSeries(einfach, crs=crs).to_crs("EPSG:4326")
     gerundet = shapely.set_precision(zurueck.to_numpy(), 10**-stellen)
     return grenzen.set_geometry(gpd.GeoSeries(shapely.make_valid(gerundet), crs="EPSG:4326").to_numpy())
 

@@ -81,7 +81,7 @@ st.markdown(f"- Gemeindegrenzen: BKG, Verwaltungsgebiete 1:250 000 mit Einwohner
             f"**{geodaten.NAMENSNENNUNG}**; für die Anzeige vereinfacht.\n"
             f"- Hintergrundkarte (wenn eingeschaltet): basemap.de, {BASEMAP_DE_NAMENSNENNUNG}.\n"
             "- Einrichtungen: veröffentlichte Adressen und Lagen, Quelle je Einrichtung in data/einrichtungen.csv; "
-            "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (EPSG:25832).")
+            "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (in Metern, UTM-Zone des Kreises).")
 
 abschnitt("barrierefreiheit")
 st.markdown(

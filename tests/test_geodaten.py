@@ -116,3 +116,21 @@ def test_nach_fehlschlag_wird_nicht_bei_jedem_aufruf_gewartet(monkeypatch):
     with pytest.raises(geodaten.GeodatenFehlen):
         geodaten.lade_gemeindegrenzen(neu=True)  # ausdrücklich neu laden fragt wieder
     assert len(aufrufe) == 2
+
+
+def test_meter_in_der_utm_zone_des_kreises():
+    """Hildesheim liegt in UTM 32, ein Kreis im Osten (Görlitz, 14,6–15,0° Ost) in UTM 33; Entfernungen dort in
+    Zone 32 wären um einige Promille verzerrt."""
+    import geopandas as gpd
+    from shapely.geometry import Point, box
+
+    hildesheim = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    goerlitz = gpd.GeoSeries([box(14.6, 50.9, 15.0, 51.4)], crs="EPSG:4326")
+    duesseldorf_west = gpd.GeoSeries([Point(5.9, 50.8)], crs="EPSG:4326")
+    assert [geodaten.metrisch(g) for g in (hildesheim, goerlitz, duesseldorf_west)] == [
+        "EPSG:25832", "EPSG:25833", "EPSG:25831"]
+    # in der eigenen Zone ist ein Längengrad bei 51° Nord 70,2 km breit (Kugel: 111,32 km · cos 51° = 70,06 km;
+    # der Maßstabsfaktor 0,9996 von UTM und das Ellipsoid geben wenige Promille mehr)
+    strecke = gpd.GeoSeries([Point(14.3, 51.0), Point(15.3, 51.0)], crs="EPSG:4326")
+    in_33 = strecke.to_crs(geodaten.metrisch(goerlitz))
+    assert abs(in_33.iloc[0].distance(in_33.iloc[1]) - 70_200) < 250
