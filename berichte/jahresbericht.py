@@ -11,7 +11,7 @@ from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from familienzentrum import katalog as fz
-from indikatoren import auswertung, konfiguration
+from indikatoren import auswertung, konfiguration, laender
 from indikatoren.geheimhaltung import KLEINE_ZAHLEN, summentabelle
 from indikatoren.listen import Listenart, als_text
 from indikatoren.zahlenformat import zahl
@@ -65,7 +65,7 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "verlauf": grafik.verlauf(reihe) if len(reihe) else "",
         "verlauf_alt": "; ".join(f"{z.name} {z.jahr}: {wert_text(z.wert, z.status)}" for z in reihe.itertuples()),
         "quellen": "Zählung des Familienzentrums (nur Anzahlen); Kinderarmutsindikator: Statistik der Bundesagentur "
-                   "für Arbeit, Landesamt für Statistik Niedersachsen",
+                   f"für Arbeit, {laender.eigenes().statistikamt}",
         "geheimhaltung": f"Zahlen von 1 und 2 stehen als „{GESPERRT}“, ebenso jede, aus der sie sich als Differenz "
                          "zur Summe errechnen ließen.",
     }

@@ -5,8 +5,9 @@ Alle Seiten, Exporte und die Methodik lesen ihre Texte von hier; nirgends sonst 
 
 from dataclasses import dataclass
 
-QUELLE_BA = ("Statistik der Bundesagentur für Arbeit, Grundsicherung für Arbeitsuchende (SGB II); "
-             "Bevölkerung: Landesamt für Statistik Niedersachsen (LSN)")
+from indikatoren import laender
+
+QUELLE_BA = "Statistik der Bundesagentur für Arbeit, Grundsicherung für Arbeitsuchende (SGB II)"
 
 HINWEIS_KOL = ("Seit der Revision 2016 zählen Kinder ohne eigenen Leistungsanspruch (KOL) nicht zu den NEF; "
                "der Indikator unterschätzt daher die Zahl der Kinder, die in SGB-II-Haushalten leben.")
@@ -32,7 +33,11 @@ class Indikator:
     jedes_nte_kind: bool
     hinweise: tuple[str, ...]
     einheit: str = "%"
-    quelle: str = QUELLE_BA
+
+    @property
+    def quelle(self) -> str:
+        """SGB II von der Bundesagentur, die Bevölkerung vom statistischen Amt des Landes, in dem der Kreis liegt."""
+        return f"{QUELLE_BA}; Bevölkerung: {laender.eigenes().statistikamt}"
 
     @property
     def spalten(self) -> tuple[str, str]:

@@ -60,13 +60,17 @@ KONTAKTE = {
     "vertretung": ("SOZIALPLANUNG_VERTRETUNG", "Vertretungsberechtigte Person (Landrat/Landrätin)"),
     "datenschutz": ("SOZIALPLANUNG_DATENSCHUTZ", "Kontakt der/des Datenschutzbeauftragten"),
     "barrierefreiheit": ("SOZIALPLANUNG_BARRIEREFREIHEIT", "Kontakt für Barrieren (Feedback-Stelle)"),
-    "schlichtung": ("SOZIALPLANUNG_SCHLICHTUNG", "Schlichtungsstelle nach NBGG (Landesbeauftragte/r)"),
+    "schlichtung": ("SOZIALPLANUNG_SCHLICHTUNG", "Schlichtungsstelle nach {gesetz} (Landesbeauftragte/r)"),
 }
 
 
 def kontakte() -> dict[str, str]:
-    """Jede Angabe aus ihrer Umgebungsvariable, sonst „[… – bitte in VARIABLE eintragen]“."""
-    return {schluessel: _wert(variable) or f"[{text} – bitte in {variable} eintragen]"
+    """Jede Angabe aus ihrer Umgebungsvariable, sonst „[… – bitte in VARIABLE eintragen]“ (mit dem Gesetz des
+    Landes, in dem der Kreis liegt)."""
+    from indikatoren import laender
+
+    gesetz = laender.eigenes().gesetz
+    return {schluessel: _wert(variable) or f"[{text.format(gesetz=gesetz)} – bitte in {variable} eintragen]"
             for schluessel, (variable, text) in KONTAKTE.items()}
 
 

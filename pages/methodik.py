@@ -7,7 +7,7 @@ import streamlit as st
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
 from darstellung.maskierung import md
 from darstellung.tabellen import monat_text, tag_text, wert_text
-from indikatoren import geodaten, katalog, konfiguration, vergleichswerte
+from indikatoren import geodaten, katalog, konfiguration, laender, vergleichswerte
 from indikatoren.geheimhaltung import KLEINE_ZAHLEN
 from pages import _rahmen as rahmen
 
@@ -81,12 +81,13 @@ st.markdown(f"- Gemeindegrenzen: BKG, Verwaltungsgebiete 1:250 000 mit Einwohner
             f"**{geodaten.NAMENSNENNUNG}**; für die Anzeige vereinfacht.\n"
             f"- Hintergrundkarte (wenn eingeschaltet): basemap.de, {BASEMAP_DE_NAMENSNENNUNG}.\n"
             "- Einrichtungen: veröffentlichte Adressen und Lagen, Quelle je Einrichtung in data/einrichtungen.csv; "
-            "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (in Metern, UTM-Zone des Kreises).")
+            "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (in Metern, UTM-Zone "
+            "des Kreises).")
 
 abschnitt("barrierefreiheit")
 st.markdown(
-    "Diese Erklärung gilt für das Sozialplanungs-Dashboard und folgt § 9b des Niedersächsischen "
-    "Behindertengleichstellungsgesetzes (NBGG) in Verbindung mit der Richtlinie (EU) 2016/2102.\n\n"
+    f"Diese Erklärung gilt für das Sozialplanungs-Dashboard und folgt {laender.eigenes().erklaerung_nach} in "
+    "Verbindung mit der Richtlinie (EU) 2016/2102.\n\n"
     "**Stand der Vereinbarkeit:** Das Angebot ist weitgehend barrierefrei nach WCAG 2.1, Stufe AA; jede Seite wird "
     "bei jeder Änderung automatisch mit axe-core geprüft. Jedes Diagramm hat einen Alternativtext und eine Tabelle "
     "aller gezeigten Werte; die Karte hat eine Tabelle ihrer Werte, jede Gemeinde ist mit der Tab-Taste erreichbar "

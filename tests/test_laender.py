@@ -1,0 +1,24 @@
+"""Was vom Land abhängt, kommt aus data/laender.csv: ein Kreis in NRW nennt IT.NRW und das BGG NRW, nicht
+Niedersachsen."""
+
+import pandas as pd
+
+from indikatoren import katalog, konfiguration, laender
+
+
+def test_jedes_land_genau_einmal_mit_allen_angaben():
+    tabelle = pd.read_csv(konfiguration.DATEN / "laender.csv", sep=";", dtype=str, keep_default_na=False)
+    assert tabelle["land"].tolist() == [f"{n:02d}" for n in range(1, 17)]
+    assert (tabelle != "").all().all()
+    assert laender.land("03254").name == "Niedersachsen" and laender.land("05").name == "Nordrhein-Westfalen"
+
+
+def test_quelle_gesetz_und_platzhalter_folgen_dem_land_des_kreises(monkeypatch):
+    ind = katalog.indikator("kinderarmut")
+    assert ind.quelle.endswith("Bevölkerung: Landesamt für Statistik Niedersachsen (LSN)")  # Vorgabe: Hildesheim
+    assert "nach NBGG" in konfiguration.kontakte()["schlichtung"]
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", "05358")  # Kreis Düren
+    assert ind.quelle.endswith("Bevölkerung: Information und Technik Nordrhein-Westfalen (IT.NRW)")
+    assert "Niedersachsen" not in ind.quelle
+    assert laender.eigenes().erklaerung_nach == "dem Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW)"
+    assert "nach BGG NRW" in konfiguration.kontakte()["schlichtung"]
