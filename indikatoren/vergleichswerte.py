@@ -32,9 +32,12 @@ def _gelesen(datei: str, _geaendert: int) -> pd.DataFrame:
 
 
 def fuer(indikator: str, datei=None) -> pd.DataFrame:
-    """Die Vergleichswerte eines Indikators, jüngster Stichtag zuerst."""
+    """Die Vergleichswerte eines Indikators für das Land des Kreises und den Bund, jüngster Stichtag zuerst: ein
+    Kreis in NRW wird nie mit Niedersachsen verglichen. Fehlt sein Land in der Tabelle, gibt es dafür keinen Wert,
+    bis die Stabsstelle ihn dort einträgt."""
     alle = vergleichswerte(datei)
-    return alle[alle["indikator"] == indikator].sort_values(["stichtag", "ags"], ascending=[False, False])
+    eigene = alle[(alle["indikator"] == indikator) & alle["ags"].isin([konfiguration.kreis()[:2], "DG"])]
+    return eigene.sort_values(["stichtag", "ags"], ascending=[False, False])
 
 
 def passend(indikator: str, jahr: int, datei=None) -> pd.DataFrame:

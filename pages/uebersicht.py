@@ -12,7 +12,7 @@ from darstellung.tabellen import (
     veraenderung_metrik,
     wert_text,
 )
-from indikatoren import auswertung, geodaten, vergleichswerte
+from indikatoren import auswertung, geodaten, laender, vergleichswerte
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -31,13 +31,15 @@ else:
         nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
         f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {md(kreis['quelle'] or 'nicht angegeben')}",
         f"Art: {kreis['art']}") if t))
-for spalte, vergleich in zip(spalten[1:], vergleichswerte.passend(ind.id, jahr).itertuples()):
+vergleiche = vergleichswerte.passend(ind.id, jahr).set_index("ags")
+for spalte, (ags, gebiet) in zip(spalten[1:], ((kreis_ags[:2], laender.land(kreis_ags).name), ("DG", "Deutschland"))):
+    if ags not in vergleiche.index:
+        spalte.caption(f"{gebiet}: kein veröffentlichter Vergleichswert für diesen Indikator und dieses Jahr.")
+        continue
+    vergleich = vergleiche.loc[ags]
     spalte.metric(md(vergleich.gebiet), wert_text(vergleich.wert, "ok"), help=md(vergleich.definition))
     spalte.caption(f"Stichtag {monat_text(vergleich.stichtag)} (eigener Stichtag) · {md(vergleich.definition)} · "
                    f"Quelle: {md(vergleich.quelle)}")
-if len(vergleichswerte.passend(ind.id, jahr)) == 0:
-    spalten[1].caption("Für diesen Indikator und dieses Jahr gibt es keinen veröffentlichten Vergleichswert "
-                       "für Land oder Bund.")
 
 rahmen.rangliste(k)
 

@@ -22,3 +22,11 @@ def test_quelle_gesetz_und_platzhalter_folgen_dem_land_des_kreises(monkeypatch):
     assert "Niedersachsen" not in ind.quelle
     assert laender.eigenes().erklaerung_nach == "dem Behindertengleichstellungsgesetz Nordrhein-Westfalen (BGG NRW)"
     assert "nach BGG NRW" in konfiguration.kontakte()["schlichtung"]
+
+
+def test_vergleichswerte_nur_des_eigenen_landes(monkeypatch):
+    from indikatoren import vergleichswerte
+
+    assert set(vergleichswerte.passend("kinderarmut", 2024)["ags"]) == {"03", "DG"}
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", "05358")  # für NRW steht (noch) kein Landeswert in der Tabelle
+    assert set(vergleichswerte.passend("kinderarmut", 2024)["gebiet"]) == {"Deutschland"}
