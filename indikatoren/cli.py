@@ -13,7 +13,7 @@ from pathlib import Path
 
 from berichte import cli as berichte_cli
 from familienzentrum import cli as familienzentrum_cli
-from indikatoren import cli_listen, geheimhaltung, geodaten, konfiguration, sicherung
+from indikatoren import beispieldaten, cli_listen, geheimhaltung, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.cli_listen import datei_lesen
@@ -60,6 +60,21 @@ def _einlesen(args):
     stand = ergebnis.datenstand
     print(f"Datenstand {stand.id} gespeichert und aktiv: {stand.zeilen} Zeilen aus {stand.dateiname}"
           + (f" (ergänzt Datenstand {stand.grundlage})" if stand.grundlage else "") + ".")
+
+
+def _beispieldaten(args):
+    if args.kreis:  # gilt für diesen Aufruf wie SOZIALPLANUNG_KREIS
+        os.environ["SOZIALPLANUNG_KREIS"] = args.kreis
+    gebiete = Gebiete.laden()
+    einwohner = geodaten.lade_gemeindegrenzen(kreis=gebiete.kreis).set_index("ags")["ewz"]
+    inhalt = beispieldaten.als_csv(beispieldaten.fuer_kreis(gebiete, einwohner))
+    stand = einlesen(oeffne_ablage(gebiete), inhalt, f"beispieldaten_{gebiete.kreis}.csv", gebiete, art="beispiel",
+                     von=args.von, kommentar="Beispieldaten (synthetisch, keine amtlichen Zahlen) aus den "
+                                             "Einwohnerzahlen der Gemeinden").datenstand
+    print(f"Datenstand {stand.id} gespeichert und aktiv: Beispieldaten für {gebiete.name(gebiete.kreis)} "
+          f"({len(gebiete.gemeinden)} Gemeinden, {min(beispieldaten.JAHRE)}–{max(beispieldaten.JAHRE)}). Die Zahlen "
+          "sind erfunden und überall als Beispieldaten gekennzeichnet; amtliche Zahlen liest "
+          "„python -m indikatoren einlesen DATEI“ ein.")
 
 
 def _berechnen(args):
@@ -158,6 +173,12 @@ def _parser() -> argparse.ArgumentParser:
     b = befehle.add_parser("pruefen", help="Datei prüfen, ohne zu speichern")
     b.add_argument("datei", type=Path)
     b.set_defaults(befehl=_pruefen)
+
+    b = befehle.add_parser("beispieldaten", help="synthetische Beispielzahlen für den Kreis erzeugen und als "
+                                                   "aktiven Datenstand speichern (aus den Einwohnerzahlen der Grenzen)")
+    b.add_argument("--kreis", default=None, help="Kreisschlüssel (Vorgabe: SOZIALPLANUNG_KREIS)")
+    b.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
+    b.set_defaults(befehl=_beispieldaten)
 
     b = befehle.add_parser("einlesen", help="Datei prüfen und als neuen aktiven Datenstand speichern")
     b.add_argument("datei", type=Path)

@@ -117,3 +117,41 @@ def test_vorlage_erklaert_jede_spalte_und_laesst_sich_ausgefuellt_einlesen(gebie
     inhalt = ausgefuellt.to_csv(sep=";", index=False).encode()
     kz = pruefe_datei(inhalt, "vorlage.csv", gebiete).kennzahlen
     assert kz.zeilen["bev_u15"].tolist() == [40000, 2411] and kz.geheim["nef_u15"].tolist() == [False, True]
+
+
+def test_beispieldaten_fuer_jeden_kreis_aus_den_einwohnern():
+    """Für einen anderen Kreis: je Gemeinde und Jahr eine Zeile, der Kreis als Summe, gekennzeichnet, reproduzierbar."""
+    from indikatoren import beispieldaten
+    from indikatoren.gebiete import Gebiete
+
+    holzminden = Gebiete.laden("03255")
+    einwohner = pd.Series(10_000, index=holzminden.gemeinden["ags"])
+    einwohner.iloc[0] = 30_000
+    zeilen = pd.DataFrame(beispieldaten.fuer_kreis(holzminden, einwohner))
+    assert zeilen.equals(pd.DataFrame(beispieldaten.fuer_kreis(holzminden, einwohner)))  # fester Startwert
+    assert not zeilen.equals(pd.DataFrame(beispieldaten.fuer_kreis(Gebiete.laden("03254"), pd.Series(
+        10_000, index=Gebiete.laden("03254").gemeinden["ags"]))).reindex(columns=zeilen.columns))
+    assert set(zeilen["ags"]) == {*holzminden.gemeinden["ags"], "03255"} and set(zeilen["art"]) == {"beispiel"}
+    for jahr, teil in zeilen.groupby("jahr"):
+        kreis = teil.set_index("ags").loc["03255"]
+        gemeinden = teil[teil["ags"] != "03255"]
+        for spalte in ("bev_u15", "nef_u15", "lb", "elb", "bev_u3", "nef_u3"):
+            assert kreis[spalte] == gemeinden[spalte].sum(), (jahr, spalte)
+    quote = zeilen["nef_u15"] / zeilen["bev_u15"] * 100
+    assert quote.between(1, 45).all()
+    with pytest.raises(ValueError, match="Einwohnerzahl.*es fehlt: Arholzen"):
+        beispieldaten.fuer_kreis(holzminden, einwohner.drop("03255001"))
+
+
+def test_ein_neuer_kreis_sieht_in_zwei_befehlen_ein_dashboard(monkeypatch, capsys):
+    from streamlit.testing.v1 import AppTest
+
+    from indikatoren.cli import main
+
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(SHARED_GEO / "gemeinden_niedersachsen.geojson"))
+    assert main(["beispieldaten", "--kreis", "03255"]) == 0
+    assert "Beispieldaten für Landkreis Holzminden (32 Gemeinden, 2019–2024)" in capsys.readouterr().out
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", "03255")
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
+    assert not app.exception and "Beispieldaten" in app.warning[0].value
+    assert app.metric[0].label == "Landkreis Holzminden"
