@@ -1,6 +1,7 @@
 """Die Angebotsliste mit Verlauf: zuerst die mitgelieferte Datei data/angebote.csv, sobald jemand sie ändert der
 aktive Stand der Datenbank (indikatoren/listen.py, wie die Einrichtungen)."""
 
+import io
 from datetime import date
 
 import pandas as pd
@@ -20,7 +21,13 @@ def staende(ablage: Ablage) -> Listen:
 
 
 def mitgeliefert(gebiete: Gebiete) -> pd.DataFrame:
-    return lies_angebote(MITGELIEFERT.read_bytes(), MITGELIEFERT.name, gebiete)
+    """Die mitgelieferten Angebote (Familienzentrum Alfeld) nur für den Kreis, in dem ihre Gemeinden liegen, sonst
+    eine leere Liste: die Angebote eines Kreises erscheinen nie in einem anderen."""
+    inhalt = MITGELIEFERT.read_bytes()
+    gemeinden = pd.read_csv(io.BytesIO(inhalt), sep=";", dtype=str, keep_default_na=False)["gemeinde"]
+    if not gemeinden.str.startswith(gebiete.kreis).all():
+        return pd.DataFrame(columns=["id", *katalog.LISTE.spalten], dtype="string")
+    return lies_angebote(inhalt, MITGELIEFERT.name, gebiete)
 
 
 def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame]:

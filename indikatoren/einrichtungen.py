@@ -44,6 +44,14 @@ def mitgeliefert(datei=None) -> pd.DataFrame:
                         {"kategorie": KATEGORIEN, "status": STATUS})[SPALTEN]
 
 
+def mitgeliefert_im_kreis(kreis: str | None = None) -> pd.DataFrame:
+    """Die mitgelieferte Liste (Einrichtungen in Alfeld) nur für den Kreis, in dessen Gemeinden ihre Adressen liegen,
+    sonst leer: die Einrichtungen eines Kreises erscheinen nie auf der Karte eines anderen."""
+    liste = mitgeliefert()
+    namen = Gebiete.laden(kreis).gemeinden["name"].tolist()
+    return liste[liste["adresse"].map(lambda a: any(n in a for n in namen))].reset_index(drop=True)
+
+
 def lade_einrichtungen(datei=None) -> pd.DataFrame:
     """Die mitgelieferte Liste, aufbereitet; wirft bei Formfehlern."""
     return aufbereitet(mitgeliefert(datei))

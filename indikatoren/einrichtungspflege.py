@@ -11,7 +11,7 @@ import pandas as pd
 
 from indikatoren import geodaten, listendatei
 from indikatoren.datenstaende import Ablage
-from indikatoren.einrichtungen import LISTE, SPALTEN, aufbereitet, mitgeliefert
+from indikatoren.einrichtungen import LISTE, SPALTEN, aufbereitet, mitgeliefert_im_kreis
 from indikatoren.listen import Listen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
@@ -27,7 +27,7 @@ def staende(ablage: Ablage) -> Listen:
 def als_text(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
     """(Stand oder None für die mitgelieferte Liste, Liste als Text), wie sie gepflegt wird."""
     gespeichert = staende(ablage).lesen()
-    return gespeichert if gespeichert is not None else (None, mitgeliefert())
+    return gespeichert if gespeichert is not None else (None, mitgeliefert_im_kreis())
 
 
 def aktuelle(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:

@@ -155,3 +155,11 @@ def test_ein_neuer_kreis_sieht_in_zwei_befehlen_ein_dashboard(monkeypatch, capsy
     app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
     assert not app.exception and "Beispieldaten" in app.warning[0].value
     assert app.metric[0].label == "Landkreis Holzminden"
+    for seite in ("karte", "gemeindeprofil", "zeitvergleich", "praeventionskette", "angebote"):
+        app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+        app.switch_page(f"pages/{seite}.py")
+        app.run()
+        assert not app.exception, (seite, app.exception)
+        text = " ".join(str(e.value) for art in ("title", "header", "markdown", "caption", "info", "error")
+                        for e in app.get(art)) + " ".join(d.value.to_csv() for d in app.dataframe)
+        assert "Alfeld" not in text and "Hildesheim" not in text, seite  # nur, was zum eigenen Kreis gehört
