@@ -63,9 +63,7 @@ def _einlesen(args):
 
 
 def _beispieldaten(args):
-    if args.kreis:  # gilt für diesen Aufruf wie SOZIALPLANUNG_KREIS
-        os.environ["SOZIALPLANUNG_KREIS"] = args.kreis
-    gebiete = Gebiete.laden()
+    gebiete = Gebiete.laden(args.kreis)  # ohne --kreis: SOZIALPLANUNG_KREIS
     einwohner = geodaten.lade_gemeindegrenzen(kreis=gebiete.kreis).set_index("ags")["ewz"]
     inhalt = beispieldaten.als_csv(beispieldaten.fuer_kreis(gebiete, einwohner))
     stand = einlesen(oeffne_ablage(gebiete), inhalt, f"beispieldaten_{gebiete.kreis}.csv", gebiete, art="beispiel",

@@ -1,6 +1,7 @@
 """Die mitgelieferten Daten: reproduzierbar erzeugt, gültig, und an veröffentlichten Größenordnungen kalibriert."""
 
 import json
+import os
 import runpy
 import shutil
 
@@ -150,6 +151,7 @@ def test_ein_neuer_kreis_sieht_in_zwei_befehlen_ein_dashboard(monkeypatch, capsy
 
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(SHARED_GEO / "gemeinden_niedersachsen.geojson"))
     assert main(["beispieldaten", "--kreis", "03255"]) == 0
+    assert "SOZIALPLANUNG_KREIS" not in os.environ  # --kreis gilt nur für den Aufruf, nichts bleibt zurück
     assert "Beispieldaten für Landkreis Holzminden (32 Gemeinden, 2019–2024)" in capsys.readouterr().out
     monkeypatch.setenv("SOZIALPLANUNG_KREIS", "03255")
     app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
