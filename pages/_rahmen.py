@@ -142,10 +142,14 @@ def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
     return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))
 
 
+def _schluessel(k: "Kontext") -> tuple[str, str, int, str]:
+    """Kreis, Datenbank, Stand und Indikator: was die zwischengespeicherten Teile einer Ansicht unterscheidet."""
+    return konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id
+
+
 def gebietstabelle(k: "Kontext") -> pd.DataFrame:
     """tabellen.gebietstabelle für Indikator und Jahr der Ansicht; einmal je Stand, Indikator und Jahr gebaut."""
-    return _gebietstabelle(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
-                           k.jahr)
+    return _gebietstabelle(*_schluessel(k), k.jahr)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -156,8 +160,7 @@ def _gebietstabelle(kreis: str, url: str, datenstand_id: int, indikator: str, ja
 def gemeindeprofil(k: "Kontext", ags: str, hoehe: int) -> tuple[pd.DataFrame, object, object | None]:
     """Tabelle aller Indikatoren, Verlauf (Gemeinde und Kreis) und Altersgruppen als Diagramme (None ohne Zahlen);
     einmal je Stand, Gemeinde, Indikator und Jahr gebaut (die Diagramme werden nur gelesen, nie verändert)."""
-    return _gemeindeprofil(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
-                           ags, k.jahr, hoehe)
+    return _gemeindeprofil(*_schluessel(k), ags, k.jahr, hoehe)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
@@ -175,7 +178,7 @@ def klassen(k: "Kontext") -> Klassen | None:
     """Die Klassen der Karte für Indikator und Jahr, mit Methode und Grenzen, wie die Ansicht sie jetzt nennt (auch
     gerade erst gewählt); einmal je Stand und Wahl berechnet."""
     a = ansicht()
-    return _klassen(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id, k.jahr,
+    return _klassen(*_schluessel(k), k.jahr,
                     a.klassen, tuple(a.grenzen))
 
 
@@ -444,8 +447,7 @@ def rangliste(k: Kontext) -> None:
     """Die Rangliste der Ansicht als Bild vom Server (dieselbe Grafik wie im Sozialbericht), mit Alternativtext und
     allen Werten als Tabelle darunter; im Präsentationsmodus groß. Als Bild lädt die Übersicht kein Plotly (1,4 MB).
     Einmal je Stand, Indikator, Jahr, gewählter Gemeinde und Größe gezeichnet."""
-    bild, werte = _rangliste(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
-                             k.jahr, k.ansicht.gemeinde, "beamer" if k.praesentation else "seite")
+    bild, werte = _rangliste(*_schluessel(k), k.jahr, k.ansicht.gemeinde, "beamer" if k.praesentation else "seite")
     from berichte.grafik import pixelgroesse
 
     breite, hoehe = pixelgroesse(bild)
@@ -470,8 +472,7 @@ def _rangliste(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: i
 def zeitvergleich(k: Kontext, gebiete_: list[str]) -> tuple[object, pd.DataFrame]:
     """Verlauf als Diagramm und die Veränderungen (auswertung.aenderungen) der gewählten Gebiete; einmal je Stand,
     Indikator und Auswahl."""
-    return _zeitvergleich(konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id,
-                          tuple(gebiete_))
+    return _zeitvergleich(*_schluessel(k), tuple(gebiete_))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
