@@ -3,7 +3,6 @@
 Start: streamlit run app.py. Die Seiten liegen in pages/; was sie teilen, in pages/_rahmen.py.
 """
 
-from pathlib import Path
 
 import streamlit as st
 
@@ -14,7 +13,7 @@ from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
 
 st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
-leaflet_bereitstellen(Path(__file__).parent / "static")
+leaflet_bereitstellen()
 alte_grundlagen_entfernen()
 
 SEITEN = [

@@ -11,7 +11,7 @@ from berichte.drucken import untrennbar
 from darstellung import praeventionskette
 from darstellung.tabellen import monat_text, nte_text, pp_text, tag_text, wert_text
 from indikatoren import auswertung, katalog, konfiguration, vergleichswerte
-from indikatoren.klassen import klassifiziere
+from indikatoren.klassen import der_gemeinden
 
 GEHEIMHALTUNG = ("Kleine Zahlen (1 und 2) werden nicht gezeigt, ebenso jede Zahl, aus der sie sich durch Differenz "
                  "errechnen ließen („nicht ausweisbar“).")
@@ -87,7 +87,7 @@ def _ueberblick(ergebnis, gebiete, ind, jahr: int) -> dict:
 def _kapitel(daten: Berichtsdaten, ind, jahr: int) -> dict:
     ergebnis, gebiete = daten.ergebnis, daten.gebiete
     teil = ergebnis[(ergebnis["indikator"] == ind.id) & (ergebnis["jahr"] == jahr) & (ergebnis["ebene"] == "gemeinde")]
-    klassen = klassifiziere(teil["wert"].where(teil["status"].isin(["ok", "untergrenze"])), "natuerlich")
+    klassen = der_gemeinden(ergebnis, ind.id, jahr)
     rang = auswertung.rangliste(ergebnis, ind.id, jahr)
     kreis = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
     kreis_wert = None if kreis is None or kreis["status"] != "ok" else kreis["wert"]

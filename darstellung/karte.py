@@ -68,7 +68,7 @@ def symbol(form: str, farbe: str, ungefaehr: bool = False, groesse: int = 20) ->
             f'stroke-width="{2.5 if ungefaehr else 1.5}"{strich}>{FORMEN[form]}</g></svg>')
 
 
-def leaflet_bereitstellen(static: Path) -> Path:
+def leaflet_bereitstellen(static: Path = STATIC) -> Path:
     """Kopiert Leaflet aus xstatic-leaflet nach static/leaflet (einmal je Version), damit die App es ausliefert."""
     import xstatic.pkg.leaflet as xleaflet
 

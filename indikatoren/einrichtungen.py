@@ -48,8 +48,7 @@ def mitgeliefert_im_kreis(kreis: str | None = None) -> pd.DataFrame:
     """Die mitgelieferte Liste (Einrichtungen in Alfeld) nur für den Kreis, in dessen Gemeinden ihre Adressen liegen,
     sonst leer: die Einrichtungen eines Kreises erscheinen nie auf der Karte eines anderen."""
     liste = mitgeliefert()
-    namen = Gebiete.laden(kreis).gemeinden["name"].tolist()
-    return liste[liste["adresse"].map(lambda a: any(n in a for n in namen))].reset_index(drop=True)
+    return liste[_nach_adresse(liste, Gebiete.laden(kreis)).notna()].reset_index(drop=True)
 
 
 def lade_einrichtungen(datei=None) -> pd.DataFrame:
@@ -70,14 +69,19 @@ def aufbereitet(tabelle: pd.DataFrame) -> pd.DataFrame:
 def gemeinde_zuordnen(einrichtungen: pd.DataFrame, gebiete: Gebiete, grenzen: gpd.GeoDataFrame | None = None
                       ) -> pd.Series:
     """AGS je Einrichtung: aus der Lage (Punkt in Gemeindefläche), sonst aus dem Gemeindenamen der Adresse."""
-    namen = sorted(zip(gebiete.gemeinden["name"], gebiete.gemeinden["ags"]), key=lambda n: -len(n[0]))
-    nach_adresse = einrichtungen["adresse"].map(lambda a: next((ags for name, ags in namen if name in a), None))
+    nach_adresse = _nach_adresse(einrichtungen, gebiete)
     if grenzen is None or not einrichtungen["hat_lage"].any():
         return nach_adresse
     punkte = _punkte(einrichtungen[einrichtungen["hat_lage"]])
     treffer = gpd.sjoin(punkte, grenzen[["ags", "geometry"]], predicate="within", how="left")
     treffer = treffer[~treffer.index.duplicated()]
     return treffer["ags"].reindex(einrichtungen.index).fillna(nach_adresse)
+
+
+def _nach_adresse(einrichtungen: pd.DataFrame, gebiete: Gebiete) -> pd.Series:
+    """AGS der Gemeinde, deren Name in der Adresse steht (längster Name zuerst), sonst None."""
+    namen = sorted(zip(gebiete.gemeinden["name"], gebiete.gemeinden["ags"]), key=lambda n: -len(n[0]))
+    return einrichtungen["adresse"].map(lambda a: next((ags for name, ags in namen if name in a), None))
 
 
 OSM_NAMENSNENNUNG = "Daten © OpenStreetMap-Mitwirkende (ODbL)"

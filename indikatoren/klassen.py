@@ -58,6 +58,15 @@ class Klassen:
         return texte
 
 
+def der_gemeinden(ergebnis: pd.DataFrame, indikator: str, jahr: int, methode: str = "natuerlich",
+                  eigene: Sequence[float] = ()) -> Klassen | None:
+    """Klassen der Gemeindewerte eines Indikators und Jahres, wie Karte und Sozialbericht sie zeigen: nur Werte, die
+    Leser sehen (ausweisbar oder Untergrenze)."""
+    e = ergebnis
+    teil = e[(e["indikator"] == indikator) & (e["jahr"] == jahr) & (e["ebene"] == "gemeinde")]
+    return klassifiziere(teil["wert"].where(teil["status"].isin(["ok", "untergrenze"])), methode, eigene=eigene)
+
+
 def klassifiziere(werte: pd.Series, methode: str, anzahl: int = 5, eigene: Sequence[float] = ()) -> Klassen | None:
     """Klassen für die vorhandenen Werte; None, wenn es keinen Wert gibt."""
     y = np.array(sorted({runde(w, 1) for w in werte.dropna()}), dtype=float)

@@ -34,7 +34,7 @@ from indikatoren.datenstaende import Ablage, Datenstand, FremderKreis
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.geheimhaltung import fuer_leser
-from indikatoren.klassen import Klassen, klassifiziere
+from indikatoren.klassen import Klassen, der_gemeinden
 
 LOG = logging.getLogger("sozialplanung")
 
@@ -178,16 +178,13 @@ def klassen(k: "Kontext") -> Klassen | None:
     """Die Klassen der Karte für Indikator und Jahr, mit Methode und Grenzen, wie die Ansicht sie jetzt nennt (auch
     gerade erst gewählt); einmal je Stand und Wahl berechnet."""
     a = ansicht()
-    return _klassen(*_schluessel(k), k.jahr,
-                    a.klassen, tuple(a.grenzen))
+    return _klassen(*_schluessel(k), k.jahr, a.klassen, tuple(a.grenzen))
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _klassen(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int, methode: str,
              eigene: tuple[float, ...]) -> Klassen | None:
-    e = _ergebnis(kreis, url, datenstand_id)
-    werte = e[(e["indikator"] == indikator) & (e["jahr"] == jahr) & (e["ebene"] == "gemeinde")]
-    return klassifiziere(werte["wert"].where(werte["status"].isin(["ok", "untergrenze"])), methode, eigene=eigene)
+    return der_gemeinden(_ergebnis(kreis, url, datenstand_id), indikator, jahr, methode, eigene)
 
 
 def _inhalt(datenstand_id: int) -> tuple[list[str], list[int], bool]:
@@ -222,7 +219,8 @@ def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit
 def _karteneinrichtungen(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str,
                          laufzeit: str) -> tuple[pd.DataFrame, einrichtungsliste.Umkreis | None]:
     liste = _einrichtungen(kreis, url, stand, datei, laufzeit)
-    liste = liste.assign(angebote=je_einrichtung(mit_ort(_angebote(kreis, url, angebotsstand), liste), liste))
+    liste = liste.assign(angebote=je_einrichtung(
+        _angebote_mit_ort(kreis, url, stand, angebotsstand, datei, laufzeit), liste))
     return liste, einrichtungsliste.umkreis(liste)
 
 
