@@ -31,7 +31,7 @@ def finde(angebote: pd.DataFrame, f: Filter) -> pd.DataFrame:
     """Die passenden Angebote, aktive zuerst, dann nach Titel."""
     treffer = angebote[angebote["status"] != "beendet"]
     if f.lebensphase:
-        treffer = treffer[treffer["lebensphasen"].map(lambda z: f.lebensphase in katalog.phasen(z))]
+        treffer = treffer[treffer["lebensphasen"].map(lambda z: f.lebensphase in katalog.phasen(z)).astype(bool)]
     if f.handlungsfeld:
         treffer = treffer[treffer["handlungsfeld"] == f.handlungsfeld]
     if f.gemeinde:
@@ -47,6 +47,6 @@ def finde(angebote: pd.DataFrame, f: Filter) -> pd.DataFrame:
     worte = f.text[:HOECHSTE_SUCHTEXTLAENGE].casefold().split()
     if worte and not treffer.empty:
         volltext = treffer[list(_DURCHSUCHT)].agg(" ".join, axis=1).str.casefold()
-        treffer = treffer[volltext.map(lambda t: all(w in t for w in worte))]  # jedes Wort, irgendwo
+        treffer = treffer[volltext.map(lambda t: all(w in t for w in worte)).astype(bool)]  # jedes Wort, irgendwo
     return treffer.assign(_geplant=treffer["status"] == "geplant").sort_values(
         ["_geplant", "titel"], kind="stable").drop(columns="_geplant").reset_index(drop=True)

@@ -38,7 +38,7 @@ def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | Non
         herausgeber=konfiguration.kontakte().get("herausgeber", ""), jahr=jahr, kreis=gebiete.name(gebiete.kreis),
         stand=f"Datenstand {datenstand.id} vom {datenstand.erstellt.astimezone():%d.%m.%Y}",
         beispiel=bool((teil["art"] == "beispiel").any()), erstellt=f"{(heute or date.today()):%d.%m.%Y}",
-        quellen="; ".join(dict.fromkeys(i.quelle for i in katalog.INDIKATOREN)),
+        quellen="; ".join([*dict.fromkeys(i.quelle for i in katalog.INDIKATOREN), grafik.grenzen_quelle()]),
         hinweise=" ".join(dict.fromkeys(h for i in katalog.INDIKATOREN for h in i.hinweise)),
         platz_hinweis=profil.PLATZ_HINWEIS, indikator=ind.titel, felder=len(angebotskatalog.HANDLUNGSFELDER),
         profile=profile)

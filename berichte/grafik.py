@@ -15,11 +15,17 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from darstellung.diagramme import FARBE, FARBE_HERVOR, FARBE_KREIS, LINIENFARBEN  # noqa: E402
 from darstellung.tabellen import wert_text  # noqa: E402
+from indikatoren import geodaten  # noqa: E402
 from indikatoren.zahlenformat import runde, zahl  # noqa: E402
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none",
                      "axes.spines.top": False, "axes.spines.right": False})
 _PROZENT = FuncFormatter(lambda w, _: f"{zahl(w, 0)} %")
+
+
+def grenzen_quelle() -> str:
+    """Die Namensnennung der Grenzen, die jeder Bericht mit Karte braucht (dl-de/by-2-0)."""
+    return "Grenzen: " + geodaten.namensnennung()
 
 
 def _als_bild(fig) -> str:

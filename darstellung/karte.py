@@ -24,7 +24,7 @@ from angebote.orte import hat_aktive, je_lebensphase
 from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
 from indikatoren.einrichtungen import OSM_NAMENSNENNUNG, Umkreis, namensnennung
-from indikatoren.geodaten import NAMENSNENNUNG
+from indikatoren.geodaten import namensnennung as grenzen_namensnennung
 from indikatoren.katalog import Indikator
 from indikatoren.klassen import Klassen
 
@@ -150,7 +150,7 @@ def grundkarte(grenzen: gpd.GeoDataFrame, basemap: str) -> folium.Map:
     # Leaflet bricht Tooltips nie um; lange (Angebote einer Einrichtung) liefen sonst aus der Karte
     karte.get_root().header.add_child(Element(
         "<style>.leaflet-tooltip{white-space:normal;width:max-content;max-width:340px}</style>"))
-    _Namensnennung(NAMENSNENNUNG).add_to(karte)
+    _Namensnennung(grenzen_namensnennung()).add_to(karte)
     _Massstab().add_to(karte)
     _Deutsch().add_to(karte)
     return karte

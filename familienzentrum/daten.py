@@ -6,14 +6,16 @@ import pandas as pd
 
 from familienzentrum import katalog, mappe
 from familienzentrum.pruefung import pruefe
+from indikatoren import einrichtungen
 from indikatoren.datenstaende import Ablage
 from indikatoren.listen import Listen, aenderungen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 
 
 def vorgabe(art, heute: date | None = None) -> pd.DataFrame:
-    """Was gilt, solange nie etwas gespeichert wurde: leer, bei den Kosten der Plan aus der Konzeption."""
-    if art != katalog.KOSTEN:
+    """Was gilt, solange nie etwas gespeichert wurde: leer, bei den Kosten der Plan aus der Konzeption des
+    mitgelieferten Familienzentrums, aber nur in dessen Kreis (ein anderer Kreis plant seine eigenen Kosten)."""
+    if art != katalog.KOSTEN or einrichtungen.mitgeliefert_im_kreis().empty:
         return pd.DataFrame(columns=["id", *art.spalten])
     jahr = str((heute or date.today()).year)
     return pd.DataFrame([{"id": "", "jahr": jahr, "position": p, "plan": plan, "ist": "", "finanzierung": f}

@@ -126,7 +126,7 @@ def _geodaten(args):
     grenzen = geodaten.lade_gemeindegrenzen(datei=args.datei, neu=True)
     info = geodaten.herkunft()
     print(f"{len(grenzen)} Gemeindegrenzen des Kreises {konfiguration.kreis()} geladen aus {info['quelle']} "
-          f"und zwischengespeichert in {konfiguration.laufzeit() / 'geodaten'}.\n{geodaten.NAMENSNENNUNG}")
+          f"und zwischengespeichert in {konfiguration.laufzeit() / 'geodaten'}.\n{geodaten.namensnennung()}")
 
 
 def _vorlage(args):

@@ -1,11 +1,18 @@
-"""Die Gebiete des konfigurierten Kreises: Gemeinden, Samtgemeinden, Kreis, Land, Bund, und wer worin liegt."""
+"""Die Gebiete des konfigurierten Kreises: Gemeinden, Gemeindeverbände, Kreis, Land, Bund, und wer worin liegt.
+
+Die Gemeinden kommen aus derselben Quelle wie ihre Grenzen (geodaten.verzeichnis), die Verbände aus deren
+Regionalschlüssel. Mitgeliefert ist nur data/gemeindeverzeichnis.csv für Niedersachsen: damit startet das Dashboard
+dort ohne Netz und Grenzdatei, und es ergänzt Namen, die eine schlichte Grenzdatei (nur ags, name) nicht kennt.
+Im Verzeichnis heißt die Ebene der Verbände „samtgemeinde“ (Samtgemeinde, Verbandsgemeinde, Amt,
+Verwaltungsgemeinschaft), wie in den Kennzahlen-Tabellen.
+"""
 
 from dataclasses import dataclass
 from functools import cached_property
 
 import pandas as pd
 
-from indikatoren import konfiguration
+from indikatoren import geodaten, konfiguration, laender
 from indikatoren.zahlenformat import ist_ganzzahl
 
 EBENEN = ("gemeinde", "samtgemeinde", "kreis", "land", "bund")
@@ -21,13 +28,25 @@ class Gebiete:
 
     @classmethod
     def laden(cls, kreis: str | None = None, datei=None) -> "Gebiete":
+        """Aus der Grenzquelle (eingestellte Datei, Zwischenspeicher, sonst WFS); gibt es keine und liegt der
+        Kreis im mitgelieferten Verzeichnis, aus diesem. Wirft geodaten.GeodatenFehlen mit Anleitung."""
         kreis = kreis or konfiguration.kreis()
         alle = pd.read_csv(datei or konfiguration.DATEN / "gemeindeverzeichnis.csv", sep=";", dtype=str,
                            keep_default_na=False)
-        if not (alle["ags"] == kreis).any():
-            raise ValueError(f"Kreis {kreis} steht nicht in data/gemeindeverzeichnis.csv; bitte dort ergänzen "
-                             "(siehe data/erzeuge_gemeindeverzeichnis.py).")
-        return cls(alle[alle["ags"].isin([BUND, kreis[:2]]) | alle["ags"].str.startswith(kreis)], kreis)
+        mitgeliefert = alle[alle["ags"].str.startswith(kreis)]
+        try:
+            quelle = geodaten.verzeichnis(kreis)
+        except geodaten.GeodatenFehlen:
+            if mitgeliefert.empty:
+                raise
+            quelle = None
+        if quelle is None and mitgeliefert.empty:
+            quelle = geodaten.verzeichnis(kreis, wfs=True)
+        eigene = mitgeliefert if quelle is None else _aus_quelle(quelle, kreis, mitgeliefert)
+        land = laender.land(kreis)
+        oben = pd.DataFrame({"ags": [BUND, kreis[:2]], "name": ["Deutschland", land.name],
+                             "ebene": ["bund", "land"], "samtgemeinde": ""})
+        return cls(pd.concat([oben, eigene], ignore_index=True), kreis)
 
     @cached_property
     def namen(self) -> pd.Series:
@@ -94,3 +113,24 @@ class Gebiete:
                 if len(wert) < laenge and wert.zfill(laenge) in self.bekannt:
                     return wert.zfill(laenge)
         return None
+
+
+def _aus_quelle(quelle: dict, kreis: str, mitgeliefert: pd.DataFrame) -> pd.DataFrame:
+    """Zeilen des Verzeichnisses aus der Grenzquelle. Gemeindefreie Gebiete (ohne Einwohner) fehlen, weil für sie
+    keine Kennzahlen erscheinen. Namen: SOZIALPLANUNG_KREISNAME, dann die Quelle, dann das mitgelieferte
+    Verzeichnis, sonst der Schlüssel."""
+    bekannt = mitgeliefert.set_index("ags")
+    g = pd.DataFrame(quelle["liste"], columns=["ags", "name", "ewz", "verband"])
+    g = g[~(pd.to_numeric(g["ewz"], errors="coerce") == 0)]
+    if not (g["verband"].fillna("") != "").any():  # Quelle ohne Regionalschlüssel: Verbände wie mitgeliefert
+        g["verband"] = g["ags"].map(bekannt["samtgemeinde"]) if len(bekannt) else ""
+    g["verband"] = g["verband"].fillna("")
+    verbaende = sorted(set(g["verband"]) - {""})
+    namen = quelle.get("verbaende") or {}
+    name = lambda ags, sonst: namen.get(ags) or (bekannt.at[ags, "name"] if ags in bekannt.index else sonst)
+    kreisname = (konfiguration.kreisname() or quelle.get("kreisname")
+                 or (bekannt.at[kreis, "name"] if kreis in bekannt.index else f"Kreis {kreis}"))
+    zeilen = [(kreis, kreisname, "kreis", "")]
+    zeilen += [(v, name(v, f"Gemeindeverband {v}"), "samtgemeinde", "") for v in verbaende]
+    zeilen += list(zip(g["ags"], g["name"], ["gemeinde"] * len(g), g["verband"], strict=True))
+    return pd.DataFrame(zeilen, columns=["ags", "name", "ebene", "samtgemeinde"])

@@ -1,6 +1,8 @@
 """Gemeindegrenzen des Kreises: aus einer Datei oder dem BKG-WFS (VG250-EW), zwischengespeichert im Laufzeitordner.
 
-Grenzen werden nicht mitgeliefert (Lizenz und Aktualität: das BKG ist die Quelle). Zur Anzeige gibt es eine
+Grenzen werden nicht mitgeliefert (Lizenz und Aktualität: das BKG ist die Quelle). Aus derselben Quelle kommt die
+Liste der Gemeinden (siehe verzeichnis): mit dem Regionalschlüssel (`ars`) auch ihre Gemeindeverbände, und aus den
+VG250-Ebenen `vg250_vwg` und `vg250_krs` deren Namen und der des Kreises. Zur Anzeige gibt es eine
 vereinfachte Fassung: in Metern (UTM-Zone des Kreises, siehe metrisch) mit Coverage-Vereinfachung, damit
 Nachbargemeinden lückenlos aneinanderstoßen, und auf 5 Nachkommastellen (etwa 1 m) gerundet.
 """
@@ -9,17 +11,19 @@ import json
 import time
 import urllib.parse
 import urllib.request
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import geopandas as gpd
 import pandas as pd
+import pyogrio
 import shapely
 
 from indikatoren import konfiguration
 
-NAMENSNENNUNG = "© GeoBasis-DE / BKG (2025), dl-de/by-2-0 (Daten verändert)"
+NAMENSNENNUNG = "© GeoBasis-DE / BKG ({jahr}), dl-de/by-2-0 (Daten verändert)"
 WFS_TYP = "vg250-ew:vg250_gem"
+WFS_EBENEN = {"verbaende": "vg250-ew:vg250_vwg", "kreis": "vg250-ew:vg250_krs"}
 SEITE = 1000  # Objekte je WFS-Abfrage
 HOECHSTE_SEITEN = 50
 
@@ -41,22 +45,61 @@ def lade_gemeindegrenzen(datei: Path | str | None = None, kreis: str | None = No
     Was aus Datei oder WFS kommt, wird zwischengespeichert (mit vereinfachter Anzeigefassung).
     """
     kreis = kreis or konfiguration.kreis()
-    datei = datei or konfiguration.geodaten_datei()
+    grenzen = _aktualisieren(datei or konfiguration.geodaten_datei(), kreis, neu)
+    return gpd.read_file(_speicher(kreis)) if grenzen is None else grenzen[["ags", "name", "ewz", "geometry"]]
+
+
+def verzeichnis(kreis: str, wfs: bool = False) -> dict | None:
+    """Gemeinden (ags, name, ewz, verband), Namen der Verbände und des Kreises und das Jahr der Grenzquelle.
+
+    Ohne `wfs` nur aus einer eingestellten Datei oder dem Zwischenspeicher (None, wenn es keins von beiden gibt),
+    damit das Gemeindeverzeichnis nie auf das Netz wartet; mit `wfs` notfalls vom WFS.
+    """
+    datei = konfiguration.geodaten_datei()
+    if not wfs and datei is None and not _speicher(kreis).exists():
+        return None
+    schluessel = (str(datei), datei.stat().st_mtime if datei and datei.exists() else 0, kreis)
+    if schluessel in _OHNE_KREIS:  # eine große Datei ohne diesen Kreis nicht bei jedem Aufruf neu lesen
+        raise GeodatenFehlen(_OHNE_KREIS[schluessel])
+    try:
+        _aktualisieren(datei, kreis, neu=False)
+    except GeodatenFehlen as fehler:
+        if datei is not None:
+            _OHNE_KREIS[schluessel] = str(fehler)
+        raise
+    info = _info(kreis)
+    if "liste" not in info:  # Zwischenspeicher einer älteren Fassung: ohne Verbände und Namen
+        grenzen = gpd.read_file(_speicher(kreis))
+        info["liste"] = json.loads(grenzen.assign(verband="")[["ags", "name", "ewz", "verband"]].to_json(
+            orient="values"))
+    return info
+
+
+_OHNE_KREIS: dict[tuple, str] = {}
+
+
+def namensnennung(kreis: str | None = None) -> str:
+    """Die Namensnennung mit dem Jahr der geladenen Grenzen (Stand der Quelle, sonst Jahr des Bezugs)."""
+    return NAMENSNENNUNG.format(jahr=herkunft(kreis).get("jahr") or date.today().year)
+
+
+def _aktualisieren(datei: Path | str | None, kreis: str, neu: bool) -> gpd.GeoDataFrame | None:
+    """Lädt aus Datei oder WFS, wenn der Zwischenspeicher fehlt, älter als die Datei ist oder `neu` verlangt wird,
+    und gibt dann die Grenzen zurück; sonst None (der Zwischenspeicher gilt)."""
     speicher = _speicher(kreis)
     if datei is not None:
         datei = Path(datei)
-        info = _info(kreis)
-        if not neu and info.get("quelle") == str(datei.resolve()) and speicher.exists() \
+        if not neu and _info(kreis).get("quelle") == str(datei.resolve()) and speicher.exists() \
                 and datei.exists() and speicher.stat().st_mtime >= datei.stat().st_mtime:
-            return gpd.read_file(speicher)
-        grenzen, quelle = _aus_datei(datei, kreis), str(datei.resolve())
+            return None
+        (grenzen, namen), quelle = _aus_datei(datei, kreis), str(datei.resolve())
     elif speicher.exists() and not neu:
-        return gpd.read_file(speicher)
+        return None
     else:
         if neu:
             _FEHLSCHLAEGE.pop(konfiguration.wfs_url(), None)  # ausdrücklich neu laden: sofort wieder fragen
-        grenzen, quelle = _aus_wfs(kreis), konfiguration.wfs_url()
-    _speichern(grenzen, kreis, quelle)
+        (grenzen, namen), quelle = _aus_wfs(kreis), konfiguration.wfs_url()
+    _speichern(grenzen, kreis, quelle, namen)
     return grenzen
 
 
@@ -98,21 +141,65 @@ def vereinfacht(grenzen: gpd.GeoDataFrame, toleranz_m: float | None = None, stel
 
 
 # --- Quellen ---------------------------------------------------------------------------------------
-def _aus_datei(datei: Path, kreis: str) -> gpd.GeoDataFrame:
+def _aus_datei(datei: Path, kreis: str) -> tuple[gpd.GeoDataFrame, dict]:
+    """Eine Datei mit den Gemeinden; ein VG250-GeoPackage (Ebenen vg250_gem, vg250_vwg, vg250_krs) oder der
+    VG250-Shapefile-Ordner (VG250_GEM.shp neben VG250_VWG.shp und VG250_KRS.shp) bringt die Namen mit."""
     if not datei.exists():
         raise GeodatenFehlen(f"Die Geodaten-Datei {datei} gibt es nicht. " + ANLEITUNG)
     try:
-        roh = gpd.read_file(datei)
+        ebenen = {name.lower(): name for name, _ in pyogrio.list_layers(datei)}
+        gem = ebenen.get("vg250_gem")
+        roh = gpd.read_file(datei, layer=gem) if gem else gpd.read_file(datei)
+        attribute = {art: _attribute(datei, ebenen, art) for art in ("vwg", "krs")}
     except Exception as fehler:  # pyogrio meldet viele Formate mit eigenen Klassen
         raise GeodatenFehlen(f"Die Geodaten-Datei {datei} ist nicht lesbar ({fehler}). " + ANLEITUNG) from None
-    return _vereinheitlicht(roh, kreis, str(datei))
+    grenzen = _vereinheitlicht(roh, kreis, str(datei))
+    namen = _namen(attribute["vwg"], attribute["krs"], kreis)
+    namen["jahr"] = _jahr(roh.rename(columns=str.lower)) or datetime.fromtimestamp(datei.stat().st_mtime, UTC).year
+    return grenzen, namen
+
+
+def _attribute(datei: Path, ebenen: dict[str, str], art: str) -> pd.DataFrame | None:
+    """Die Sachdaten der VG250-Ebene `art` (vwg, krs) aus demselben GeoPackage oder dem Nachbar-Shapefile."""
+    if f"vg250_{art}" in ebenen:
+        return pyogrio.read_dataframe(datei, layer=ebenen[f"vg250_{art}"], read_geometry=False)
+    if "gem" in datei.stem.lower():
+        for nachbar in datei.parent.glob(f"*{datei.suffix}"):
+            if nachbar.stem.lower() == datei.stem.lower().replace("gem", art):
+                return pyogrio.read_dataframe(nachbar, read_geometry=False)
+    return None
+
+
+def _namen(verbaende: pd.DataFrame | None, kreise: pd.DataFrame | None, kreis: str) -> dict:
+    """Namen („Samtgemeinde Leinebergland“, „Kreis Düren“) aus Bezeichnung und Name der VG250-Ebenen."""
+    def je_schluessel(tabelle, laenge):
+        if tabelle is None or tabelle.empty:
+            return {}
+        t = tabelle.rename(columns=str.lower)
+        if not {"ars", "gen"} <= set(t.columns):
+            return {}
+        t = t.assign(ars=t["ars"].astype(str).str.zfill(laenge))
+        t = t[t["ars"].str.startswith(kreis) & (t["ars"].str.len() == laenge)]
+        bez = t["bez"].fillna("").astype(str) + " " if "bez" in t.columns else ""
+        return dict(zip(t["ars"], (bez + t["gen"].astype(str)).str.strip(), strict=True))
+    return {"verbaende": je_schluessel(verbaende, 9), "kreis": je_schluessel(kreise, 5).get(kreis)}
+
+
+def _jahr(roh: pd.DataFrame) -> int | None:
+    """Der Stand der Quelle: das späteste Wirksamkeitsdatum (VG250 `wsk`, sonst `beginn`), falls angegeben."""
+    for spalte in ("wsk", "beginn"):
+        if spalte in roh.columns:
+            jahre = pd.to_datetime(roh[spalte], errors="coerce").dt.year
+            if jahre.notna().any():
+                return int(jahre.max())
+    return None
 
 
 _FEHLSCHLAEGE: dict[str, tuple[float, str]] = {}  # WFS-Adresse -> (Zeitpunkt, Meldung) des letzten Fehlschlags
 PAUSE_NACH_FEHLER_S = 300
 
 
-def _aus_wfs(kreis: str) -> gpd.GeoDataFrame:
+def _aus_wfs(kreis: str) -> tuple[gpd.GeoDataFrame, dict]:
     """Lädt vom WFS; nach einem Fehlschlag wird 5 Minuten nicht erneut gefragt, damit eine Seite ohne Netz
     nicht bei jedem Aufruf auf die Zeitüberschreitung wartet."""
     url = konfiguration.wfs_url()
@@ -125,12 +212,28 @@ def _aus_wfs(kreis: str) -> gpd.GeoDataFrame:
         raise
 
 
-def _wfs_abfragen(kreis: str, url: str) -> gpd.GeoDataFrame:
+def _wfs_abfragen(kreis: str, url: str) -> tuple[gpd.GeoDataFrame, dict]:
+    merkmale = _wfs_merkmale(url, WFS_TYP, "ags", kreis)
+    if not merkmale:
+        raise GeodatenFehlen(f"Der WFS {url} lieferte keine Gemeinden. " + ANLEITUNG)
+    roh = gpd.GeoDataFrame.from_features(merkmale, crs="EPSG:4326")
+    grenzen = _vereinheitlicht(roh, kreis, url)
+    try:  # Namen der Verbände und des Kreises: fehlen sie, bleiben Schlüssel und Vorgaben
+        weitere = {art: pd.DataFrame([m["properties"] for m in _wfs_merkmale(url, typ, "ars", kreis)])
+                   for art, typ in WFS_EBENEN.items()}
+    except GeodatenFehlen:
+        weitere = {"verbaende": None, "kreis": None}
+    namen = _namen(weitere["verbaende"], weitere["kreis"], kreis)
+    namen["jahr"] = _jahr(roh.rename(columns=str.lower)) or date.today().year
+    return grenzen, namen
+
+
+def _wfs_merkmale(url: str, typ: str, feld: str, kreis: str) -> list[dict]:
     merkmale: list[dict] = []
     for seite in range(HOECHSTE_SEITEN):
-        abfrage = {"service": "WFS", "version": "2.0.0", "request": "GetFeature", "typeNames": WFS_TYP,
+        abfrage = {"service": "WFS", "version": "2.0.0", "request": "GetFeature", "typeNames": typ,
                    "outputFormat": "application/json", "srsName": "EPSG:4326", "count": SEITE,
-                   "startIndex": seite * SEITE, "FILTER": _filter(kreis)}
+                   "startIndex": seite * SEITE, "FILTER": _filter(kreis, feld)}
         try:
             with urllib.request.urlopen(f"{url}?{urllib.parse.urlencode(abfrage)}", timeout=20) as antwort:
                 teil = json.load(antwort).get("features", [])
@@ -140,20 +243,22 @@ def _wfs_abfragen(kreis: str, url: str) -> gpd.GeoDataFrame:
         merkmale += teil
         if len(teil) < SEITE:
             break
-    if not merkmale:
-        raise GeodatenFehlen(f"Der WFS {url} lieferte keine Gemeinden. " + ANLEITUNG)
-    return _vereinheitlicht(gpd.GeoDataFrame.from_features(merkmale, crs="EPSG:4326"), kreis, url)
+    return merkmale
 
 
-def _filter(kreis: str) -> str:
+def _filter(kreis: str, feld: str = "ags") -> str:
     """OGC-Filter auf den Kreis; ein WFS, der ihn nicht beachtet, kostet nur Zeit (es wird nachgefiltert)."""
     return ('<fes:Filter xmlns:fes="http://www.opengis.net/fes/2.0"><fes:PropertyIsLike wildCard="*" '
-            'singleChar="." escapeChar="!"><fes:ValueReference>ags</fes:ValueReference>'
+            'singleChar="." escapeChar="!"><fes:ValueReference>{feld}</fes:ValueReference>'
             f'<fes:Literal>{kreis}*</fes:Literal></fes:PropertyIsLike></fes:Filter>')
 
 
 def _vereinheitlicht(roh: gpd.GeoDataFrame, kreis: str, quelle: str) -> gpd.GeoDataFrame:
-    """Spalten ags, name, ewz; nur Landflächen (GF 4) des Kreises; eine Zeile je Gemeinde; EPSG:4326."""
+    """Spalten ags, name, ewz, verband; nur Landflächen (GF 4) des Kreises; eine Zeile je Gemeinde; EPSG:4326.
+
+    `verband` ist der Gemeindeverband aus dem Regionalschlüssel (9 Stellen), wo es einen gibt: eine verbandsfreie
+    Gemeinde hat dort eine 0 an sechster Stelle (ARS 05358 0008 008), eine Samtgemeinde etwa 5406.
+    """
     roh = roh.rename(columns={c: c.lower() for c in roh.columns if c != roh.geometry.name})
     if "ags" not in roh.columns:
         raise GeodatenFehlen(f"{quelle}: es fehlt die Spalte ags (Amtlicher Gemeindeschlüssel). " + ANLEITUNG)
@@ -168,10 +273,16 @@ def _vereinheitlicht(roh: gpd.GeoDataFrame, kreis: str, quelle: str) -> gpd.GeoD
     roh = roh.to_crs("EPSG:4326")
     name = "name" if "name" in roh.columns else "gen"
     ewz = pd.to_numeric(roh["ewz"], errors="coerce") if "ewz" in roh.columns else pd.Series(pd.NA, index=roh.index)
-    tabelle = gpd.GeoDataFrame({"ags": roh["ags"], "name": roh[name], "ewz": ewz}, geometry=roh.geometry.values,
-                               crs="EPSG:4326")
-    tabelle = tabelle.dissolve(by="ags", aggfunc={"name": "first", "ewz": "sum"}).reset_index()
-    return tabelle[["ags", "name", "ewz", "geometry"]].sort_values("ags").reset_index(drop=True)
+    verband = pd.Series("", index=roh.index)
+    if "ars" in roh.columns:
+        ars = roh["ars"].astype(str).str.zfill(12)
+        verband = ars.str[:9].where(ars.str[5] != "0", "")
+    tabelle = gpd.GeoDataFrame({"ags": roh["ags"], "name": roh[name], "ewz": ewz, "verband": verband},
+                               geometry=roh.geometry.values, crs="EPSG:4326")
+    tabelle = tabelle.dissolve(by="ags", aggfunc={"name": "first", "ewz": "sum", "verband": "first"}).reset_index()
+    if "ewz" not in roh.columns:  # die Summe leerer Werte wäre 0
+        tabelle["ewz"] = pd.NA
+    return tabelle[["ags", "name", "ewz", "verband", "geometry"]].sort_values("ags").reset_index(drop=True)
 
 
 # --- Zwischenspeicher ------------------------------------------------------------------------------
@@ -190,14 +301,17 @@ def _info(kreis: str) -> dict:
     return json.loads(pfad.read_text(encoding="utf-8")) if pfad.exists() else {}
 
 
-def _speichern(grenzen: gpd.GeoDataFrame, kreis: str, quelle: str) -> None:
+def _speichern(grenzen: gpd.GeoDataFrame, kreis: str, quelle: str, namen: dict) -> None:
     """Schreibt erst in temporäre Dateien und benennt dann um, damit nie ein halber Speicher gelesen wird."""
+    liste = json.loads(grenzen[["ags", "name", "ewz", "verband"]].to_json(orient="values"))
+    grenzen = grenzen[["ags", "name", "ewz", "geometry"]]
     dateien = {_speicher(kreis): grenzen, _speicher(kreis, "anzeige"): vereinfacht(grenzen)}
     for ziel, tabelle in dateien.items():
         tmp = ziel.with_suffix(".tmp")
         tmp.write_text(tabelle.to_json(drop_id=True), encoding="utf-8")
         tmp.replace(ziel)
     info = {"quelle": quelle, "geladen": datetime.now(UTC).isoformat(timespec="seconds"),
-            "gemeinden": len(grenzen), "namensnennung": NAMENSNENNUNG}
+            "gemeinden": len(grenzen), "jahr": namen["jahr"], "kreisname": namen["kreis"],
+            "verbaende": namen["verbaende"], "liste": liste}
     (_ordner() / f"gemeinden_{kreis}.json").write_text(json.dumps(info, ensure_ascii=False, indent=1),
                                                         encoding="utf-8")

@@ -27,6 +27,11 @@ def kreis() -> str:
     return ags
 
 
+def kreisname() -> str | None:
+    """Name des Kreises, wo die Grenzquelle ihn nicht nennt (eine Datei nur mit ags und name)."""
+    return _wert("SOZIALPLANUNG_KREISNAME")
+
+
 def laufzeit() -> Path:
     """Ordner für Datenbank, Geodaten-Cache und ausgelieferte Dateien (git-ignoriert)."""
     ordner = Path(_wert("SOZIALPLANUNG_LAUFZEIT") or PROJEKT / "laufzeit")

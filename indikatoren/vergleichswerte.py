@@ -31,13 +31,17 @@ def _gelesen(datei: str, _geaendert: int) -> pd.DataFrame:
     return tabelle[SPALTEN].astype({"wert": float})
 
 
-def fuer(indikator: str, datei=None) -> pd.DataFrame:
-    """Die Vergleichswerte eines Indikators für das Land des Kreises und den Bund, jüngster Stichtag zuerst: ein
-    Kreis in NRW wird nie mit Niedersachsen verglichen. Fehlt sein Land in der Tabelle, gibt es dafür keinen Wert,
-    bis die Stabsstelle ihn dort einträgt."""
+def eigene(datei=None) -> pd.DataFrame:
+    """Die Vergleichswerte für das Land des Kreises und den Bund: ein Kreis in NRW wird nie mit Niedersachsen
+    verglichen. Fehlt sein Land in der Tabelle, gibt es dafür keinen Wert, bis die Stabsstelle ihn dort einträgt."""
     alle = vergleichswerte(datei)
-    eigene = alle[(alle["indikator"] == indikator) & alle["ags"].isin([konfiguration.kreis()[:2], "DG"])]
-    return eigene.sort_values(["stichtag", "ags"], ascending=[False, False])
+    return alle[alle["ags"].isin([konfiguration.kreis()[:2], "DG"])].reset_index(drop=True)
+
+
+def fuer(indikator: str, datei=None) -> pd.DataFrame:
+    """Die eigenen Vergleichswerte (siehe eigene) eines Indikators, jüngster Stichtag zuerst."""
+    werte = eigene(datei)
+    return werte[werte["indikator"] == indikator].sort_values(["stichtag", "ags"], ascending=[False, False])
 
 
 def passend(indikator: str, jahr: int, datei=None) -> pd.DataFrame:

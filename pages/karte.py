@@ -56,7 +56,7 @@ with karte_spalte:
             st.session_state["karte_letzter_klick"] = gewaehlt
             rahmen.setze(gemeinde=gewaehlt)
             st.switch_page("pages/gemeindeprofil.py")
-        st.caption(f"Grenzen: {geodaten.NAMENSNENNUNG}"
+        st.caption(f"Grenzen: {geodaten.namensnennung()}"
                    + ("" if konfiguration.basemap() == "keine" else f" · {BASEMAP_DE_NAMENSNENNUNG}")
                    + " · Ein Klick auf eine Gemeinde öffnet ihr Profil.")
 

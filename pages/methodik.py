@@ -49,9 +49,9 @@ st.table(pd.DataFrame({
 
 abschnitt("rechenregeln")
 st.markdown(
-    "- Der Wert eines größeren Gebiets (Samtgemeinde, Kreis) ist die Summe der Zähler geteilt durch die Summe "
-    "der Nenner seiner Gemeinden, nie ein Mittel von Quoten. Liefert die Quelle eine eigene Zeile für Kreis, Land "
-    "oder Bund, gilt diese.\n"
+    "- Der Wert eines größeren Gebiets (Gemeindeverband wie Samtgemeinde oder Amt, Kreis) ist die Summe der "
+    "Zähler geteilt durch die Summe der Nenner seiner Gemeinden, nie ein Mittel von Quoten. Liefert die Quelle "
+    "eine eigene Zeile für Kreis, Land oder Bund, gilt diese.\n"
     "- **nicht ausweisbar**: ein Wert ist gesperrt (statistische Geheimhaltung). Enthält eine Summe einen "
     "gesperrten Zähler, ist sie eine **Untergrenze** („mind.“); fehlt ein Nenner, gibt es keinen Wert.\n"
     f"- Anzahlen von {' und '.join(map(str, KLEINE_ZAHLEN))} werden nie gezeigt, auch nicht als Quote oder in "
@@ -69,7 +69,10 @@ st.markdown(f"Aktiver Datenstand {k.datenstand.id}: Datei {md(k.datenstand.datei
             f"{', '.join(sorted(set(k.ergebnis['art'])))}.")
 
 abschnitt("vergleichswerte")
-vergleich = vergleichswerte.vergleichswerte()
+vergleich = vergleichswerte.eigene()
+if not (vergleich["ags"] == konfiguration.kreis()[:2]).any():
+    st.info(f"{laender.eigenes().name}: kein veröffentlichter Vergleichswert eingetragen; die Stabsstelle trägt "
+            "Werte des Landes in data/vergleichswerte.csv ein.")
 st.table(pd.DataFrame({
     "Indikator": vergleich["indikator"].map(lambda i: katalog.indikator(i).kurz), "Gebiet": vergleich["gebiet"],
     "Stichtag": vergleich["stichtag"].map(monat_text), "Wert": vergleich["wert"].map(lambda w: wert_text(w, "ok")),
@@ -78,7 +81,7 @@ st.table(pd.DataFrame({
 
 abschnitt("karten")
 st.markdown(f"- Gemeindegrenzen: BKG, Verwaltungsgebiete 1:250 000 mit Einwohnerzahlen (VG250-EW). "
-            f"**{geodaten.NAMENSNENNUNG}**; für die Anzeige vereinfacht.\n"
+            f"**{geodaten.namensnennung()}**; für die Anzeige vereinfacht.\n"
             f"- Hintergrundkarte (wenn eingeschaltet): basemap.de, {BASEMAP_DE_NAMENSNENNUNG}.\n"
             "- Einrichtungen: veröffentlichte Adressen und Lagen, Quelle je Einrichtung in data/einrichtungen.csv; "
             "Lagen ohne Veröffentlichung werden nicht geschätzt. Entfernungen sind Luftlinie (in Metern, UTM-Zone "

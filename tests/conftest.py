@@ -2,6 +2,7 @@
 
 import io
 import os
+from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -13,6 +14,9 @@ from tests.browser import browser_seite, streamlit_server
 PROJEKT = Path(__file__).resolve().parent.parent
 SHARED_GEO = PROJEKT.parent / "shared" / "data" / "geo"
 HILDESHEIM_GEOJSON = Path(os.environ.get("SOZIALPLANUNG_GEODATEN") or SHARED_GEO / "gemeinden_lk_hildesheim.geojson")
+# Eine Grenzdatei ohne Stand (VG250: wsk) trägt in der Namensnennung das Jahr, in dem sie bezogen (geschrieben) wurde
+GRENZEN_JAHR = datetime.fromtimestamp(HILDESHEIM_GEOJSON.stat().st_mtime, UTC).year if HILDESHEIM_GEOJSON.exists() \
+    else None
 
 
 @pytest.fixture(autouse=True)
@@ -20,7 +24,7 @@ def laufzeit(tmp_path, monkeypatch):
     """Eigener Laufzeitordner je Test; Kreis und Datenbank auf Vorgabe, kein Geodaten-Pfad von außen."""
     ordner = tmp_path / "laufzeit"
     monkeypatch.setenv("SOZIALPLANUNG_LAUFZEIT", str(ordner))
-    for name in ("SOZIALPLANUNG_DB", "SOZIALPLANUNG_KREIS", "SOZIALPLANUNG_GEODATEN"):
+    for name in ("SOZIALPLANUNG_DB", "SOZIALPLANUNG_KREIS", "SOZIALPLANUNG_GEODATEN", "SOZIALPLANUNG_KREISNAME"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("SOZIALPLANUNG_WFS_URL", "http://127.0.0.1:9/wfs")  # nie ins Netz
     return ordner

@@ -230,7 +230,7 @@ def test_methodik_aus_dem_katalog(monkeypatch):
     hinweise = {h for ind in katalog.INDIKATOREN for h in ind.hinweise}
     assert {text.count(h) for h in hinweise} == {1}
     assert "[Erklärung zur Barrierefreiheit](#barrierefreiheit)" in text
-    assert "© GeoBasis-DE / BKG (2025), dl-de/by-2-0 (Daten verändert)" in text and "basemap.de" in text
+    assert re.search(r"© GeoBasis-DE / BKG \(20\d\d\), dl-de/by-2-0 \(Daten verändert\)", text) and "basemap.de" in text
     assert "§ 9b des Niedersächsischen Behindertengleichstellungsgesetzes" in text
     assert "sozialplanung@example.org, 05121 000-0" in text
     assert "[Postanschrift – bitte in SOZIALPLANUNG_ANSCHRIFT eintragen]" in text

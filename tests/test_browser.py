@@ -13,7 +13,7 @@ import pytest
 
 from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
 from tests.browser import verstoesse as _verstoesse
-from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+from tests.conftest import GRENZEN_JAHR, HILDESHEIM_GEOJSON, PROJEKT
 
 pytestmark = pytest.mark.browser
 KARTE = 'iframe[title="streamlit_folium.st_folium"]'
@@ -55,7 +55,7 @@ def test_karte_mit_gemeinden_familienzentrum_und_nur_lokalen_anfragen(server, se
     assert karte.locator("path.gemeinde").count() == 20
     assert karte.locator(".familienzentrum").count() == 1
     assert seite.locator(".legende").inner_text().count("%") == 5  # neben der Karte, verdeckt keine Gemeinde
-    assert "GeoBasis-DE / BKG (2025)" in karte.locator(".leaflet-control-attribution").inner_text()
+    assert f"GeoBasis-DE / BKG ({GRENZEN_JAHR})" in karte.locator(".leaflet-control-attribution").inner_text()
     karte.locator(".familienzentrum").hover()
     assert "in Betrieb seit 29.03.2025" in karte.locator(".leaflet-tooltip").inner_text()
     assert "Lage ungefähr" in karte.locator(".leaflet-tooltip").inner_text()

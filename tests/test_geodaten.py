@@ -31,11 +31,20 @@ def _pruefe_hildesheim(grenzen):
 def test_wfs_mit_seiten_und_filter(wfs):
     grenzen = geodaten.lade_gemeindegrenzen()
     _pruefe_hildesheim(grenzen)
-    assert [a["startIndex"] for a in wfs.anfragen] == ["0", "7", "14", "21"]  # 22 Objekte, je 7
+    gemeinden = [a for a in wfs.anfragen if a["typeNames"] == "vg250-ew:vg250_gem"]
+    assert [a["startIndex"] for a in gemeinden] == ["0", "7", "14", "21"]  # 22 Objekte, je 7
     erste = wfs.anfragen[0]
     assert (erste["typeNames"], erste["srsName"], erste["outputFormat"], erste["version"]) == (
         "vg250-ew:vg250_gem", "EPSG:4326", "application/json", "2.0.0")
     assert "03254*" in erste["FILTER"]
+    # Namen des Kreises und der Verbände aus den Ebenen vg250_krs und vg250_vwg, der Stand aus wsk
+    info = geodaten.herkunft()
+    assert (info["kreisname"], info["verbaende"], info["jahr"]) == (
+        "Landkreis Hildesheim", {"032545406": "Samtgemeinde Leinebergland"}, 2024)
+    assert {a["typeNames"] for a in wfs.anfragen} == {"vg250-ew:vg250_gem", "vg250-ew:vg250_vwg", "vg250-ew:vg250_krs"}
+    from indikatoren.gebiete import Gebiete
+    verband = Gebiete.laden().verzeichnis.set_index("ags")["samtgemeinde"]
+    assert sorted(verband[verband == "032545406"].index) == ["03254013", "03254041", "03254043"]  # aus ars
     # Wasserfläche (gf 2) bleibt draußen: Alfeld hat genau die Fläche aus der Datei
     original = gpd.read_file(HILDESHEIM_GEOJSON).set_index("ags")
     assert grenzen.set_index("ags").geometry["03254002"].equals(original.geometry["03254002"])

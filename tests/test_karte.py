@@ -27,7 +27,7 @@ from indikatoren.einlesen import oeffne_ablage
 from indikatoren.einrichtungen import lade_einrichtungen, umkreis
 from indikatoren.geheimhaltung import fuer_leser
 from indikatoren.klassen import klassifiziere
-from tests.conftest import HILDESHEIM_GEOJSON
+from tests.conftest import GRENZEN_JAHR, HILDESHEIM_GEOJSON
 
 
 @pytest.fixture
@@ -84,7 +84,7 @@ def test_legende_einrichtungen_umkreise(karte_html):
     for ebene in ("Kitas (2)", "Grundschulen (1)", "Familienzentrum (1)", "Behörden und Beratung (0)",
                   "Begegnungsorte (0)", "Weiterführende Schulen (0)"):
         assert json.dumps(ebene)[1:-1] in html  # im Ebenenschalter als JSON-Text
-    assert "GeoBasis-DE / BKG (2025), dl-de/by-2-0" in html
+    assert f"GeoBasis-DE / BKG ({GRENZEN_JAHR}), dl-de/by-2-0" in html
     # die Legende erklärt die gezeigten Kategorien mit eigener Form, nicht nur mit Farbe
     legende = re.search(r'<div class="legende".*</div>', html, re.S).group(0)
     for name, form in (("Kitas", "<circle"), ("Grundschulen", "<rect"), ("Familienzentrum", "points=\"10,1 ")):
