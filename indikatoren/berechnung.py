@@ -11,6 +11,7 @@ import pandas as pd
 from indikatoren import katalog
 from indikatoren.gebiete import EBENEN, Gebiete
 from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ARTEN
 
 SPALTEN = ["ags", "name", "ebene", "jahr", "indikator", "zaehler", "nenner", "wert", "status"]
@@ -24,6 +25,7 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     Spalten: SPALTEN + HERKUNFT. `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
     und `nenner` sind die gespeicherten Anzahlen; was Leser sehen, kommt aus geheimhaltung.fuer_leser.
     """
+    kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
     teile = []
     for ind in katalog.verfuegbar(kennzahlen.merkmale):

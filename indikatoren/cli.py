@@ -18,7 +18,7 @@ from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.cli_listen import datei_lesen
 from indikatoren.datenstaende import Ablage
-from indikatoren.einlesen import einlesen, oeffne_ablage
+from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
 from indikatoren.export import tabelle_entschaerft
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
@@ -44,7 +44,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pruefen(args):
-    ergebnis = pruefe_datei(datei_lesen(args.datei), args.datei.name, Gebiete.laden())
+    ergebnis = pruefe_datei(datei_lesen(args.datei), args.datei.name, mit_sozialraeumen()[0])
     kz = ergebnis.kennzahlen
     _hinweise(ergebnis.hinweise)
     print(f"{args.datei.name}: gültig, {len(kz)} Zeilen, Jahre {', '.join(map(str, kz.jahre))}, "
@@ -52,8 +52,7 @@ def _pruefen(args):
 
 
 def _einlesen(args):
-    gebiete = Gebiete.laden()
-    ablage = oeffne_ablage(gebiete)
+    gebiete, ablage = mit_sozialraeumen()
     ergebnis = einlesen(ablage, datei_lesen(args.datei), args.datei.name, gebiete, ergaenzen=args.ergaenzen,
                         kommentar=args.kommentar, von=args.von, quelle=args.quelle, art=args.art)
     _hinweise(ergebnis.hinweise)
@@ -76,19 +75,19 @@ def _beispieldaten(args):
 
 
 def _berechnen(args):
-    gebiete = Gebiete.laden()
+    gebiete, ablage = mit_sozialraeumen()
     if args.eingabe:
         ergebnis = pruefe_datei(datei_lesen(args.eingabe), args.eingabe.name, gebiete)
         _hinweise(ergebnis.hinweise)
         kennzahlen = ergebnis.kennzahlen
     else:
-        kennzahlen = oeffne_ablage(gebiete).kennzahlen(args.datenstand)
+        kennzahlen = ablage.kennzahlen(args.datenstand)
     _ergebnis_ausgeben(berechne(kennzahlen, gebiete), args.jahr)
 
 
 def _veroeffentlichen(args):
-    gebiete = Gebiete.laden()
-    kennzahlen = oeffne_ablage(gebiete).kennzahlen(args.datenstand)
+    gebiete, ablage = mit_sozialraeumen()
+    kennzahlen = ablage.kennzahlen(args.datenstand)
     if args.sperrliste:
         zellen = geheimhaltung.sperren(kennzahlen, gebiete).zellen
         if args.jahr is not None:

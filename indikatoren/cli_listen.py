@@ -1,7 +1,8 @@
-"""Kommandozeile für die versionierten Listen: python -m indikatoren einrichtungen|angebote AKTION.
+"""Kommandozeile für die versionierten Listen: python -m indikatoren einrichtungen|angebote|sozialraeume AKTION.
 
-Beide Listen können dasselbe: pruefen, einlesen (neuer Stand der ganzen Liste), exportieren (aktiver Stand als
-CSV oder XLSX mit Erläuterung; --vorlage: leer), staende, aktivieren. Dazu: angebote luecken.
+Alle Listen können dasselbe: pruefen, einlesen (neuer Stand der ganzen Liste), exportieren (aktiver Stand als
+CSV oder XLSX mit Erläuterung; --vorlage: leer), staende, aktivieren. Dazu: einrichtungen osm, angebote luecken,
+sozialraeume beispiel.
 """
 
 import getpass
@@ -12,8 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from indikatoren import einrichtungspflege, geodaten, konfiguration, listendatei
-from indikatoren.einlesen import oeffne_ablage
+from indikatoren import einrichtungspflege, geodaten, konfiguration, listendatei, sozialraeume
+from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.einrichtungen import namensnennung
 from indikatoren.export import tabelle_entschaerft
@@ -46,6 +47,34 @@ def _angebote() -> _Liste:
         zahlen = tabelle["status"].value_counts()
         return f"{len(tabelle)} Angebote (" + ", ".join(f"{zahlen.get(s, 0)} {s}" for s in katalog.STATUS) + ")"
     return _Liste(katalog.LISTE, lies, liste.aktuelle, zusammenfassung)
+
+
+def _sozialraeume() -> _Liste:
+    def lies(inhalt, datei, ablage, gebiete):
+        grenzen = geodaten.lade_gemeindegrenzen(kreis=gebiete.kreis)
+        return sozialraeume.pruefe(sozialraeume.lies_grenzdatei(inhalt, datei), datei, gebiete, grenzen)
+
+    def zusammenfassung(tabelle):
+        gemeinden = tabelle.groupby("gemeinde")["vollstaendig"].first()
+        return (f"{len(tabelle)} Sozialräume in {len(gemeinden)} Gemeinden, davon "
+                f"{(gemeinden == 'ja').sum()} ganz aufgeteilt")
+    return _Liste(sozialraeume.LISTE, lies, lambda ablage, gebiete: sozialraeume.aktuelle(ablage), zusammenfassung)
+
+
+def _sozialraeume_beispiel(args):
+    """Die erfundenen Sozialräume Alfelds und ihre Zahlen: Grenzen als neuer Stand, Zahlen zum aktiven Datenstand."""
+    gebiete = Gebiete.laden()
+    if "03254002" not in set(gebiete.gemeinden["ags"]):
+        raise ValueError("Das Beispiel der Sozialräume gilt für Alfeld (Leine) im Landkreis Hildesheim (03254).")
+    args.datei, args.kommentar = konfiguration.DATEN / "beispiel_sozialraeume.geojson", \
+        "Beispiel: erfundene Sozialräume Alfelds (data/erzeuge_beispiel_sozialraeume.py)"
+    _einlesen(_sozialraeume(), args)
+    gebiete, ablage = mit_sozialraeumen(gebiete)
+    zahlen = konfiguration.DATEN / "beispiel_kennzahlen_sozialraeume.csv"
+    stand = einlesen(ablage, zahlen.read_bytes(), zahlen.name, gebiete, ergaenzen=True, art="beispiel",
+                     von=args.von or getpass.getuser(), kommentar=args.kommentar).datenstand
+    print(f"Datenstand {stand.id} gespeichert und aktiv: Datenstand {stand.grundlage} ergänzt um die Beispielzahlen "
+          "der Sozialräume (synthetisch, als Beispieldaten gekennzeichnet).")
 
 
 def _pruefen(liste: _Liste, args):
@@ -159,9 +188,11 @@ def datei_lesen(pfad: Path) -> bytes:
 
 
 def anmelden(befehle) -> None:
-    """Hängt die Befehle „einrichtungen“ und „angebote“ an den Parser der Kommandozeile."""
+    """Hängt die Befehle „einrichtungen“, „angebote“ und „sozialraeume“ an den Parser der Kommandozeile."""
     for name, liste, hilfe in (("einrichtungen", _einrichtungen, "Einrichtungsliste"),
-                               ("angebote", _angebote, "Angebote der Präventionskette")):
+                               ("angebote", _angebote, "Angebote der Präventionskette"),
+                               ("sozialraeume", _sozialraeume, "Sozialräume (Grenzdatei: GeoJSON, GeoPackage, "
+                                                               "Shapefile als ZIP; Spalten id, name, ags)")):
         b = befehle.add_parser(name, help=f"{hilfe}: prüfen, einlesen, exportieren, Stände, aktivieren"
                                + (", Lückenmatrix" if name == "angebote" else ""))
         aktionen = b.add_subparsers(required=True, metavar="AKTION")
@@ -192,6 +223,10 @@ def anmelden(befehle) -> None:
             a.add_argument("--kommentar", default="", help="Pflicht mit --speichern")
             a.add_argument("--von", default=None)
             a.set_defaults(befehl=_osm)
+        if name == "sozialraeume":
+            a = aktionen.add_parser("beispiel", help="die erfundenen Sozialräume Alfelds mit Beispielzahlen laden")
+            a.add_argument("--von", default=None)
+            a.set_defaults(befehl=_sozialraeume_beispiel)
         if name == "angebote":
             a = aktionen.add_parser("luecken", help="Lebensphase × Handlungsfeld mit Zahl der aktiven Angebote "
                                                     "als CSV")

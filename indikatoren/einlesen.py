@@ -7,7 +7,7 @@ import getpass
 import hashlib
 from dataclasses import dataclass
 
-from indikatoren import konfiguration
+from indikatoren import konfiguration, sozialraeume
 from indikatoren.datenstaende import BELIEBIG, Ablage, AndererStandAktiv, Datenstand, wiederholt
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
@@ -67,6 +67,14 @@ def _kreis_der_zahlen(ablage: Ablage) -> tuple[str, str] | None:
         return kreise["ags"].iloc[0], kreise["name"].iloc[0]
     gemeinden = zeilen.loc[zeilen["ags"].str.len() == 8, "ags"].str[:5]
     return (gemeinden.mode().iloc[0],) * 2 if not gemeinden.empty else None
+
+
+def mit_sozialraeumen(gebiete: Gebiete | None = None, url: str | None = None) -> tuple[Gebiete, Ablage]:
+    """Die Gebiete des Kreises samt den Sozialräumen des aktiven Sozialraumstands, und die Ablage: was Prüfung,
+    Berechnung und Geheimhaltung von Kennzahlen brauchen, sobald Sozialräume darin vorkommen können."""
+    gebiete = gebiete or Gebiete.laden()
+    ablage = oeffne_ablage(gebiete, url)
+    return gebiete.mit_sozialraeumen(sozialraeume.aktuelle(ablage)[1]), ablage
 
 
 def oeffne_ablage(gebiete: Gebiete, url: str | None = None) -> Ablage:

@@ -7,7 +7,7 @@ Im Verzeichnis heißt die Ebene der Verbände „samtgemeinde“ (Samtgemeinde, 
 Verwaltungsgemeinschaft), wie in den Kennzahlen-Tabellen.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import pandas as pd
@@ -15,7 +15,8 @@ import pandas as pd
 from indikatoren import geodaten, konfiguration, laender
 from indikatoren.zahlenformat import ist_ganzzahl
 
-EBENEN = ("gemeinde", "samtgemeinde", "kreis", "land", "bund")
+EBENEN = ("sozialraum", "gemeinde", "samtgemeinde", "kreis", "land", "bund")
+SOZIALRAUMSPALTEN = ["id", "name", "gemeinde", "vollstaendig"]
 BUND = "DG"
 
 
@@ -25,6 +26,9 @@ class Gebiete:
 
     verzeichnis: pd.DataFrame  # ags, name, ebene, samtgemeinde (nur Gebiete dieses Kreises, Land, Bund)
     kreis: str
+    # die Sozialräume des aktiven Stands (id, name, gemeinde, vollstaendig „ja“/„nein“); ihre Kennung steht im
+    # Verzeichnis als „ags“ mit der Ebene „sozialraum“
+    sozialraeume: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=SOZIALRAUMSPALTEN))
 
     @classmethod
     def laden(cls, kreis: str | None = None, datei=None) -> "Gebiete":
@@ -48,6 +52,15 @@ class Gebiete:
                              "ebene": ["bund", "land"], "samtgemeinde": ""})
         return cls(pd.concat([oben, eigene], ignore_index=True), kreis)
 
+    def mit_sozialraeumen(self, liste: pd.DataFrame) -> "Gebiete":
+        """Dieselben Gebiete und dazu die Sozialräume einer Liste (sozialraeume.aktuelle), die in Gemeinden dieses
+        Kreises liegen."""
+        sr = liste[SOZIALRAUMSPALTEN]
+        sr = sr[sr["gemeinde"].isin(self.gemeinden["ags"])].reset_index(drop=True)
+        ohne = self.verzeichnis[self.verzeichnis["ebene"] != "sozialraum"]
+        neu = pd.DataFrame({"ags": sr["id"], "name": sr["name"], "ebene": "sozialraum", "samtgemeinde": ""})
+        return Gebiete(pd.concat([ohne, neu], ignore_index=True), self.kreis, sr)
+
     @cached_property
     def namen(self) -> pd.Series:
         """AGS -> Name, zum spaltenweisen Nachschlagen (Series.map)."""
@@ -62,8 +75,25 @@ class Gebiete:
         return frozenset(self.verzeichnis["ags"])
 
     @cached_property
+    def _gross(self) -> dict[str, str]:
+        return {k.upper(): k for k in self.sozialraeume["id"]}
+
+    @cached_property
     def gemeinden(self) -> pd.DataFrame:
         return self.verzeichnis[self.verzeichnis["ebene"] == "gemeinde"].reset_index(drop=True)
+
+    @cached_property
+    def vollstaendig_aufgeteilt(self) -> frozenset[str]:
+        """Gemeinden, die ihre Sozialräume ganz abdecken: nur ihre Summe ist die Gemeinde."""
+        sr = self.sozialraeume
+        return frozenset(sr.loc[sr["vollstaendig"] == "ja", "gemeinde"])
+
+    @cached_property
+    def sozialraumteile(self) -> pd.DataFrame:
+        """(oben, gemeinde): die Gemeinde als Summe ihrer Sozialräume (Spaltennamen wie `teile`, damit dieselbe
+        Summenbildung beide Stufen rechnet), nur für vollständig aufgeteilte Gemeinden."""
+        sr = self.sozialraeume[self.sozialraeume["gemeinde"].isin(self.vollstaendig_aufgeteilt)]
+        return pd.DataFrame({"oben": sr["gemeinde"], "gemeinde": sr["id"]}).reset_index(drop=True)
 
     @property
     def land(self) -> str:
@@ -89,8 +119,9 @@ class Gebiete:
     def zerlegungen(self) -> pd.DataFrame:
         """(nr, oben, teil): jede lückenlose Zerlegung eines größeren Gebiets in kleinere, die Leser sehen können.
 
-        Der Kreis aus allen Gemeinden, jede Samtgemeinde aus ihren, und der Kreis aus den Samtgemeinden und den
-        übrigen Gemeinden. Die Geheimhaltung prüft jede davon als Summenbeziehung.
+        Der Kreis aus allen Gemeinden, jede Samtgemeinde aus ihren, der Kreis aus den Samtgemeinden und den
+        übrigen Gemeinden, und jede vollständig aufgeteilte Gemeinde aus ihren Sozialräumen. Die Geheimhaltung
+        prüft jede davon als Summenbeziehung.
         """
         g = self.gemeinden
         teile = [(self.kreis, g["ags"].tolist())]
@@ -98,12 +129,16 @@ class Gebiete:
         if len(teile) > 1:
             teile.append((self.kreis, sorted(set(g.loc[g["samtgemeinde"] != "", "samtgemeinde"]))
                           + g.loc[g["samtgemeinde"] == "", "ags"].tolist()))
+        teile += [(gemeinde, t["gemeinde"].tolist()) for gemeinde, t in self.sozialraumteile.groupby("oben")]
         return pd.DataFrame([(nr, oben, teil) for nr, (oben, liste) in enumerate(teile) for teil in liste],
                             columns=["nr", "oben", "teil"])
 
     def normalisiere_ags(self, wert: str) -> str | None:
-        """Der bekannte AGS zu einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
+        """Der bekannte AGS (oder die Kennung eines Sozialraums, ohne Rücksicht auf Groß- und Kleinschreibung) zu
+        einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
         wert = wert.strip().upper()
+        if wert in self._gross:
+            return self._gross[wert]
         if wert.endswith(".0") and ist_ganzzahl(wert[:-2]):  # Excel-Zahl als Text
             wert = wert[:-2]
         if wert in self.bekannt:

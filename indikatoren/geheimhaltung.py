@@ -27,15 +27,17 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indikatoren import konfiguration
 from indikatoren.berechnung import berechne
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ZERLEGUNGEN
 
 KLEINE_ZAHLEN = (1, 2)
 KLEINSTE_GRUPPE = 3  # gesperrte Teile, die zusammen weniger ergeben, wären einzeln erkennbar klein
-ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)"}
-_QUELLE, _PRIMAER, _SEKUNDAER = 1, 2, 3
+ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4: "geheim (Sozialraum zu klein)"}
+_QUELLE, _PRIMAER, _SEKUNDAER, _KLEIN = 1, 2, 3, 4
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
 
 def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete) -> Sperrung:
     """Primäre und sekundäre Sperrung eines Datenstands; der Datenstand selbst bleibt unverändert."""
+    kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     merkmale = kennzahlen.merkmale
     if not merkmale or not len(kennzahlen):
         return Sperrung(kennzahlen, pd.DataFrame(columns=["ags", "name", "jahr", "merkmal", "anzahl", "art"]))
@@ -91,6 +94,7 @@ class _Zellen:
         self.art = np.zeros(len(self.wert), np.int8)
         self.art[: self.echte][quelle_geheim] = _QUELLE
         self.art[np.isin(self.wert, KLEINE_ZAHLEN)] = _PRIMAER
+        self.art[: self.echte][np.repeat(_zu_klein(kennzahlen, gebiete), self.m)] = _KLEIN
         jahre = np.concatenate([zeilen["jahr"].to_numpy(), fehlende["jahr"].to_numpy(dtype=np.int64)])
         self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, jahre)
 
@@ -192,6 +196,17 @@ class _Zellen:
             return True
         jahre = np.isin(self.rel_jahr, self.rel_jahr[beziehungen])  # Notfall: irgendwo im selben Jahr
         return self._kleinste_sperren(jahre[self.rel])
+
+
+def _zu_klein(kennzahlen: Kennzahlen, gebiete: Gebiete) -> np.ndarray:
+    """Je Zeile: ein Sozialraum unter der Mindestgröße (SOZIALPLANUNG_MINDESTBEVOELKERUNG Einwohner unter der
+    Regelaltersgrenze, Vorgabe 300); ohne diese Zahl ist seine Größe unbekannt, und er bleibt ebenso verborgen."""
+    z = kennzahlen.zeilen
+    sozialraum = z["ags"].map(gebiete.ebenen).eq("sozialraum").to_numpy()
+    if not sozialraum.any():
+        return sozialraum
+    groesse = z["bev_u_rag"] if "bev_u_rag" in z.columns else pd.Series(pd.NA, index=z.index, dtype="Int64")
+    return sozialraum & ~(groesse >= konfiguration.mindestbevoelkerung()).fillna(False).to_numpy(dtype=bool)
 
 
 def _gebietsbeziehungen(zeilen: pd.DataFrame, gebiete: Gebiete) -> tuple[pd.DataFrame, pd.DataFrame]:

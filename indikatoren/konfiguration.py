@@ -89,6 +89,11 @@ def gleichzeitige_laeufe() -> int:
     return max(1, int(_wert("SOZIALPLANUNG_GLEICHZEITIG") or "1"))
 
 
+def mindestbevoelkerung() -> int:
+    """Wie viele Einwohner (unter der Regelaltersgrenze) ein Sozialraum haben muss, damit seine Werte erscheinen."""
+    return int(_wert("SOZIALPLANUNG_MINDESTBEVOELKERUNG") or "300")
+
+
 def sprung_pp() -> float:
     """Ab welchem Sprung (Prozentpunkte zum Vorjahr) die Vorschau einer Einlesung warnt."""
     return float((_wert("SOZIALPLANUNG_SPRUNG_PP") or "5").replace(",", "."))

@@ -58,6 +58,7 @@ class _Pruefung:
         self.fehler: list[Meldung] = []
         self.hinweise: list[Meldung] = []
         self.standard_stichtag: set[str] = set()
+        self.ags_spalte = "ags"  # oder „gebiet“
 
     def _fehler(self, text, zeile=None, spalte=None):
         self.fehler.append(Meldung(self.roh.datei, text, zeile, spalte))
@@ -106,8 +107,12 @@ class _Pruefung:
             if name == "":
                 if any(pos < len(z) and z[pos].strip() for _, z in self.roh.zeilen):
                     self._hinweis(f"Die {pos + 1}. Spalte hat keinen Namen und wird ignoriert.", 1)
-            elif name in spalten:
-                self._fehler(f"Die Spalte „{name}“ kommt doppelt vor.", 1, name)
+            elif name in spalten or (name == "gebiet" and "ags" in spalten):
+                self._fehler(f"Die Spalte „{name}“ kommt doppelt vor"
+                             + (" (ags und gebiet sind dieselbe Spalte)." if name in ("ags", "gebiet") else "."), 1,
+                             name)
+            elif name == "gebiet":  # Sozialräume: die Kennung in „gebiet“ statt in „ags“
+                spalten["ags"], self.ags_spalte = pos, "gebiet"
             elif name in NACH_NAME:
                 spalten[name] = pos
             elif (aehnlich := _aehnlichster(name)) is not None:
@@ -164,13 +169,14 @@ class _Pruefung:
 
     def _ags(self, text, nr):
         if not text:
-            self._fehler("Der AGS fehlt.", nr, "ags")
+            self._fehler("Der AGS fehlt.", nr, self.ags_spalte)
             return None
         ags = self.gebiete.normalisiere_ags(text)
         if ags is None:
-            self._fehler(f"Unbekannter AGS „{text}“: erlaubt sind die Gemeinden und Samtgemeinden des Kreises "
-                         f"{self.gebiete.kreis}, der Kreis selbst, das Land {self.gebiete.land} und DG.",
-                         nr, "ags")
+            sozialraeume = ", die Sozialräume" if len(self.gebiete.sozialraeume) else ""
+            self._fehler(f"Unbekannter AGS „{text}“: erlaubt sind die Gemeinden und Gemeindeverbände des Kreises "
+                         f"{self.gebiete.kreis}{sozialraeume}, der Kreis selbst, das Land {self.gebiete.land} und DG.",
+                         nr, self.ags_spalte)
         return ags
 
     def _jahr(self, text, nr):
@@ -237,7 +243,7 @@ class _Pruefung:
             schluessel = (z["ags"], z["jahr"])
             if schluessel in erste:
                 self._fehler(f"{z['ags']} im Jahr {z['jahr']} steht schon in Zeile {erste[schluessel]}.",
-                             z["_nr"], "ags")
+                             z["_nr"], self.ags_spalte)
             else:
                 erste[schluessel] = z["_nr"]
 

@@ -32,7 +32,8 @@ def test_axe_sprache_und_titel_jeder_seite(server, seite, pfad):
     _fertig(seite)
     if pfad == "karte":
         _karte(seite)
-    seite.wait_for_function("() => document.documentElement.lang === 'de'", timeout=10_000)
+    seite.wait_for_function("() => document.documentElement.lang === 'de' && document.title.includes(' – ')",
+                            timeout=20_000)  # beide setzt das Dokument-Skript nach dem ersten Lauf
     assert seite.title() == f"{SEITEN[pfad]} – Sozialplanung Landkreis Hildesheim"
     verstoesse = _verstoesse(seite)
     if pfad == "karte":  # die Karte ist ein eigenes Dokument im iframe

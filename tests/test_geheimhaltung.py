@@ -46,6 +46,8 @@ def gleichungen(leser: pd.DataFrame, gebiete) -> list[dict[tuple, int]]:
     for sg in v.index[v["ebene"] == "samtgemeinde"]:
         teile.append((sg, [g for g in gemeinden if v.at[g, "samtgemeinde"] == sg]))
         teile.append((gebiete.kreis, [sg] + [g for g in gemeinden if v.at[g, "samtgemeinde"] != sg]))
+    sr = gebiete.sozialraeume
+    teile += [(g, t["id"].tolist()) for g, t in sr[sr["vollstaendig"] == "ja"].groupby("gemeinde")]
     merkmale = {i.zaehler for i in katalog.INDIKATOREN} | {i.nenner for i in katalog.INDIKATOREN}
     gleich = []
     for (ags, jahr), _ in leser.groupby(["ags", "jahr"]):

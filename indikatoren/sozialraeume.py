@@ -1,0 +1,173 @@
+"""Sozialräume: kleine Gebiete innerhalb der Gemeinden, die der Kreis selbst abgrenzt.
+
+Die Stabsstelle lädt eine Grenzdatei (GeoJSON, GeoPackage oder gezipptes Shapefile) mit `id` und `name` je Fläche,
+wahlweise `ags` der Gemeinde; ohne sie zählt die Gemeinde, in der die Fläche überwiegend liegt. Geprüft wird, dass
+jede Fläche in ihrer Gemeinde und im Kreis liegt und keine eine andere überlappt (je mit kleiner Toleranz für
+Digitalisierungsränder). Gespeichert wird als versionierte Liste wie Einrichtungen und Angebote, die Grenze als
+GeoJSON je Zeile; dazu, ob die Sozialräume ihre Gemeinde ganz abdecken: nur dann ergeben sie deren Summe.
+"""
+
+import io
+import tempfile
+import warnings
+import zipfile
+from pathlib import Path
+
+import geopandas as gpd
+import pandas as pd
+import pyogrio
+import shapely
+
+from indikatoren import geodaten
+from indikatoren.gebiete import Gebiete
+from indikatoren.listen import KENNUNG_LAENGE, Listen, Listenart, Listenspalte
+from indikatoren.meldungen import Meldung, UngueltigeDatei
+
+LISTE = Listenart("sozialraeume", "Sozialraumstand", "S", (
+    Listenspalte("name", "Name des Sozialraums.", pflicht=True, hoechstlaenge=200),
+    Listenspalte("gemeinde", "AGS der Gemeinde, in der er liegt.", pflicht=True),
+    Listenspalte("vollstaendig", "ja, wenn die Sozialräume dieser Gemeinde sie ganz abdecken (beim Einlesen "
+                                 "berechnet).", erlaubt=("ja", "nein")),
+    Listenspalte("geometrie", "Grenze als GeoJSON in Länge/Breite (EPSG:4326)."),
+), bezeichnung="name", hoechstlaenge=5_000_000)
+
+UEBERLAPPUNG = 0.005  # Anteil der kleineren Fläche, den zwei Sozialräume sich teilen dürfen (Digitalisierungsrand)
+AUSSERHALB = 0.01  # Anteil einer Fläche, der außerhalb ihrer Gemeinde liegen darf
+ABDECKUNG = 0.99  # Anteil der Gemeindefläche, ab dem ihre Sozialräume sie ganz abdecken
+RAND_M2 = 2_000  # so viel Fläche gilt immer als Rand (etwa 45 m × 45 m)
+
+
+def lies_grenzdatei(inhalt: bytes, datei: str) -> gpd.GeoDataFrame:
+    """Die Flächen einer hochgeladenen Datei (Shapefile als ZIP mit .shp, .shx, .dbf, .prj); wirft UngueltigeDatei."""
+    if not inhalt:
+        raise UngueltigeDatei([Meldung(datei, "Die Datei ist leer.")])
+    try:
+        if zipfile.is_zipfile(io.BytesIO(inhalt)):
+            with tempfile.TemporaryDirectory() as ordner:
+                zipfile.ZipFile(io.BytesIO(inhalt)).extractall(ordner)
+                shp = sorted(Path(ordner).rglob("*.shp"))
+                if not shp:
+                    raise UngueltigeDatei([Meldung(datei, "Im ZIP steht kein Shapefile (.shp).")])
+                return pyogrio.read_dataframe(shp[0])
+        with warnings.catch_warnings():  # aus dem Speicher gelesen fehlt die Endung, die GDAL erwartet
+            warnings.filterwarnings("ignore", "File /vsimem/", RuntimeWarning)
+            return pyogrio.read_dataframe(io.BytesIO(inhalt))
+    except UngueltigeDatei:
+        raise
+    except Exception as fehler:  # pyogrio meldet jedes Format mit eigenen Klassen
+        raise UngueltigeDatei([Meldung(datei, f"Die Datei ist keine lesbare Grenzdatei (GeoJSON, GeoPackage oder "
+                                              f"Shapefile als ZIP): {fehler}")]) from None
+
+
+def pruefe(roh: gpd.GeoDataFrame, datei: str, gebiete: Gebiete, grenzen: gpd.GeoDataFrame) -> pd.DataFrame:
+    """Die Liste (id, name, gemeinde, vollstaendig, geometrie) aus den Flächen; alle Fehler auf einmal, je mit
+    Zeile (Nummer der Fläche in der Datei) und Spalte."""
+    roh = roh.rename(columns={c: c.lower() for c in roh.columns if c != roh.geometry.name})
+    fehler = [Meldung(datei, f"Die Spalte „{s}“ fehlt.", 1, s) for s in ("id", "name") if s not in roh.columns]
+    if roh.empty:
+        fehler.append(Meldung(datei, "Die Datei enthält keine Fläche."))
+    if roh.crs is None:
+        fehler.append(Meldung(datei, "Die Datei nennt kein Koordinatensystem (etwa EPSG:25832 oder EPSG:4326)."))
+    if fehler:
+        raise UngueltigeDatei(fehler)
+    crs = geodaten.metrisch(grenzen)
+    gemeinden = grenzen[grenzen["ags"].isin(gebiete.gemeinden["ags"])].to_crs(crs).set_index("ags").geometry
+    flaechen = roh.to_crs(crs).geometry
+    zeilen = []
+    for nr, (i, z) in enumerate(roh.iterrows(), start=1):
+        zeile = {"id": _text(z["id"]), "name": _text(z["name"]), "ags": _text(z.get("ags", ""))}
+        fehler += [Meldung(datei, text, nr, spalte) for spalte, text in _zeilenfehler(zeile, flaechen[i], gebiete)]
+        geo = flaechen[i]
+        if geo is not None and not geo.is_empty:
+            geo = shapely.make_valid(geo)
+            anteile = gemeinden.intersection(geo).area / geo.area if geo.area else gemeinden.area * 0
+            gemeinde = zeile["ags"] and gebiete.normalisiere_ags(zeile["ags"])
+            gemeinde = gemeinde or (anteile.idxmax() if len(anteile) and anteile.max() > 0 else "")
+            draussen = geo.area - (geo.intersection(gemeinden[gemeinde]).area if gemeinde in gemeinden.index else 0)
+            if not gemeinde:
+                fehler.append(Meldung(datei, "Die Fläche liegt in keiner Gemeinde des Kreises.", nr, "geometry"))
+            elif draussen > max(RAND_M2, AUSSERHALB * geo.area):
+                ort = ("teils außerhalb des Kreises" if anteile.sum() < 1 - AUSSERHALB
+                       else f"überwiegend in {gebiete.name(anteile.idxmax())}")
+                fehler.append(Meldung(datei, f"{_prozent(draussen / geo.area)} der Fläche liegen außerhalb von "
+                                             f"{gebiete.name(gemeinde)} ({ort}).", nr, "geometry"))
+            zeilen.append({**zeile, "gemeinde": gemeinde, "flaeche": geo, "nr": nr})
+    if fehler:
+        raise UngueltigeDatei(sorted(fehler, key=lambda m: m.zeile or 0))
+    tabelle = gpd.GeoDataFrame(zeilen, geometry="flaeche", crs=crs)
+    fehler = _doppelte(tabelle, datei) + _ueberlappungen(tabelle, datei)
+    if fehler:
+        raise UngueltigeDatei(fehler)
+    abgedeckt = tabelle.dissolve("gemeinde").geometry.area / gemeinden.reindex(tabelle["gemeinde"].unique()).area
+    return pd.DataFrame({
+        "id": tabelle["id"], "name": tabelle["name"], "gemeinde": tabelle["gemeinde"],
+        "vollstaendig": tabelle["gemeinde"].map(abgedeckt >= ABDECKUNG).map({True: "ja", False: "nein"}),
+        "geometrie": shapely.to_geojson(shapely.set_precision(tabelle.to_crs("EPSG:4326").geometry.to_numpy(),
+                                                               1e-6))})
+
+
+def _text(wert) -> str:
+    return "" if wert is None or pd.isna(wert) else str(wert).strip()
+
+
+def _prozent(anteil: float) -> str:
+    return f"{anteil * 100:.1f}".replace(".", ",") + " %"
+
+
+def _zeilenfehler(zeile: dict, geo, gebiete: Gebiete) -> list[tuple[str, str]]:
+    fehler = []
+    if not zeile["id"]:
+        fehler.append(("id", "Die Kennung fehlt."))
+    elif len(zeile["id"]) > KENNUNG_LAENGE or not zeile["id"].isprintable():
+        fehler.append(("id", f"Die Kennung hat höchstens {KENNUNG_LAENGE} druckbare Zeichen."))
+    elif zeile["id"].upper() in {a.upper() for a in gebiete.verzeichnis["ags"]
+                                 if gebiete.ebenen.get(a) != "sozialraum"}:
+        fehler.append(("id", f"Die Kennung „{zeile['id']}“ ist schon der Schlüssel eines Gebiets (AGS); bitte eine "
+                             "eigene wählen, etwa „ALF-01“."))
+    if not zeile["name"]:
+        fehler.append(("name", "Der Name fehlt."))
+    if zeile["ags"] and gebiete.ebenen.get(gebiete.normalisiere_ags(zeile["ags"]) or "") != "gemeinde":
+        fehler.append(("ags", f"„{zeile['ags']}“ ist keine Gemeinde des Kreises {gebiete.kreis}."))
+    if geo is None or geo.is_empty:
+        fehler.append(("geometry", "Die Fläche hat keine Geometrie."))
+    elif geo.geom_type not in ("Polygon", "MultiPolygon"):
+        fehler.append(("geometry", f"Ein Sozialraum ist eine Fläche, kein {geo.geom_type}."))
+    return fehler
+
+
+def _doppelte(tabelle: gpd.GeoDataFrame, datei: str) -> list[Meldung]:
+    doppelt = tabelle[tabelle["id"].str.upper().duplicated(keep=False)]
+    return [Meldung(datei, f"Die Kennung „{z.id}“ steht mehrfach in der Datei.", z.nr, "id")
+            for z in doppelt.itertuples()]
+
+
+def _ueberlappungen(tabelle: gpd.GeoDataFrame, datei: str) -> list[Meldung]:
+    paare = gpd.sjoin(tabelle, tabelle, predicate="intersects")
+    paare = paare[paare.index < paare["index_right"]]
+    fehler = []
+    for i, j in zip(paare.index, paare["index_right"], strict=True):
+        a, b = tabelle.loc[i], tabelle.loc[j]
+        geteilt = a["flaeche"].intersection(b["flaeche"]).area
+        if geteilt > max(RAND_M2, UEBERLAPPUNG * min(a["flaeche"].area, b["flaeche"].area)):
+            fehler.append(Meldung(datei, f"„{a['name']}“ ({a['id']}) und „{b['name']}“ ({b['id']}) überlappen sich "
+                                         f"auf {geteilt / 10_000:.1f} ha.".replace(".", ",", 1), b["nr"], "geometry"))
+    return fehler
+
+
+def einlesen(ablage, inhalt: bytes, datei: str, gebiete: Gebiete, grenzen: gpd.GeoDataFrame, *, von: str,
+             kommentar: str) -> int | None:
+    """Prüft und speichert als neuen aktiven Sozialraumstand (None: nichts geändert); wirft UngueltigeDatei."""
+    return Listen(ablage, LISTE).einlesen(lambda: pruefe(lies_grenzdatei(inhalt, datei), datei, gebiete, grenzen),
+                                          von=von, kommentar=kommentar, dateiname=datei)
+
+
+def aktuelle(ablage, verbindung=None) -> tuple[int | None, pd.DataFrame]:
+    """(Stand oder None, Liste als Text); ohne gespeicherten Stand eine leere Liste."""
+    gelesen = Listen(ablage, LISTE).lesen(verbindung=verbindung)
+    return gelesen if gelesen is not None else (None, pd.DataFrame(columns=["id", *LISTE.spalten]))
+
+
+def flaechen(liste: pd.DataFrame) -> gpd.GeoDataFrame:
+    """Die Liste mit ihren Grenzen als GeoDataFrame (EPSG:4326), zum Zeichnen und Zuordnen."""
+    geometrie = shapely.from_geojson(liste["geometrie"].tolist()) if len(liste) else []
+    return gpd.GeoDataFrame(liste.drop(columns="geometrie"), geometry=list(geometrie), crs="EPSG:4326")

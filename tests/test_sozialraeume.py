@@ -1,0 +1,214 @@
+"""Sozialräume: Grenzdatei prüfen und versioniert speichern, Kennzahlen je Sozialraum, Summe zur Gemeinde nur bei
+voller Abdeckung, Mindestgröße und Sperrung gegen die Gemeindesumme."""
+
+import io
+import json
+import runpy
+import shutil
+import zipfile
+
+import geopandas as gpd
+import pandas as pd
+import pytest
+from shapely.affinity import translate
+
+from indikatoren import geheimhaltung, geodaten, sozialraeume
+from indikatoren.berechnung import berechne
+from indikatoren.cli import main
+from indikatoren.einlesen import mit_sozialraeumen
+from indikatoren.gebiete import Gebiete
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, SHARED_GEO
+from tests.test_geheimhaltung import ausrechenbar
+
+BEISPIEL = PROJEKT / "data" / "beispiel_sozialraeume.geojson"
+ALFELD = "03254002"
+
+
+@pytest.fixture
+def grenzen(monkeypatch):
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    return geodaten.lade_gemeindegrenzen()
+
+
+@pytest.fixture
+def roh():
+    return gpd.read_file(BEISPIEL)
+
+
+def _als_datei(tabelle: gpd.GeoDataFrame) -> bytes:
+    return tabelle.to_json(drop_id=True).encode()
+
+
+def _liste(roh, grenzen, gebiete=None, datei="sr.geojson"):
+    gebiete = gebiete or Gebiete.laden()
+    return sozialraeume.pruefe(sozialraeume.lies_grenzdatei(_als_datei(roh), datei), datei, gebiete, grenzen)
+
+
+def test_beispiel_alfelds_deckt_die_gemeinde_ab(roh, grenzen):
+    liste = _liste(roh, grenzen)
+    assert liste["id"].tolist() == ["ALF-01", "ALF-02", "ALF-03", "ALF-04"]
+    assert set(liste["gemeinde"]) == {ALFELD} and set(liste["vollstaendig"]) == {"ja"}
+    # ohne ags: jede Fläche der Gemeinde, in der sie liegt
+    assert _liste(roh.drop(columns="ags"), grenzen)["gemeinde"].tolist() == [ALFELD] * 4
+    # ohne einen Sozialraum ist Alfeld nicht mehr ganz aufgeteilt
+    assert set(_liste(roh.iloc[:3], grenzen)["vollstaendig"]) == {"nein"}
+
+
+def test_shapefile_als_zip_und_geopackage(roh, grenzen, tmp_path):
+    roh.to_crs(25832).to_file(tmp_path / "sr.shp")
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w") as z:
+        for teil in tmp_path.glob("sr.*"):
+            z.write(teil, teil.name)
+    gebiete = Gebiete.laden()
+    aus_zip = sozialraeume.pruefe(sozialraeume.lies_grenzdatei(puffer.getvalue(), "sr.zip"), "sr.zip", gebiete,
+                                  grenzen)
+    roh.to_file(tmp_path / "sr.gpkg", driver="GPKG")
+    aus_gpkg = sozialraeume.pruefe(sozialraeume.lies_grenzdatei((tmp_path / "sr.gpkg").read_bytes(), "sr.gpkg"),
+                                   "sr.gpkg", gebiete, grenzen)
+    assert aus_zip["id"].tolist() == aus_gpkg["id"].tolist() == ["ALF-01", "ALF-02", "ALF-03", "ALF-04"]
+
+
+@pytest.mark.parametrize("aendern, meldung", [
+    (lambda r: r.assign(id=["ALF-01", "ALF-01", "ALF-03", "ALF-04"]),
+     "Zeile 2, Spalte id: Die Kennung „ALF-01“ steht mehrfach"),
+    (lambda r: r.assign(id=["03254002", "ALF-02", "ALF-03", "ALF-04"]),
+     "Zeile 1, Spalte id: Die Kennung „03254002“ ist schon der Schlüssel eines Gebiets"),
+    (lambda r: r.assign(name=["", "b", "c", "d"]), "Zeile 1, Spalte name: Der Name fehlt."),
+    (lambda r: r.drop(columns="name"), "Zeile 1, Spalte name: Die Spalte „name“ fehlt."),
+    (lambda r: r.assign(ags=["03254099", ALFELD, ALFELD, ALFELD]),
+     "Zeile 1, Spalte ags: „03254099“ ist keine Gemeinde des Kreises 03254."),
+    (lambda r: r.assign(ags=["03254014", ALFELD, ALFELD, ALFELD]),
+     "Zeile 1, Spalte geometry: 100,0 % der Fläche liegen außerhalb von Elze (überwiegend in Alfeld (Leine))."),
+    (lambda r: r.set_geometry(r.geometry.map(lambda g: translate(g, xoff=0.5))),
+     "außerhalb des Kreises"),
+    (lambda r: pd.concat([r, r.iloc[[0]].assign(id="ALF-09", name="Doppelt")]),
+     "Zeile 5, Spalte geometry: „Innenstadt“ (ALF-01) und „Doppelt“ (ALF-09) überlappen sich auf 153,7 ha."),
+    (lambda r: r.set_geometry(r.geometry.centroid), "Zeile 1, Spalte geometry: Ein Sozialraum ist eine Fläche"),
+])
+def test_fehler_mit_datei_zeile_und_spalte(roh, grenzen, aendern, meldung):
+    with pytest.raises(UngueltigeDatei) as fehler:
+        _liste(aendern(roh), grenzen)
+    assert any(meldung in str(m) for m in fehler.value.meldungen), [str(m) for m in fehler.value.meldungen]
+    assert all(str(m).startswith("sr.geojson") for m in fehler.value.meldungen)
+
+
+def test_leere_und_kaputte_datei():
+    for inhalt, meldung in ((b"", "Die Datei ist leer."), (b"kein geojson", "keine lesbare Grenzdatei")):
+        with pytest.raises(UngueltigeDatei, match=meldung):
+            sozialraeume.lies_grenzdatei(inhalt, "x.geojson")
+
+
+def test_versioniert_und_abgelehnte_datei_aendert_nichts(roh, grenzen, capsys, tmp_path):
+    datei = tmp_path / "sr.geojson"
+    datei.write_bytes(_als_datei(roh))
+    assert main(["sozialraeume", "einlesen", str(datei), "--kommentar", "erste Abgrenzung"]) == 0
+    assert "Sozialraumstand 2 gespeichert und aktiv: 4 Sozialräume in 1 Gemeinden, davon 1 ganz aufgeteilt" in \
+        capsys.readouterr().out
+    datei.write_bytes(_als_datei(roh.assign(id=["ALF-01"] * 4)))
+    assert main(["sozialraeume", "einlesen", str(datei), "--kommentar", "kaputt"]) == 1
+    assert "Spalte id: Die Kennung „ALF-01“ steht mehrfach" in capsys.readouterr().err
+    gebiete, ablage = mit_sozialraeumen()
+    assert sozialraeume.aktuelle(ablage)[0] == 2 and len(gebiete.sozialraeume) == 4
+    datei.write_bytes(_als_datei(roh.iloc[:2]))
+    assert main(["sozialraeume", "einlesen", str(datei), "--kommentar", "nur zwei"]) == 0
+    assert main(["sozialraeume", "aktivieren", "2"]) == 0
+    assert len(mit_sozialraeumen()[0].sozialraeume) == 4  # kein Stand geht verloren
+
+
+def _gebiete_mit(vollstaendig="ja"):
+    liste = pd.DataFrame({"id": ["ALF-A", "ALF-B", "ALF-C"], "name": ["A", "B", "C"], "gemeinde": ALFELD,
+                          "vollstaendig": vollstaendig})
+    return Gebiete.laden().mit_sozialraeumen(liste)
+
+
+def _kennzahlen(text, gebiete):
+    return pruefe_datei(text.encode(), "sr.csv", gebiete).kennzahlen
+
+
+KOPF = "gebiet;jahr;bev_u15;nef_u15;bev_u_rag\n"
+
+
+def test_gemeinde_als_summe_ihrer_sozialraeume():
+    """Σ Zähler / Σ Nenner, von Hand: (100 + 150 + 30) / (1000 + 500 + 400) = 280 / 1900 = 14,74 %."""
+    gebiete = _gebiete_mit()
+    kz = _kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nalf-b;2024;500;150;3000\nALF-C;2024;400;30;2000\n", gebiete)
+    ergebnis = berechne(kz, gebiete).set_index(["ags", "indikator"])
+    alfeld = ergebnis.loc[(ALFELD, "kinderarmut")]
+    assert (alfeld["zaehler"], alfeld["nenner"], round(alfeld["wert"], 2)) == (280, 1900, 14.74)
+    assert alfeld["ebene"] == "gemeinde" and alfeld["quelle"].startswith("Summe der Sozialräume")
+    assert ergebnis.loc[("ALF-B", "kinderarmut"), "ebene"] == "sozialraum"  # Kennung ohne Rücksicht auf Schreibung
+    # Fehlt ein Sozialraum oder deckt die Abgrenzung Alfeld nicht ganz ab: keine Summe, nie halb und halb
+    ohne_c = _kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\n", gebiete)
+    assert ALFELD not in set(berechne(ohne_c, gebiete)["ags"])
+    teilweise = _gebiete_mit("nein")
+    assert ALFELD not in set(berechne(_kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\n"
+                                                  "ALF-C;2024;400;30;2000\n", teilweise), teilweise)["ags"])
+    # eine eigene Zeile der Gemeinde geht vor (wie beim Kreis die Quellzeile)
+    eigene = _kennzahlen("ags;jahr;bev_u15;nef_u15;bev_u_rag\n03254002;2024;1900;300;10000\nALF-A;2024;1000;100;"
+                         "5000\nALF-B;2024;500;150;3000\nALF-C;2024;400;50;2000\n", gebiete)
+    assert berechne(eigene, gebiete).set_index(["ags", "indikator"]).at[(ALFELD, "kinderarmut"), "zaehler"] == 300
+
+
+def test_mindestgroesse_und_sperrung_gegen_die_gemeindesumme(monkeypatch):
+    """C hat 290 Einwohner unter der Regelaltersgrenze (< 300): alle seine Werte verborgen, und weil Alfeld neben
+    A und B steht, ließe er sich als Differenz ausrechnen – also sind je Zählgröße Zellen von A oder B mitgesperrt
+    (die Heuristik wählt je Zählgröße die kleinste; hier Bevölkerung von B und NEF von A)."""
+    gebiete = _gebiete_mit()
+    kz = _kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\nALF-C;2024;40;9;290\n", gebiete)
+    leser = geheimhaltung.fuer_leser(kz, gebiete).set_index(["ags", "indikator"])
+    assert leser.at[("ALF-C", "kinderarmut"), "status"] == "nicht_ausweisbar"
+    assert pd.isna(leser.at[("ALF-C", "kinderarmut"), "zaehler"])
+    assert leser.at[(ALFELD, "kinderarmut"), "status"] == "ok"  # die Gemeinde behält ihren Wert
+    assert pd.isna(leser.at[("ALF-B", "kinderarmut"), "nenner"]) and pd.isna(leser.at[("ALF-A", "kinderarmut"),
+                                                                                       "zaehler"])
+    sperrliste = geheimhaltung.sperren(kz, gebiete).zellen
+    assert set(sperrliste.loc[sperrliste["ags"] == "ALF-C", "art"]) == {"geheim (Sozialraum zu klein)"}
+    assert ausrechenbar(leser.reset_index(), gebiete) == {}
+    monkeypatch.setenv("SOZIALPLANUNG_MINDESTBEVOELKERUNG", "200")
+    leser = geheimhaltung.fuer_leser(kz, gebiete).set_index(["ags", "indikator"])
+    assert leser.at[("ALF-C", "kinderarmut"), "zaehler"] == 9  # 9 / 40, ab 200 Einwohnern gezeigt
+
+
+def test_beispiel_ueber_die_kommandozeile(capsys, monkeypatch):
+    """Grenzen und Zahlen des Beispiels laden; berechnen und veroeffentlichen zeigen die Sozialräume mit ebene
+    „sozialraum“ und ihrer Kennung in ags; die Summe der Sozialräume ist genau die Zeile Alfelds."""
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    assert main(["sozialraeume", "beispiel"]) == 0
+    capsys.readouterr()
+    assert main(["berechnen", "--jahr", "2024"]) == 0
+    roh = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"ags": str})
+    kinder = roh[roh["indikator"] == "kinderarmut"].set_index("ags")
+    sr = kinder[kinder["ebene"] == "sozialraum"]
+    assert sr.index.tolist() == ["ALF-01", "ALF-02", "ALF-03", "ALF-04"]
+    assert (sr["zaehler"].sum(), sr["nenner"].sum()) == (kinder.at[ALFELD, "zaehler"], kinder.at[ALFELD, "nenner"])
+    assert sr.at["ALF-01", "wert"] > 1.5 * kinder.at[ALFELD, "wert"]  # die Innenstadt, um die es der Konzeption geht
+    assert main(["veroeffentlichen", "--jahr", "2024"]) == 0
+    leser = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"ags": str})
+    klein = leser[leser["ags"] == "ALF-04"]
+    assert set(klein["status"]) == {"nicht_ausweisbar"} and klein["zaehler"].isna().all()  # 290 Einwohner
+    assert ausrechenbar(leser, mit_sozialraeumen()[0]) == {}
+
+
+def test_erzeuger_schreibt_dasselbe_beispiel(tmp_path, monkeypatch):
+    for name in ("erzeuge_beispiel_sozialraeume.py", "einrichtungen.csv", "beispiel_kennzahlen.csv"):
+        shutil.copy(PROJEKT / "data" / name, tmp_path / name)
+    monkeypatch.setattr("sys.argv", ["x", str(SHARED_GEO)])
+    runpy.run_path(str(tmp_path / "erzeuge_beispiel_sozialraeume.py"), run_name="__main__")
+    for name in ("beispiel_sozialraeume.geojson", "beispiel_kennzahlen_sozialraeume.csv"):
+        assert (tmp_path / name).read_bytes() == (PROJEKT / "data" / name).read_bytes(), name
+    assert json.loads(BEISPIEL.read_text())["features"][0]["properties"]["name"] == "Innenstadt"
+
+
+def test_kennzahlen_je_sozialraum_werden_wie_alle_geprueft():
+    gebiete = _gebiete_mit()
+    with pytest.raises(UngueltigeDatei) as fehler:
+        _kennzahlen(KOPF + "ALF-X;2024;10;1;400\nALF-A;2024;10;11;400\n", gebiete)
+    meldungen = [str(m) for m in fehler.value.meldungen]
+    assert meldungen[0].startswith("sr.csv, Zeile 2, Spalte gebiet: Unbekannter AGS „ALF-X“: erlaubt sind die "
+                                   "Gemeinden und Gemeindeverbände des Kreises 03254, die Sozialräume")
+    assert any(m.startswith("sr.csv, Zeile 3") and "darf den Nenner nicht übersteigen" in m for m in meldungen)
+    with pytest.raises(UngueltigeDatei, match="Spalte gebiet: Die Spalte „gebiet“ kommt doppelt vor"):
+        _kennzahlen("ags;gebiet;jahr;bev_u15;nef_u15\n03254002;ALF-A;2024;10;1\n", gebiete)
