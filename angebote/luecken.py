@@ -1,7 +1,8 @@
 """Die Lückenmatrix der Präventionskette: je Lebensphase und Handlungsfeld, wie viele aktive Angebote es gibt.
 
 Für eine Gemeinde zählen ihre eigenen und die kreisweiten Angebote (die kreisweiten auch eigens ausgewiesen);
-ohne Gemeinde alle des Kreises. Geplante zählen nicht als Abdeckung und stehen in einer eigenen Spalte, beendete
+ohne Gemeinde alle des Kreises; für einen Sozialraum die, die dort stattfinden (Spalte `sozialraum`, aus der Lage),
+und die kreisweiten. Geplante zählen nicht als Abdeckung und stehen in einer eigenen Spalte, beendete
 zählen gar nicht. Eine Zelle ohne aktives Angebot ist eine Lücke; ab katalog.DOPPELT_AB aktiven Angeboten
 desselben Felds und derselben Phase ein Hinweis auf mögliche Doppelungen.
 """
@@ -13,9 +14,11 @@ from angebote import katalog
 SPALTEN = ["lebensphase", "handlungsfeld", "anzahl", "davon_kreisweit", "geplant", "luecke", "doppelt"]
 
 
-def matrix(angebote: pd.DataFrame, gemeinde: str | None = None) -> pd.DataFrame:
+def matrix(angebote: pd.DataFrame, gemeinde: str | None = None, sozialraum: str | None = None) -> pd.DataFrame:
     """Eine Zeile je Lebensphase × Handlungsfeld (in der Reihenfolge des Katalogs), auch für Lücken."""
     teil = angebote if gemeinde is None else angebote[angebote["gemeinde"].isin([gemeinde, katalog.KREISWEIT])]
+    if sozialraum is not None:
+        teil = teil[(teil["sozialraum"] == sozialraum) | (teil["gemeinde"] == katalog.KREISWEIT)]
     zellen = [(phase, z.handlungsfeld, z.status, z.gemeinde == katalog.KREISWEIT)
               for z in teil.itertuples() for phase in katalog.phasen(z.lebensphasen)]
     lang = pd.DataFrame(zellen, columns=["lebensphase", "handlungsfeld", "status", "kreisweit"]).astype(

@@ -35,6 +35,18 @@ def hat_aktive(angebote_dort: list) -> bool:
     return any(status == "aktiv" for _, status, _ in angebote_dort)
 
 
+def lage(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.DataFrame:
+    """Je Angebot lat und lon als Zahl: die eigene Lage, sonst die seiner Einrichtung (leer ohne beides); so lässt
+    es sich einem Sozialraum zuordnen."""
+    orte = einrichtungen.set_index("id")
+    ergebnis = pd.DataFrame(index=angebote.index)
+    for spalte in ("lat", "lon"):
+        eigene = pd.to_numeric(angebote[spalte].astype(str).str.replace(",", "."), errors="coerce")
+        dort = pd.to_numeric(angebote["einrichtung"].map(orte[spalte]), errors="coerce")
+        ergebnis[spalte] = eigene.fillna(dort)
+    return ergebnis
+
+
 def orte_der_treffer(treffer: pd.DataFrame, einrichtungen: pd.DataFrame
                      ) -> tuple[pd.DataFrame, pd.DataFrame, int]:
     """Für die Karte der Suche: die Einrichtungen mit Lage, an denen gefundene Angebote stattfinden (Spalte

@@ -17,9 +17,9 @@ BEDARF = (("kinderarmut_u3", "0-3"), ("kinderarmut_3_6", "3-6"), ("kinderarmut_6
           ("kinderarmut", "unter 15 zusammen"))
 
 
-def matrix_text(angebote: pd.DataFrame, gemeinde: str | None) -> pd.DataFrame:
+def matrix_text(angebote: pd.DataFrame, gemeinde: str | None, sozialraum: str | None = None) -> pd.DataFrame:
     """Lebensphasen als Zeilen, Handlungsfelder als Spalten; je Zelle „2“, „Lücke“, „Lücke (1 geplant)“ …"""
-    m = luecken.matrix(angebote, gemeinde)
+    m = luecken.matrix(angebote, gemeinde, sozialraum)
 
     def zelle(z) -> str:
         text = "Lücke" if z.luecke else str(z.anzahl) + (" (doppelt?)" if z.doppelt else "")
@@ -33,8 +33,10 @@ def matrix_text(angebote: pd.DataFrame, gemeinde: str | None) -> pd.DataFrame:
         index="Lebensphase", columns=None)
 
 
-def bedarf_text(ergebnis: pd.DataFrame, gemeinde: str | None, kreis: str, jahr: int) -> pd.DataFrame:
-    """NEF-Quote der passenden Altersgruppen für Gemeinde und Kreis, mit „jedes n-te Kind“ und Rangplatz."""
+def bedarf_text(ergebnis: pd.DataFrame, gemeinde: str | None, kreis: str, jahr: int,
+                geschwister: list[str] | None = None) -> pd.DataFrame:
+    """NEF-Quote der passenden Altersgruppen für Gemeinde (oder Sozialraum, dann Platz unter `geschwister`) und
+    Kreis, mit „jedes n-te Kind“ und Rangplatz."""
     zeilen = []
     for ind_id, phasen in BEDARF:
         ind = indikator(ind_id)
@@ -43,8 +45,9 @@ def bedarf_text(ergebnis: pd.DataFrame, gemeinde: str | None, kreis: str, jahr: 
                  "Kreis": "–" if k is None else wert_text(k["wert"], k["status"])}
         if gemeinde:
             g = auswertung.zeile(ergebnis, ind_id, jahr, gemeinde)
-            platz, von = auswertung.platz(ergebnis, ind_id, jahr, gemeinde)
-            zeile |= {"Gemeinde": "–" if g is None else wert_text(g["wert"], g["status"]),
+            platz, von = auswertung.platz(ergebnis, ind_id, jahr, gemeinde, geschwister)
+            ebene = "Gemeinde" if geschwister is None else "Sozialraum"
+            zeile |= {ebene: "–" if g is None else wert_text(g["wert"], g["status"]),
                       "jedes n-te Kind": "" if g is None else nte_text(g["wert"], g["status"], ind),
                       "Platz": f"{platz} von {von}" if platz else "–"}
         zeilen.append(zeile)

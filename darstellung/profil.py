@@ -10,23 +10,32 @@ ALTERSGRUPPEN = (("kinderarmut_u3", "unter 3 (Krippe)"), ("kinderarmut_3_6", "3 
                  ("kinderarmut_6_15", "6 bis unter 15 (Schule)"))
 PLATZ_HINWEIS = ("Platz 1 = höchster Wert unter den Gemeinden des Kreises. Land und Bund: veröffentlichte Quoten "
                  "(Regelleistungsberechtigte) mit eigenem Stichtag, daher nur eingeschränkt vergleichbar.")
+PLATZ_HINWEIS_SOZIALRAUM = PLATZ_HINWEIS.replace("unter den Gemeinden des Kreises",
+                                                 "unter den Sozialräumen der Gemeinde")
 
 
 def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:
-    """Je Indikator mit Wert: Gemeinde, Platz, zum Vorjahr, Kreis, Land, Bund, Stichtag (Spalten nach Gebiet)."""
+    """Je Indikator mit Wert: Gemeinde, Platz, zum Vorjahr, Kreis, Land, Bund, Stichtag (Spalten nach Gebiet). Für
+    einen Sozialraum: Platz unter den Sozialräumen seiner Gemeinde, und die Gemeinde als Spalte neben dem Kreis."""
+    gemeinde = gebiete.gemeinde_von(ags)
+    geschwister = None if gemeinde is None else gebiete.sozialraeume_von(gemeinde)["id"].tolist()
     zeilen = []
     for ind in katalog.INDIKATOREN:
         eigene = auswertung.zeile(ergebnis, ind.id, jahr, ags)
         if eigene is None:
             continue
         kreis = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
-        platz, von = auswertung.platz(ergebnis, ind.id, jahr, ags)
+        platz, von = auswertung.platz(ergebnis, ind.id, jahr, ags, geschwister)
+        oben = {}
+        if gemeinde is not None:
+            z = auswertung.zeile(ergebnis, ind.id, jahr, gemeinde)
+            oben[gebiete.name(gemeinde)] = "–" if z is None else wert_text(z["wert"], z["status"])
         vergleich = {v.ags: f"{wert_text(v.wert, 'ok')} ({monat_text(v.stichtag)})"
                      for v in vergleichswerte.passend(ind.id, jahr).itertuples()}
         zeilen.append({
             "Indikator": ind.titel, gebiete.name(ags): wert_text(eigene["wert"], eigene["status"]),
             "Platz": f"Platz {platz} von {von}" if platz else "–",
-            "zum Vorjahr": pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, ags)),
+            "zum Vorjahr": pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, ags)), **oben,
             "Kreis": "–" if kreis is None else wert_text(kreis["wert"], kreis["status"]),
             gebiete.name(gebiete.land): vergleich.get(gebiete.land, "–"), "Deutschland": vergleich.get("DG", "–"),
             "Stichtag": f"{monat_text(eigene['stichtag_sgb2'])} / Bev. {tag_text(eigene['stichtag_bev'])}",
@@ -36,7 +45,9 @@ def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -
 
 def altersgruppen(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:
     """NEF-Quote je Altersgruppe für Gemeinde und Kreis (Spalten gruppe, gebiet, wert, status)."""
+    gemeinde = gebiete.gemeinde_von(ags)
+    vergleich = (ags, gebiete.kreis) if gemeinde is None else (ags, gemeinde, gebiete.kreis)
     return pd.DataFrame([{"gruppe": text, "gebiet": z["name"], "wert": z["wert"], "status": z["status"]}
-                         for gebiet in (ags, gebiete.kreis) for id, text in ALTERSGRUPPEN
+                         for gebiet in vergleich for id, text in ALTERSGRUPPEN
                          if (z := auswertung.zeile(ergebnis, id, jahr, gebiet)) is not None],
                         columns=["gruppe", "gebiet", "wert", "status"])

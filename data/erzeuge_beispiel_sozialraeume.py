@@ -29,9 +29,9 @@ ALFELD = "03254002"
 QUELLE = "Beispieldaten (synthetisch), erzeugt mit data/erzeuge_beispiel_sozialraeume.py"
 # Kennung, Name, Punkt (Einrichtung), Anteil der Einwohner, relative SGB-II-Dichte
 RAEUME = (
-    ("ALF-01", "Innenstadt", "E001", 0.20, 2.0),
-    ("ALF-02", "Kernstadt (ohne Innenstadt)", "E001", 0.58, 0.9),
-    ("ALF-03", "Südost (um Föhrste)", "E010", 0.20, 0.6),
+    ("ALF-01", "Innenstadt", "E001", 0.26, 2.0),
+    ("ALF-02", "Kernstadt (ohne Innenstadt)", "E001", 0.60, 0.8),
+    ("ALF-03", "Südost (um Föhrste)", "E010", 0.12, 0.6),
     ("ALF-04", "Ost (um Hörsum)", "E016", 0.02, 0.5),
 )
 INNENSTADT_M = 700

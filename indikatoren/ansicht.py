@@ -28,6 +28,8 @@ class Ansicht:
     indikator: str
     jahr: int
     gemeinde: str | None = None
+    sozialraum: str | None = None  # Profil eines Sozialraums der gewählten Gemeinde
+    ebene: str = "gemeinde"  # Karte: „sozialraum“ zeigt die Sozialräume der gewählten Gemeinde
     gemeinden: tuple[str, ...] = ()  # Zeitvergleich; leer: die Vorgabe der Seite
     kreis: bool = True  # Zeitvergleich: Kreislinie zeigen
     klassen: str = "natuerlich"
@@ -43,17 +45,24 @@ class Ansicht:
 
 def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jahre: Sequence[int],
                    gemeinden: Sequence[str], lebensphasen: Sequence[str] = (),
-                   handlungsfelder: Sequence[str] = ()) -> Ansicht:
+                   handlungsfelder: Sequence[str] = (), sozialraeume: Mapping[str, str] | None = None) -> Ansicht:
     """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde, kein
-    Filter. Der Suchtext bleibt Text (höchstens HOECHSTE_SUCHTEXTLAENGE Zeichen, ohne Steuerzeichen)."""
+    Filter. Der Suchtext bleibt Text (höchstens HOECHSTE_SUCHTEXTLAENGE Zeichen, ohne Steuerzeichen).
+    `sozialraeume`: Kennung -> Gemeinde; ein Sozialraum gilt nur mit seiner Gemeinde."""
     indikator = parameter.get("indikator")
     jahr = parameter.get("jahr", "")
     gemeinde = parameter.get("gemeinde")
+    gemeinde = gemeinde if gemeinde in gemeinden else None
+    sozialraeume = sozialraeume or {}
+    sozialraum = parameter.get("sozialraum")
     klassen = parameter.get("klassen")
     return Ansicht(
         indikator=indikator if indikator in indikatoren else indikatoren[0],
         jahr=_naechstes_jahr(jahr, jahre),
-        gemeinde=gemeinde if gemeinde in gemeinden else None,
+        gemeinde=gemeinde,
+        sozialraum=sozialraum if gemeinde and sozialraeume.get(sozialraum) == gemeinde else None,
+        ebene="sozialraum" if parameter.get("ebene") == "sozialraum" and gemeinde in sozialraeume.values()
+        else "gemeinde",
         gemeinden=tuple(dict.fromkeys(a for a in _liste(parameter.get("gemeinden", "")) if a in gemeinden)),
         kreis=parameter.get("kreis") != "0",
         klassen=klassen if klassen in KLASSENMETHODEN else "natuerlich",
@@ -70,6 +79,10 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
     parameter = {"indikator": ansicht.indikator, "jahr": str(ansicht.jahr)}
     if ansicht.gemeinde:
         parameter["gemeinde"] = ansicht.gemeinde
+    if ansicht.sozialraum:
+        parameter["sozialraum"] = ansicht.sozialraum
+    if ansicht.ebene != "gemeinde":
+        parameter["ebene"] = ansicht.ebene
     if ansicht.gemeinden:
         parameter["gemeinden"] = ",".join(ansicht.gemeinden)
     if not ansicht.kreis:
@@ -97,6 +110,8 @@ def ersetzungen(parameter: Mapping[str, str], ansicht: Ansicht, namen: Mapping[s
         saetze.append(f"Das Jahr {j[:10]} ist im aktuellen Datenstand nicht enthalten; gezeigt wird {ansicht.jahr}.")
     if (g := parameter.get("gemeinde")) and g != ansicht.gemeinde:
         saetze.append(f"Die Gemeinde {g[:20]} gibt es im Gemeindeverzeichnis nicht (mehr); sie wurde nicht gezeigt.")
+    if (s := parameter.get("sozialraum")) and s != ansicht.sozialraum:
+        saetze.append(f"Den Sozialraum {s[:20]} gibt es in dieser Gemeinde nicht (mehr); gezeigt wird die Gemeinde.")
     unbekannt = [a[:20] for a in _liste(parameter.get("gemeinden", "")) if a not in namen]
     if unbekannt:
         saetze.append(f"Unbekannte Gemeinden im Link weggelassen: {', '.join(unbekannt[:5])}.")

@@ -3,6 +3,8 @@
 Alle arbeiten auf dem Ergebnis von berechnung.berechne (für Leser: aus geheimhaltung.fuer_leser).
 """
 
+from collections.abc import Sequence
+
 import pandas as pd
 
 from indikatoren.zahlenformat import runde
@@ -24,13 +26,15 @@ def veraenderung(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str, vo
     return runde(runde(jetzt["wert"], 1) - runde(frueher["wert"], 1), 1)
 
 
-def rangliste(ergebnis: pd.DataFrame, indikator: str, jahr: int) -> pd.DataFrame:
-    """Gemeinden absteigend nach Wert, mit `platz` (1 = höchster Wert; gleiche Werte teilen den Platz).
+def rangliste(ergebnis: pd.DataFrame, indikator: str, jahr: int, gebiete: Sequence[str] | None = None
+              ) -> pd.DataFrame:
+    """Gemeinden (oder die genannten Gebiete, etwa die Sozialräume einer Gemeinde) absteigend nach Wert, mit `platz`
+    (1 = höchster Wert; gleiche Werte teilen den Platz).
 
     Ohne ausweisbaren Wert kein Platz; sie stehen am Ende. Verglichen werden die gezeigten, gerundeten Werte.
     """
-    teil = ergebnis[(ergebnis["indikator"] == indikator) & (ergebnis["jahr"] == jahr)
-                    & (ergebnis["ebene"] == "gemeinde")].copy()
+    auswahl = ergebnis["ebene"] == "gemeinde" if gebiete is None else ergebnis["ags"].isin(gebiete)
+    teil = ergebnis[(ergebnis["indikator"] == indikator) & (ergebnis["jahr"] == jahr) & auswahl].copy()
     gerundet = teil["wert"].map(lambda w: None if pd.isna(w) else runde(w, 1)).astype("Float64")
     gerundet = gerundet.where(teil["status"] == "ok")
     teil["platz"] = gerundet.rank(ascending=False, method="min").astype("Int64")
@@ -38,9 +42,10 @@ def rangliste(ergebnis: pd.DataFrame, indikator: str, jahr: int) -> pd.DataFrame
         .drop(columns="_r").reset_index(drop=True)
 
 
-def platz(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str) -> tuple[int | None, int]:
-    """(Platz, Zahl der Gemeinden mit Wert) – für „Platz 2 von 20“."""
-    liste = rangliste(ergebnis, indikator, jahr)
+def platz(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str, gebiete: Sequence[str] | None = None
+          ) -> tuple[int | None, int]:
+    """(Platz, Zahl der Gemeinden – oder der genannten Gebiete – mit Wert) – für „Platz 2 von 20“."""
+    liste = rangliste(ergebnis, indikator, jahr, gebiete)
     eigener = liste.loc[liste["ags"] == ags, "platz"]
     p = None if eigener.empty or pd.isna(eigener.iloc[0]) else int(eigener.iloc[0])
     return p, int(liste["platz"].notna().sum())

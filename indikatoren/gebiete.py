@@ -82,6 +82,14 @@ class Gebiete:
     def gemeinden(self) -> pd.DataFrame:
         return self.verzeichnis[self.verzeichnis["ebene"] == "gemeinde"].reset_index(drop=True)
 
+    def sozialraeume_von(self, gemeinde: str | None) -> pd.DataFrame:
+        """Die Sozialräume einer Gemeinde (leer ohne)."""
+        return self.sozialraeume[self.sozialraeume["gemeinde"] == gemeinde]
+
+    def gemeinde_von(self, sozialraum: str) -> str | None:
+        treffer = self.sozialraeume.loc[self.sozialraeume["id"] == sozialraum, "gemeinde"]
+        return None if treffer.empty else treffer.iloc[0]
+
     @cached_property
     def vollstaendig_aufgeteilt(self) -> frozenset[str]:
         """Gemeinden, die ihre Sozialräume ganz abdecken: nur ihre Summe ist die Gemeinde."""

@@ -95,6 +95,9 @@ class _Zellen:
         self.art[: self.echte][quelle_geheim] = _QUELLE
         self.art[np.isin(self.wert, KLEINE_ZAHLEN)] = _PRIMAER
         self.art[: self.echte][np.repeat(_zu_klein(kennzahlen, gebiete), self.m)] = _KLEIN
+        # Sekundär lieber in einem Sozialraum sperren als in der Gemeinde: deren Wert ist der wichtigere
+        sozialraum = kennzahlen.zeilen["ags"].map(gebiete.ebenen).eq("sozialraum").to_numpy()
+        self.oben = np.concatenate([np.repeat(~sozialraum, self.m), np.ones(len(leer), bool)])
         jahre = np.concatenate([zeilen["jahr"].to_numpy(), fehlende["jahr"].to_numpy(dtype=np.int64)])
         self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, jahre)
 
@@ -161,6 +164,10 @@ class _Zellen:
         if not kandidat.any():
             return False
         rel, zelle = self.rel[kandidat], self.zelle[kandidat]
+        # Je Beziehung kommen nur Zellen der untersten Ebene in Frage: Sozialräume vor ihrer Gemeinde.
+        unterste = np.ones(self.anzahl_rel, bool)
+        np.minimum.at(unterste, rel, self.oben[zelle])
+        rel, zelle = rel[self.oben[zelle] == unterste[rel]], zelle[self.oben[zelle] == unterste[rel]]
         wert = self.wert[zelle]
         # Eine Zelle, die zugleich in einer anderen unsicheren Beziehung steht, sichert beide auf einmal.
         treffer = np.bincount(zelle, minlength=len(self.wert))[zelle]

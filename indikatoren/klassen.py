@@ -63,7 +63,12 @@ def der_gemeinden(ergebnis: pd.DataFrame, indikator: str, jahr: int, methode: st
     """Klassen der Gemeindewerte eines Indikators und Jahres, wie Karte und Sozialbericht sie zeigen: nur Werte, die
     Leser sehen (ausweisbar oder Untergrenze)."""
     e = ergebnis
-    teil = e[(e["indikator"] == indikator) & (e["jahr"] == jahr) & (e["ebene"] == "gemeinde")]
+    return der_werte(e[(e["indikator"] == indikator) & (e["jahr"] == jahr) & (e["ebene"] == "gemeinde")], methode,
+                     eigene)
+
+
+def der_werte(teil: pd.DataFrame, methode: str = "natuerlich", eigene: Sequence[float] = ()) -> Klassen | None:
+    """Klassen der Zeilen eines Ergebnisses (etwa der Sozialräume einer Gemeinde), nur aus Werten, die Leser sehen."""
     return klassifiziere(teil["wert"].where(teil["status"].isin(["ok", "untergrenze"])), methode, eigene=eigene)
 
 

@@ -171,3 +171,18 @@ def flaechen(liste: pd.DataFrame) -> gpd.GeoDataFrame:
     """Die Liste mit ihren Grenzen als GeoDataFrame (EPSG:4326), zum Zeichnen und Zuordnen."""
     geometrie = shapely.from_geojson(liste["geometrie"].tolist()) if len(liste) else []
     return gpd.GeoDataFrame(liste.drop(columns="geometrie"), geometry=list(geometrie), crs="EPSG:4326")
+
+
+def zuordnen(orte: pd.DataFrame, flaechen_: gpd.GeoDataFrame) -> pd.Series:
+    """Je Zeile mit Lage (Spalten lat, lon als Zahl oder Text) die Kennung des Sozialraums, in dem sie liegt, sonst
+    leer: so gehören Einrichtungen und Angebote zu ihrem Sozialraum."""
+    lat, lon = (pd.to_numeric(orte[s].astype(str).str.replace(",", "."), errors="coerce") for s in ("lat", "lon"))
+    ergebnis = pd.Series("", index=orte.index, dtype=object)
+    mit_lage = lat.notna() & lon.notna()
+    if flaechen_.empty or not mit_lage.any():
+        return ergebnis
+    punkte = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon[mit_lage], lat[mit_lage]), index=orte.index[mit_lage],
+                              crs="EPSG:4326")
+    treffer = gpd.sjoin(punkte, flaechen_[["id", "geometry"]], predicate="within")
+    ergebnis.loc[treffer.index] = treffer["id"].groupby(level=0).first()
+    return ergebnis

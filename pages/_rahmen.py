@@ -20,7 +20,7 @@ from streamlit.runtime.pages_manager import PagesManager
 import berichte
 from angebote import katalog as angebotskatalog
 from angebote import liste as angebotsliste
-from angebote.orte import je_einrichtung, mit_ort
+from angebote.orte import je_einrichtung, lage, mit_ort
 from berichte.daten import Berichtsdaten
 from darstellung import diagramme, dokument, karte, profil, tabellen
 from darstellung import praeventionskette as praeventionskette_tabellen
@@ -28,20 +28,51 @@ from darstellung.maskierung import html, md
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
-from indikatoren import auswertung, einrichtungspflege, geodaten, katalog, konfiguration
+from indikatoren import auswertung, einrichtungspflege, geodaten, katalog, konfiguration, sozialraeume
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren.datenstaende import Ablage, Datenstand, FremderKreis
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.geheimhaltung import fuer_leser
-from indikatoren.klassen import Klassen, der_gemeinden
+from indikatoren.klassen import Klassen, der_gemeinden, der_werte
+from indikatoren.listen import Listen
 
 LOG = logging.getLogger("sozialplanung")
 
 
 # --- Daten (zwischengespeichert, begrenzt) ---------------------------------------------------------
+# Was Leser sehen, bestimmen der Datenstand und der Sozialraumstand (welche Sozialräume es gibt und welche Gemeinde
+# sie ganz abdecken); beide zusammen sind der Schlüssel jedes zwischengespeicherten Teils.
+Stand = tuple[int, int | None]
+
+
 def gebiete() -> Gebiete:
-    return _gebiete(konfiguration.kreis())
+    """Die Gebiete des Kreises mit den Sozialräumen des aktiven Sozialraumstands."""
+    return _gebiete_mit(konfiguration.kreis(), konfiguration.datenbank_url(), sozialraumstand())
+
+
+def sozialraumstand() -> int | None:
+    return Listen(ablage(), sozialraeume.LISTE).aktiver()
+
+
+def sozialraumkarte(k: "Kontext", gemeinde: str, schrift_px: int):
+    """Die Sozialräume einer Gemeinde als Karte im Indikator der Ansicht, mit Einrichtungen und Umkreis, und ihre
+    Werte und Klassen; ein Dokument je Wechsel (wenige Flächen, anders als die Karte des Kreises)."""
+    flaechen = sozialraumflaechen()
+    flaechen = flaechen[flaechen["gemeinde"] == gemeinde].rename(columns={"id": "ags"})
+    werte = k.auswahl()
+    werte = werte[werte["ags"].isin(flaechen["ags"])]
+    a = ansicht()
+    klassen_ = der_werte(werte, a.klassen, a.grenzen)
+    einrichtungen_, umkreis = karteneinrichtungen()
+    return (karte.choroplethenkarte(flaechen, werte, klassen_, k.indikator,
+                                    einrichtungen_[einrichtungen_["ags"] == gemeinde], umkreis,
+                                    konfiguration.basemap(), schrift_px), werte, klassen_)
+
+
+def sozialraumflaechen() -> gpd.GeoDataFrame:
+    """Die Sozialräume des aktiven Stands mit Grenzen (id, name, gemeinde, vollstaendig, geometry)."""
+    return _sozialraumflaechen(konfiguration.kreis(), konfiguration.datenbank_url(), sozialraumstand())
 
 
 def ablage() -> Ablage:
@@ -50,7 +81,7 @@ def ablage() -> Ablage:
 
 def ergebnis(datenstand_id: int) -> pd.DataFrame:
     """Alle Indikatoren eines Datenstands, wie Leser sie sehen dürfen (primär und sekundär gesperrt)."""
-    return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
+    return _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), (datenstand_id, sozialraumstand()))
 
 
 def grenzen() -> gpd.GeoDataFrame:
@@ -105,9 +136,25 @@ def angebote() -> pd.DataFrame:
     return _angebote_mit_ort(*_stand_der_einrichtungen())
 
 
-def praeventionskette(k: "Kontext", ags: str | None) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    """Matrix, Bedarf und Kreisansicht der Präventionskette (darstellung.praeventionskette); einmal je Stand."""
-    return _praeventionskette(*_stand_der_einrichtungen(), k.datenstand.id, k.jahr, ags)
+def praeventionskette(k: "Kontext", ags: str | None, sozialraum: str | None = None
+                      ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
+    """Matrix, Bedarf und Kreisansicht der Präventionskette (darstellung.praeventionskette) für Kreis, Gemeinde
+    oder einen ihrer Sozialräume; einmal je Stand."""
+    return _praeventionskette(*_stand_der_einrichtungen(), k.stand, k.jahr, ags, sozialraum)
+
+
+def angebote_im_sozialraum(k: "Kontext") -> pd.DataFrame:
+    """Die Angebote (wie angebote()) mit der Spalte `sozialraum`: wo sie stattfinden (eigene Lage oder die ihrer
+    Einrichtung); leer ohne Lage oder außerhalb jedes Sozialraums."""
+    return _angebote_im_sozialraum(*_stand_der_einrichtungen(), k.stand[1])
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _angebote_im_sozialraum(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str,
+                            laufzeit: str, sozialraumstand_: int | None) -> pd.DataFrame:
+    liste = _angebote_mit_ort(kreis, url, stand, angebotsstand, datei, laufzeit)
+    orte = lage(liste, _einrichtungen(kreis, url, stand, datei, laufzeit))
+    return liste.assign(sozialraum=sozialraeume.zuordnen(orte, _sozialraumflaechen(kreis, url, sozialraumstand_)))
 
 
 def berichtsdaten() -> Berichtsdaten:
@@ -135,16 +182,26 @@ def _ablage(kreis: str, url: str) -> Ablage:
     return oeffne_ablage(_gebiete(kreis), url)
 
 
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _sozialraumflaechen(kreis: str, url: str, sozialraumstand_: int | None) -> gpd.GeoDataFrame:
+    return sozialraeume.flaechen(sozialraeume.aktuelle(_ablage(kreis, url))[1])
+
+
+@st.cache_resource(max_entries=8, show_spinner=False)
+def _gebiete_mit(kreis: str, url: str, sozialraumstand_: int | None) -> Gebiete:
+    return _gebiete(kreis).mit_sozialraeumen(sozialraeume.aktuelle(_ablage(kreis, url))[1])
+
+
 # Was nur vom Stand abhängt und jeder Lauf liest, liegt als ein Objekt im Speicher (cache_resource): cache_data gäbe
 # jedem Lauf eine neue Kopie. Die Seiten ändern es nie an Ort und Stelle (pandas 3: Copy-on-Write).
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _ergebnis(kreis: str, url: str, datenstand_id: int) -> pd.DataFrame:
-    return fuer_leser(_ablage(kreis, url).kennzahlen(datenstand_id), _gebiete(kreis))
+def _ergebnis(kreis: str, url: str, stand: Stand) -> pd.DataFrame:
+    return fuer_leser(_ablage(kreis, url).kennzahlen(stand[0]), _gebiete_mit(kreis, url, stand[1]))
 
 
-def _schluessel(k: "Kontext") -> tuple[str, str, int, str]:
+def _schluessel(k: "Kontext") -> tuple[str, str, Stand, str]:
     """Kreis, Datenbank, Stand und Indikator: was die zwischengespeicherten Teile einer Ansicht unterscheidet."""
-    return konfiguration.kreis(), konfiguration.datenbank_url(), k.datenstand.id, k.indikator.id
+    return konfiguration.kreis(), konfiguration.datenbank_url(), k.stand, k.indikator.id
 
 
 def gebietstabelle(k: "Kontext") -> pd.DataFrame:
@@ -153,8 +210,8 @@ def gebietstabelle(k: "Kontext") -> pd.DataFrame:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _gebietstabelle(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int) -> pd.DataFrame:
-    return tabellen.gebietstabelle(_ergebnis(kreis, url, datenstand_id), katalog.indikator(indikator), jahr)
+def _gebietstabelle(kreis: str, url: str, stand: Stand, indikator: str, jahr: int) -> pd.DataFrame:
+    return tabellen.gebietstabelle(_ergebnis(kreis, url, stand), katalog.indikator(indikator), jahr)
 
 
 def gemeindeprofil(k: "Kontext", ags: str, hoehe: int) -> tuple[pd.DataFrame, object, object | None]:
@@ -164,12 +221,14 @@ def gemeindeprofil(k: "Kontext", ags: str, hoehe: int) -> tuple[pd.DataFrame, ob
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _gemeindeprofil(kreis: str, url: str, datenstand_id: int, indikator: str, ags: str, jahr: int, hoehe: int
+def _gemeindeprofil(kreis: str, url: str, stand: Stand, indikator: str, ags: str, jahr: int, hoehe: int
                     ) -> tuple[pd.DataFrame, object, object | None]:
-    daten, gebiete_ = _ergebnis(kreis, url, datenstand_id), _gebiete(kreis)
+    daten, gebiete_ = _ergebnis(kreis, url, stand), _gebiete_mit(kreis, url, stand[1])
     gruppen = profil.altersgruppen(daten, gebiete_, ags, jahr)
+    gemeinde = gebiete_.gemeinde_von(ags)  # ein Sozialraum: neben Kreis auch seine Gemeinde
+    vergleich = [ags, gebiete_.kreis] if gemeinde is None else [ags, gemeinde, gebiete_.kreis]
     return (profil.indikatoren(daten, gebiete_, ags, jahr).set_index("Indikator"),
-            diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, [ags, gebiete_.kreis]),
+            diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, vergleich),
                                        katalog.indikator(indikator), hoehe=hoehe),
             None if gruppen.empty else diagramme.altersgruppen_balken(gruppen, hoehe=hoehe))
 
@@ -182,19 +241,19 @@ def klassen(k: "Kontext") -> Klassen | None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _klassen(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int, methode: str,
+def _klassen(kreis: str, url: str, stand: Stand, indikator: str, jahr: int, methode: str,
              eigene: tuple[float, ...]) -> Klassen | None:
-    return der_gemeinden(_ergebnis(kreis, url, datenstand_id), indikator, jahr, methode, eigene)
+    return der_gemeinden(_ergebnis(kreis, url, stand), indikator, jahr, methode, eigene)
 
 
 def _inhalt(datenstand_id: int) -> tuple[list[str], list[int], bool]:
     """Indikatoren (in der Reihenfolge des Katalogs) und Jahre eines Stands, und ob er Beispieldaten enthält."""
-    return _inhalt_von(konfiguration.kreis(), konfiguration.datenbank_url(), datenstand_id)
+    return _inhalt_von(konfiguration.kreis(), konfiguration.datenbank_url(), (datenstand_id, sozialraumstand()))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
-def _inhalt_von(kreis: str, url: str, datenstand_id: int) -> tuple[list[str], list[int], bool]:
-    daten = _ergebnis(kreis, url, datenstand_id)
+def _inhalt_von(kreis: str, url: str, stand: Stand) -> tuple[list[str], list[int], bool]:
+    daten = _ergebnis(kreis, url, stand)
     vorhanden = set(daten["indikator"])
     return ([i.id for i in katalog.INDIKATOREN if i.id in vorhanden], sorted(daten["jahr"].unique().tolist()),
             bool((daten["art"] == "beispiel").any()))
@@ -240,12 +299,13 @@ def _angebote_mit_ort(kreis: str, url: str, stand: int | None, angebotsstand: in
 
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _praeventionskette(kreis: str, url: str, stand: int | None, angebotsstand: int | None, datei: str, laufzeit: str,
-                       datenstand_id: int, jahr: int, ags: str | None
+                       kennzahlen: Stand, jahr: int, ags: str | None, sozialraum: str | None = None
                        ) -> tuple[pd.DataFrame, pd.DataFrame, pd.DataFrame]:
-    liste = _angebote_mit_ort(kreis, url, stand, angebotsstand, datei, laufzeit)
-    daten, gebiete_ = _ergebnis(kreis, url, datenstand_id), _gebiete(kreis)
-    return (praeventionskette_tabellen.matrix_text(liste, ags),
-            praeventionskette_tabellen.bedarf_text(daten, ags, gebiete_.kreis, jahr),
+    liste = _angebote_im_sozialraum(kreis, url, stand, angebotsstand, datei, laufzeit, kennzahlen[1])
+    daten, gebiete_ = _ergebnis(kreis, url, kennzahlen), _gebiete_mit(kreis, url, kennzahlen[1])
+    geschwister = gebiete_.sozialraeume_von(ags)["id"].tolist() if sozialraum else None
+    return (praeventionskette_tabellen.matrix_text(liste, ags, sozialraum),
+            praeventionskette_tabellen.bedarf_text(daten, sozialraum or ags, gebiete_.kreis, jahr, geschwister),
             praeventionskette_tabellen.kreisansicht(liste, daten, gebiete_.gemeinden, jahr))
 
 
@@ -266,6 +326,11 @@ class Kontext:
     ansicht: ansichten.Ansicht
     indikator: katalog.Indikator
     ergebnis: pd.DataFrame
+    sozialraumstand: int | None = None
+
+    @property
+    def stand(self) -> Stand:
+        return self.datenstand.id, self.sozialraumstand
 
     @property
     def jahr(self) -> int:
@@ -286,6 +351,8 @@ def ansicht() -> ansichten.Ansicht:
 
 
 def setze(**aenderungen) -> None:
+    if "gemeinde" in aenderungen and aenderungen["gemeinde"] != ansicht().gemeinde:
+        aenderungen.setdefault("sozialraum", None)  # ein Sozialraum gilt nur mit seiner Gemeinde
     st.session_state["ansicht"] = ansicht().mit(**aenderungen)
 
 
@@ -312,7 +379,9 @@ def vorbereiten(url_pfad: str) -> Kontext | None:
     st.session_state["ansicht"] = ansichten.aus_parametern(quelle, indikatoren, jahre,
                                                           gebiete().gemeinden["ags"].tolist(),
                                                           angebotskatalog.LEBENSPHASEN,
-                                                          angebotskatalog.HANDLUNGSFELDER)
+                                                          angebotskatalog.HANDLUNGSFELDER,
+                                                          dict(zip(gebiete().sozialraeume["id"],
+                                                                   gebiete().sozialraeume["gemeinde"])))
     if ansicht().praesentation:
         st.button("Präsentationsmodus beenden", key="praesentation_beenden", icon=":material/close_fullscreen:",
                   on_click=lambda: setze(praesentation=False))
@@ -335,9 +404,10 @@ def kontext() -> Kontext:
     ueber_app()
     if "ansicht" not in st.session_state:
         _ueber_app_neu_starten()
-    stand = ablage().aktiver()
+    stand, sr = ablage().aktiver(), sozialraumstand()
     a = ansicht()
-    return Kontext(stand, a, katalog.indikator(a.indikator), ergebnis(stand.id))
+    return Kontext(stand, a, katalog.indikator(a.indikator),
+                   _ergebnis(konfiguration.kreis(), konfiguration.datenbank_url(), (stand.id, sr)), sr)
 
 
 def ueber_app() -> None:
@@ -456,11 +526,11 @@ def rangliste(k: Kontext) -> None:
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _rangliste(kreis: str, url: str, datenstand_id: int, indikator: str, jahr: int, hervorheben: str | None,
+def _rangliste(kreis: str, url: str, stand: Stand, indikator: str, jahr: int, hervorheben: str | None,
                groesse: str) -> tuple[str, pd.DataFrame]:
     from berichte import grafik  # matplotlib erst, wenn eine Rangliste gebraucht wird
 
-    daten, ind, kreis_ags = _ergebnis(kreis, url, datenstand_id), katalog.indikator(indikator), _gebiete(kreis).kreis
+    daten, ind, kreis_ags = _ergebnis(kreis, url, stand), katalog.indikator(indikator), _gebiete(kreis).kreis
     rang, zeile = auswertung.rangliste(daten, indikator, jahr), auswertung.zeile(daten, indikator, jahr, kreis_ags)
     kreis_wert = None if zeile is None or zeile["status"] not in ("ok", "untergrenze") else float(zeile["wert"])
     return (grafik.rangliste(rang, kreis_wert, _gebiete(kreis).name(kreis_ags), hervorheben,
@@ -474,9 +544,9 @@ def zeitvergleich(k: Kontext, gebiete_: list[str]) -> tuple[object, pd.DataFrame
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)
-def _zeitvergleich(kreis: str, url: str, datenstand_id: int, indikator: str, gebiete_: tuple[str, ...]
+def _zeitvergleich(kreis: str, url: str, stand: Stand, indikator: str, gebiete_: tuple[str, ...]
                    ) -> tuple[object, pd.DataFrame]:
-    daten = _ergebnis(kreis, url, datenstand_id)
+    daten = _ergebnis(kreis, url, stand)
     return (diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, list(gebiete_)),
                                        katalog.indikator(indikator)),
             auswertung.aenderungen(daten, indikator, list(gebiete_)))

@@ -1,12 +1,14 @@
-"""Gemeindeprofil: eine Gemeinde auf einer Seite – alle Indikatoren, Vergleich, Verlauf, Altersgruppen,
-Einrichtungen. Druckt sauber auf A4 (siehe darstellung/stil.py)."""
+"""Gemeindeprofil: eine Gemeinde (oder einer ihrer Sozialräume) auf einer Seite – alle Indikatoren, Vergleich,
+Verlauf, Altersgruppen, Einrichtungen, die Sozialräume der Gemeinde. Druckt sauber auf A4 (siehe
+darstellung/stil.py)."""
 
 import streamlit as st
 
 from darstellung import profil
+from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
-from darstellung.tabellen import einrichtungen_text
-from indikatoren import geodaten
+from darstellung.tabellen import einrichtungen_text, exporttabelle, gebietstabelle
+from indikatoren import geodaten, konfiguration, sozialraeume
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
@@ -19,10 +21,23 @@ if not k.praesentation:
     rahmen.auswahl(st.selectbox, "Gemeinde", list(namen), "gemeinde", format_func=namen.get)
 ags = rahmen.ansicht().gemeinde or next(iter(namen))
 rahmen.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
-kreis_ags, jahr = rahmen.gebiete().kreis, k.jahr
-st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
-st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(rahmen.gebiete().name(kreis_ags))}")
-if not k.praesentation:
+gebiete = rahmen.gebiete()
+raeume = gebiete.sozialraeume_von(ags)
+if len(raeume) and not k.praesentation:
+    wahl = {"": f"ganze Gemeinde {namen[ags]}", **dict(zip(raeume["id"], raeume["name"]))}
+    rahmen.auswahl(st.selectbox, "Sozialraum", list(wahl), "sozialraum", format_func=wahl.get)
+sozialraum = rahmen.ansicht().sozialraum if rahmen.ansicht().sozialraum in set(raeume["id"]) else None
+gebiet = sozialraum or ags
+kreis_ags, jahr = gebiete.kreis, k.jahr
+if sozialraum:
+    st.title(f"Sozialraum {md(gebiete.name(sozialraum))} ({md(namen[ags])}) {jahr}")
+    st.caption(f"Datenstand {k.datenstand.id} · Sozialraum {md(sozialraum)} in {md(namen[ags])} · Kreiswerte: "
+               f"{md(gebiete.name(kreis_ags))} · Werte eines Sozialraums unter "
+               f"{konfiguration.mindestbevoelkerung()} Einwohnern erscheinen nicht.")
+else:
+    st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
+    st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(gebiete.name(kreis_ags))}")
+if not k.praesentation and not sozialraum:
     try:
         st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)",
                            rahmen.bericht_beim_klick("gemeindeprofil", jahr=jahr, gemeinden=[ags]),
@@ -30,10 +45,13 @@ if not k.praesentation:
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 
-tabelle, verlauf, gruppen = rahmen.gemeindeprofil(k, ags, HOEHE)
+tabelle, verlauf, gruppen = rahmen.gemeindeprofil(k, gebiet, HOEHE)
 st.header("Alle Indikatoren")
-st.table(tabelle)
-st.caption(profil.PLATZ_HINWEIS)
+if tabelle.empty:
+    st.info("Für dieses Gebiet gibt es im Datenstand keine Zahlen.")
+else:
+    st.table(tabelle)
+st.caption(profil.PLATZ_HINWEIS_SOZIALRAUM if sozialraum else profil.PLATZ_HINWEIS)
 
 links, rechts = st.columns(2)
 with links:
@@ -44,10 +62,36 @@ with rechts:
     else:
         st.info("Für die Altersgruppen gibt es in diesem Datenstand keine Zahlen.")
 
+if len(raeume) and not sozialraum:
+    st.header(f"Sozialräume von {md(namen[ags])}: {k.indikator.kurz} {jahr}")
+    st.caption(f"Alle {len(raeume)} Sozialräume decken {md(namen[ags])} ganz ab; ohne eigene Zeile der Gemeinde ist "
+               "ihr Wert die Summe der Sozialräume." if ags in gebiete.vollstaendig_aufgeteilt else
+               f"Die Sozialräume decken {md(namen[ags])} nicht ganz ab; der Gemeindewert stammt daher nur aus der "
+               "Zeile der Gemeinde, nie aus einer Summe von Sozialräumen.")
+    werte = k.ergebnis[k.ergebnis["ags"].isin(raeume["id"])]
+    rahmen.tabelle(gebietstabelle(werte, k.indikator, jahr, ebenen=("sozialraum",)), "sozialraeume")
+    st.caption(f"Sortiert nach Wert (höchster zuerst). Werte eines Sozialraums unter "
+               f"{konfiguration.mindestbevoelkerung()} Einwohnern (unter der Regelaltersgrenze) erscheinen "
+               "nicht, ebenso jeder, aus dem sie sich mit dem Gemeindewert ausrechnen ließen.")
+    if not k.praesentation:
+        def export():
+            return exporttabelle(werte, k.indikator, jahr, k.datenstand.id)
+        datei = f"{k.indikator.id}_{jahr}_sozialraeume_{ags}_datenstand{k.datenstand.id}"
+        knopf = st.columns(4)
+        knopf[0].download_button("Sozialräume als CSV", lambda: als_csv(export()), f"{datei}.csv", "text/csv")
+        knopf[1].download_button("Sozialräume als XLSX", lambda: als_xlsx(
+            export(), f"{k.indikator.kurz} {jahr}", f"{k.indikator.titel} {jahr}, Sozialräume von {namen[ags]}; "
+            f"Datenstand {k.datenstand.id}; gesperrte Werte bleiben leer."), f"{datei}.xlsx", XLSX_MIME)
+
 einrichtungen = rahmen.einrichtungen()
 eigene = einrichtungen[einrichtungen["ags"] == ags]
+if sozialraum:
+    flaechen = rahmen.sozialraumflaechen()
+    eigene = eigene[sozialraeume.zuordnen(eigene, flaechen[flaechen["id"] == sozialraum]) == sozialraum]
 st.header(f"Einrichtungen ({len(eigene)})")
-st.markdown(einrichtungen_text(eigene) or "Für diese Gemeinde sind noch keine Einrichtungen erfasst.")
+st.markdown(einrichtungen_text(eigene) or ("In diesem Sozialraum liegt keine Einrichtung mit bekannter Lage."
+                                           if sozialraum else "Für diese Gemeinde sind noch keine Einrichtungen "
+                                                              "erfasst."))
 if hinweis := namensnennung(eigene):
     st.caption(hinweis)
 st.caption(f"Quelle: {k.indikator.quelle}. " + " ".join(k.indikator.hinweise))

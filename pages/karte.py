@@ -5,6 +5,7 @@ from streamlit_folium import st_folium
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, faerbung, legende_html, stellvertreter
 from darstellung.maskierung import md
+from darstellung.tabellen import gebietstabelle
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
@@ -32,6 +33,12 @@ if not k.praesentation:
             except ValueError as fehler:
                 st.error(md(fehler))
 klassen = rahmen.klassen(k)
+gebiete = rahmen.gebiete()
+gemeinde = k.ansicht.gemeinde
+if len(gebiete.sozialraeume_von(gemeinde)) and not k.praesentation:
+    ebenen = {"gemeinde": "Gemeinden des Kreises", "sozialraum": f"Sozialräume von {gebiete.name(gemeinde)}"}
+    rahmen.auswahl(st.selectbox, "Ebene der Karte", list(ebenen), "ebene", format_func=ebenen.get)
+sozialraeume_zeigen = len(gebiete.sozialraeume_von(gemeinde)) > 0 and rahmen.ansicht().ebene == "sozialraum"
 
 einrichtungen, umkreis = rahmen.karteneinrichtungen()
 try:
@@ -44,6 +51,17 @@ with st.container(key="karte_spalten"):  # beim Drucken stehen Karte und Liste u
 with karte_spalte:
     if ohne_grenzen:
         st.warning(md(ohne_grenzen))
+    elif sozialraeume_zeigen:
+        sr_karte, werte, klassen = rahmen.sozialraumkarte(k, gemeinde, schrift_px=18 if k.praesentation else 13)
+        klick = st_folium(sr_karte, key="karte_sozialraum", height=720 if k.praesentation else 620,
+                          use_container_width=True, returned_objects=["last_active_drawing"])
+        gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
+        if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
+            st.session_state["karte_letzter_klick"] = gewaehlt
+            rahmen.setze(sozialraum=gewaehlt)
+            st.switch_page("pages/gemeindeprofil.py")
+        st.caption(f"Sozialräume: Abgrenzung des Kreises (Sozialraumstand {rahmen.sozialraumstand()}) · Grenzen: "
+                   f"{geodaten.namensnennung()} · Ein Klick auf einen Sozialraum öffnet sein Profil.")
     else:
         # Die Grundlage (Geometrie, Einrichtungen) lädt der Browser einmal als Datei; ein Wechsel von Indikator,
         # Jahr oder Klassen schickt nur die Färbung, und die Karte färbt um, statt neu zu entstehen.
@@ -87,7 +105,13 @@ with liste_spalte:
                          hide_index=True)
 
 st.header("Werte der Karte")
-rahmen.tabelle(rahmen.gebietstabelle(k), "kartenwerte")
+if sozialraeume_zeigen:
+    rahmen.tabelle(gebietstabelle(werte, ind, jahr, ebenen=("sozialraum",)), "kartenwerte")
+    st.caption(f"Werte eines Sozialraums unter {konfiguration.mindestbevoelkerung()} Einwohnern (unter der "
+               "Regelaltersgrenze) erscheinen nicht, ebenso jeder, aus dem sie sich mit dem Gemeindewert ausrechnen "
+               "ließen.")
+else:
+    rahmen.tabelle(rahmen.gebietstabelle(k), "kartenwerte")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
 st.caption("Einrichtungen: die Quelle jeder Adresse und Lage steht in der Einrichtungsliste (Export in der "

@@ -16,14 +16,25 @@ if not k.praesentation:
     rahmen.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
                    format_func=lambda a: namen.get(a, f"{gebiete.name(gebiete.kreis)} (alle Gemeinden)"))
 ags = rahmen.ansicht().gemeinde
+raeume = gebiete.sozialraeume_von(ags)
+if len(raeume) and not k.praesentation:
+    wahl = {"": f"ganze Gemeinde {namen[ags]}", **dict(zip(raeume["id"], raeume["name"]))}
+    rahmen.auswahl(st.selectbox, "Sozialraum", list(wahl), "sozialraum", format_func=wahl.get)
+sozialraum = rahmen.ansicht().sozialraum if rahmen.ansicht().sozialraum in set(raeume["id"]) else None
 gebiet = namen[ags] if ags else gebiete.name(gebiete.kreis)
+if sozialraum:
+    gebiet = f"{gebiete.name(sozialraum)} ({gebiet})"
+    angebote = rahmen.angebote_im_sozialraum(k)
+    angebote = angebote[(angebote["sozialraum"] == sozialraum) | (angebote["gemeinde"] == katalog.KREISWEIT)]
 st.title(f"Präventionskette: {md(gebiet)}")
 st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] == 'aktiv').sum()} aktiv, "
            f"{(angebote['status'] == 'geplant').sum()} geplant. Geplante zählen nicht als Abdeckung"
-           + (", kreisweite Angebote zählen für jede Gemeinde." if ags else "."))
+           + (", kreisweite Angebote zählen für jede Gemeinde." if ags else ".")
+           + (" Im Sozialraum zählen die Angebote, die dort stattfinden (eigene Lage oder die ihrer Einrichtung), "
+              "und die kreisweiten." if sozialraum else ""))
 
 st.header("Angebote nach Lebensphase und Handlungsfeld")
-matrix, bedarf, kreis = rahmen.praeventionskette(k, ags)
+matrix, bedarf, kreis = rahmen.praeventionskette(k, ags, sozialraum)
 rahmen.tabelle(matrix, "matrix", index=True)
 st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
            f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")

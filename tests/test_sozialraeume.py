@@ -188,7 +188,10 @@ def test_beispiel_ueber_die_kommandozeile(capsys, monkeypatch):
     assert main(["veroeffentlichen", "--jahr", "2024"]) == 0
     leser = pd.read_csv(io.StringIO(capsys.readouterr().out), dtype={"ags": str})
     klein = leser[leser["ags"] == "ALF-04"]
-    assert set(klein["status"]) == {"nicht_ausweisbar"} and klein["zaehler"].isna().all()  # 290 Einwohner
+    assert set(klein["status"]) == {"nicht_ausweisbar"} and klein["zaehler"].isna().all()  # 293 Einwohner
+    # mitgesperrt wird im kleinsten übrigen Sozialraum, nicht in der Gemeinde und nicht in der Innenstadt
+    assert set(leser.loc[leser["ags"] == ALFELD, "status"]) == {"ok"}
+    assert set(leser.loc[leser["ags"] == "ALF-01", "status"]) == {"ok"}
     assert ausrechenbar(leser, mit_sozialraeumen()[0]) == {}
 
 
@@ -212,3 +215,68 @@ def test_kennzahlen_je_sozialraum_werden_wie_alle_geprueft():
     assert any(m.startswith("sr.csv, Zeile 3") and "darf den Nenner nicht übersteigen" in m for m in meldungen)
     with pytest.raises(UngueltigeDatei, match="Spalte gebiet: Die Spalte „gebiet“ kommt doppelt vor"):
         _kennzahlen("ags;gebiet;jahr;bev_u15;nef_u15\n03254002;ALF-A;2024;10;1\n", gebiete)
+
+
+@pytest.fixture
+def mit_beispiel(monkeypatch, capsys):
+    """Das Beispiel geladen, wie ein neuer Nutzer es tut: python -m indikatoren sozialraeume beispiel."""
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    monkeypatch.setenv("SOZIALPLANUNG_BASEMAP", "keine")
+    assert main(["sozialraeume", "beispiel"]) == 0
+    capsys.readouterr()
+
+
+def _werte(app):
+    """Die Wertetabelle der Gebiete (tabellen.gebietstabelle: mit Spalte Art)."""
+    return next(d.value for d in app.dataframe if {"Gebiet", "Art"} <= set(d.value.columns)).set_index("Gebiet")
+
+
+def test_profil_eines_sozialraums_und_rangliste_in_der_gemeinde(mit_beispiel):
+    from tests.test_app import ansichtslink, starte
+    app = starte("gemeindeprofil", gemeinde=ALFELD)
+    assert not app.exception and "Sozialraum" in [s.label for s in app.selectbox]
+    assert "Sozialräume von Alfeld \\(Leine\\): Kinderarmut 2024" in [h.value for h in app.header]
+    rang = _werte(app)
+    assert rang.index.tolist() == ["Innenstadt", "Kernstadt (ohne Innenstadt)", "Südost (um Föhrste)",
+                                   "Ost (um Hörsum)"]  # nach Wert, gesperrte am Ende
+    # 2024 von Hand: Innenstadt 230 / 711 = 32,35 %, Kernstadt 212 / 1643 = 12,90 %
+    assert rang["Kinderarmut"].tolist()[:2] == ["32,3\u00a0%", "12,9\u00a0%"]
+    assert set(rang["Kinderarmut"].tolist()[2:]) == {"nicht ausweisbar"}
+    assert any("decken Alfeld \\(Leine\\) ganz ab" in c.value for c in app.caption)
+    assert [b.label for b in app.get("download_button")][-2:] == ["Sozialräume als CSV", "Sozialräume als XLSX"]
+
+    app = starte("gemeindeprofil", gemeinde=ALFELD, sozialraum="ALF-01")
+    assert not app.exception and app.title[0].value == "Sozialraum Innenstadt (Alfeld \\(Leine\\)) 2024"
+    tabelle = app.table[0].value
+    zeile = tabelle.loc["Kinderarmutsindikator (NEF-Quote unter 15)"]
+    assert (zeile["Innenstadt"], zeile["Platz"], zeile["Alfeld (Leine)"]) == ("32,3\u00a0%", "Platz 1 von 2",
+                                                                             "17,5\u00a0%")
+    assert ansichtslink(app).endswith("gemeinde=03254002&sozialraum=ALF-01")  # der Link öffnet genau ihn
+    # ein zu kleiner Sozialraum zeigt keinen Wert, auch nicht im Verlauf
+    app = starte("gemeindeprofil", gemeinde=ALFELD, sozialraum="ALF-04")
+    assert set(app.table[0].value["Ost (um Hörsum)"]) == {"nicht ausweisbar"}
+    # ein Sozialraum einer anderen Gemeinde im Link wird nicht gezeigt, und die Seite sagt es
+    app = starte("gemeindeprofil", gemeinde="03254021", sozialraum="ALF-01")
+    assert app.title[0].value.startswith("Gemeindeprofil Hildesheim")
+    assert any("Den Sozialraum ALF\\-01 gibt es in dieser Gemeinde nicht" in i.value for i in app.info)
+
+
+def test_karte_der_sozialraeume_und_praeventionskette(mit_beispiel):
+    from tests.test_app import ansichtslink, starte
+    app = starte("karte", gemeinde=ALFELD, ebene="sozialraum")
+    assert not app.exception and app.selectbox(key="w_ebene").value == "sozialraum"
+    assert ansichtslink(app).endswith("gemeinde=03254002&ebene=sozialraum")
+    assert _werte(app).index.tolist()[:2] == ["Innenstadt", "Kernstadt (ohne Innenstadt)"]
+    app = starte("karte", ebene="sozialraum")  # ohne Gemeinde gibt es keine Sozialraumebene
+    assert not app.exception and "w_ebene" not in [s.key for s in app.selectbox]
+
+    app = starte("praeventionskette", gemeinde=ALFELD, sozialraum="ALF-01")
+    assert not app.exception and app.title[0].value == r"Präventionskette: Innenstadt \(Alfeld \(Leine\)\)"
+    # die Angebote des Familienzentrums (Marktplatz, in der Innenstadt) zählen dort, in Südost keines
+    innen = next(d.value for d in app.dataframe if "Beratung und Elternbildung" in d.value.columns)
+    assert innen.loc["0-3", "Beratung und Elternbildung"] == "Lücke (2 geplant)"
+    bedarf = next(d.value for d in app.dataframe if "Sozialraum" in d.value.columns)
+    assert bedarf.set_index("Altersgruppe der Daten").at["Kinderarmut", "Platz"] == "1 von 2"
+    app = starte("praeventionskette", gemeinde=ALFELD, sozialraum="ALF-03")
+    suedost = next(d.value for d in app.dataframe if "Beratung und Elternbildung" in d.value.columns)
+    assert suedost.loc["0-3", "Beratung und Elternbildung"] == "Lücke"
