@@ -6,6 +6,7 @@ welchem Grund gesperrt ist (`sperren(...).zellen`).
 
 - Primär: eine Anzahl 1 oder 2 wird nie gezeigt, auch keine Quote mit ihr (sie ließe sich aus Quote und
   Nenner zurückrechnen). Was die Quelle schon gesperrt hat („*“), bleibt gesperrt.
+- Sozialräume: einer unter der Mindestgröße (konfiguration.mindestbevoelkerung) zeigt keine Zelle.
 - Sekundär: Leser sehen Summenbeziehungen – eine Samtgemeinde oder den Kreis (aus einer Quellzeile) neben
   seinen Gemeinden, und in jeder Zeile eine Summe neben ihren Teilen (`spalten.ZERLEGUNGEN`: Altersgruppen,
   Bevölkerung bis zur Regelaltersgrenze). Aus ihnen darf sich keine gesperrte Zelle ausrechnen lassen. Das

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 
 ROLLEN = ("stabsstelle", "netzwerk")
 BEREICHE = {"stabsstelle": ("kennzahlen", "datenstaende", "einrichtungen", "angebote", "familienzentrum",
-                            "protokoll"),
+                            "sozialraeume", "protokoll"),
             "netzwerk": ("einrichtungen", "angebote", "familienzentrum")}
 
 

@@ -186,3 +186,9 @@ def zuordnen(orte: pd.DataFrame, flaechen_: gpd.GeoDataFrame) -> pd.Series:
     treffer = gpd.sjoin(punkte, flaechen_[["id", "geometry"]], predicate="within")
     ergebnis.loc[treffer.index] = treffer["id"].groupby(level=0).first()
     return ergebnis
+
+
+def als_geojson(liste: pd.DataFrame) -> bytes:
+    """Die Liste als Grenzdatei zum Weitergeben und Wiedereinlesen (Spalten id, name, ags)."""
+    tabelle = flaechen(liste).rename(columns={"gemeinde": "ags"})[["id", "name", "ags", "vollstaendig", "geometry"]]
+    return tabelle.to_json(drop_id=True, ensure_ascii=False).encode()

@@ -1,5 +1,6 @@
-"""Datenpflege, ein Reiter je Liste (Einrichtungen, Angebote): im Browser bearbeiten oder als Datei ersetzen, die
-Änderungen sehen, bevor sie gespeichert werden, Export und Vorlage, Verlauf und früheren Stand wieder aktivieren."""
+"""Datenpflege, ein Reiter je Liste (Einrichtungen, Angebote, Sozialräume): im Browser bearbeiten oder als Datei
+ersetzen, die Änderungen sehen, bevor sie gespeichert werden, Export und Vorlage, Verlauf und früheren Stand wieder
+aktivieren. Sozialräume (Flächen) werden nur als Grenzdatei ersetzt, nicht in der Tabelle bearbeitet."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -13,7 +14,7 @@ from darstellung.maskierung import md
 from indikatoren import listendatei
 from indikatoren.datenstaende import AndererStandAktiv
 from indikatoren.listen import Listen, aenderungen
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.meldungen import Meldung, UngueltigeDatei
 from pages import _anmeldung as anmeldung
 from pages._hochladen import hochladen
 
@@ -27,6 +28,11 @@ class Pflege:
     lies_datei: Callable[[bytes, str], pd.DataFrame]  # (Inhalt, Dateiname) -> geprüft
     schluessel: str  # für die Widgets: „einr“, „ang“
     spalten: dict = field(default_factory=dict)  # column_config des Editors
+    datei: tuple[str, tuple[str, ...]] = (  # Beschriftung und Endungen des Uploads
+        "… oder die ganze Liste als Datei ersetzen (CSV oder XLSX wie der Export; Zeilen ohne id sind neu)",
+        ("csv", "txt", "xlsx"))
+    bearbeiten: bool = True  # im Browser bearbeiten und als Tabelle exportieren; sonst nur zeigen (ohne `verborgen`)
+    verborgen: tuple[str, ...] = ()  # Spalten, die nur gespeichert, nicht gezeigt werden (die Geometrie)
 
 
 def zeigen(p: Pflege, benutzer: str) -> None:
@@ -35,17 +41,20 @@ def zeigen(p: Pflege, benutzer: str) -> None:
                "Mitgelieferte Liste (oder Vorgabe), noch nie geändert. Jede Änderung wird ein neuer Stand; frühere "
                "bleiben erhalten.")
     runde = st.session_state.get(f"dp_{k}_runde", 0)
-    bearbeitet = st.data_editor(
+    if not p.bearbeiten:
+        st.dataframe(p.liste.drop(columns=list(p.verborgen)), hide_index=True, width="stretch")
+    bearbeitet = None if not p.bearbeiten else st.data_editor(
         p.liste, num_rows="dynamic", hide_index=True, key=f"dp_{k}_tabelle_{runde}", width="stretch",
         column_config={"id": st.column_config.TextColumn(
             "Kennung", disabled=True, help="Feste Kennung; neue Zeilen bekommen sie beim Speichern (Spalte „id“)."),
             **{f.name: {**p.spalten.get(f.name, {}), "label": f.titel,
                         "help": f"{f.bedeutung} (Spalte „{f.name}“ in der Datei)"} for f in art.felder}})
-    hochladen("… oder die ganze Liste als Datei ersetzen (CSV oder XLSX wie der Export; Zeilen ohne id sind neu)",
-              f"dp_{k}_datei_{runde}", f"dp_{k}_upload", ["csv", "txt", "xlsx"])
+    hochladen(p.datei[0], f"dp_{k}_datei_{runde}", f"dp_{k}_upload", list(p.datei[1]))
     if st.button("Änderungen prüfen", key=f"dp_{k}_pruefen", type="primary"):
         datei = st.session_state.get(f"dp_{k}_upload")
         try:
+            if not datei and not p.bearbeiten:
+                raise UngueltigeDatei([Meldung("Eingabe", "Bitte zuerst eine Datei wählen.")])
             neu = p.lies_datei(datei[1], datei[0]) if datei else p.pruefe_tabelle(bearbeitet)
         except UngueltigeDatei as fehler:
             st.session_state[f"dp_{k}_geprueft"] = None
@@ -58,7 +67,8 @@ def zeigen(p: Pflege, benutzer: str) -> None:
         _vorschau(p, *geprueft, benutzer=benutzer)
     if gespeichert := st.session_state.pop(f"dp_{k}_gespeichert", None):
         st.success(f"{art.stand_heisst} {gespeichert} ist aktiv; alle Seiten zeigen ihn.")
-    _export(p)
+    if p.bearbeiten:
+        _export(p)
     _verlauf(p, benutzer)
 
 
@@ -71,7 +81,7 @@ def _vorschau(p: Pflege, neu: pd.DataFrame, datei: str, grundlage: int | None, b
     zahlen = liste.drop_duplicates(["art", "id"])["art"].value_counts()
     st.markdown("**Vorschau:** " + ", ".join(f"{zahlen.get(a, 0)} {a}" for a in ("neu", "geändert", "entfernt"))
                 + (f" (aus {md(datei)})" if datei else ""))
-    st.dataframe(tabellen.listenaenderungen(liste), hide_index=True, width="stretch")
+    st.dataframe(tabellen.listenaenderungen(_kurz(p, liste)), hide_index=True, width="stretch")
     with st.form(f"dp_{k}_speichern"):
         kommentar = st.text_input("Kommentar (Pflicht): was ist das für ein Stand?", key=f"dp_{k}_kommentar")
         if st.form_submit_button("Als neuen Stand speichern", type="primary"):
@@ -88,6 +98,13 @@ def _vorschau(p: Pflege, neu: pd.DataFrame, datei: str, grundlage: int | None, b
             st.session_state.update({f"dp_{k}_geprueft": None, f"dp_{k}_upload": None, f"dp_{k}_gespeichert": neuer,
                                      f"dp_{k}_runde": st.session_state.get(f"dp_{k}_runde", 0) + 1})
             st.rerun()
+
+
+def _kurz(p: Pflege, liste: pd.DataFrame) -> pd.DataFrame:
+    """Verborgene Spalten (eine Grenze als GeoJSON) nur als „verändert“, nicht als seitenlanger Text."""
+    verborgen = liste["feld"].isin(p.verborgen)
+    return liste.assign(vorher=liste["vorher"].mask(verborgen, "…"), nachher=liste["nachher"].mask(verborgen,
+                                                                                                  "(verändert)"))
 
 
 def _export(p: Pflege) -> None:
@@ -118,7 +135,7 @@ def _verlauf(p: Pflege, benutzer: str) -> None:
     zurueck = st.selectbox("Früheren Stand wieder aktiv machen", frueher, key=f"dp_{k}_zurueck",
                            format_func=lambda n: f"{art.stand_heisst} {n}")
     with st.expander("Was sich damit gegenüber dem aktiven Stand ändert"):
-        st.dataframe(tabellen.listenaenderungen(aenderungen(p.liste, p.listen.lesen(zurueck)[1], art)),
+        st.dataframe(tabellen.listenaenderungen(_kurz(p, aenderungen(p.liste, p.listen.lesen(zurueck)[1], art))),
                      hide_index=True, width="stretch")
     with st.form(f"dp_{k}_zurueck_form"):
         ja = st.checkbox(f"Ja, {art.stand_heisst} {zurueck} wieder aktiv machen", key=f"dp_{k}_zurueck_ok")

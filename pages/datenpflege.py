@@ -1,6 +1,7 @@
-"""Datenpflege: Anmeldung, dann je nach Rolle bis zu fünf Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py),
+"""Datenpflege: Anmeldung, dann je nach Rolle bis zu sieben Reiter – Kennzahlen einlesen (_kennzahlen_einlesen.py),
 Datenstände mit Rücknahme, Rohexport, Sperrliste und Sicherung (_datenstaende.py), Einrichtungen
-(_einrichtungspflege.py), Angebote (_angebotspflege.py), Familienzentrum (_familienzentrum.py), Protokoll. Die Rolle
+(_einrichtungspflege.py), Angebote (_angebotspflege.py), Familienzentrum (_familienzentrum.py), Sozialräume
+(_sozialraumpflege.py), Protokoll. Die Rolle
 `netzwerk` sieht nur Einrichtungen, Angebote und Familienzentrum."""
 
 import streamlit as st
@@ -16,6 +17,7 @@ from pages import _einrichtungspflege as einrichtungspflege_seite
 from pages import _familienzentrum as familienzentrum_seite
 from pages import _kennzahlen_einlesen as kennzahlen_seite
 from pages import _rahmen as rahmen
+from pages import _sozialraumpflege as sozialraumpflege_seite
 
 rahmen.ueber_app()
 benutzer = anmeldung.benutzer()
@@ -45,6 +47,7 @@ REITER = {"kennzahlen": ("Kennzahlen einlesen", lambda: kennzahlen_seite.zeigen(
           "einrichtungen": ("Einrichtungen", lambda: einrichtungspflege_seite.zeigen(ablage, wer)),
           "angebote": ("Angebote", lambda: angebotspflege_seite.zeigen(ablage, gebiete, wer)),
           "familienzentrum": ("Familienzentrum", lambda: familienzentrum_seite.zeigen(ablage, wer)),
+          "sozialraeume": ("Sozialräume", lambda: sozialraumpflege_seite.zeigen(ablage, gebiete, wer)),
           "protokoll": ("Protokoll", protokoll)}
 erlaubt = [b for b in REITER if rollen.darf(rolle, b)]
 # Der gewählte Reiter bleibt über jede Aktion hinweg offen und steht im Link (?reiter=…); nur er läuft, so wird

@@ -78,7 +78,7 @@ def test_falsches_passwort_fuehrt_zur_wartezeit(monkeypatch):
 
 def test_anmelden_einlesen_bestaetigen_und_zuruecknehmen(gebiete):
     app = _anmelden(_app())
-    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 6
+    assert app.title[0].value == "Datenpflege" and len(app.tabs) == 7
     _hochladen(app, "neu.csv", NEU_2025)
     assert "**neu\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
     assert app.metric[0].value == "2025"
@@ -432,3 +432,43 @@ def test_familienzentrum_pflegt_seine_zahlen(gebiete):
     assert not app.exception and "Partner\\: Stand 1" in app.success[-1].value  # maskiert wie jeder Text
     assert Listen(ablage, katalog.PARTNER).lesen()[1]["name"].tolist() == ["Kita St. Nicolai"]
     assert len(Listen(ablage, katalog.KONTAKTE).lesen()[1]) == 1  # leeres Blatt: Kontakte bleiben
+
+
+def test_sozialraeume_als_grenzdatei_pflegen(gebiete, monkeypatch):
+    """Grenzdatei hochladen: Fehler mit Zeile und Spalte und nichts gespeichert; dann die richtige Datei mit Vorschau
+    und Kommentar als Sozialraumstand, den Seiten sofort zeigen; Rücknahme auf den leeren Stand."""
+    import geopandas as gpd
+
+    from indikatoren import sozialraeume
+    from tests.conftest import HILDESHEIM_GEOJSON
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    beispiel = PROJEKT / "data" / "beispiel_sozialraeume.geojson"
+    app = _anmelden(_app())
+    _reiter(app, "Sozialräume")
+    kaputt = gpd.read_file(beispiel).assign(id="ALF-01").to_json(drop_id=True).encode()
+    app.session_state["dp_sr_upload"] = ("sr.geojson", kaputt)
+    app.run()
+    app.button(key="dp_sr_pruefen").click().run()
+    fehler = next(d.value for d in app.dataframe if "Zeile" in d.value.columns)
+    assert "Die Kennung „ALF-01“ steht mehrfach in der Datei." in fehler["Meldung"].tolist()
+    assert sozialraeume.aktuelle(oeffne_ablage(gebiete))[0] is None
+    app.session_state["dp_sr_upload"] = ("sr.geojson", beispiel.read_bytes())
+    app.run()
+    app.button(key="dp_sr_pruefen").click().run()
+    assert "**Vorschau:** 4 neu, 0 geändert, 0 entfernt (aus sr.geojson)" in [m.value.replace("\\", "")
+                                                                          for m in app.markdown]
+    app.text_input(key="dp_sr_kommentar").input("Sozialräume Alfeld, Beispiel")
+    app.button(key="FormSubmitter:dp_sr_speichern-Als neuen Stand speichern").click().run()
+    assert not app.exception
+    stand, liste = sozialraeume.aktuelle(oeffne_ablage(gebiete))
+    assert stand == 2 and liste["id"].tolist() == ["ALF-01", "ALF-02", "ALF-03", "ALF-04"]
+    gezeigt = next(d.value for d in app.dataframe if "vollstaendig" in d.value.columns)
+    assert "geometrie" not in gezeigt.columns and set(gezeigt["vollstaendig"]) == {"ja"}
+    profil = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    profil.query_params["gemeinde"] = "03254002"
+    profil.switch_page("pages/gemeindeprofil.py").run()
+    assert "Sozialraum" in [s.label for s in profil.selectbox]
+    app.selectbox(key="dp_sr_zurueck").set_value(1).run()
+    app.checkbox(key="dp_sr_zurueck_ok").check()
+    app.button(key="FormSubmitter:dp_sr_zurueck_form-Aktivieren").click().run()
+    assert sozialraeume.aktuelle(oeffne_ablage(gebiete))[1].empty

@@ -121,3 +121,12 @@ def test_jede_seite_fuer_einen_kreis_ausserhalb_niedersachsens(kreis, name, geme
                          check=True).stdout
     pdf = " ".join(pdf.split())  # Zeilenumbrüche des Satzes
     assert name in pdf and "Statistik der Bundesagentur" in pdf and not FREMD.search(pdf)
+
+
+def test_kostenplan_der_konzeption_nur_im_kreis_des_familienzentrums(monkeypatch):
+    """Die Kostenvorgabe stammt aus der Konzeption des Familienzentrums Alfeld: ein anderer Kreis plant selbst."""
+    from familienzentrum import daten, katalog
+    assert daten.vorgabe(katalog.KOSTEN)["position"].tolist()[:2] == ["Büromaterial", "Kreativ- und Arbeitsmaterial"]
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(BUND))
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", "05358")
+    assert daten.vorgabe(katalog.KOSTEN).empty

@@ -192,6 +192,7 @@ def test_beispiel_ueber_die_kommandozeile(capsys, monkeypatch):
     # mitgesperrt wird im kleinsten übrigen Sozialraum, nicht in der Gemeinde und nicht in der Innenstadt
     assert set(leser.loc[leser["ags"] == ALFELD, "status"]) == {"ok"}
     assert set(leser.loc[leser["ags"] == "ALF-01", "status"]) == {"ok"}
+    assert set(leser.loc[leser["ags"] == "ALF-03", "status"]) == {"nicht_ausweisbar"}  # mitgesperrt
     assert ausrechenbar(leser, mit_sozialraeumen()[0]) == {}
 
 
