@@ -6,6 +6,7 @@ Erwartet Ergebnisse aus geheimhaltung.fuer_leser(...).
 import pandas as pd
 
 from darstellung.maskierung import md
+from indikatoren import konfiguration
 from indikatoren.berechnung import jedes_nte_kind
 from indikatoren.gebiete import EBENEN
 from indikatoren.katalog import Indikator
@@ -28,6 +29,13 @@ def anzahl_text(anzahl) -> str:
 def nte_text(wert, status: str, indikator: Indikator) -> str:
     n = jedes_nte_kind(wert) if indikator.jedes_nte_kind and status == "ok" else None
     return f"jedes {n}. Kind" if n else ""
+
+
+def sozialraum_hinweis() -> str:
+    """Warum ein Sozialraum keinen Wert zeigt: für Karte und Profil derselbe Satz."""
+    return (f"Werte eines Sozialraums unter {konfiguration.mindestbevoelkerung()} Einwohnern (unter der "
+            "Regelaltersgrenze) erscheinen nicht, ebenso jeder, aus dem sie sich mit dem Gemeindewert ausrechnen "
+            "ließen.")
 
 
 def gebietstabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, ebenen=("gemeinde",)) -> pd.DataFrame:

@@ -458,6 +458,17 @@ def _ueber_app_neu_starten() -> None:
     st.rerun()
 
 
+def sozialraumwahl(k: "Kontext", gemeinde: str | None) -> str | None:
+    """Hat die Gemeinde Sozialräume, die Wahl „ganze Gemeinde“ oder einer davon (steht in der Ansicht und im
+    Link); der gewählte Sozialraum, wenn er zu dieser Gemeinde gehört, sonst None."""
+    raeume = gebiete().sozialraeume_von(gemeinde)
+    if len(raeume) and not k.praesentation:
+        wahl = {"": f"ganze Gemeinde {gebiete().name(gemeinde)}", **dict(zip(raeume["id"], raeume["name"]))}
+        auswahl(st.selectbox, "Sozialraum", list(wahl), "sozialraum", format_func=wahl.get)
+    gewaehlt = ansicht().sozialraum
+    return gewaehlt if gewaehlt in set(raeume["id"]) else None
+
+
 def auswahl(widget, label: str, optionen: list, feld: str, **optionen_widget):
     """Ein Bedienelement, dessen Wert in der Ansicht (und damit im Link) steht."""
     wert = getattr(ansicht(), feld)

@@ -7,8 +7,8 @@ import streamlit as st
 from darstellung import profil
 from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
-from darstellung.tabellen import einrichtungen_text, exporttabelle, gebietstabelle
-from indikatoren import geodaten, konfiguration, sozialraeume
+from darstellung.tabellen import einrichtungen_text, exporttabelle, gebietstabelle, sozialraum_hinweis
+from indikatoren import geodaten, sozialraeume
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
 
@@ -23,17 +23,13 @@ ags = rahmen.ansicht().gemeinde or next(iter(namen))
 rahmen.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
 gebiete = rahmen.gebiete()
 raeume = gebiete.sozialraeume_von(ags)
-if len(raeume) and not k.praesentation:
-    wahl = {"": f"ganze Gemeinde {namen[ags]}", **dict(zip(raeume["id"], raeume["name"]))}
-    rahmen.auswahl(st.selectbox, "Sozialraum", list(wahl), "sozialraum", format_func=wahl.get)
-sozialraum = rahmen.ansicht().sozialraum if rahmen.ansicht().sozialraum in set(raeume["id"]) else None
+sozialraum = rahmen.sozialraumwahl(k, ags)
 gebiet = sozialraum or ags
 kreis_ags, jahr = gebiete.kreis, k.jahr
 if sozialraum:
     st.title(f"Sozialraum {md(gebiete.name(sozialraum))} ({md(namen[ags])}) {jahr}")
     st.caption(f"Datenstand {k.datenstand.id} · Sozialraum {md(sozialraum)} in {md(namen[ags])} · Kreiswerte: "
-               f"{md(gebiete.name(kreis_ags))} · Werte eines Sozialraums unter "
-               f"{konfiguration.mindestbevoelkerung()} Einwohnern erscheinen nicht.")
+               f"{md(gebiete.name(kreis_ags))} · " + sozialraum_hinweis())
 else:
     st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
     st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(gebiete.name(kreis_ags))}")
@@ -70,9 +66,7 @@ if len(raeume) and not sozialraum:
                "Zeile der Gemeinde, nie aus einer Summe von Sozialräumen.")
     werte = k.ergebnis[k.ergebnis["ags"].isin(raeume["id"])]
     rahmen.tabelle(gebietstabelle(werte, k.indikator, jahr, ebenen=("sozialraum",)), "sozialraeume")
-    st.caption(f"Sortiert nach Wert (höchster zuerst). Werte eines Sozialraums unter "
-               f"{konfiguration.mindestbevoelkerung()} Einwohnern (unter der Regelaltersgrenze) erscheinen "
-               "nicht, ebenso jeder, aus dem sie sich mit dem Gemeindewert ausrechnen ließen.")
+    st.caption("Sortiert nach Wert (höchster zuerst). " + sozialraum_hinweis())
     if not k.praesentation:
         def export():
             return exporttabelle(werte, k.indikator, jahr, k.datenstand.id)

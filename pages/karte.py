@@ -5,7 +5,7 @@ from streamlit_folium import st_folium
 
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, faerbung, legende_html, stellvertreter
 from darstellung.maskierung import md
-from darstellung.tabellen import gebietstabelle
+from darstellung.tabellen import gebietstabelle, sozialraum_hinweis
 from indikatoren import ansicht as ansichten
 from indikatoren import einrichtungen as einrichtungsliste
 from indikatoren import geodaten, konfiguration
@@ -107,9 +107,7 @@ with liste_spalte:
 st.header("Werte der Karte")
 if sozialraeume_zeigen:
     rahmen.tabelle(gebietstabelle(werte, ind, jahr, ebenen=("sozialraum",)), "kartenwerte")
-    st.caption(f"Werte eines Sozialraums unter {konfiguration.mindestbevoelkerung()} Einwohnern (unter der "
-               "Regelaltersgrenze) erscheinen nicht, ebenso jeder, aus dem sie sich mit dem Gemeindewert ausrechnen "
-               "ließen.")
+    st.caption(sozialraum_hinweis())
 else:
     rahmen.tabelle(rahmen.gebietstabelle(k), "kartenwerte")
 if klassen is not None:

@@ -16,11 +16,7 @@ if not k.praesentation:
     rahmen.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
                    format_func=lambda a: namen.get(a, f"{gebiete.name(gebiete.kreis)} (alle Gemeinden)"))
 ags = rahmen.ansicht().gemeinde
-raeume = gebiete.sozialraeume_von(ags)
-if len(raeume) and not k.praesentation:
-    wahl = {"": f"ganze Gemeinde {namen[ags]}", **dict(zip(raeume["id"], raeume["name"]))}
-    rahmen.auswahl(st.selectbox, "Sozialraum", list(wahl), "sozialraum", format_func=wahl.get)
-sozialraum = rahmen.ansicht().sozialraum if rahmen.ansicht().sozialraum in set(raeume["id"]) else None
+sozialraum = rahmen.sozialraumwahl(k, ags)
 gebiet = namen[ags] if ags else gebiete.name(gebiete.kreis)
 if sozialraum:
     gebiet = f"{gebiete.name(sozialraum)} ({gebiet})"
