@@ -98,8 +98,8 @@ class Gebiete:
 
     @cached_property
     def sozialraumteile(self) -> pd.DataFrame:
-        """(oben, gemeinde): die Gemeinde als Summe ihrer Sozialräume (Spaltennamen wie `teile`, damit dieselbe
-        Summenbildung beide Stufen rechnet), nur für vollständig aufgeteilte Gemeinden."""
+        """(oben, gemeinde): welche Sozialräume eine Gemeinde bilden, nur für vollständig aufgeteilte Gemeinden
+        (sozialraumsummen rechnet daraus die Gemeinde, die Geheimhaltung prüft die Beziehung)."""
         sr = self.sozialraeume[self.sozialraeume["gemeinde"].isin(self.vollstaendig_aufgeteilt)]
         return pd.DataFrame({"oben": sr["gemeinde"], "gemeinde": sr["id"]}).reset_index(drop=True)
 

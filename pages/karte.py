@@ -13,6 +13,16 @@ from indikatoren.klassen import lies_grenzen
 from indikatoren.zahlenformat import zahl
 from pages import _rahmen as rahmen
 
+
+def profil_nach_klick(klick: dict | None, feld: str) -> None:
+    """Ein neuer Klick auf eine Fläche öffnet ihr Profil (Gemeinde oder Sozialraum, je nach `feld` der Ansicht)."""
+    gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
+    if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
+        st.session_state["karte_letzter_klick"] = gewaehlt
+        rahmen.setze(**{feld: gewaehlt})
+        st.switch_page("pages/gemeindeprofil.py")
+
+
 k = rahmen.kontext()
 ind, jahr = k.indikator, k.jahr
 st.title(f"Karte: {ind.titel} {jahr}")
@@ -53,27 +63,18 @@ with karte_spalte:
         st.warning(md(ohne_grenzen))
     elif sozialraeume_zeigen:
         sr_karte, werte, klassen = rahmen.sozialraumkarte(k, gemeinde, schrift_px=18 if k.praesentation else 13)
-        klick = st_folium(sr_karte, key="karte_sozialraum", height=720 if k.praesentation else 620,
-                          use_container_width=True, returned_objects=["last_active_drawing"])
-        gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
-        if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
-            st.session_state["karte_letzter_klick"] = gewaehlt
-            rahmen.setze(sozialraum=gewaehlt)
-            st.switch_page("pages/gemeindeprofil.py")
+        profil_nach_klick(st_folium(sr_karte, key="karte_sozialraum", height=720 if k.praesentation else 620,
+                                    use_container_width=True, returned_objects=["last_active_drawing"]), "sozialraum")
         st.caption(f"Sozialräume: Abgrenzung des Kreises (Sozialraumstand {rahmen.sozialraumstand()}) · Grenzen: "
                    f"{geodaten.namensnennung()} · Ein Klick auf einen Sozialraum öffnet sein Profil.")
     else:
         # Die Grundlage (Geometrie, Einrichtungen) lädt der Browser einmal als Datei; ein Wechsel von Indikator,
         # Jahr oder Klassen schickt nur die Färbung, und die Karte färbt um, statt neu zu entstehen.
         grundlage = rahmen.kartengrundlage(schrift_px=18 if k.praesentation else 13)
-        klick = st_folium(stellvertreter(grenzen, grundlage), key="karte", height=720 if k.praesentation else 620,
-                          use_container_width=True, returned_objects=["last_active_drawing"],
-                          feature_group_to_add=faerbung(grenzen, werte, klassen, ind))
-        gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
-        if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
-            st.session_state["karte_letzter_klick"] = gewaehlt
-            rahmen.setze(gemeinde=gewaehlt)
-            st.switch_page("pages/gemeindeprofil.py")
+        profil_nach_klick(st_folium(stellvertreter(grenzen, grundlage), key="karte",
+                                    height=720 if k.praesentation else 620, use_container_width=True,
+                                    returned_objects=["last_active_drawing"],
+                                    feature_group_to_add=faerbung(grenzen, werte, klassen, ind)), "gemeinde")
         st.caption(f"Grenzen: {geodaten.namensnennung()}"
                    + ("" if konfiguration.basemap() == "keine" else f" · {BASEMAP_DE_NAMENSNENNUNG}")
                    + " · Ein Klick auf eine Gemeinde öffnet ihr Profil.")
