@@ -35,6 +35,7 @@ st.markdown(css(praesentation), unsafe_allow_html=True)
 with st.container(key="dokument"):
     st.html(dokument.skript(), unsafe_allow_javascript=True)
 with rahmen.fehlergrenze():
+    rahmen.lauf_beginnen()
     st.set_page_config(page_title=dokument.titel(seite.title, rahmen.gebiete().name(rahmen.gebiete().kreis)))
     if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
         seite.run()

@@ -1,12 +1,13 @@
 """Die aktuellen Listen des Jahresberichts aus der Ablage und das Einlesen einer ganzen Mappe."""
 
+import functools
 from datetime import date
 
 import pandas as pd
 
 from familienzentrum import katalog, mappe
 from familienzentrum.pruefung import pruefe
-from indikatoren import einrichtungen
+from indikatoren import einrichtungen, konfiguration
 from indikatoren.datenstaende import Ablage
 from indikatoren.listen import Listen, aenderungen
 from indikatoren.meldungen import Meldung, UngueltigeDatei
@@ -15,11 +16,17 @@ from indikatoren.meldungen import Meldung, UngueltigeDatei
 def vorgabe(art, heute: date | None = None) -> pd.DataFrame:
     """Was gilt, solange nie etwas gespeichert wurde: leer, bei den Kosten der Plan aus der Konzeption des
     mitgelieferten Familienzentrums, aber nur in dessen Kreis (ein anderer Kreis plant seine eigenen Kosten)."""
-    if art != katalog.KOSTEN or einrichtungen.mitgeliefert_im_kreis().empty:
+    if art != katalog.KOSTEN or not _konzeption_gilt(konfiguration.kreis()):
         return pd.DataFrame(columns=["id", *art.spalten])
     jahr = str((heute or date.today()).year)
     return pd.DataFrame([{"id": "", "jahr": jahr, "position": p, "plan": plan, "ist": "", "finanzierung": f}
                          for p, plan, f in katalog.KOSTEN_VORGABE], columns=["id", *art.spalten])
+
+
+@functools.lru_cache(maxsize=8)
+def _konzeption_gilt(kreis: str) -> bool:
+    """Liegt das mitgelieferte Familienzentrum in diesem Kreis? Einmal je Kreis geprüft: jeder Bericht fragt es."""
+    return not einrichtungen.mitgeliefert_im_kreis(kreis).empty
 
 
 def aktuelle(ablage: Ablage, heute: date | None = None, verbindung=None) -> dict[str, pd.DataFrame]:

@@ -51,8 +51,16 @@ def gebiete() -> Gebiete:
     return _gebiete_mit(konfiguration.kreis(), konfiguration.datenbank_url(), sozialraumstand())
 
 
+def lauf_beginnen() -> None:
+    """Einmal je Lauf (app.py): welcher Sozialraumstand gilt. Alle Teile des Laufs lesen ihn von hier; je Aufruf
+    aus der Datenbank gelesen kostete er jeden Neulauf 20–40 ms (gemessen mit bench/last.py)."""
+    st.session_state["_sozialraumstand"] = Listen(ablage(), sozialraeume.LISTE).aktiver()
+
+
 def sozialraumstand() -> int | None:
-    return Listen(ablage(), sozialraeume.LISTE).aktiver()
+    if "_sozialraumstand" not in st.session_state:
+        lauf_beginnen()
+    return st.session_state["_sozialraumstand"]
 
 
 def sozialraumkarte(k: "Kontext", gemeinde: str, schrift_px: int):
