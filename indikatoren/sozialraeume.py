@@ -75,23 +75,15 @@ def pruefe(roh: gpd.GeoDataFrame, datei: str, gebiete: Gebiete, grenzen: gpd.Geo
     flaechen = roh.to_crs(crs).geometry
     zeilen = []
     for nr, (i, z) in enumerate(roh.iterrows(), start=1):
-        zeile = {"id": _text(z["id"]), "name": _text(z["name"]), "ags": _text(z.get("ags", ""))}
-        fehler += [Meldung(datei, text, nr, spalte) for spalte, text in _zeilenfehler(zeile, flaechen[i], gebiete)]
-        geo = flaechen[i]
-        if geo is not None and not geo.is_empty:
+        zeile, geo = {"id": _text(z["id"]), "name": _text(z["name"]), "ags": _text(z.get("ags", ""))}, flaechen[i]
+        probleme = _zeilenfehler(zeile, geo, gebiete)
+        if not any(spalte == "geometry" for spalte, _ in probleme):  # nur eine Fläche hat eine Lage
             geo = shapely.make_valid(geo)
-            anteile = gemeinden.intersection(geo).area / geo.area if geo.area else gemeinden.area * 0
-            gemeinde = zeile["ags"] and gebiete.normalisiere_ags(zeile["ags"])
-            gemeinde = gemeinde or (anteile.idxmax() if len(anteile) and anteile.max() > 0 else "")
-            draussen = geo.area - (geo.intersection(gemeinden[gemeinde]).area if gemeinde in gemeinden.index else 0)
-            if not gemeinde:
-                fehler.append(Meldung(datei, "Die Fläche liegt in keiner Gemeinde des Kreises.", nr, "geometry"))
-            elif draussen > max(RAND_M2, AUSSERHALB * geo.area):
-                ort = ("teils außerhalb des Kreises" if anteile.sum() < 1 - AUSSERHALB
-                       else f"überwiegend in {gebiete.name(anteile.idxmax())}")
-                fehler.append(Meldung(datei, f"{_prozent(draussen / geo.area)} der Fläche liegen außerhalb von "
-                                             f"{gebiete.name(gemeinde)} ({ort}).", nr, "geometry"))
+            gemeinde, lage = _gemeinde(geo, zeile["ags"] and gebiete.normalisiere_ags(zeile["ags"]), gemeinden,
+                                       gebiete)
+            probleme += lage
             zeilen.append({**zeile, "gemeinde": gemeinde, "flaeche": geo, "nr": nr})
+        fehler += [Meldung(datei, text, nr, spalte) for spalte, text in probleme]
     if fehler:
         raise UngueltigeDatei(sorted(fehler, key=lambda m: m.zeile or 0))
     tabelle = gpd.GeoDataFrame(zeilen, geometry="flaeche", crs=crs)
@@ -104,6 +96,23 @@ def pruefe(roh: gpd.GeoDataFrame, datei: str, gebiete: Gebiete, grenzen: gpd.Geo
         "vollstaendig": tabelle["gemeinde"].map(abgedeckt >= ABDECKUNG).map({True: "ja", False: "nein"}),
         "geometrie": shapely.to_geojson(shapely.set_precision(tabelle.to_crs("EPSG:4326").geometry.to_numpy(),
                                                                1e-6))})
+
+
+def _gemeinde(geo, angegeben: str | None, gemeinden: gpd.GeoSeries, gebiete: Gebiete
+              ) -> tuple[str, list[tuple[str, str]]]:
+    """Die Gemeinde einer Fläche (angegeben, sonst die mit dem größten Anteil) und was an ihrer Lage nicht stimmt."""
+    anteile = gemeinden.intersection(geo).area / geo.area
+    angegeben = angegeben if angegeben in gemeinden.index else None  # ein falscher AGS ist schon gemeldet
+    gemeinde = angegeben or (anteile.idxmax() if anteile.max() > 0 else "")
+    if not gemeinde:
+        return "", [("geometry", "Die Fläche liegt in keiner Gemeinde des Kreises.")]
+    draussen = geo.area - geo.intersection(gemeinden[gemeinde]).area
+    if draussen <= max(RAND_M2, AUSSERHALB * geo.area):
+        return gemeinde, []
+    ort = ("teils außerhalb des Kreises" if anteile.sum() < 1 - AUSSERHALB
+           else f"überwiegend in {gebiete.name(anteile.idxmax())}")
+    return gemeinde, [("geometry", f"{_prozent(draussen / geo.area)} der Fläche liegen außerhalb von "
+                                   f"{gebiete.name(gemeinde)} ({ort}).")]
 
 
 def _text(wert) -> str:

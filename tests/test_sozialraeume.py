@@ -80,6 +80,8 @@ def test_shapefile_als_zip_und_geopackage(roh, grenzen, tmp_path):
     (lambda r: r.drop(columns="name"), "Zeile 1, Spalte name: Die Spalte „name“ fehlt."),
     (lambda r: r.assign(ags=["03254099", ALFELD, ALFELD, ALFELD]),
      "Zeile 1, Spalte ags: „03254099“ ist keine Gemeinde des Kreises 03254."),
+    (lambda r: r.assign(ags=["03254", ALFELD, ALFELD, ALFELD]),  # der Kreis ist bekannt, aber keine Gemeinde
+     "Zeile 1, Spalte ags: „03254“ ist keine Gemeinde des Kreises 03254."),
     (lambda r: r.assign(ags=["03254014", ALFELD, ALFELD, ALFELD]),
      "Zeile 1, Spalte geometry: 100,0 % der Fläche liegen außerhalb von Elze (überwiegend in Alfeld (Leine))."),
     (lambda r: r.set_geometry(r.geometry.map(lambda g: translate(g, xoff=0.5))),
@@ -93,6 +95,7 @@ def test_fehler_mit_datei_zeile_und_spalte(roh, grenzen, aendern, meldung):
         _liste(aendern(roh), grenzen)
     assert any(meldung in str(m) for m in fehler.value.meldungen), [str(m) for m in fehler.value.meldungen]
     assert all(str(m).startswith("sr.geojson") for m in fehler.value.meldungen)
+    assert len({str(m) for m in fehler.value.meldungen if "Zeile 1," in str(m)}) <= 1  # ein Fehler, eine Meldung
 
 
 def test_leere_und_kaputte_datei():
