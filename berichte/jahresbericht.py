@@ -1,6 +1,8 @@
 """Jahresbericht des Familienzentrums: was es im Jahr getan hat (Kontakte, Veranstaltungen, Partner, Ziele, Kosten)
 neben seinen Angeboten und der sozialen Lage seiner Gemeinde, mit Einleitung und Ausblick. Kleine Zahlen sind
-gesperrt wie überall: Kontakte und Teilnehmende von 1 und 2 stehen nie da, auch nicht als Differenz zur Summe."""
+gesperrt wie überall (geheimhaltung.summen_schuetzen): Kontakte und Teilnehmende von 1 und 2 stehen nie da, und
+aus Summe, Teilen und gezeigten Nullen lässt sich keine gesperrte Zahl einengen. Die Kosten sind Beträge des
+Familienzentrums, keine Zahlen von Personen: für sie gilt keine Geheimhaltung."""
 
 from collections.abc import Callable
 from datetime import date
@@ -12,7 +14,7 @@ from berichte.daten import Berichtsdaten
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from familienzentrum import katalog as fz
 from indikatoren import auswertung, konfiguration, laender
-from indikatoren.geheimhaltung import KLEINE_ZAHLEN, summentabelle
+from indikatoren.geheimhaltung import summen_schuetzen
 from indikatoren.listen import Listenart, als_text
 from indikatoren.zahlenformat import zahl
 
@@ -50,10 +52,7 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "beispiel": bool((daten.ergebnis["art"] == "beispiel").any()),
         "einleitung": texte["einleitung"].iloc[0] if len(texte) else "",
         "ausblick": texte["ausblick"].iloc[0] if len(texte) else "",
-        "kontakte_gesamt": _summe(kontakte["anzahl"]),
-        "kontakte": [("Thema", _summen(kontakte, "thema", fz.THEMEN)),
-                     ("Weg", _summen(kontakte, "weg", fz.WEGE)),
-                     ("Monat", _summen(kontakte, "monat", [str(m) for m in range(1, 13)], MONATE))],
+        **_kontakte(kontakte),
         "veranstaltungen": _veranstaltungen(_liste(daten, fz.VERANSTALTUNGEN, jahr)),
         "partner": _liste(daten, fz.PARTNER, jahr)[["name", "art", "seit"]].values.tolist(),
         "ziele": _liste(daten, fz.ZIELE, jahr)[["ziel", "schritte", "stand", "kommentar"]].values.tolist(),
@@ -66,8 +65,8 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "verlauf_alt": "; ".join(f"{z.name} {z.jahr}: {wert_text(z.wert, z.status)}" for z in reihe.itertuples()),
         "quellen": "Zählung des Familienzentrums (nur Anzahlen); Kinderarmutsindikator: Statistik der Bundesagentur "
                    f"für Arbeit, {laender.eigenes().statistikamt}",
-        "geheimhaltung": f"Zahlen von 1 und 2 stehen als „{GESPERRT}“, ebenso jede, aus der sie sich als Differenz "
-                         "zur Summe errechnen ließen.",
+        "geheimhaltung": f"Zahlen von 1 und 2 stehen als „{GESPERRT}“, ebenso so viele weitere, dass sich keine "
+                         "von ihnen aus Summen und gezeigten Zahlen enger als auf 1 bis Wert + 3 eingrenzen lässt.",
     }
 
 
@@ -85,27 +84,34 @@ def _zahlen(spalte: pd.Series) -> pd.Series:
     return pd.to_numeric(spalte.replace("", "0")).astype(int)
 
 
-def _summe(spalte: pd.Series) -> str:
-    summe = int(_zahlen(spalte).sum())
-    return GESPERRT if summe in KLEINE_ZAHLEN else zahl(summe)
-
-
-def _summen(kontakte: pd.DataFrame, spalte: str, werte: list, namen=None) -> list[list[str]]:
-    """Je Wert (auch 0) die Summe der Kontakte, gesperrt nach summentabelle, denn die Gesamtzahl steht daneben."""
-    je = _zahlen(kontakte["anzahl"]).groupby(kontakte[spalte]).sum()
-    teile = pd.Series([int(je.get(w, 0)) for w in werte])
-    gesperrt, _ = summentabelle(teile)
-    return [[str(n), GESPERRT if g else zahl(t)] for n, t, g in zip(namen or werte, teile, gesperrt)]
+def _kontakte(kontakte: pd.DataFrame) -> dict:
+    """Alle Kontakte und je Thema, Weg und Monat (jeder Wert, auch 0): drei Zerlegungen derselben Summe, die
+    gemeinsam gesperrt werden, denn ein Leser sieht sie nebeneinander."""
+    anzahl = _zahlen(kontakte["anzahl"])
+    spalten = [("Thema", "thema", fz.THEMEN, fz.THEMEN), ("Weg", "weg", fz.WEGE, fz.WEGE),
+               ("Monat", "monat", [str(m) for m in range(1, 13)], MONATE)]
+    werte, beziehungen = [int(anzahl.sum())], []
+    for _, spalte, schluessel, _ in spalten:
+        je = anzahl.groupby(kontakte[spalte]).sum()
+        beziehungen.append((0, list(range(len(werte), len(werte) + len(schluessel)))))
+        werte += [int(je.get(w, 0)) for w in schluessel]
+    gesperrt = summen_schuetzen(werte, beziehungen)
+    text = [GESPERRT if g else zahl(w) for w, g in zip(werte, gesperrt)]
+    return {"kontakte_gesamt": text[0],
+            "kontakte": [(titel, [[str(n), text[i]] for n, i in zip(namen, teile)])
+                         for (titel, _, _, namen), (_, teile) in zip(spalten, beziehungen)]}
 
 
 def _veranstaltungen(tabelle: pd.DataFrame) -> dict:
+    """Teilnehmende je Veranstaltung neben ihrer Summe; eine Veranstaltung ohne Angabe steht in keiner Summe."""
     teilnehmende = _zahlen(tabelle["teilnehmende"]).reset_index(drop=True)
-    gesperrt, summe_gesperrt = summentabelle(teilnehmende)
+    angegeben = [i + 1 for i, roh in enumerate(tabelle["teilnehmende"]) if roh]
+    gesperrt = summen_schuetzen([int(teilnehmende.sum()), *teilnehmende], [(0, angegeben)])
     zeilen = [[f"{d[8:10]}.{d[5:7]}.{d[:4]}", titel, art, "–" if not roh else GESPERRT if g else zahl(n)]
               for d, titel, art, roh, n, g in zip(tabelle["datum"], tabelle["titel"], tabelle["art"],
-                                                   tabelle["teilnehmende"], teilnehmende, gesperrt)]
+                                                   tabelle["teilnehmende"], teilnehmende, gesperrt[1:])]
     return {"zeilen": zeilen, "anzahl": len(tabelle),
-            "summe": GESPERRT if summe_gesperrt else zahl(int(teilnehmende.sum()))}
+            "summe": GESPERRT if gesperrt[0] else zahl(int(teilnehmende.sum()))}
 
 
 def _kosten(tabelle: pd.DataFrame) -> dict:

@@ -2,9 +2,7 @@
 Export und Wiedereinlesen ergeben dieselben Listen (Formeln entschärft, alles als Text)."""
 
 import io
-import zipfile
 
-import openpyxl
 import pandas as pd
 
 from familienzentrum import katalog
@@ -12,7 +10,7 @@ from indikatoren import listendatei
 from indikatoren.export import tabelle_entschaerft
 from indikatoren.listen import als_text
 from indikatoren.meldungen import Meldung, UngueltigeDatei
-from indikatoren.tabelle_lesen import HOECHSTGROESSE
+from indikatoren.tabelle_lesen import HOECHSTGROESSE, xlsx_blaetter
 
 ERLAEUTERUNG = "Erläuterung"
 
@@ -41,21 +39,16 @@ def lies_xlsx(inhalt: bytes, datei: str) -> dict[str, pd.DataFrame]:
     """Jedes vorhandene Blatt einer Liste als Text (Index = Zeilennummer); fehlende Blätter bleiben weg."""
     if len(inhalt) > HOECHSTGROESSE:
         raise UngueltigeDatei([Meldung(datei, "Die Datei ist größer als 20 MB.")])
-    try:
-        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, OSError, KeyError, ValueError):
-        raise UngueltigeDatei([Meldung(datei, "Keine lesbare XLSX-Mappe (bitte die Vorlage verwenden).")]) from None
+    blaetter = xlsx_blaetter(inhalt, lambda text: UngueltigeDatei([Meldung(
+        datei, f"{text} Bitte die Vorlage des Familienzentrums verwenden.")]))
     namen = {blatt: name for name, blatt in katalog.BLAETTER.items()}
     listen = {}
-    for blatt in mappe.worksheets:
-        if blatt.title not in namen:
-            continue
-        zeilen = [["" if w is None else str(w) for w in z] for z in blatt.iter_rows(values_only=True)]
-        if not zeilen:
+    for titel, zeilen in blaetter.items():
+        if titel not in namen or not zeilen:
             continue
         kopf = [k.strip().lower() for k in zeilen[0]]
         inhalt_zeilen = [(nr, z) for nr, z in enumerate(zeilen[1:], start=2) if any(w.strip() for w in z)]
-        listen[namen[blatt.title]] = pd.DataFrame([dict(zip(kopf, z)) for _, z in inhalt_zeilen],
+        listen[namen[titel]] = pd.DataFrame([dict(zip(kopf, z)) for _, z in inhalt_zeilen],
                                                   index=[nr for nr, _ in inhalt_zeilen], columns=kopf)
     if not listen:
         raise UngueltigeDatei([Meldung(datei, "Die Mappe enthält keines der Blätter "

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from indikatoren import einrichtungspflege, geodaten, konfiguration, listendatei, sozialraeume
+from indikatoren import einrichtungspflege, geodaten, grenzdatei, konfiguration, listendatei, sozialraeume
 from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.einrichtungen import namensnennung
@@ -52,7 +52,7 @@ def _angebote() -> _Liste:
 def _sozialraeume() -> _Liste:
     def lies(inhalt, datei, ablage, gebiete):
         grenzen = geodaten.lade_gemeindegrenzen(kreis=gebiete.kreis)
-        return sozialraeume.pruefe(sozialraeume.lies_grenzdatei(inhalt, datei), datei, gebiete, grenzen)
+        return sozialraeume.pruefe(grenzdatei.lies(inhalt, datei), datei, gebiete, grenzen)
 
     def zusammenfassung(tabelle):
         gemeinden = tabelle.groupby("gemeinde")["vollstaendig"].first()

@@ -2,25 +2,28 @@
 
 Jede Ausgabe für Leser – Seiten, Tooltips, Diagramme, Downloads, `python -m indikatoren veroeffentlichen` –
 kommt aus `fuer_leser`. Nur die Stabsstelle sieht in der Datenpflege die Rohtabelle und, welche Zelle aus
-welchem Grund gesperrt ist (`sperren(...).zellen`).
+welchem Grund gesperrt ist, mit dem Intervall, das ein Leser für sie errechnen kann (`sperren(...)`).
 
-- Primär: eine Anzahl 1 oder 2 wird nie gezeigt, auch keine Quote mit ihr (sie ließe sich aus Quote und
-  Nenner zurückrechnen). Was die Quelle schon gesperrt hat („*“), bleibt gesperrt.
+- Primär: eine Anzahl unter der Schwelle (Vorgabe 3, je Quelle einstellbar: konfiguration.schwelle), außer 0,
+  wird nie gezeigt, auch keine Quote mit ihr (sie ließe sich aus Quote und Nenner zurückrechnen). Was die
+  Quelle schon gesperrt hat („*“), bleibt gesperrt.
 - Sozialräume: einer unter der Mindestgröße (konfiguration.mindestbevoelkerung) zeigt keine Zelle.
 - Sekundär: Leser sehen Summenbeziehungen – eine Samtgemeinde oder den Kreis (aus einer Quellzeile) neben
-  seinen Gemeinden, und in jeder Zeile eine Summe neben ihren Teilen (`spalten.ZERLEGUNGEN`: Altersgruppen,
-  Bevölkerung bis zur Regelaltersgrenze). Aus ihnen darf sich keine gesperrte Zelle ausrechnen lassen. Das
-  Verfahren ist die übliche Heuristik: Hat eine Beziehung genau eine unbekannte Zelle, und ist diese gesperrt,
-  wird die kleinste gezeigte Zelle derselben Beziehung mitgesperrt – lieber eine von Null verschiedene (eine
-  gesperrte 0 neben einer 1 verriete beide) und lieber eine, die zugleich eine zweite unsichere Beziehung
-  sichert (so entstehen Rechtecke statt Ketten). Ebenso, wenn die gesperrten Teile zusammen weniger als 3 ergeben,
-  denn dann wäre jeder von ihnen klein. Das wiederholt sich, bis es stabil ist. Weil sich Beziehungen auch
-  kombinieren lassen (Kreis minus Samtgemeinde, Zeile minus Spalte), prüft danach eine Rangrechnung über alle
-  Beziehungen eines Jahres, ob eine gesperrte Zelle trotzdem eindeutig bestimmt ist, und sperrt dann weiter.
+  seinen Gemeinden, eine Gemeinde neben ihren Sozialräumen, und in jeder Zeile eine Summe neben ihren Teilen
+  (`spalten.ZERLEGUNGEN`: Altersgruppen, Bevölkerung bis zur Regelaltersgrenze). Aus ihnen darf ein Leser keine
+  geheime Zelle einengen: jede bekommt ein Schutzintervall, das ein ganzzahliges Programm nach der Sperrung prüft
+  und das die billigste Wahl weiterer Sperrungen herstellt (schutz.py). Lässt es sich für ein Jahr nicht
+  herstellen, erscheint von diesem Jahr nichts (Art „geheim (Prüfung nicht erfüllt)“), und die Stabsstelle sieht
+  in der Sperrliste, warum.
 
 Land und Bund stehen in keiner Beziehung: ihre übrigen Kreise kennt die Tabelle nicht. Berechnete Summen
 (Samtgemeinde oder Kreis ohne Quellzeile) verraten nichts, was die gezeigten Teile nicht schon sagen: sie
-werden mit gesperrtem Teil zur Untergrenze oder entfallen (berechnung.py).
+werden mit gesperrtem Teil zur Untergrenze oder entfallen (berechnung.py). Jede gezeigte Quote steht neben
+ihrem Zähler und Nenner; sie fügt den Beziehungen also nichts hinzu.
+
+Zum Vergleich im Bericht der Datenpflege rechnet `sperren(..., verfahren="heuristik")` das frühere Verfahren:
+je unsichere Beziehung die kleinste gezeigte Zelle mitsperren und danach, was eine Rangrechnung als eindeutig
+bestimmt findet – es verhindert nur das genaue Ausrechnen, nicht das Einengen.
 """
 
 from dataclasses import dataclass
@@ -32,19 +35,25 @@ from indikatoren import konfiguration
 from indikatoren.berechnung import berechne
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.schutz import Anforderung, Summen, pruefen, schuetzen
 from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ZERLEGUNGEN
 
 KLEINE_ZAHLEN = (1, 2)
-KLEINSTE_GRUPPE = 3  # gesperrte Teile, die zusammen weniger ergeben, wären einzeln erkennbar klein
-ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4: "geheim (Sozialraum zu klein)"}
-_QUELLE, _PRIMAER, _SEKUNDAER, _KLEIN = 1, 2, 3, 4
+KLEINSTE_GRUPPE = 3  # gesperrte Teile, die zusammen weniger ergeben, wären einzeln erkennbar klein (Heuristik)
+ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4: "geheim (Sozialraum zu klein)",
+         5: "geheim (Prüfung nicht erfüllt)"}
+_QUELLE, _PRIMAER, _SEKUNDAER, _KLEIN, _UNERFUELLT = 1, 2, 3, 4, 5
+_SPALTEN = ["ags", "name", "jahr", "merkmal", "anzahl", "art"]
+_PRUEFSPALTEN = ["ags", "name", "jahr", "merkmal", "anzahl", "unten", "oben", "erfuellt"]
 
 
 @dataclass(frozen=True)
 class Sperrung:
     kennzahlen: Kennzahlen  # alle gesperrten Zellen geheim (Wert <NA>): die Grundlage jeder Ausgabe für Leser
     zellen: pd.DataFrame  # ags, name, jahr, merkmal, anzahl (roh), art: jede gesperrte Zelle, für die Stabsstelle
+    pruefung: pd.DataFrame  # je geschützter Zelle das Intervall, das ein Leser errechnen kann, und ob es reicht
+    unerfuellt: tuple = ()  # Jahre, deren Schutz sich nicht herstellen ließ: von ihnen erscheint nichts
 
 
 def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
@@ -52,14 +61,16 @@ def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     return berechne(sperren(kennzahlen, gebiete).kennzahlen, gebiete)
 
 
-def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete) -> Sperrung:
-    """Primäre und sekundäre Sperrung eines Datenstands; der Datenstand selbst bleibt unverändert."""
+def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str = "optimal") -> Sperrung:
+    """Primäre und sekundäre Sperrung eines Datenstands, geprüft; der Datenstand selbst bleibt unverändert.
+
+    `verfahren="heuristik"` rechnet das frühere Verfahren, nur zum Vergleich im Bericht der Datenpflege."""
     kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     merkmale = kennzahlen.merkmale
     if not merkmale or not len(kennzahlen):
-        return Sperrung(kennzahlen, pd.DataFrame(columns=["ags", "name", "jahr", "merkmal", "anzahl", "art"]))
+        return Sperrung(kennzahlen, pd.DataFrame(columns=_SPALTEN), pd.DataFrame(columns=_PRUEFSPALTEN))
     zellen = _Zellen(kennzahlen, gebiete)
-    zellen.sperren()
+    pruefung, unerfuellt = zellen.heuristik() if verfahren == "heuristik" else zellen.sperren()
     zeilen, geheim = kennzahlen.zeilen.copy(), kennzahlen.geheim.copy()
     art = zellen.art[: zellen.echte].reshape(len(kennzahlen), len(merkmale))
     for m, s in enumerate(merkmale):
@@ -72,7 +83,14 @@ def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete) -> Sperrung:
         "jahr": kennzahlen.zeilen["jahr"].to_numpy()[r], "merkmal": np.array(merkmale, dtype=object)[m],
         "anzahl": pd.array([kennzahlen.zeilen[merkmale[j]].iloc[i] for i, j in zip(r, m)], dtype="Int64"),
         "art": [ARTEN[a] for a in art[r, m]]})
-    return Sperrung(Kennzahlen(zeilen, geheim), liste)
+    z = pruefung[pruefung["zelle"] < zellen.echte]
+    r, m = np.divmod(z["zelle"].to_numpy(dtype=np.int64), len(merkmale))
+    pruefliste = pd.DataFrame({
+        "ags": kennzahlen.zeilen["ags"].to_numpy()[r], "name": kennzahlen.zeilen["name"].to_numpy()[r],
+        "jahr": kennzahlen.zeilen["jahr"].to_numpy()[r], "merkmal": np.array(merkmale, dtype=object)[m],
+        "anzahl": pd.array(z["wert"].round().astype("Int64"), dtype="Int64"), "unten": z["unten"].to_numpy(),
+        "oben": z["oben"].to_numpy(), "erfuellt": z["erfuellt"].to_numpy(dtype=bool)})
+    return Sperrung(Kennzahlen(zeilen, geheim), liste, pruefliste, tuple(int(j) for j in unerfuellt))
 
 
 class _Zellen:
@@ -94,13 +112,22 @@ class _Zellen:
         self.fehlt = np.concatenate([np.isnan(werte) & ~quelle_geheim, np.ones(len(leer), bool)])
         self.art = np.zeros(len(self.wert), np.int8)
         self.art[: self.echte][quelle_geheim] = _QUELLE
-        self.art[np.isin(self.wert, KLEINE_ZAHLEN)] = _PRIMAER
+        schwelle = np.concatenate([np.repeat(kennzahlen.zeilen["quelle"].fillna("").astype(str).map(
+            konfiguration.schwelle).to_numpy(), self.m), np.full(len(leer), 3)])
+        klein = (self.wert >= 1) & (self.wert < schwelle)
+        self.art[klein & (self.art == 0)] = _PRIMAER
         self.art[: self.echte][np.repeat(_zu_klein(kennzahlen, gebiete), self.m)] = _KLEIN
-        # Sekundär lieber in einem Sozialraum sperren als in der Gemeinde: deren Wert ist der wichtigere
-        sozialraum = kennzahlen.zeilen["ags"].map(gebiete.ebenen).eq("sozialraum").to_numpy()
+        self.anforderung = Anforderung.fuer(self.wert, klein, self.art == _QUELLE, self.art == _KLEIN,
+                                            konfiguration.schutzabstand())
+        # Sekundär lieber in einem Sozialraum sperren als in der Gemeinde, und dort lieber als in einer Summe
+        ebene = kennzahlen.zeilen["ags"].map(gebiete.ebenen).to_numpy()
+        sozialraum = ebene == "sozialraum"
         self.oben = np.concatenate([np.repeat(~sozialraum, self.m), np.ones(len(leer), bool)])
-        jahre = np.concatenate([zeilen["jahr"].to_numpy(), fehlende["jahr"].to_numpy(dtype=np.int64)])
-        self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, jahre)
+        stufe = np.select([sozialraum, ebene == "gemeinde"], [0.5, 1.0], 3.0)
+        self.kosten = np.concatenate([np.repeat(stufe, self.m), np.ones(len(leer))]) * _kosten_je_zelle(
+            werte.reshape(len(zeilen), self.m), merkmale, len(fehlende))
+        self.jahr_der_zeile = np.concatenate([zeilen["jahr"].to_numpy(), fehlende["jahr"].to_numpy(dtype=np.int64)])
+        self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, self.jahr_der_zeile)
 
     def _beziehungen(self, merkmale: list[str], zeilenzahl: int, geo: pd.DataFrame, jahre: np.ndarray):
         nummer = {s: i for i, s in enumerate(merkmale)}
@@ -131,12 +158,31 @@ class _Zellen:
     def verdeckt(self) -> np.ndarray:
         return self.art > 0
 
-    def sperren(self) -> None:
+    def _summen(self) -> tuple[Summen, np.ndarray]:
+        """Die Beziehungen für schutz.py; dazu, was ein Leser über eine gesperrte Zelle ohnehin weiß: nie 0 (gezeigte
+        Nullen), außer in einem zu kleinen Sozialraum, der ganz verborgen ist und dessen Zellen 0 sein können."""
+        return (Summen(self.wert, self.rel, self.zelle, self.ganz, self.rel_jahr),
+                np.where(self.art == _KLEIN, 0.0, 1.0))
+
+    def sperren(self) -> tuple[pd.DataFrame, list]:
+        """Optimale Ergänzung und Prüfung der Schutzintervalle; ein Jahr ohne erfüllbaren Schutz bleibt ganz geheim."""
+        summen, untergrenze = self._summen()
+        schutz = schuetzen(summen, self.verdeckt, self.anforderung, untergrenze, self.kosten)
+        self.art[schutz.verdeckt & ~self.verdeckt] = _SEKUNDAER
+        for jahr in schutz.unerfuellt:
+            im_jahr = np.repeat(self.jahr_der_zeile == jahr, self.m) & ~self.fehlt
+            self.art[im_jahr & np.isin(self.art, (0, _SEKUNDAER))] = _UNERFUELLT
+        return schutz.pruefung, schutz.unerfuellt
+
+    def heuristik(self) -> tuple[pd.DataFrame, list]:
+        """Das frühere Verfahren (zum Vergleich): Heuristik und Rangprüfung, danach dieselbe Prüfung."""
         while True:
             self._heuristik()
             bestimmt = self._bestimmbare()
             if not bestimmt.any() or not self._sekundaer_fuer(bestimmt):
-                return
+                break
+        summen, untergrenze = self._summen()
+        return pruefen(summen, self.verdeckt, self.anforderung, untergrenze), []
 
     def _heuristik(self) -> None:
         """Bis es stabil ist: in jeder unsicheren Beziehung die kleinste gezeigte Zelle mitsperren."""
@@ -206,6 +252,17 @@ class _Zellen:
         return self._kleinste_sperren(jahre[self.rel])
 
 
+def _kosten_je_zelle(werte: np.ndarray, merkmale: list[str], fehlende: int) -> np.ndarray:
+    """Was es kostet, eine Zelle mitzusperren: vor allem eine Zelle mehr (1), dazu bis 0,5 nach ihrer Größe
+    (logarithmisch, je Merkmal: lieber 3 als 60 verbergen), und die Zählgrößen des Kinderarmutsindikators selbst
+    (nef_u15, bev_u15) anderthalbfach – lieber fehlt eine Altersgruppe als der Indikator, den der Runde Tisch
+    zitiert. Fehlende Zellen werden nie gesperrt; ihr Preis ist gleichgültig."""
+    logarithmus = np.log1p(np.nan_to_num(werte))
+    groesse = logarithmus / np.maximum(logarithmus.max(axis=0, initial=0.0), 1.0)
+    gewicht = np.array([1.5 if m in ("nef_u15", "bev_u15") else 1.0 for m in merkmale])
+    return np.concatenate([((1.0 + 0.5 * groesse) * gewicht).ravel(), np.ones(fehlende * len(merkmale))])
+
+
 def _zu_klein(kennzahlen: Kennzahlen, gebiete: Gebiete) -> np.ndarray:
     """Je Zeile: ein Sozialraum unter der Mindestgröße (SOZIALPLANUNG_MINDESTBEVOELKERUNG Einwohner unter der
     Regelaltersgrenze, Vorgabe 300); ohne diese Zahl ist seine Größe unbekannt, und er bleibt ebenso verborgen."""
@@ -241,18 +298,24 @@ def _gebietsbeziehungen(zeilen: pd.DataFrame, gebiete: Gebiete) -> tuple[pd.Data
     return geo[["nr", "zeilen"]], fehlende.rename(columns={"teil": "ags"})[["ags", "jahr"]]
 
 
-def summentabelle(werte: pd.Series) -> tuple[pd.Series, bool]:
-    """Für Teile, deren Summe mit gezeigt wird (Kontakte je Thema neben allen Kontakten): welche Teile gesperrt
-    sind, und ob die Summe selbst gesperrt ist. Primär 1 und 2; sekundär die kleinsten gezeigten, von 0
-    verschiedenen Teile, bis keine gesperrte Zelle als Differenz zur Summe übrig bleibt und die gesperrten
-    zusammen mindestens KLEINSTE_GRUPPE ergeben. Eine Summe von 1 oder 2 sperrt alles."""
-    werte = werte.astype(int)
-    if werte.sum() in KLEINE_ZAHLEN:
-        return werte > 0, True
-    gesperrt = werte.isin(KLEINE_ZAHLEN)
-    while gesperrt.any() and (gesperrt.sum() == 1 or werte[gesperrt].sum() < KLEINSTE_GRUPPE):
-        frei = werte[~gesperrt & (werte > 0)]
-        if frei.empty:
-            break
-        gesperrt[frei.idxmin()] = True
-    return gesperrt, False
+def summen_schuetzen(werte: list[int], beziehungen: list[tuple[int, list[int]]], quelle: str = "") -> np.ndarray:
+    """Für kleine Tabellen neben ihren Summen (Kontakte je Thema, Weg und Monat neben allen Kontakten;
+    Teilnehmende je Veranstaltung neben ihrer Summe): welche Zellen gesperrt sind. `beziehungen` nennt je Summe
+    (Nummer der Zelle) ihre Teile. Dieselbe Regel wie für die Kennzahlen: primär unter der Schwelle (außer 0),
+    sekundär bis jedes Schutzintervall hält; lässt es sich nicht herstellen, ist alles gesperrt."""
+    wert = np.asarray(werte, dtype=float)
+    if not len(wert):
+        return np.zeros(0, bool)
+    rel = [np.full(1 + len(t), r) for r, (_, t) in enumerate(beziehungen)]
+    zelle = [np.array([g, *t], dtype=np.int64) for g, t in beziehungen]
+    ganz = [np.arange(1 + len(t)) == 0 for _, t in beziehungen]
+    summen = Summen(wert, np.concatenate(rel or [np.zeros(0, np.int64)]).astype(np.int64),
+                    np.concatenate(zelle or [np.zeros(0, np.int64)]), np.concatenate(ganz or [np.zeros(0, bool)]),
+                    np.zeros(len(beziehungen), np.int64))
+    klein = (wert >= 1) & (wert < konfiguration.schwelle(quelle))
+    keins = np.zeros(len(wert), bool)
+    kosten = 1.0 + wert / (1.0 + wert.max())
+    kosten[[g for g, _ in beziehungen]] *= 3  # lieber ein Teil als die Summe
+    schutz = schuetzen(summen, klein, Anforderung.fuer(wert, klein, keins, keins, konfiguration.schutzabstand()),
+                       np.ones(len(wert)), kosten)
+    return np.ones(len(wert), bool) if schutz.unerfuellt else schutz.verdeckt

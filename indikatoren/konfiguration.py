@@ -97,3 +97,27 @@ def mindestbevoelkerung() -> int:
 def sprung_pp() -> float:
     """Ab welchem Sprung (Prozentpunkte zum Vorjahr) die Vorschau einer Einlesung warnt."""
     return float((_wert("SOZIALPLANUNG_SPRUNG_PP") or "5").replace(",", "."))
+
+
+def schwelle(quelle: str = "") -> int:
+    """Ab welcher Anzahl eine Zelle gezeigt werden darf (darunter, außer 0, ist sie primär geheim): Vorgabe 3.
+
+    `SOZIALPLANUNG_SCHWELLE` ist entweder eine Zahl für alle Quellen oder „4; Statistik der BA=3“: eine Vorgabe
+    und je Quelle (Anfang des Quellennamens einer Zeile) eine eigene, etwa für Ämter, die Werte unter 4 sperren.
+    """
+    vorgabe, je_quelle = 3, {}
+    for teil in (_wert("SOZIALPLANUNG_SCHWELLE") or "").split(";"):
+        name, _, zahl = teil.rpartition("=")
+        if zahl.strip():
+            if name.strip():
+                je_quelle[name.strip()] = int(zahl)
+            else:
+                vorgabe = int(zahl)
+    treffer = [z for name, z in je_quelle.items() if quelle.startswith(name)]
+    return max(2, treffer[0] if treffer else vorgabe)
+
+
+def schutzabstand() -> int:
+    """Wie weit das Intervall, das ein Leser für eine gesperrte kleine Zahl errechnen kann, mindestens nach oben
+    reicht (Wert + Abstand; Vorgabe 3, siehe indikatoren/schutz.py)."""
+    return max(1, int(_wert("SOZIALPLANUNG_SCHUTZABSTAND") or "3"))

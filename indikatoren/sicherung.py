@@ -28,20 +28,16 @@ from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 
-from indikatoren import einrichtungspflege, export, listendatei
+from indikatoren import einrichtungspflege, export, listendatei, zipdatei
 from indikatoren.datenstaende import Ablage
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listen, kennungen_nach_bezeichnung
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
-from indikatoren.zahlenformat import zahl
 
 FORMAT = 3  # 3: Listen mit festen Kennungen („listenstaende“); 1 und 2 („einrichtungsstaende“) werden noch gelesen
-HOECHSTE_TEILE = 5_000
-HOECHSTE_TEILGROESSE = 50 * 1024 * 1024  # je Datei entpackt (ein Datenstand ist ein paar hundert KB)
-HOECHSTE_GESAMTGROESSE = 500 * 1024 * 1024
-HOECHSTE_PACKDICHTE = 100  # entpackt / gepackt; CSV-Tabellen liegen unter 20
+SICHERUNG_GRENZEN = zipdatei.Grenzen()  # ein Datenstand ist ein paar hundert KB, die Grenzen weit darüber
 ZUKUNFT = timedelta(minutes=5)  # Uhrenabweichung, die noch als „jetzt“ gilt
 SCHLUESSEL_VARIABLE = "SOZIALPLANUNG_SICHERUNG_SCHLUESSEL"
 
@@ -130,32 +126,7 @@ def _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von) -> str
 
 # --- Prüfen, bevor irgendetwas geschrieben wird ------------------------------------------------------------
 def _entpackt(inhalt: bytes, datei: str) -> dict[str, bytes]:
-    def fehler(text):
-        return UngueltigeDatei([Meldung(datei, text)])
-
-    try:
-        archiv = zipfile.ZipFile(io.BytesIO(inhalt))
-        verzeichnis = archiv.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
-        raise fehler(f"Keine Sicherung dieses Dashboards (keine lesbare ZIP-Datei: {type(e).__name__}).") from None
-    if len(verzeichnis) > HOECHSTE_TEILE:
-        raise fehler(f"Die Sicherung hat {zahl(len(verzeichnis))} Teile; erlaubt sind {zahl(HOECHSTE_TEILE)}.")
-    gesamt = sum(t.file_size for t in verzeichnis)
-    for t in verzeichnis:
-        if t.file_size > HOECHSTE_TEILGROESSE or gesamt > HOECHSTE_GESAMTGROESSE or (
-                t.file_size > 1_000_000 and t.file_size > HOECHSTE_PACKDICHTE * max(t.compress_size, 1)):
-            raise fehler(f"Die Sicherung würde entpackt zu groß ({zahl(gesamt / 1024 / 1024)} MB, Teil {t.filename}) "
-                         "oder ist ungewöhnlich stark gepackt (möglicherweise eine „Zip-Bombe“); sie wird nicht "
-                         "geöffnet.")
-    teile, gelesen = {}, 0
-    for t in verzeichnis:
-        with archiv.open(t) as strom:  # nie mehr lesen als erlaubt, was auch immer das Verzeichnis sagt
-            daten = strom.read(min(HOECHSTE_TEILGROESSE, HOECHSTE_GESAMTGROESSE - gelesen) + 1)
-        gelesen += len(daten)
-        if len(daten) > t.file_size or gelesen > HOECHSTE_GESAMTGROESSE:
-            raise fehler(f"Der Teil {t.filename} ist größer, als das Verzeichnis der ZIP-Datei angibt.")
-        teile[t.filename] = daten
-    return teile
+    return zipdatei.entpacken(inhalt, datei, SICHERUNG_GRENZEN, "Sicherung (ZIP-Datei)")
 
 
 def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:

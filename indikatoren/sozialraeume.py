@@ -7,21 +7,15 @@ Digitalisierungsränder). Gespeichert wird als versionierte Liste wie Einrichtun
 GeoJSON je Zeile; dazu, ob die Sozialräume ihre Gemeinde ganz abdecken: nur dann ergeben sie deren Summe.
 """
 
-import io
-import tempfile
-import warnings
-import zipfile
-from pathlib import Path
-
 import geopandas as gpd
 import pandas as pd
-import pyogrio
 import shapely
 
-from indikatoren import geodaten
+from indikatoren import geodaten, grenzdatei
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import KENNUNG_LAENGE, Listen, Listenart, Listenspalte
 from indikatoren.meldungen import Meldung, UngueltigeDatei
+from indikatoren.tabelle_lesen import STEUERZEICHEN
 
 LISTE = Listenart("sozialraeume", "Sozialraumstand", "S", (
     Listenspalte("name", "Name des Sozialraums.", pflicht=True, hoechstlaenge=200),
@@ -35,28 +29,6 @@ UEBERLAPPUNG = 0.005  # Anteil der kleineren Fläche, den zwei Sozialräume sich
 AUSSERHALB = 0.01  # Anteil einer Fläche, der außerhalb ihrer Gemeinde liegen darf
 ABDECKUNG = 0.99  # Anteil der Gemeindefläche, ab dem ihre Sozialräume sie ganz abdecken
 RAND_M2 = 2_000  # so viel Fläche gilt immer als Rand (etwa 45 m × 45 m)
-
-
-def lies_grenzdatei(inhalt: bytes, datei: str) -> gpd.GeoDataFrame:
-    """Die Flächen einer hochgeladenen Datei (Shapefile als ZIP mit .shp, .shx, .dbf, .prj); wirft UngueltigeDatei."""
-    if not inhalt:
-        raise UngueltigeDatei([Meldung(datei, "Die Datei ist leer.")])
-    try:
-        if zipfile.is_zipfile(io.BytesIO(inhalt)):
-            with tempfile.TemporaryDirectory() as ordner:
-                zipfile.ZipFile(io.BytesIO(inhalt)).extractall(ordner)
-                shp = sorted(Path(ordner).rglob("*.shp"))
-                if not shp:
-                    raise UngueltigeDatei([Meldung(datei, "Im ZIP steht kein Shapefile (.shp).")])
-                return pyogrio.read_dataframe(shp[0])
-        with warnings.catch_warnings():  # aus dem Speicher gelesen fehlt die Endung, die GDAL erwartet
-            warnings.filterwarnings("ignore", "File /vsimem/", RuntimeWarning)
-            return pyogrio.read_dataframe(io.BytesIO(inhalt))
-    except UngueltigeDatei:
-        raise
-    except Exception as fehler:  # pyogrio meldet jedes Format mit eigenen Klassen
-        raise UngueltigeDatei([Meldung(datei, f"Die Datei ist keine lesbare Grenzdatei (GeoJSON, GeoPackage oder "
-                                              f"Shapefile als ZIP): {fehler}")]) from None
 
 
 def pruefe(roh: gpd.GeoDataFrame, datei: str, gebiete: Gebiete, grenzen: gpd.GeoDataFrame) -> pd.DataFrame:
@@ -129,12 +101,16 @@ def _zeilenfehler(zeile: dict, geo, gebiete: Gebiete) -> list[tuple[str, str]]:
         fehler.append(("id", "Die Kennung fehlt."))
     elif len(zeile["id"]) > KENNUNG_LAENGE or not zeile["id"].isprintable():
         fehler.append(("id", f"Die Kennung hat höchstens {KENNUNG_LAENGE} druckbare Zeichen."))
-    elif zeile["id"].upper() in {a.upper() for a in gebiete.verzeichnis["ags"]
-                                 if gebiete.ebenen.get(a) != "sozialraum"}:
-        fehler.append(("id", f"Die Kennung „{zeile['id']}“ ist schon der Schlüssel eines Gebiets (AGS); bitte eine "
-                             "eigene wählen, etwa „ALF-01“."))
+    elif zeile["id"].isdigit() or zeile["id"].upper() in {a.upper() for a in gebiete.verzeichnis["ags"]
+                                                          if gebiete.ebenen.get(a) != "sozialraum"}:
+        # nur Ziffern sähen in einer Kennzahlen-Tabelle aus wie ein AGS (3254002 wird zu Alfeld 03254002)
+        fehler.append(("id", f"Die Kennung „{zeile['id']}“ ist ein Gebietsschlüssel oder besteht nur aus Ziffern; "
+                             "bitte eine eigene mit Buchstaben wählen, etwa „ALF-01“."))
+    laenge = next(s.hoechstlaenge for s in LISTE.felder if s.name == "name")
     if not zeile["name"]:
         fehler.append(("name", "Der Name fehlt."))
+    elif len(zeile["name"]) > laenge or STEUERZEICHEN.search(zeile["name"]):
+        fehler.append(("name", f"Der Name hat höchstens {laenge} Zeichen und keine unsichtbaren Steuerzeichen."))
     if zeile["ags"] and gebiete.ebenen.get(gebiete.normalisiere_ags(zeile["ags"]) or "") != "gemeinde":
         fehler.append(("ags", f"„{zeile['ags']}“ ist keine Gemeinde des Kreises {gebiete.kreis}."))
     if geo is None or geo.is_empty:
@@ -166,7 +142,7 @@ def _ueberlappungen(tabelle: gpd.GeoDataFrame, datei: str) -> list[Meldung]:
 def einlesen(ablage, inhalt: bytes, datei: str, gebiete: Gebiete, grenzen: gpd.GeoDataFrame, *, von: str,
              kommentar: str) -> int | None:
     """Prüft und speichert als neuen aktiven Sozialraumstand (None: nichts geändert); wirft UngueltigeDatei."""
-    return Listen(ablage, LISTE).einlesen(lambda: pruefe(lies_grenzdatei(inhalt, datei), datei, gebiete, grenzen),
+    return Listen(ablage, LISTE).einlesen(lambda: pruefe(grenzdatei.lies(inhalt, datei), datei, gebiete, grenzen),
                                           von=von, kommentar=kommentar, dateiname=datei)
 
 

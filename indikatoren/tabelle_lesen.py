@@ -6,16 +6,19 @@ Alle Zellen bleiben Text, damit die Prüfung führende Nullen, „*“ und „2.
 import csv
 import io
 import re
-import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from indikatoren import zipdatei
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.zahlenformat import zahl
 
 HOECHSTGROESSE = 20 * 1024 * 1024
-HOECHST_ENTPACKT = 200 * 1024 * 1024  # XLSX: Summe der entpackten Teile
-HOECHSTES_VERHAELTNIS = 200  # XLSX: entpackt / gepackt je Teil (übliche Tabellen liegen unter 20)
+# XLSX: entpackt höchstens 100 MB (eine Tabelle aller Gemeinden Deutschlands mit 50 Spalten hat etwa 30 MB XML)
+XLSX_GRENZEN = zipdatei.Grenzen(teile=10_000, teilgroesse=100 * 1024 * 1024, gesamt=100 * 1024 * 1024,
+                                packdichte=200)
+HOECHSTE_ZEILEN = 200_000
+HOECHSTE_SPALTEN = 1_000
 TRENNZEICHEN = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
 STEUERZEICHEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Tabulator und Zeilenumbruch sind erlaubt
 
@@ -82,33 +85,41 @@ def _csv(text: str, datei: str, fehler):
 
 
 def _xlsx(inhalt: bytes, fehler):
-    import openpyxl  # erst hier, weil CSV der häufige Fall ist
-
-    _keine_zip_bombe(inhalt, fehler)
-    try:
-        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
-        blatt = mappe.worksheets[0]
-        alle = [[_zelle(w) for w in zeile] for zeile in blatt.iter_rows(values_only=True)]
-        mappe.close()
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError, IndexError) as e:
-        raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
+    blaetter = xlsx_blaetter(inhalt, fehler, nur_erstes=True)
+    alle = next(iter(blaetter.values()), [])
     if not alle:
         raise fehler("Das erste Tabellenblatt ist leer.")
     return alle[0], _nummeriert(alle[1:])
 
 
-def _keine_zip_bombe(inhalt: bytes, fehler) -> None:
-    """Prüft die Größen im ZIP-Verzeichnis, bevor entpackt wird: eine kleine Datei darf nicht zu Gigabytes werden."""
+def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, list[list[str]]]:
+    """Die Blätter einer XLSX-Mappe als Text-Zellen (Titel → Zeilen), gestreamt und begrenzt: erst das
+    ZIP-Verzeichnis (zipdatei), dann höchstens HOECHSTE_ZEILEN Zeilen und HOECHSTE_SPALTEN Spalten je Blatt.
+    Jeder Fehler des Lesers (auch XML mit Entitäten) wird eine deutsche Meldung."""
+    import openpyxl  # erst hier, weil CSV der häufige Fall ist
+
     try:
-        with zipfile.ZipFile(io.BytesIO(inhalt)) as archiv:
-            teile = archiv.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError) as e:
+        zipdatei.verzeichnis(inhalt, "", XLSX_GRENZEN, "XLSX-Arbeitsmappe")
+    except UngueltigeDatei as e:
+        raise fehler(e.meldungen[0].text) from None
+    blaetter = {}
+    try:
+        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
+        for blatt in mappe.worksheets[:1] if nur_erstes else mappe.worksheets:
+            zeilen = []
+            for nr, zeile in enumerate(blatt.iter_rows(values_only=True), start=1):
+                if nr > HOECHSTE_ZEILEN or len(zeile) > HOECHSTE_SPALTEN:
+                    mappe.close()
+                    raise fehler(f"Das Blatt „{blatt.title}“ hat mehr als {zahl(HOECHSTE_ZEILEN)} Zeilen oder "
+                                 f"{zahl(HOECHSTE_SPALTEN)} Spalten; so große Tabellen liest das Dashboard nicht.")
+                zeilen.append([_zelle(w) for w in zeile])
+            blaetter[blatt.title] = zeilen
+        mappe.close()
+    except UngueltigeDatei:
+        raise
+    except Exception as e:  # openpyxl und sein XML-Parser melden Fehler mit vielen eigenen Klassen
         raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
-    entpackt = sum(t.file_size for t in teile)
-    if entpackt > HOECHST_ENTPACKT or len(teile) > 10_000 or any(
-            t.file_size > 1_000_000 and t.file_size > HOECHSTES_VERHAELTNIS * max(t.compress_size, 1) for t in teile):
-        raise fehler(f"Die XLSX-Datei würde entpackt {zahl(entpackt / 1024 / 1024, 0)} MB groß oder ist "
-                     "ungewöhnlich stark gepackt (möglicherweise eine „Zip-Bombe“); sie wird nicht geöffnet.")
+    return blaetter
 
 
 def _zelle(wert) -> str:

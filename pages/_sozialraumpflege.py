@@ -3,7 +3,7 @@ exportieren, Verlauf und früheren Stand wieder aktivieren (_listenpflege.py).""
 
 import streamlit as st
 
-from indikatoren import geodaten, konfiguration, sozialraeume
+from indikatoren import geodaten, grenzdatei, konfiguration, sozialraeume
 from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listen
@@ -20,7 +20,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         return
 
     def lies(inhalt: bytes, datei: str):
-        return sozialraeume.pruefe(sozialraeume.lies_grenzdatei(inhalt, datei), datei, gebiete, grenzen)
+        return sozialraeume.pruefe(grenzdatei.lies(inhalt, datei), datei, gebiete, grenzen)
 
     st.caption("Eine Grenzdatei mit den Spalten id und name je Fläche, wahlweise ags der Gemeinde (sonst zählt die "
                "Gemeinde, in der die Fläche liegt). Geprüft wird: jede Fläche in ihrer Gemeinde und im Kreis, keine "

@@ -8,7 +8,6 @@ from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
 from darstellung.maskierung import md
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from indikatoren import geodaten, katalog, konfiguration, laender, vergleichswerte
-from indikatoren.geheimhaltung import KLEINE_ZAHLEN
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
@@ -58,10 +57,12 @@ st.markdown(
     "zeigt keinen Wert.\n"
     "- **nicht ausweisbar**: ein Wert ist gesperrt (statistische Geheimhaltung). Enthält eine Summe einen "
     "gesperrten Zähler, ist sie eine **Untergrenze** („mind.“); fehlt ein Nenner, gibt es keinen Wert.\n"
-    f"- Anzahlen von {' und '.join(map(str, KLEINE_ZAHLEN))} werden nie gezeigt, auch nicht als Quote oder in "
-    "Downloads. Damit sie sich auch nicht durch Differenzbildung ausrechnen lassen (Kreis minus übrige "
-    "Gemeinden, Summe minus übrige Altersgruppen), werden in jeder solchen Summe weitere Werte mitgesperrt "
-    "(sekundäre Geheimhaltung); auch sie erscheinen als „nicht ausweisbar“.\n"
+    f"- Anzahlen unter {konfiguration.schwelle()} (außer 0) werden nie gezeigt, auch nicht als Quote oder in "
+    "Downloads. Damit sie sich auch nicht aus Summen ausrechnen oder eingrenzen lassen (Kreis minus übrige "
+    "Gemeinden, Summe minus übrige Altersgruppen, gezeigte Nullen), werden weitere Werte mitgesperrt (sekundäre "
+    "Geheimhaltung); auch sie erscheinen als „nicht ausweisbar“. Geprüft wird wie bei den statistischen Ämtern: "
+    "Aus allem Veröffentlichten lässt sich für eine gesperrte kleine Zahl höchstens ablesen, dass sie zwischen 1 "
+    f"und mindestens ihrem Wert plus {konfiguration.schutzabstand()} liegt.\n"
     "- Werte sind kaufmännisch auf eine Nachkommastelle gerundet; Veränderungen in Prozentpunkten (Pp.).")
 
 abschnitt("datenarten")

@@ -299,7 +299,7 @@ def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
     liste = next(d.value for d in app.dataframe if "Grund" in d.value.columns)
     eime_2024 = liste[(liste["Gebiet"] == "Eime") & (liste["Jahr"] == 2024)].set_index("Spalte")
     assert eime_2024.at["nef_u3", "Grund"] == "geheim (primär)" and eime_2024.at["nef_u3", "Anzahl"] == 2
-    assert eime_2024.at["nef_3_6", "Grund"] == "geheim (sekundär)"
+    assert eime_2024.at["nef_6_15", "Grund"] == "geheim (sekundär)"
 
 
 def test_datenpflege_oeffnet_trotz_kaputtem_aktivem_stand(gebiete):

@@ -1,8 +1,11 @@
-"""Geheimhaltung als Angreifer geprüft: aus dem, was Leser sehen, lässt sich keine gesperrte Zelle ausrechnen.
+"""Geheimhaltung als Angreifer geprüft: aus dem, was Leser sehen, lässt sich keine gesperrte Zelle ausrechnen
+und keine kleine Zahl enger eingrenzen als ihr Schutzintervall (1 bis Wert + 3).
 
-Der Angreifer hier ist unabhängig von indikatoren/geheimhaltung.py geschrieben: er liest nur die Lesertabelle
-(wie `python -m indikatoren veroeffentlichen` sie ausgibt), stellt die Summenbeziehungen aus dem
-Gemeindeverzeichnis selbst auf und löst das Gleichungssystem exakt (Gauß-Jordan mit Brüchen).
+Die Angreifer hier sind unabhängig von indikatoren/geheimhaltung.py und schutz.py geschrieben: sie lesen nur die
+Lesertabelle (wie `python -m indikatoren veroeffentlichen` sie ausgibt), stellen die Summenbeziehungen aus dem
+Gemeindeverzeichnis selbst auf und lösen das Gleichungssystem exakt (Gauß-Jordan mit Brüchen) bzw. als
+ganzzahliges lineares Programm mit SciPy (`milp`): ganze Zahlen ≥ 0, Quoten mal Nenner, und – weil Nullen
+gezeigt werden – jede gesperrte Zelle ≥ 1, außer in einem ganz verborgenen Sozialraum.
 """
 
 from fractions import Fraction
@@ -11,11 +14,12 @@ import numpy as np
 import pandas as pd
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from scipy.optimize import Bounds, LinearConstraint, milp
 
 from indikatoren import katalog
 from indikatoren.berechnung import berechne
 from indikatoren.einlesen import BEISPIELDATEN
-from indikatoren.geheimhaltung import fuer_leser, sperren
+from indikatoren.geheimhaltung import fuer_leser, sperren, summen_schuetzen
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.pruefung import pruefe_datei
 from tests.conftest import csv_bytes
@@ -96,6 +100,74 @@ def _gauss_jordan(zeilen: list[tuple[dict, Fraction]]) -> dict[tuple, Fraction]:
             if all(matrix[z][j] == 0 for j in range(len(variablen)) if j != s)}
 
 
+def eingrenzung(leser: pd.DataFrame, gebiete, gesperrt: set[tuple], nie_null: set[tuple]) -> dict[tuple, tuple]:
+    """Je gesperrter Zelle (ags, jahr, merkmal) das Intervall [min, max], das ein ganzzahliges Programm aus der
+    Lesertabelle herausholt; `nie_null` sind die gesperrten Zellen, von denen der Leser weiß, dass sie ≥ 1 sind."""
+    bekannt = bekannte_zellen(leser)
+    ergebnis = {}
+    for jahr in leser["jahr"].unique():
+        zeilen = []
+        for g in gleichungen(leser[leser["jahr"] == jahr], gebiete):
+            rest = -sum(k * bekannt[z] for z, k in g.items() if z in bekannt)
+            unbekannt = {z: k for z, k in g.items() if z not in bekannt}
+            if unbekannt:
+                zeilen.append((unbekannt, rest))
+        variablen = sorted({z for g, _ in zeilen for z in g})
+        if not variablen:
+            continue
+        nummer = {v: i for i, v in enumerate(variablen)}
+        a = np.zeros((len(zeilen), len(variablen)))
+        for i, (g, _) in enumerate(zeilen):
+            for z, k in g.items():
+                a[i, nummer[z]] = k
+        b = np.array([r for _, r in zeilen], dtype=float)
+        unten = np.array([1.0 if v in nie_null else 0.0 for v in variablen])
+        grenzen, gleich = Bounds(unten, np.full(len(variablen), 1e9)), LinearConstraint(a, b, b)
+        for v in variablen:
+            if v not in gesperrt:
+                continue
+            c = np.zeros(len(variablen))
+            c[nummer[v]] = 1
+            tief = milp(c, integrality=np.ones(len(variablen)), bounds=grenzen, constraints=gleich)
+            hoch = milp(-c, integrality=np.ones(len(variablen)), bounds=grenzen, constraints=gleich)
+            assert tief.success and hoch.success, (v, tief.message, hoch.message)
+            ergebnis[v] = (round(tief.fun), round(-hoch.fun))
+    return ergebnis
+
+
+def zu_eng(kennzahlen, gebiete, abstand: int = 3) -> dict[tuple, tuple]:
+    """Gesperrte Zellen mit Wert 1 oder 2 (oder „*“ der Quelle), deren Intervall nicht bis Wert + abstand reicht
+    (bei „*“: nicht abstand breit ist; im ganz verborgenen Sozialraum: nicht abstand nach oben und unten), mit
+    (Wert, Intervall) – muss leer sein. Ein Jahr, von dem nichts
+    erscheint, ist wie ein verborgener Sozialraum: dort weiß der Leser nicht, dass Gesperrtes ≥ 1 ist."""
+    leser = fuer_leser(kennzahlen, gebiete)
+    gesperrt = gesperrte_zellen(kennzahlen, leser)
+    roh = {(z["ags"], int(z["jahr"]), m): (None if kennzahlen.geheim.at[i, m] else z[m])
+           for i, z in kennzahlen.zeilen.iterrows() for m in kennzahlen.merkmale}
+    verborgen = {(a, j) for a, j in leser.loc[leser["ags"].map(gebiete.ebenen).eq("sozialraum"), ["ags", "jahr"]]
+                 .itertuples(index=False)
+                 if leser[(leser["ags"] == a) & (leser["jahr"] == j)][["zaehler", "nenner"]].isna().all().all()}
+    leeres_jahr = {j for j, t in leser.groupby("jahr") if t[["zaehler", "nenner"]].isna().all().all()}
+    # Als gesperrt erkennt der Leser nur Zellen, deren Platz er sieht (Zähler oder Nenner einer gezeigten Zeile)
+    plaetze = {(z.ags, int(z.jahr), getattr(katalog.indikator(z.indikator), rolle))
+               for z in leser.itertuples() for rolle in ("zaehler", "nenner")}
+    nie_null = {z for z in gesperrt & plaetze if (z[0], z[1]) not in verborgen and z[1] not in leeres_jahr}
+    # Was der Angreifer annimmt, muss stimmen: gesperrt wird keine 0 (außer im ganz verborgenen Sozialraum)
+    assert not [z for z in nie_null if roh.get(z) == 0], "eine gesperrte 0 machte „gesperrt heißt ≥ 1“ falsch"
+    intervalle = eingrenzung(leser, gebiete, gesperrt, nie_null)
+    eng = {}
+    for z, (tief, hoch) in intervalle.items():
+        wert = roh.get(z)
+        if wert is None and z in roh and hoch - tief < abstand:
+            eng[z] = ("*", (tief, hoch))
+        elif wert is not None and pd.notna(wert) and (z[0], z[1]) in verborgen:  # der genaue Wert ist geheim
+            if hoch < wert + abstand or tief > max(wert - abstand, 0):
+                eng[z] = (int(wert), (tief, hoch))
+        elif wert is not None and pd.notna(wert) and wert in (1, 2) and hoch < wert + abstand:
+            eng[z] = (int(wert), (tief, hoch))
+    return eng
+
+
 def gesperrte_zellen(kennzahlen, leser) -> set[tuple]:
     """Zellen, die im Datenstand einen Wert oder „*“ haben, aber Lesern nicht gezeigt werden."""
     bekannt = bekannte_zellen(leser)
@@ -117,10 +189,10 @@ def angriff(kennzahlen, gebiete) -> tuple[set, dict]:
 
 
 # --- von Hand gerechnet ---------------------------------------------------------------------------------
-def _kreis_mit(gebiete, werte: dict[str, int]) -> Kennzahlen:
+def _kreis_mit(gebiete, werte: dict[str, int], kreis: int | None = None) -> Kennzahlen:
     """Alle 20 Gemeinden mit nef_u15 aus `werte` (sonst 0), bev_u15 1000, dazu die Kreiszeile als Summe."""
     zeilen = [f"{ags};2024;1000;{werte.get(ags, 0)}" for ags in gebiete.gemeinden["ags"]]
-    kopf = ["ags;jahr;bev_u15;nef_u15", f"{gebiete.kreis};2024;20000;{sum(werte.values())}"]
+    kopf = ["ags;jahr;bev_u15;nef_u15", f"{gebiete.kreis};2024;20000;{sum(werte.values()) if kreis is None else kreis}"]
     return pruefe_datei(csv_bytes("\n".join(kopf + zeilen)), "k.csv", gebiete).kennzahlen
 
 
@@ -147,6 +219,72 @@ def test_kleine_summe_gesperrter_teile_wird_erweitert(gebiete):
         ["03254013", 1, "geheim (primär)"], ["03254022", 1, "geheim (primär)"], ["03254045", 5, "geheim (sekundär)"]]
 
 
+def test_von_hand_intervall_nach_der_sperrung(gebiete):
+    """Eime 2 und Duingen 5 gesperrt, alles andere gezeigt: zusammen 7, jede ≥ 1, also Eime in [1, 6] –
+    reicht bis 2 + 3. Die Prüfung der Stabsstelle und der unabhängige Angreifer rechnen dasselbe Intervall."""
+    kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254003": 0, "03254002": 100, "03254021": 900})
+    s = sperren(kz, gebiete)
+    assert s.pruefung[["ags", "anzahl", "unten", "oben", "erfuellt"]].values.tolist() == [
+        ["03254013", 2, 1.0, 6.0, True]]
+    assert zu_eng(kz, gebiete) == {}
+    leser = fuer_leser(kz, gebiete)
+    assert eingrenzung(leser, gebiete, {("03254013", 2024, "nef_u15")},
+                       {("03254013", 2024, "nef_u15"), ("03254041", 2024, "nef_u15")}) == {
+        ("03254013", 2024, "nef_u15"): (1, 6)}
+
+
+def test_gezeigte_nullen_verraten_drei_einsen_darum_wird_mitgesperrt(gebiete):
+    """Eime, Holle, Sibbesse je 1; Duingen 3, Gronau 4, Alfeld 100, sonst 0. Der Kreis minus Gezeigtes ergibt 3
+    für die drei; weil keine gesperrte Zelle 0 ist (Nullen stehen da), ist jede genau 1. Mit Duingen 3 wären es 6
+    für vier Zellen, jede 1 höchstens 3 < 1 + 3; mit Gronau 4 sind es 7, jede 1 reicht bis 4: eine Zelle, die
+    kleinste, die genügt."""
+    werte = {"03254013": 1, "03254022": 1, "03254045": 1, "03254041": 3, "03254043": 4, "03254002": 100}
+    kz = _kreis_mit(gebiete, werte)
+    s = sperren(kz, gebiete)
+    assert s.zellen[["ags", "anzahl", "art"]].values.tolist() == [
+        ["03254013", 1, "geheim (primär)"], ["03254022", 1, "geheim (primär)"],
+        ["03254043", 4, "geheim (sekundär)"], ["03254045", 1, "geheim (primär)"]]
+    assert s.pruefung[["unten", "oben"]].values.tolist() == [[1.0, 4.0]] * 3
+    assert zu_eng(kz, gebiete) == {}
+    # Gegenprobe: das frühere Verfahren sperrt nichts weiter (die drei ergeben zusammen 3), der Angreifer
+    # grenzt dann jede Eins genau ein
+    alt = sperren(kz, gebiete, verfahren="heuristik")
+    assert set(alt.zellen["art"]) == {"geheim (primär)"} and not alt.pruefung["erfuellt"].any()
+    leser = berechne(alt.kennzahlen, gebiete)
+    drei = {(a, 2024, "nef_u15") for a in ("03254013", "03254022", "03254045")}
+    assert eingrenzung(leser, gebiete, drei, drei) == {z: (1, 1) for z in drei}
+
+
+def test_schwelle_je_quelle(gebiete, monkeypatch):
+    """Ein Amt, das Werte unter 4 sperrt: dann ist auch die 3 primär geheim, für Zeilen dieser Quelle."""
+    werte = {"03254013": 3, "03254041": 9, "03254002": 100}
+    assert "03254013" not in set(sperren(_kreis_mit(gebiete, werte), gebiete).zellen["ags"])
+    monkeypatch.setenv("SOZIALPLANUNG_SCHWELLE", "3; Beispiel=4")
+    kz = _kreis_mit(gebiete, werte)
+    kz = Kennzahlen(kz.zeilen.assign(quelle="Beispielamt"), kz.geheim)
+    s = sperren(kz, gebiete)
+    assert s.zellen[["ags", "anzahl", "art"]].values.tolist() == [
+        ["03254013", 3, "geheim (primär)"], ["03254041", 9, "geheim (sekundär)"]]
+    assert s.pruefung[["unten", "oben"]].values.tolist() == [[1.0, 11.0]]
+
+
+def test_unerfuellbar_heisst_nichts_von_diesem_jahr(gebiete, monkeypatch):
+    """Findet der Löser keine Ergänzung (etwa im Zeitlimit), erscheint aus diesem Jahr nichts, und die Sperrliste
+    sagt warum. (Mit Daten allein ist das kaum zu erreichen: Summen zu sperren genügt immer.)"""
+    from indikatoren import loeser
+
+    kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
+    echt = loeser.Loeser.loese
+    monkeypatch.setattr(loeser.Loeser, "loese", lambda self, kosten: ("Zeitlimit erreicht", np.nan, None)
+                        if (kosten > 0.5).sum() > 1 else echt(self, kosten))  # nur die Wahl weiterer Sperrungen
+    s = sperren(kz, gebiete)
+    assert s.unerfuellt == (2024,)
+    leser = fuer_leser(kz, gebiete)
+    assert leser[["zaehler", "nenner"]].isna().all().all()
+    assert set(s.zellen["art"]) == {"geheim (primär)", "geheim (Prüfung nicht erfüllt)"}
+    assert not s.pruefung["erfuellt"].any()
+
+
 def test_rohdaten_bleiben_fuer_die_stabsstelle_unveraendert(gebiete):
     kz = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen
     vorher = kz.zeilen.copy()
@@ -171,8 +309,11 @@ def test_beispieldaten_kreis_minus_gemeinden_verraet_nichts(gebiete):
     gezeigt = u3[(u3.index.str.len() == 8) & u3["zaehler"].notna()]
     assert len(gezeigt) <= 18  # mindestens zwei Gemeinden gesperrt: die Differenz gehört keiner allein
     gesperrt, geloest = angriff(kz, gebiete)
-    assert ("03254013", 2024, "nef_u3") in gesperrt and ("03254013", 2024, "nef_3_6") in gesperrt
+    assert ("03254013", 2024, "nef_u3") in gesperrt and ("03254013", 2024, "nef_6_15") in gesperrt
     assert geloest == {}
+    assert zu_eng(kz, gebiete) == {}
+    s = sperren(kz, gebiete)
+    assert len(s.pruefung) == 5 and s.pruefung["erfuellt"].all() and s.unerfuellt == ()
     werte = leser[["zaehler", "nenner"]].stack().dropna().astype(int)
     assert not werte.isin([1, 2]).any()
 
@@ -212,8 +353,9 @@ def tabellen(draw, gebiete):
     tabelle = pd.DataFrame(zeilen)
     merkmale = [m for m in tabelle.columns if m not in ("ags", "jahr")]
     anteil_stern = draw(st.sampled_from([0.0, 0.3]))
+    zahlen = tabelle[merkmale].to_numpy()  # „*“ wie bei der BA: nur auf 1 und 2 (eine 0 ist „-“)
     geheim = pd.DataFrame((zufall.random((len(tabelle), len(merkmale))) < anteil_stern)
-                          & (tabelle[merkmale].to_numpy() <= 2), columns=merkmale)
+                          & (zahlen >= 1) & (zahlen <= 2), columns=merkmale)
     tabelle[merkmale] = tabelle[merkmale].astype("Int64").mask(geheim)
     kopf = {"name": "", "stichtag_sgb2": "", "stichtag_bev": "", "quelle": "", "art": "beispiel"}
     return aus_spalten(tabelle.assign(**kopf), geheim)
@@ -232,3 +374,35 @@ def test_eigenschaft_keine_gesperrte_zelle_ist_ausrechenbar(gebiete):
         assert klein <= gesperrt
 
     eigenschaft()
+
+
+def test_eigenschaft_keine_kleine_zahl_ist_eingrenzbar(gebiete):
+    """Der ganzzahlige Angreifer auf Tabellen mit vielen 1 und 2, Kreis- und Samtgemeindezeilen, „*“ und
+    fehlenden Zeilen, über zwei Jahre: jede gesperrte kleine Zahl hat ihr Intervall (oder das Jahr erscheint gar
+    nicht)."""
+    @settings(max_examples=25, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @given(tabellen(gebiete))
+    def eigenschaft(kennzahlen):
+        assert zu_eng(kennzahlen, gebiete) == {}
+
+    eigenschaft()
+
+
+# --- kleine Tabellen neben ihrer Summe (Jahresbericht) -------------------------------------------------------
+def test_drei_einsen_neben_der_summe_und_gezeigten_nullen():
+    """Kontakte je Thema 1, 1, 1, 10, 0 neben der Summe 13: Die drei Einsen allein gesperrt ergäben 13 − 10 − 0 = 3
+    für drei Zellen, die nicht 0 sind (Nullen stehen da) – jede genau 1. Mit der 10 gesperrt sind es 13 für vier
+    Zellen: jede Eins liegt in [1, 10], reicht also bis 1 + 3."""
+    gesperrt = summen_schuetzen([13, 1, 1, 1, 10, 0], [(0, [1, 2, 3, 4, 5])])
+    assert gesperrt.tolist() == [False, True, True, True, True, False]
+
+
+def test_teilnehmende_und_ihre_summe():
+    """Teilnehmende 1, 2, 40, 5 (Summe 48): 1 und 2 zusammen ergäben 3, jede also höchstens 2; mit der 5 sind es 8
+    für drei Zellen, die 1 reicht bis 6, die 2 bis 6 – genug. Die Summe bleibt sichtbar."""
+    assert summen_schuetzen([48, 1, 2, 40, 5], [(0, [1, 2, 3, 4])]).tolist() == [False, True, True, False, True]
+
+
+def test_kleine_summe_sperrt_auch_sich_selbst():
+    """Summe 2 aus 2 und 0: beide primär; ohne weitere Beziehung ist die gesperrte 2 nach oben offen."""
+    assert summen_schuetzen([2, 2, 0], [(0, [1, 2])]).tolist() == [True, True, False]
