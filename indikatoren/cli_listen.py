@@ -134,10 +134,7 @@ def _osm(args):
     if not args.datei.is_file():
         raise OSError(f"{args.datei}: Datei nicht gefunden.")
     stand, aktuell = einrichtungspflege.als_text(ablage)
-    try:
-        auszug = osm_import.lies_auszug(args.datei)
-    except RuntimeError as fehler:  # pyosmium: Format nicht lesbar
-        raise ValueError(f"{args.datei}: kein lesbarer OSM-Auszug (.osm.pbf oder .osm): {fehler}") from None
+    auszug = osm_import.lies_auszug(args.datei)
     v = osm_import.vorschlag(aktuell, auszug, grenzen)
     liste = einrichtungspflege.pruefe(v.tabelle.set_axis(range(2, len(v.tabelle) + 2)), args.datei.name, grenzen)
     print(f"Vorschlag aus {args.datei.name}: {v.neu} neu, {v.aktualisiert} aktualisiert, {v.schon_da} schon mit "

@@ -142,7 +142,7 @@ def _geprueft(roh: gpd.GeoDataFrame, fehler) -> gpd.GeoDataFrame:
     if roh.crs is not None and roh.crs.is_geographic and len(koordinaten) and (
             np.abs(koordinaten[:, 0]).max() > 180 or np.abs(koordinaten[:, 1]).max() > 90):
         raise fehler(f"Die Koordinaten passen nicht zum Koordinatensystem {roh.crs.to_string()} (Länge/Breite): "
-                     f"Werte bis {zahl(float(np.abs(koordinaten).max()), 0)}. Ist die Datei in Metern (etwa "
+                     f"Werte bis {float(np.abs(koordinaten).max()):.6g}. Ist die Datei in Metern (etwa "
                      "EPSG:25832) und das Koordinatensystem falsch angegeben?")
     if roh.crs is not None and len(koordinaten):
         try:

@@ -45,13 +45,23 @@ def kategorie(tags: dict[str, str]) -> str | None:
 
 
 def lies_auszug(datei: Path) -> pd.DataFrame:
-    """Alle passenden Knoten und geschlossenen Wege (Mittelpunkt) mit Namen, Adresse, Lage und OSM-Verweis."""
+    """Alle passenden Knoten und geschlossenen Wege (Mittelpunkt) mit Namen, Adresse, Lage und OSM-Verweis;
+    wirft ValueError mit deutscher Meldung, wenn pyosmium die Datei nicht lesen kann (auch „lat=nan“)."""
+    try:
+        return _lies(datei)
+    except (RuntimeError, ValueError, osmium.InvalidLocationError) as fehler:
+        raise ValueError(f"{datei.name}: kein lesbarer OSM-Auszug (.osm.pbf oder .osm): {fehler}") from None
+
+
+def _lies(datei: Path) -> pd.DataFrame:
     zeilen = []
     verarbeitung = osmium.FileProcessor(str(datei)).with_locations().with_filter(osmium.filter.KeyFilter("amenity"))
     for objekt in verarbeitung:
         tags = dict(objekt.tags)
         art = kategorie(tags)
         if art is None or objekt.is_relation():
+            continue
+        if objekt.is_node() and not objekt.location.valid():
             continue
         if objekt.is_node():
             lat, lon, verweis = objekt.location.lat, objekt.location.lon, f"node/{objekt.id}"

@@ -223,9 +223,11 @@ class _Pruefung:
         if text in ("-", "–"):
             return 0, False
         ziffern = text.replace(".", "") if _TAUSENDER.match(text) else text.removesuffix(".0")
-        if ist_ganzzahl(ziffern):
+        if ist_ganzzahl(ziffern) and len(ziffern.lstrip("0")) > 10:
+            grund = "ist zu groß für eine Anzahl (mehr als zehn Stellen)"
+        elif ist_ganzzahl(ziffern):
             return int(ziffern), False
-        if re.fullmatch(r"-\s*[0-9.,]+", text):
+        elif re.fullmatch(r"-\s*[0-9.,]+", text):
             grund = "ist negativ; Anzahlen sind ganze Zahlen ab 0"
         elif re.fullmatch(r"[0-9]+[.,][0-9]+", text):
             grund = "ist keine ganze Zahl (Tausender bitte ohne Trennzeichen oder mit Punkt: 2.411)"

@@ -139,7 +139,7 @@ def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:
     try:
         beschreibung = json.loads(teile["sicherung.json"])
         assert isinstance(beschreibung, dict)
-    except (KeyError, ValueError, AssertionError):
+    except (KeyError, ValueError, AssertionError, RecursionError):
         raise UngueltigeDatei([Meldung(datei, "Keine Sicherung dieses Dashboards (sicherung.json fehlt oder ist "
                                               "kein gültiges Inhaltsverzeichnis).")]) from None
     if beschreibung.get("format") not in (1, 2, FORMAT):

@@ -6,6 +6,7 @@ Alle Zellen bleiben Text, damit die Prüfung führende Nullen, „*“ und „2.
 import csv
 import io
 import re
+import zipfile
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -99,9 +100,15 @@ def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, 
     import openpyxl  # erst hier, weil CSV der häufige Fall ist
 
     try:
-        zipdatei.verzeichnis(inhalt, "", XLSX_GRENZEN, "XLSX-Arbeitsmappe")
+        teile = zipdatei.verzeichnis(inhalt, "", XLSX_GRENZEN, "XLSX-Arbeitsmappe")
+        with zipfile.ZipFile(io.BytesIO(inhalt)) as archiv:  # eine Arbeitsmappe aus Excel hat keine DTD
+            if any(b"<!DOCTYPE" in archiv.open(t).read(2048) for t in teile if t.filename.endswith((".xml", ".rels"))):
+                raise fehler("Die XLSX-Datei enthält eine XML-Dokumenttypdefinition (DTD, etwa mit Entitäten), die "
+                             "keine Tabelle aus Excel oder LibreOffice hat; sie wird nicht geöffnet.")
     except UngueltigeDatei as e:
         raise fehler(e.meldungen[0].text) from None
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
+        raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
     blaetter = {}
     try:
         mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)

@@ -1,0 +1,201 @@
+"""Angriffe auf die Uploads, wie ein Angreifer sie baut: Jede Datei wird nur vom Leser geöffnet, der für sie
+gedacht ist, mit begrenzter Größe, und jeder Fehler ist eine deutsche Meldung statt eines Tracebacks."""
+
+import io
+import json
+import zipfile
+
+import geopandas as gpd
+import pytest
+from shapely.geometry import Polygon
+
+from indikatoren import grenzdatei, sicherung, zipdatei
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.tabelle_lesen import lese_tabelle
+
+VRT = (b'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>CSV:/etc/passwd</SrcDataSource>'
+       b'<SrcLayer>passwd</SrcLayer></OGRVRTLayer></OGRVRTDataSource>')
+
+
+def _zip(teile: dict[str, bytes], art=zipfile.ZIP_DEFLATED) -> bytes:
+    puffer = io.BytesIO()
+    with zipfile.ZipFile(puffer, "w", art) as z:
+        for name, daten in teile.items():
+            z.writestr(name, daten)
+    return puffer.getvalue()
+
+
+def _meldung(aufruf) -> str:
+    with pytest.raises(UngueltigeDatei) as fehler:
+        aufruf()
+    return str(fehler.value)
+
+
+# --- Grenzdateien: nur GeoJSON, GeoPackage, Shapefile ------------------------------------------------------
+@pytest.mark.parametrize("inhalt, name", [(VRT, "sr.geojson"), (b" \n" + VRT, "sr.gpkg"),
+                                          (b"CSV:/etc/passwd", "sr.geojson")])
+def test_vrt_unter_falschem_namen_wird_nicht_geoeffnet(inhalt, name):
+    text = _meldung(lambda: grenzdatei.lies(inhalt, name))
+    assert "keine Grenzdatei in einem der vorgesehenen Formate" in text and "root:" not in text
+
+
+def test_vrt_als_shp_im_zip_wird_nicht_geoeffnet():
+    inhalt = _zip({"sr.shp": VRT, "sr.shx": b"", "sr.dbf": b"", "sr.vrt": VRT})
+    text = _meldung(lambda: grenzdatei.lies(inhalt, "sr.zip"))
+    assert "„sr.shp“ ist keine Shapefile-Datei" in text and "root:" not in text
+
+
+def test_zip_bombe_im_shapefile_wird_nicht_entpackt():
+    bombe = _zip({"sr.shp": b"\x00" * 60_000_000, "sr.shx": b"", "sr.dbf": b""})
+    assert len(bombe) < 200_000
+    assert "Zip-Bombe" in _meldung(lambda: grenzdatei.lies(bombe, "sr.zip"))
+
+
+def test_pfade_im_zip(tmp_path):
+    for name in ("../../etc/x.shp", "/abs/x.shp", "C:/x.shp"):
+        assert "unzulässigen Pfad" in _meldung(lambda n=name: zipdatei.verzeichnis(_zip({n: b"x"}), "z.zip",
+                                                                                    zipdatei.Grenzen()))
+
+
+def _geojson(flaechen: list, crs: str | None = None) -> bytes:
+    daten = {"type": "FeatureCollection", "features": [
+        {"type": "Feature", "properties": {"id": f"SR-{i}", "name": f"Fläche {i}"}, "geometry": g}
+        for i, g in enumerate(flaechen)]}
+    if crs:
+        daten["crs"] = {"type": "name", "properties": {"name": crs}}
+    return json.dumps(daten).encode()
+
+
+QUADRAT = {"type": "Polygon", "coordinates": [[[9.8, 51.98], [9.81, 51.98], [9.81, 51.99], [9.8, 51.98]]]}
+
+
+@pytest.mark.parametrize("geometrie, meldung", [
+    ({"type": "Polygon", "coordinates": [[[1e308, 0], [-1e308, 1], [0, 1e308], [1e308, 0]]]}, "Länge/Breite"),
+    ({"type": "Polygon", "coordinates": [[[550000, 5760000], [551000, 5760000], [551000, 5761000],
+                                          [550000, 5760000]]]}, "Ist die Datei in Metern"),
+    ({"type": "Polygon", "coordinates": [[["NaN", 1], [2, 2], [3, 1], ["NaN", 1]]]}, "ungültig"),
+])
+def test_unsinnige_koordinaten(geometrie, meldung):
+    assert meldung in _meldung(lambda: grenzdatei.lies(_geojson([geometrie]), "sr.geojson"))
+
+
+def test_koordinaten_nan_und_unendlich_als_zahl():
+    inhalt = _geojson([QUADRAT]).replace(b"9.8, 51.98]", b"NaN, 51.98]", 1)
+    assert "ungültig" in _meldung(lambda: grenzdatei.lies(inhalt, "sr.geojson"))
+
+
+def test_zu_viele_flaechen_und_punkte():
+    assert "höchstens 2.000" in _meldung(lambda: grenzdatei.lies(_geojson([QUADRAT] * 10_000), "sr.geojson"))
+    viele = Polygon([(9.8 + i * 1e-7, 51.98 + (i % 2) * 1e-7) for i in range(600_000)] + [(9.8, 51.99)])
+    inhalt = gpd.GeoDataFrame({"id": ["A"], "name": ["a"]}, geometry=[viele], crs="EPSG:4326").to_json().encode()
+    assert "Punkte; erlaubt sind höchstens 500.000" in _meldung(lambda: grenzdatei.lies(inhalt, "sr.geojson"))
+
+
+def test_tief_verschachteltes_json():
+    inhalt = b'{"type": "FeatureCollection", "features": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    assert "zu tief verschachtelt" in _meldung(lambda: grenzdatei.lies(inhalt, "sr.geojson"))
+
+
+def test_fremdes_koordinatensystem_als_adresse():
+    inhalt = _geojson([QUADRAT], crs="http://127.0.0.1:9/crs")
+    assert "nicht als EPSG-Code angegeben" in _meldung(lambda: grenzdatei.lies(inhalt, "sr.geojson"))
+
+
+def test_epsg_im_alten_crs_feld_wird_verstanden():
+    roh = grenzdatei.lies(_geojson([{"type": "Polygon", "coordinates": [[[550000, 5760000], [551000, 5760000],
+                                                                          [551000, 5761000], [550000, 5760000]]]}],
+                                   crs="urn:ogc:def:crs:EPSG::25832"), "sr.geojson")
+    assert roh.crs.to_epsg() == 25832 and len(roh) == 1
+
+
+# --- XLSX: begrenzt, gestreamt, jede Fehlerart eine Meldung -------------------------------------------------
+def _xlsx(blatt_xml: bytes, zusatz: dict | None = None) -> bytes:
+    teile = {
+        "[Content_Types].xml": b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+                               b'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-'
+                               b'package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/>'
+                               b'<Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-'
+                               b'officedocument.spreadsheetml.sheet.main+xml"/><Override PartName="/xl/worksheets/'
+                               b'sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.'
+                               b'worksheet+xml"/></Types>',
+        "_rels/.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/'
+                       b'relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+                       b'2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>',
+        "xl/workbook.xml": b'<?xml version="1.0"?><workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/'
+                           b'2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">'
+                           b'<sheets><sheet name="Kennzahlen" sheetId="1" r:id="rId1"/></sheets></workbook>',
+        "xl/_rels/workbook.xml.rels": b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+                                      b'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.'
+                                      b'openxmlformats.org/officeDocument/2006/relationships/worksheet" Target='
+                                      b'"worksheets/sheet1.xml"/></Relationships>',
+        "xl/worksheets/sheet1.xml": blatt_xml,
+    }
+    return _zip(teile | (zusatz or {}))
+
+
+BLATT = (b'<?xml version="1.0"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+         b'<sheetData>%s</sheetData></worksheet>')
+
+
+def test_xlsx_mit_xml_entitaeten_gibt_eine_meldung():
+    bombe = (b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;">]>'
+             b'<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">'
+             b'<c r="A1" t="inlineStr"><is><t>&lol2;</t></is></c></row></sheetData></worksheet>')
+    assert _meldung(lambda: lese_tabelle(_xlsx(bombe), "k.xlsx")).startswith(
+        "k.xlsx: Die XLSX-Datei enthält eine XML-Dokumenttypdefinition")
+
+
+def test_xlsx_mit_zu_vielen_zeilen_bricht_frueh_ab():
+    zeilen = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 200_003))
+    text = _meldung(lambda: lese_tabelle(_xlsx(BLATT % zeilen), "k.xlsx"))
+    assert "mehr als 200.000 Zeilen" in text
+
+
+def test_xlsx_zip_bombe_und_familienzentrum_mappe():
+    from familienzentrum.mappe import lies_xlsx
+    bombe = _xlsx(BLATT % b"", {"xl/sharedStrings.xml": b" " * 150_000_000})
+    assert len(bombe) < 1_000_000
+    assert "Zip-Bombe" in _meldung(lambda: lese_tabelle(bombe, "k.xlsx"))
+    assert "Zip-Bombe" in _meldung(lambda: lies_xlsx(bombe, "fz.xlsx"))
+
+
+# --- Sicherung: ein kaputtes Verzeichnis ist eine Meldung und steht im Protokoll ----------------------------
+def test_sicherung_mit_falschem_verzeichnis(gebiete):
+    ablage = oeffne_ablage(gebiete)
+    echt = _zip({"sicherung.json": b"{}" * 1000})
+    kaputt = echt.replace(b"PK\x01\x02", b"PK\x01\x03")  # das zentrale Verzeichnis passt nicht mehr
+    versetzt = bytearray(echt)
+    versetzt[18:22] = (5).to_bytes(4, "little")  # lokaler Kopf: falsche gepackte Größe
+    for inhalt in (kaputt, bytes(versetzt), b"PK\x03\x04kaputt"):
+        text = _meldung(lambda i=inhalt: sicherung.wiederherstellen(ablage, i, gebiete, "meier", "s.zip"))
+        assert text.startswith("s.zip: ")
+    versuche = ablage.protokolleintraege()
+    versuche = versuche[versuche["aktion"] == "wiederherstellen"]
+    assert len(versuche) == 3 and not versuche["erfolg"].astype(bool).any()
+
+
+def test_sicherung_mit_tief_verschachteltem_inhaltsverzeichnis(gebiete):
+    ablage = oeffne_ablage(gebiete)
+    inhalt = _zip({"sicherung.json": b"[" * 100_000 + b"]" * 100_000})
+    assert "kein gültiges Inhaltsverzeichnis" in _meldung(
+        lambda: sicherung.wiederherstellen(ablage, inhalt, gebiete, "meier", "s.zip"))
+
+
+# --- Zahlen und OSM, wie ein Angreifer sie schreibt ---------------------------------------------------------
+def test_riesige_anzahl_ist_eine_meldung(gebiete):
+    from indikatoren.pruefung import pruefe_datei
+    for zahl in ("100000000000000000000000", "9223372036854775808"):
+        text = _meldung(lambda z=zahl: pruefe_datei(f"ags;jahr;bev_u15;nef_u15\n03254002;2024;{z};5\n".encode(),
+                                                     "k.csv", gebiete))
+        assert f"k.csv, Zeile 2, Spalte bev_u15: „{zahl}“ ist zu groß für eine Anzahl" in text
+
+
+def test_osm_mit_nan_und_kaputtes_pbf(tmp_path):
+    from indikatoren.osm_import import lies_auszug
+    (tmp_path / "a.osm").write_text('<?xml version="1.0"?><osm version="0.6"><node id="1" lat="nan" lon="9.8" '
+                                    'version="1"><tag k="amenity" v="school"/></node></osm>', encoding="utf-8")
+    (tmp_path / "b.osm.pbf").write_bytes(b"kaputt")
+    for name in ("a.osm", "b.osm.pbf"):
+        with pytest.raises(ValueError, match=f"{name}: kein lesbarer OSM-Auszug"):
+            lies_auszug(tmp_path / name)
