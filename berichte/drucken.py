@@ -25,12 +25,12 @@ def html(vorlage: str, **inhalt) -> str:
 
 def pdf(vorlage: str, **inhalt) -> bytes:
     """Die Vorlage mit Inhalt als PDF/UA-1; Schriften nur vom System (DejaVu), nichts aus dem Netz."""
-    dokument = weasyprint.HTML(string=html(vorlage, **inhalt), base_url=str(Path(__file__).parent))
-    return dokument.write_pdf(pdf_variant="pdf/ua-1", url_fetcher=_nur_eingebettet)
+    return pdf_aus_html(html(vorlage, **inhalt))
 
 
-def _nur_eingebettet(url: str, *args, **kwargs):
-    """Bilder stehen als data:-URI im Dokument; alles andere (auch http) wird nicht geladen."""
-    if not url.startswith("data:"):
-        raise ValueError(f"Berichte laden nichts von außen: {url[:80]}")
-    return weasyprint.default_url_fetcher(url, *args, **kwargs)
+def pdf_aus_html(text: str) -> bytes:
+    """Bilder stehen als data:-URI im Dokument; alles andere (http, file, auch über Umleitungen) lädt der Fetcher
+    nicht. WeasyPrint 70 nimmt ihn nur im Konstruktor von HTML; an write_pdf übergeben, bliebe er unbeachtet."""
+    abrufer = weasyprint.URLFetcher(allowed_protocols={"data"}, allow_redirects=False, timeout=1)
+    dokument = weasyprint.HTML(string=text, base_url=str(Path(__file__).parent), url_fetcher=abrufer)
+    return dokument.write_pdf(pdf_variant="pdf/ua-1")

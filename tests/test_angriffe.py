@@ -199,3 +199,53 @@ def test_osm_mit_nan_und_kaputtes_pbf(tmp_path):
     for name in ("a.osm", "b.osm.pbf"):
         with pytest.raises(ValueError, match=f"{name}: kein lesbarer OSM-Auszug"):
             lies_auszug(tmp_path / name)
+
+
+# --- Berichte: WeasyPrint lädt nichts, was nicht eingebettet ist ------------------------------------------
+def test_feindliches_dokument_laedt_nichts(tmp_path):
+    """Ein Dokument mit Bild, Stil und Schrift von einem Server auf 127.0.0.1 und aus einer lokalen Datei: der
+    Server sieht keine Anfrage, und im PDF steht kein Bild; ein eingebettetes data:-Bild erscheint."""
+    import base64
+    import subprocess
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    from PIL import Image
+
+    from berichte.drucken import pdf_aus_html
+
+    anfragen = []
+
+    class Dienst(BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802 (Name von http.server vorgegeben)
+            anfragen.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), Dienst)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    adresse = f"http://127.0.0.1:{server.server_address[1]}"
+    lokal = tmp_path / "geheim.png"
+    Image.new("RGB", (8, 8), "red").save(lokal)
+    bild = "data:image/png;base64," + base64.b64encode(lokal.read_bytes()).decode()
+    try:
+        dokument = pdf_aus_html(f"""<html lang="de"><head><title>x</title>
+            <link rel="stylesheet" href="{adresse}/stil.css"><style>@import url("{adresse}/import.css");
+            @font-face {{ font-family: X; src: url("{adresse}/schrift.woff"); }}
+            body {{ background: url("{adresse}/hintergrund.png"); }}</style></head>
+            <body><img src="{adresse}/bild.png" alt="fern"><img src="{lokal.as_uri()}" alt="lokal">
+            <img src="/etc/passwd" alt="pfad"><p>Text</p></body></html>""")
+    finally:
+        server.shutdown()
+    assert anfragen == []
+    (tmp_path / "d.pdf").write_bytes(dokument)
+    liste = subprocess.run(["pdfimages", "-list", str(tmp_path / "d.pdf")], capture_output=True, text=True,
+                           check=True).stdout.splitlines()
+    assert len(liste) == 2  # nur die Kopfzeilen: kein Bild geladen
+    mit_bild = pdf_aus_html(f'<html lang="de"><body><img src="{bild}" alt="eingebettet"></body></html>')
+    (tmp_path / "e.pdf").write_bytes(mit_bild)
+    assert len(subprocess.run(["pdfimages", "-list", str(tmp_path / "e.pdf")], capture_output=True, text=True,
+                              check=True).stdout.splitlines()) == 3

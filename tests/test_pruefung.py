@@ -90,7 +90,8 @@ FEHLERHAFT = {
     "50_mb": (b"ags;jahr\n" + b"03254002;2023\n" * (50 * 1024 * 1024 // 14), "50mb.csv",
               ["50mb.csv: Die Datei ist 50,0 MB groß; erlaubt sind höchstens 20 MB."]),
     "xlsx_bombe": (zip_bombe("[Content_Types].xml", "xl/worksheets/sheet1.xml", 60), "bombe.xlsx",
-                   ["bombe.xlsx: Die XLSX-Arbeitsmappe würde entpackt 60 MB groß (Teil „xl/worksheets/sheet1.xml“) oder "
+                   ["bombe.xlsx: Die XLSX-Arbeitsmappe würde entpackt 60 MB groß "
+                    "(Teil „xl/worksheets/sheet1.xml“) oder "
                     "ist ungewöhnlich stark gepackt"]),
     "kein_indikator": (csv_bytes("ags;jahr;bev_u15;lb\n03254002;2023;100;5"), "k.csv",
                        ["k.csv, Zeile 1: Die Datei enthält für keinen Indikator beide Spalten"]),
