@@ -5,8 +5,10 @@
   Netzwerkkoordination.
 
 Die Rolle steht in .streamlit/secrets.toml unter [datenpflege.rollen] (Name oder E-Mail = Rolle), für lokale
-Konten wie für die Anmeldung über OpenID Connect. Wer dort nicht steht, ist `stabsstelle`, damit bestehende
-Einrichtungen ohne Rollen weiterlaufen; `[datenpflege] vorgabe_rolle = "netzwerk"` kehrt das um.
+Konten wie für die Anmeldung über OpenID Connect. Ein lokales Konto, das dort nicht steht, ist `stabsstelle`,
+damit bestehende Einrichtungen ohne Rollen weiterlaufen (die Konten selbst sind ja eigens eingetragen);
+`[datenpflege] vorgabe_rolle = "netzwerk"` kehrt das um. Über OpenID Connect kann sich jedes Konto des
+Identitätsdienstes anmelden: dort darf nur, wer in `[datenpflege] erlaubt` steht und eine eigene Rolle hat.
 """
 
 from collections.abc import Mapping
@@ -26,6 +28,21 @@ def rolle(name: str, einstellungen: Mapping) -> str:
         raise ValueError(f"Unbekannte Rolle „{wert}“ für „{name}“ in [datenpflege.rollen]; erlaubt: "
                          f"{', '.join(ROLLEN)}.")
     return wert
+
+
+def oidc_rolle(name: str, einstellungen: Mapping) -> str:
+    """Die Rolle eines Kontos des Identitätsdienstes; ValueError mit dem Grund, wenn es nicht pflegen darf."""
+    erlaubt = einstellungen.get("erlaubt") or []
+    if not erlaubt:
+        raise ValueError("Die Anmeldung über den Identitätsdienst ist eingerichtet, aber keine Freigabeliste: Die "
+                         "Stabsstelle trägt in .streamlit/secrets.toml unter [datenpflege] erlaubt = [\"…\"] ein, wer "
+                         "pflegen darf.")
+    if name not in erlaubt:
+        raise ValueError("Dieses Konto ist für die Datenpflege nicht freigegeben.")
+    if name not in dict(einstellungen.get("rollen", {})):
+        raise ValueError(f"Für „{name}“ ist keine Rolle eingetragen ([datenpflege.rollen]); ohne sie gibt es keinen "
+                         "Zugang.")
+    return rolle(name, einstellungen)
 
 
 def darf(rolle_: str, bereich: str) -> bool:

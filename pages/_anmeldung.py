@@ -39,8 +39,11 @@ def benutzer() -> str | None:
         if not st.user.is_logged_in:
             return None
         name = st.user.get("email") or st.user.get("name") or "unbekannt"
-        erlaubt = einstellungen().get("erlaubt")
-        return name if not erlaubt or name in erlaubt else None
+        try:
+            rollen.oidc_rolle(name, einstellungen())
+        except ValueError:
+            return None
+        return name
     sitzung = st.session_state.get("dp_sitzung")
     if not sitzung or sitzung.get("name") is None:
         return None
@@ -55,7 +58,7 @@ def benutzer() -> str | None:
 def rolle(name: str) -> str:
     """Die Rolle des Angemeldeten (indikatoren/rollen.py); bei einem Fehler in der Konfiguration hält die Seite an."""
     try:
-        return rollen.rolle(name, einstellungen())
+        return rollen.oidc_rolle(name, einstellungen()) if oidc() else rollen.rolle(name, einstellungen())
     except ValueError as fehler:
         st.error(f"{md(fehler)} Die Stabsstelle korrigiert das in .streamlit/secrets.toml.")
         st.stop()
@@ -106,7 +109,10 @@ def anmeldeformular() -> None:
         st.info(hinweis)
     if oidc():
         if st.user.is_logged_in:
-            st.error("Dieses Konto ist für die Datenpflege nicht freigegeben.")
+            try:
+                rollen.oidc_rolle(st.user.get("email") or st.user.get("name") or "unbekannt", einstellungen())
+            except ValueError as grund:
+                st.error(md(grund))
         st.button("Mit dem Konto des Landkreises anmelden", on_click=st.login, type="primary")
         return
     konten = dict(einstellungen().get("konten", {}))

@@ -249,3 +249,19 @@ def test_feindliches_dokument_laedt_nichts(tmp_path):
     (tmp_path / "e.pdf").write_bytes(mit_bild)
     assert len(subprocess.run(["pdfimages", "-list", str(tmp_path / "e.pdf")], capture_output=True, text=True,
                               check=True).stdout.splitlines()) == 3
+
+
+# --- Anmeldung über OpenID Connect: nur mit Freigabeliste und eigener Rolle ---------------------------------
+def test_oidc_nur_mit_freigabeliste_und_eigener_rolle():
+    from indikatoren.rollen import oidc_rolle, rolle
+    with pytest.raises(ValueError, match="keine Freigabeliste"):
+        oidc_rolle("jemand@irgendwo.de", {})
+    with pytest.raises(ValueError, match="nicht freigegeben"):
+        oidc_rolle("jemand@irgendwo.de", {"erlaubt": ["meier@landkreis.de"], "rollen": {}})
+    with pytest.raises(ValueError, match="keine Rolle eingetragen"):
+        oidc_rolle("meier@landkreis.de", {"erlaubt": ["meier@landkreis.de"]})
+    einstellungen = {"erlaubt": ["meier@landkreis.de", "fz@alfeld.de"],
+                     "rollen": {"meier@landkreis.de": "stabsstelle", "fz@alfeld.de": "netzwerk"}}
+    assert oidc_rolle("fz@alfeld.de", einstellungen) == "netzwerk"
+    assert oidc_rolle("meier@landkreis.de", einstellungen) == "stabsstelle"
+    assert rolle("meier", {}) == "stabsstelle"  # lokale Konten: eigens eingetragen, Vorgabe bleibt
