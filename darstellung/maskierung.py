@@ -15,6 +15,7 @@ _ZEILENUMBRUCH = re.compile(r"\r\n|\r|\n")
 _AUTOLINK = re.compile(r"(?i)(?<=www)(?=\.)|(?=://)|(?=@)")  # wo Streamlit sonst einen Link erkennt
 WORTVERBINDER = "\u2060"  # unsichtbar, auch für Bildschirmleser
 _DATEINAME = re.compile(r"[^A-Za-z0-9ÄÖÜäöüß_-]+")
+_ZELLE = re.compile(r"([\\\[\]<>*_`~$|!:#])")
 
 
 def md(text) -> str:
@@ -24,6 +25,13 @@ def md(text) -> str:
     Ein Zeilenumbruch bleibt ein Zeilenumbruch."""
     text = _AUTOLINK.sub(WORTVERBINDER, str(text))
     return _ZEILENUMBRUCH.sub("  \n", _SATZZEICHEN.sub(r"\\\1", text))
+
+
+def md_zelle(text) -> str:
+    """Für Markdown in Tabellenzellen und -köpfen (st.table): nur die Zeichen, mit denen Markdown Links, Bilder, HTML,
+    Hervorhebung, Code, Formeln und Farben baut, bekommen einen Backslash – „Alfeld (Leine)“ und „4,3 %“ bleiben,
+    wie sie sind; Autolinks bekommen den Wortverbinder wie bei md."""
+    return _ZELLE.sub(r"\\\1", _AUTOLINK.sub(WORTVERBINDER, str(text)))
 
 
 def html(text) -> str:

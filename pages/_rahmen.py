@@ -24,7 +24,7 @@ from angebote.orte import je_einrichtung, lage, mit_ort
 from berichte.daten import Berichtsdaten
 from darstellung import diagramme, dokument, karte, profil, tabellen
 from darstellung import praeventionskette as praeventionskette_tabellen
-from darstellung.maskierung import html, md
+from darstellung.maskierung import html, md, md_zelle
 from darstellung.tabellen import html_tabelle
 from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
@@ -569,6 +569,12 @@ def _zeitvergleich(kreis: str, url: str, stand: Stand, indikator: str, gebiete_:
     return (diagramme.zeitreihe_linien(auswertung.zeitreihe(daten, indikator, list(gebiete_)),
                                        katalog.indikator(indikator)),
             auswertung.aenderungen(daten, indikator, list(gebiete_)))
+
+
+def texttabelle(daten: pd.DataFrame) -> None:
+    """st.table, dessen Zellen und Köpfe Streamlit als Markdown zeigt: Namen aus Dateien (Sozialräume, Quellen)
+    bleiben Text (maskierung.md_zelle)."""
+    st.table(daten.rename(index=md_zelle, columns=md_zelle).map(lambda w: md_zelle(w) if isinstance(w, str) else w))
 
 
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:

@@ -46,7 +46,7 @@ st.header("Alle Indikatoren")
 if tabelle.empty:
     st.info("Für dieses Gebiet gibt es im Datenstand keine Zahlen.")
 else:
-    st.table(tabelle)
+    rahmen.texttabelle(tabelle)
 st.caption(profil.PLATZ_HINWEIS_SOZIALRAUM if sozialraum else profil.PLATZ_HINWEIS)
 
 links, rechts = st.columns(2)

@@ -40,7 +40,7 @@ for ind in katalog.INDIKATOREN:
 
 abschnitt("stichtage")
 stichtage = k.ergebnis.groupby("jahr").agg(sgb2=("stichtag_sgb2", "unique"), bev=("stichtag_bev", "unique"))
-st.table(pd.DataFrame({
+rahmen.texttabelle(pd.DataFrame({
     "Jahr": stichtage.index.astype(str),
     "SGB II (Monat)": [", ".join(sorted({monat_text(t) for t in w})) for w in stichtage["sgb2"]],
     "Bevölkerung (Tag)": [", ".join(sorted({tag_text(t) for t in w})) for w in stichtage["bev"]],
@@ -78,7 +78,7 @@ vergleich = vergleichswerte.eigene()
 if not (vergleich["ags"] == konfiguration.kreis()[:2]).any():
     st.info(f"{laender.eigenes().name}: kein veröffentlichter Vergleichswert eingetragen; die Stabsstelle trägt "
             "Werte des Landes in data/vergleichswerte.csv ein.")
-st.table(pd.DataFrame({
+rahmen.texttabelle(pd.DataFrame({
     "Indikator": vergleich["indikator"].map(lambda i: katalog.indikator(i).kurz), "Gebiet": vergleich["gebiet"],
     "Stichtag": vergleich["stichtag"].map(monat_text), "Wert": vergleich["wert"].map(lambda w: wert_text(w, "ok")),
     "Abgrenzung": vergleich["definition"], "Quelle": vergleich["quelle"],

@@ -318,3 +318,21 @@ def test_karte_der_sozialraeume_und_praeventionskette(mit_beispiel):
     app = starte("praeventionskette", gemeinde=ALFELD, sozialraum="ALF-03")
     suedost = next(d.value for d in app.dataframe if "Beratung und Elternbildung" in d.value.columns)
     assert suedost.loc["0-3", "Beratung und Elternbildung"] == "Lücke"
+
+
+def test_name_eines_sozialraums_bleibt_in_der_profiltabelle_text(monkeypatch, capsys, tmp_path):
+    """Ein Sozialraum heißt „[klick](http://x.de) ![b](http://x.de/b.png) <b>fett</b>“: Im Profil (st.table, deren
+    Köpfe Streamlit als Markdown zeigt) steht der Name mit maskierten Klammern, kein Link, kein Bild, kein HTML."""
+    from tests.test_app import starte
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    monkeypatch.setenv("SOZIALPLANUNG_BASEMAP", "keine")
+    roh = gpd.read_file(BEISPIEL)
+    roh.loc[roh["id"] == "ALF-01", "name"] = "[klick](http://x.de) ![b](http://x.de/b.png) <b>fett</b>"
+    datei = tmp_path / "sr.geojson"
+    datei.write_bytes(_als_datei(roh))
+    assert main(["sozialraeume", "beispiel"]) == 0
+    assert main(["sozialraeume", "einlesen", str(datei), "--kommentar", "Name"]) == 0
+    capsys.readouterr()
+    app = starte("gemeindeprofil", gemeinde=ALFELD, sozialraum="ALF-01")
+    kopf = [k for k in app.table[0].value.columns if "klick" in k]
+    assert kopf == ["\\[klick\\](http\u2060\\://x.de) \\!\\[b\\](http\u2060\\://x.de/b.png) \\<b\\>fett\\</b\\>"]
