@@ -15,6 +15,7 @@ from pages import _rahmen as rahmen
 st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
 leaflet_bereitstellen()
 alte_grundlagen_entfernen()
+rahmen.cache_leeren_nur_fuer_diese_sitzung()
 
 SEITEN = [
     st.Page("pages/uebersicht.py", title="Übersicht", url_path="uebersicht", default=True),

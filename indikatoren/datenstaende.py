@@ -4,6 +4,7 @@ SQLite ist die Vorgabe (Datei im Laufzeitordner), PostgreSQL geht über dieselbe
 Jede Änderung ist eine Transaktion: schlägt etwas fehl, bleiben alle Stände und der aktive wie sie waren.
 """
 
+import sqlite3
 import time
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
@@ -396,6 +397,24 @@ def _sqlite_beginnen(verbindung):
 
 def _sqlite_verbinden(verbindung, _):
     """Fremdschlüssel an; und die Transaktion selbst beginnen (Rezept der SQLAlchemy-Doku), denn pysqlite
-    begänne sie erst beim ersten Schreiben, sodass ein Lesen davor (nur_wenn_leer) nicht geschützt wäre."""
+    begänne sie erst beim ersten Schreiben, sodass ein Lesen davor (nur_wenn_leer) nicht geschützt wäre.
+
+    Schutz des Gespeicherten über diese Verbindung: `recursive_triggers`, damit auch das Löschen, das
+    INSERT OR REPLACE und REPLACE bei einem Konflikt vornehmen, die Trigger auslöst; und ein Authorizer, der
+    Trigger, Tabellen und Schemaschalter unantastbar macht (DROP TRIGGER, DROP TABLE, PRAGMA writable_schema und
+    recursive_triggers). Wer die Datei selbst öffnen kann, umgeht beides – dagegen helfen nur Dateirechte und
+    signierte Sicherungen (README, Datenpflege)."""
     verbindung.isolation_level = None
     verbindung.execute("PRAGMA foreign_keys=ON")
+    verbindung.execute("PRAGMA recursive_triggers=ON")
+    verbindung.set_authorizer(_sqlite_erlaubt)
+
+
+def _sqlite_erlaubt(aktion, erstes, zweites, _datenbank, _ausloeser) -> int:
+    if aktion in (sqlite3.SQLITE_DROP_TRIGGER, sqlite3.SQLITE_DROP_TEMP_TRIGGER, sqlite3.SQLITE_DROP_TABLE,
+                  sqlite3.SQLITE_DROP_VIEW):
+        return sqlite3.SQLITE_DENY
+    if aktion == sqlite3.SQLITE_PRAGMA and (erstes or "").lower() in ("writable_schema", "recursive_triggers",
+                                                                     "trusted_schema") and zweites is not None:
+        return sqlite3.SQLITE_DENY
+    return sqlite3.SQLITE_OK

@@ -177,7 +177,40 @@ def bericht_beim_klick(bericht: str, als: str = "pdf", **angaben):
     WeasyPrint lädt erst dann. Die Daten werden jetzt zusammengestellt, denn der Klick läuft in einem Thread ohne
     Sitzung."""
     daten = berichtsdaten()
-    return lambda: berichte.erzeugen(bericht, daten, als, **angaben)
+
+    def erzeugen():
+        with ein_bericht_zur_zeit():
+            return berichte.erzeugen(bericht, daten, als, **angaben)
+
+    return erzeugen
+
+
+_BERICHTE = threading.BoundedSemaphore(1)
+BERICHT_WARTEN_S = 30.0
+
+
+class BerichtBesetzt(RuntimeError):
+    pass
+
+
+@contextmanager
+def ein_bericht_zur_zeit():
+    """Höchstens ein Bericht (PDF, DOCX) zugleich je Prozess: Jeder Besucher darf Berichte erstellen, aber viele
+    zugleich legten den Server lahm. Wer länger als BERICHT_WARTEN_S wartet, bekommt BerichtBesetzt (deutsch)."""
+    if not _BERICHTE.acquire(timeout=BERICHT_WARTEN_S):
+        raise BerichtBesetzt("Gerade entstehen andere Berichte; bitte in einer Minute noch einmal versuchen.")
+    try:
+        yield
+    finally:
+        _BERICHTE.release()
+
+
+def cache_leeren_nur_fuer_diese_sitzung() -> None:
+    """Streamlit leert auf die Nachricht „clear_cache“ eines beliebigen Browsers alle Zwischenspeicher für alle
+    Sitzungen – auch ohne Menü kann das jeder, der das Protokoll spricht, und jeder Leser bezahlte es mit einem
+    kalten Neustart. Hier leert die Nachricht nur noch den Zustand der eigenen Sitzung (streamlit==1.67.0)."""
+    from streamlit.runtime.app_session import AppSession
+    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()
 
 
 @st.cache_resource(max_entries=4)

@@ -33,11 +33,12 @@ for bericht, titel, inhalt, jahr, angaben in BERICHTE:
     if st.button(f"{titel} {jahr} erstellen", key=f"erstellen_{bericht}", disabled=k.praesentation):
         balken = st.progress(0.0, text="Daten werden zusammengestellt …")
         try:
-            st.session_state[schluessel] = berichte.pdf(
-                bericht, rahmen.berichtsdaten(), jahr=jahr, **angaben,
-                fortschritt=lambda erledigt, gesamt, was, balken=balken: balken.progress(erledigt / gesamt,
-                                                                                           text=md(was)))
-        except (geodaten.GeodatenFehlen, LookupError) as fehler:
+            with rahmen.ein_bericht_zur_zeit():
+                st.session_state[schluessel] = berichte.pdf(
+                    bericht, rahmen.berichtsdaten(), jahr=jahr, **angaben,
+                    fortschritt=lambda erledigt, gesamt, was, balken=balken: balken.progress(erledigt / gesamt,
+                                                                                               text=md(was)))
+        except (geodaten.GeodatenFehlen, LookupError, rahmen.BerichtBesetzt) as fehler:
             st.error(md(fehler))
         balken.empty()
     if pdf := st.session_state.get(schluessel):

@@ -265,3 +265,80 @@ def test_oidc_nur_mit_freigabeliste_und_eigener_rolle():
     assert oidc_rolle("fz@alfeld.de", einstellungen) == "netzwerk"
     assert oidc_rolle("meier@landkreis.de", einstellungen) == "stabsstelle"
     assert rolle("meier", {}) == "stabsstelle"  # lokale Konten: eigens eingetragen, Vorgabe bleibt
+
+
+# --- Was ein anonymer Besucher auslösen kann ------------------------------------------------------------------
+def test_cache_leeren_trifft_nur_die_eigene_sitzung():
+    """Die Nachricht „clear_cache“ eines Browsers leert nicht mehr die Zwischenspeicher aller Sitzungen."""
+    import streamlit as st
+    from streamlit.runtime.app_session import AppSession
+
+    from pages import _rahmen as rahmen
+
+    aufrufe = []
+
+    @st.cache_resource
+    def teuer(x):
+        aufrufe.append(x)
+        return x
+
+    teuer(1)
+    original = AppSession._handle_clear_cache_request
+    try:
+        rahmen.cache_leeren_nur_fuer_diese_sitzung()
+
+        class Sitzung:
+            _session_state = {"a": 1}
+
+        sitzung = Sitzung()
+        AppSession._handle_clear_cache_request(sitzung)
+        teuer(1)
+        assert aufrufe == [1] and sitzung._session_state == {}
+    finally:
+        AppSession._handle_clear_cache_request = original
+        teuer.clear()
+
+
+def test_hoechstens_ein_bericht_zugleich(monkeypatch):
+    import threading
+
+    from pages import _rahmen as rahmen
+
+    monkeypatch.setattr(rahmen, "BERICHT_WARTEN_S", 0.2)
+    drin, weiter = threading.Event(), threading.Event()
+
+    def erster():
+        with rahmen.ein_bericht_zur_zeit():
+            drin.set()
+            weiter.wait(5)
+
+    faden = threading.Thread(target=erster)
+    faden.start()
+    drin.wait(5)
+    with pytest.raises(rahmen.BerichtBesetzt, match="Gerade entstehen andere Berichte"), rahmen.ein_bericht_zur_zeit():
+        pass
+    weiter.set()
+    faden.join()
+    with rahmen.ein_bericht_zur_zeit():  # danach wieder frei
+        pass
+
+
+# --- SQLite: Gespeichertes bleibt, auch über INSERT OR REPLACE, REPLACE und DROP TRIGGER ----------------------
+@pytest.mark.parametrize("befehl", [
+    "INSERT OR REPLACE INTO protokoll (id, zeit, aktion, von, dateiname, sha256, erfolg, meldung) "
+    "SELECT id, zeit, 'gefälscht', von, dateiname, sha256, erfolg, meldung FROM protokoll WHERE id = 1",
+    "REPLACE INTO datenstand SELECT * FROM datenstand WHERE id = 1",
+    "DROP TRIGGER protokoll_kein_delete",
+    "DROP TABLE protokoll",
+    "PRAGMA recursive_triggers = OFF",
+    "PRAGMA writable_schema = ON",
+])
+def test_sqlite_schutz_gegen_ersetzen_und_entfernen(gebiete, befehl):
+    ablage = oeffne_ablage(gebiete)
+    ablage.protokolliere("einlesen", "meier", "k.csv", "", True, "echt")
+    vorher = (ablage.datenstaende(), ablage.protokolleintraege())
+    with pytest.raises(Exception, match="nicht erlaubt|not authorized"), ablage.engine.begin() as verbindung:
+        verbindung.exec_driver_sql(befehl)
+    assert ablage.datenstaende() == vorher[0] and ablage.protokolleintraege().equals(vorher[1])
+    with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
+        verbindung.exec_driver_sql("DELETE FROM protokoll")  # die Trigger stehen noch
