@@ -1,9 +1,12 @@
-"""Benchmark der Geheimhaltung (primär und sekundär, mit Rangprüfung) für Kreise verschiedener Größe.
+"""Benchmark der Geheimhaltung für Kreise verschiedener Größe: das jetzige Verfahren (Schutzintervalle, geprüft und
+ergänzt mit ganzzahligen Programmen, indikatoren/schutz.py) neben dem früheren (Heuristik und Rangprüfung), mit
+Dauer, Zahl und Summe der sekundär gesperrten Zellen (Informationsverlust) und wie viele geschützte Zellen ein
+Leser zu eng eingrenzen kann.
 
-Gibt Zahlen aus, prüft keine Grenzen. Die Rangprüfung rechnet je Jahr eine Singulärwertzerlegung über die
-gesperrten Zellen; sie wächst mit deren Zahl, darum stehen hier Gemeindezahlen wie in echten Kreisen (20 in
-Hildesheim, 235 im Eifelkreis, 941 Statistische Gebiete wie in Hamburg). Die App rechnet einmal je Datenstand
-(Cache). Aufruf aus dem Projektordner: python bench/geheimhaltung.py
+Gibt Zahlen aus, prüft keine Grenzen. Gemeindezahlen wie in echten Kreisen (20 in Hildesheim, 235 im Eifelkreis,
+941 Statistische Gebiete wie in Hamburg); die Programme wachsen mit der Zahl der Gebiete eines Zusammenhangs. Die
+App rechnet einmal je Datenstand (Cache). Aufruf aus dem Projektordner: python bench/geheimhaltung.py [--gross]
+(mit --gross auch 941 Gebiete; das dauert).
 """
 
 import sys
@@ -56,14 +59,17 @@ def kennzahlen(g: Gebiete, jahre: int, zufall):
 
 
 def messen(name: str, kz, g) -> float:
-    start = time.perf_counter()
-    s = sperren(kz, g)
-    dauer = time.perf_counter() - start
-    arten = s.zellen["art"].value_counts().to_dict()
-    zellen = len(kz) * len(kz.merkmale)
-    print(f"{name:<38} {len(kz):>7} Zeilen {zellen:>8} Zellen  {dauer * 1000:>9.0f} ms  "
-          f"primär {arten.get('geheim (primär)', 0):>5}  sekundär {arten.get('geheim (sekundär)', 0):>5}")
-    return dauer
+    zeiten = {}
+    for verfahren in ("heuristik", "optimal"):
+        start = time.perf_counter()
+        s = sperren(kz, g, verfahren=verfahren)
+        zeiten[verfahren] = time.perf_counter() - start
+        sekundaer = s.zellen[s.zellen["art"] == "geheim (sekundär)"]
+        primaer, eng = int((s.zellen["art"] == "geheim (primär)").sum()), int((~s.pruefung["erfuellt"]).sum())
+        print(f"{name:<38} {verfahren:<9} {len(kz):>6} Zeilen {zeiten[verfahren] * 1000:>9.0f} ms  "
+              f"primär {primaer:>5}  sekundär {len(sekundaer):>5} "
+              f"(Summe {int(sekundaer['anzahl'].fillna(0).sum()):>7})  zu eng {eng:>4}")
+    return zeiten["optimal"]
 
 
 def main() -> None:
@@ -71,7 +77,8 @@ def main() -> None:
     hildesheim = Gebiete.laden("03254")
     basis = messen("Beispieldaten (20 Gemeinden, 6 Jahre)",
                    pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", hildesheim).kennzahlen, hildesheim)
-    for anzahl, jahre in ((20, 20), (235, 20), (941, 5)):
+    groessen = ((20, 20), (235, 5), (941, 5)) if "--gross" in sys.argv else ((20, 20), (235, 5))
+    for anzahl, jahre in groessen:
         g = gebiete(anzahl)
         dauer = messen(f"synthetisch {anzahl} Gemeinden × {jahre} Jahre", kennzahlen(g, jahre, zufall), g)
         print(f"{'':<38} Verhältnis zu den Beispieldaten: {dauer / basis:.1f}")

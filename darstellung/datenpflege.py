@@ -9,6 +9,7 @@ from indikatoren.listen import Stand
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.spalten import SPALTEN
 from indikatoren.vorschau import Vorschau
+from indikatoren.zahlenformat import zahl
 
 
 def probleme(anzahl: int) -> str:
@@ -60,6 +61,19 @@ def geaenderte_werte(tabelle: pd.DataFrame) -> pd.DataFrame:
 def sperrliste(zellen: pd.DataFrame) -> pd.DataFrame:
     return _mit_bedeutung(zellen.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
                                                  "anzahl": "Anzahl", "art": "Grund"}))
+
+
+def geheimhaltungsbericht(bericht: pd.DataFrame) -> pd.DataFrame:
+    """Je Jahr in Worten der Stabsstelle (indikatoren/geheimhaltungsbericht.py)."""
+    return pd.DataFrame({
+        "Jahr": bericht["jahr"].astype(str), "primär": bericht["primaer"], "sekundär": bericht["sekundaer"],
+        "Sozialraum zu klein": bericht["zu_klein"], "von der Quelle": bericht["quelle"],
+        "Schutz nicht erfüllt": bericht["nicht_erfuellt"], "engstes Intervall eines Lesers": bericht["engstes"],
+        "Informationsverlust": [f"{n} Zellen, zusammen {zahl(s)}" for n, s in zip(bericht["verlust_zellen"],
+                                                                                  bericht["verlust_summe"])],
+        "früheres Verfahren": [f"{n} Zellen, zusammen {zahl(s)}; {v} zu eng" for n, s, v in zip(
+            bericht["heuristik_zellen"], bericht["heuristik_summe"], bericht["heuristik_verletzt"])],
+    })
 
 
 def _mit_bedeutung(tabelle: pd.DataFrame) -> pd.DataFrame:

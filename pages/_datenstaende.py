@@ -6,7 +6,7 @@ import streamlit as st
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
-from indikatoren import export, geheimhaltung, sicherung
+from indikatoren import export, geheimhaltung, geheimhaltungsbericht, konfiguration, sicherung
 from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
@@ -28,11 +28,22 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                                    f"datenstand_{gewaehlt}.xlsx",
                                    XLSX_MIME)
         with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
-            st.caption("Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen 1 und 2, sekundär Zellen, "
-                       "aus denen sich eine gesperrte durch Differenz ausrechnen ließe; „Quelle“: schon mit „*“ "
-                       "geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen --sperrliste")
-            st.dataframe(tabellen.sperrliste(geheimhaltung.sperren(kz, gebiete).zellen), hide_index=True,
-                         width="stretch")
+            st.caption(f"Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen unter "
+                       f"{konfiguration.schwelle()} (außer 0), sekundär so viele weitere, dass ein Leser aus allem "
+                       "Veröffentlichten keine kleine Zahl enger als von 1 bis zu ihrem Wert plus "
+                       f"{konfiguration.schutzabstand()} eingrenzen kann (geprüft mit einem ganzzahligen Programm); "
+                       "„Quelle“: schon mit „*“ geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen "
+                       "--sperrliste")
+            st.subheader("Bericht je Jahr")
+            st.dataframe(tabellen.geheimhaltungsbericht(geheimhaltungsbericht.bericht(kz, gebiete)),
+                         hide_index=True, width="stretch")
+            sperrung = geheimhaltung.sperren(kz, gebiete)
+            if sperrung.unerfuellt:
+                st.error(f"Für {', '.join(map(str, sperrung.unerfuellt))} ließ sich der Schutz nicht herstellen; "
+                         "von diesen Jahren erscheint nichts. Bitte die Zahlen prüfen (etwa eine Kreiszeile, die "
+                         "nicht zu ihren Gemeinden passt) oder die Stabsstelle der Entwicklung fragen.")
+            st.subheader("Jede gesperrte Zelle")
+            st.dataframe(tabellen.sperrliste(sperrung.zellen), hide_index=True, width="stretch")
         if not next(d for d in staende if d.id == gewaehlt).aktiv:
             with st.form("dp_aktivieren"):
                 sicher_ja = st.checkbox(f"Ja, Datenstand {gewaehlt} wieder aktiv machen (alle Seiten zeigen dann "

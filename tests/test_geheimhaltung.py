@@ -406,3 +406,19 @@ def test_teilnehmende_und_ihre_summe():
 def test_kleine_summe_sperrt_auch_sich_selbst():
     """Summe 2 aus 2 und 0: beide primär; ohne weitere Beziehung ist die gesperrte 2 nach oben offen."""
     assert summen_schuetzen([2, 2, 0], [(0, [1, 2])]).tolist() == [True, True, False]
+
+
+def test_verborgener_wert_auch_nach_unten_geschuetzt():
+    """Eine verborgene Zelle a = 50 (zu kleiner Sozialraum) ist Summe einer gezeigten 48 und einer fehlenden Zelle:
+    Ein Leser wüsste a ≥ 48 – nach oben offen, aber nach unten nicht bis 50 − 3 = 47. Also wird die 48 mitgesperrt;
+    dann reicht das Intervall von 1 (die gesperrte 48 ist nicht 0) bis offen (schutz.py von Hand, ohne Kennzahlen)."""
+    from indikatoren.schutz import GROSS, Anforderung, Summen, schuetzen
+    wert = np.array([50.0, 48.0, np.nan])
+    summen = Summen(wert, rel=np.array([0, 0, 0]), zelle=np.array([0, 1, 2]), ganz=np.array([True, False, False]),
+                    gruppe=np.array([2024]))
+    nein = np.zeros(3, bool)
+    anforderung = Anforderung.fuer(wert, nein, nein, np.array([True, False, False]), 3)
+    assert (anforderung.oben[0], anforderung.unten[0]) == (53.0, 47.0)
+    schutz = schuetzen(summen, np.array([True, False, False]), anforderung, np.array([0.0, 1.0, 0.0]), np.ones(3))
+    assert schutz.verdeckt.tolist() == [True, True, False] and schutz.unerfuellt == []
+    assert schutz.pruefung[["zelle", "unten", "oben", "erfuellt"]].values.tolist() == [[0, 1.0, GROSS, True]]

@@ -92,6 +92,13 @@ def test_shapefile_als_zip_und_geopackage(roh, grenzen, tmp_path):
     (lambda r: pd.concat([r, r.iloc[[0]].assign(id="ALF-09", name="Doppelt")]),
      "Zeile 5, Spalte geometry: „Innenstadt“ (ALF-01) und „Doppelt“ (ALF-09) überlappen sich auf 153,7 ha."),
     (lambda r: r.set_geometry(r.geometry.centroid), "Zeile 1, Spalte geometry: Ein Sozialraum ist eine Fläche"),
+    # eine Kennung aus Ziffern fängt als „3254002“ in einer Kennzahlen-Tabelle Alfelds Zeilen
+    (lambda r: r.assign(id=["3254002", "ALF-02", "ALF-03", "ALF-04"]),
+     "Zeile 1, Spalte id: Die Kennung „3254002“ ist ein Gebietsschlüssel oder besteht nur aus Ziffern"),
+    (lambda r: r.assign(name=["a\x07b", "x" * 100_000, "B", "C"]),
+     "Zeile 1, Spalte name: Der Name hat höchstens 200 Zeichen und keine unsichtbaren Steuerzeichen."),
+    (lambda r: r.assign(name=["a\x07b", "x" * 100_000, "B", "C"]),
+     "Zeile 2, Spalte name: Der Name hat höchstens 200 Zeichen"),
 ])
 def test_fehler_mit_datei_zeile_und_spalte(roh, grenzen, aendern, meldung):
     with pytest.raises(UngueltigeDatei) as fehler:
