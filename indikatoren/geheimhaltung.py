@@ -26,6 +26,9 @@ je unsichere Beziehung die kleinste gezeigte Zelle mitsperren und danach, was ei
 bestimmt findet – es verhindert nur das genaue Ausrechnen, nicht das Einengen.
 """
 
+import hashlib
+import os
+from collections import OrderedDict
 from dataclasses import dataclass
 
 import numpy as np
@@ -64,7 +67,37 @@ def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
 def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str = "optimal") -> Sperrung:
     """Primäre und sekundäre Sperrung eines Datenstands, geprüft; der Datenstand selbst bleibt unverändert.
 
-    `verfahren="heuristik"` rechnet das frühere Verfahren, nur zum Vergleich im Bericht der Datenpflege."""
+    `verfahren="heuristik"` rechnet das frühere Verfahren, nur zum Vergleich im Bericht der Datenpflege. Die
+    ganzzahligen Programme brauchen für große Kreise Sekunden; dasselbe Ergebnis für dieselben Zahlen, Gebiete und
+    Einstellungen kommt darum aus einem kleinen Zwischenspeicher im Prozess (als Kopie)."""
+    ergebnis = _gespeichert(_fingerabdruck(kennzahlen, gebiete, verfahren), kennzahlen, gebiete, verfahren)
+    return Sperrung(Kennzahlen(ergebnis.kennzahlen.zeilen.copy(), ergebnis.kennzahlen.geheim.copy()),
+                    ergebnis.zellen.copy(), ergebnis.pruefung.copy(), ergebnis.unerfuellt)
+
+
+def _fingerabdruck(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> str:
+    teile = [kennzahlen.zeilen.to_csv(), kennzahlen.geheim.to_csv(), gebiete.verzeichnis.to_csv(),
+             gebiete.sozialraeume.to_csv(), gebiete.kreis, verfahren, os.environ.get("SOZIALPLANUNG_SCHWELLE", ""),
+             str(konfiguration.schutzabstand()), str(konfiguration.mindestbevoelkerung())]
+    return hashlib.sha256("\x1f".join(teile).encode()).hexdigest()
+
+
+_ZWISCHENSPEICHER: OrderedDict[str, Sperrung] = OrderedDict()
+_HOECHSTENS = 16
+
+
+def _gespeichert(schluessel: str, kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> Sperrung:
+    if schluessel in _ZWISCHENSPEICHER:
+        _ZWISCHENSPEICHER.move_to_end(schluessel)
+        return _ZWISCHENSPEICHER[schluessel]
+    ergebnis = _sperren(kennzahlen, gebiete, verfahren)
+    _ZWISCHENSPEICHER[schluessel] = ergebnis
+    while len(_ZWISCHENSPEICHER) > _HOECHSTENS:
+        _ZWISCHENSPEICHER.popitem(last=False)
+    return ergebnis
+
+
+def _sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> Sperrung:
     kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     merkmale = kennzahlen.merkmale
     if not merkmale or not len(kennzahlen):
@@ -127,6 +160,9 @@ class _Zellen:
         self.kosten = np.concatenate([np.repeat(stufe, self.m), np.ones(len(leer))]) * _kosten_je_zelle(
             werte.reshape(len(zeilen), self.m), merkmale, len(fehlende))
         self.jahr_der_zeile = np.concatenate([zeilen["jahr"].to_numpy(), fehlende["jahr"].to_numpy(dtype=np.int64)])
+        # dieselbe Zelle in anderen Jahren (Gebiet und Merkmal): für stetige Muster von Jahr zu Jahr
+        gebiet = pd.factorize(pd.concat([zeilen["ags"], fehlende["ags"]], ignore_index=True))[0]
+        self.gleiche = (np.repeat(gebiet, self.m) * self.m + np.tile(np.arange(self.m), len(gebiet))).astype(np.int64)
         self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, self.jahr_der_zeile)
 
     def _beziehungen(self, merkmale: list[str], zeilenzahl: int, geo: pd.DataFrame, jahre: np.ndarray):
@@ -167,7 +203,7 @@ class _Zellen:
     def sperren(self) -> tuple[pd.DataFrame, list]:
         """Optimale Ergänzung und Prüfung der Schutzintervalle; ein Jahr ohne erfüllbaren Schutz bleibt ganz geheim."""
         summen, untergrenze = self._summen()
-        schutz = schuetzen(summen, self.verdeckt, self.anforderung, untergrenze, self.kosten)
+        schutz = schuetzen(summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
         self.art[schutz.verdeckt & ~self.verdeckt] = _SEKUNDAER
         for jahr in schutz.unerfuellt:
             im_jahr = np.repeat(self.jahr_der_zeile == jahr, self.m) & ~self.fehlt

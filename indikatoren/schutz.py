@@ -95,10 +95,17 @@ class Schutz:
     unerfuellt: list  # Gruppen, deren Anforderungen sich nicht erfüllen ließen
 
 
+STETIG = 0.9  # Preis einer Zelle, die in einer früheren Gruppe (Jahr) schon gesperrt ist: Muster bleiben stetig
+
+
 def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, untergrenze: np.ndarray,
-              kosten: np.ndarray) -> Schutz:
-    """Sperrt zusätzlich, bis jede geschützte Zelle ihr Schutzintervall hat; jede Runde prüft alles neu."""
-    verdeckt, untergrenze = verdeckt.copy(), untergrenze.copy()
+              kosten: np.ndarray, gleiche: np.ndarray | None = None) -> Schutz:
+    """Sperrt zusätzlich, bis jede geschützte Zelle ihr Schutzintervall hat; jede Runde prüft alles neu.
+
+    `gleiche` nennt je Zelle, welche Zellen anderer Gruppen dieselbe sind (etwa dasselbe Gebiet und Merkmal in
+    einem anderen Jahr, gleiche Zahl = dieselbe). Die Zusammenhänge werden in der Reihenfolge ihrer Zellen gelöst;
+    was in einem gesperrt ist, wird in den folgenden billiger (STETIG): von Jahr zu Jahr fehlen dieselben Werte."""
+    verdeckt, untergrenze, kosten = verdeckt.copy(), untergrenze.copy(), kosten.astype(float).copy()
     unerfuellt, befunde = [], [_frei(summen, verdeckt, anforderung, untergrenze)]
     teil_von = _zusammenhang(summen)
     for nummer in np.unique(teil_von):
@@ -112,6 +119,9 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
             if verletzt.empty or not _ergaenzen(teil, verletzt, verdeckt, anforderung, untergrenze, kosten):
                 break
         befunde.append(pruefung)
+        if gleiche is not None:
+            gesperrt = gleiche[teil.zellen[verdeckt[teil.zellen]]]
+            kosten[np.isin(gleiche, gesperrt[gesperrt >= 0]) & ~verdeckt] *= STETIG
         if not verletzt.empty:
             unerfuellt.append(summen.gruppe[teil_von == nummer][0])
     pruefung = pd.concat([b for b in befunde if len(b)], ignore_index=True) if any(len(b) for b in befunde) \

@@ -60,6 +60,8 @@ MUTANTEN = [
      "pass", "tests/test_geheimhaltung.py"),
     ("indikatoren/schutz.py", "unten = np.where(verborgen & bekannt, np.maximum(wert - abstand, 0.0), leer)",
      "unten = leer", "tests/test_geheimhaltung.py::test_verborgener_wert_auch_nach_unten_geschuetzt"),
+    ("indikatoren/schutz.py", "kosten[np.isin(gleiche, gesperrt[gesperrt >= 0]) & ~verdeckt] *= STETIG", "pass",
+     "tests/test_geheimhaltung.py::test_muster_bleibt_von_jahr_zu_jahr"),
     # Angriffe (Issue 19)
     ("berichte/drucken.py", "base_url=str(Path(__file__).parent), url_fetcher=abrufer)",
      "base_url=str(Path(__file__).parent))", "tests/test_angriffe.py"),

@@ -271,8 +271,11 @@ def test_schwelle_je_quelle(gebiete, monkeypatch):
 def test_unerfuellbar_heisst_nichts_von_diesem_jahr(gebiete, monkeypatch):
     """Findet der Löser keine Ergänzung (etwa im Zeitlimit), erscheint aus diesem Jahr nichts, und die Sperrliste
     sagt warum. (Mit Daten allein ist das kaum zu erreichen: Summen zu sperren genügt immer.)"""
-    from indikatoren import loeser
+    from collections import OrderedDict
 
+    from indikatoren import geheimhaltung, loeser
+
+    monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())  # wirklich rechnen, nicht nachschlagen
     kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
     echt = loeser.Loeser.loese
     monkeypatch.setattr(loeser.Loeser, "loese", lambda self, kosten: ("Zeitlimit erreicht", np.nan, None)
@@ -422,3 +425,20 @@ def test_verborgener_wert_auch_nach_unten_geschuetzt():
     schutz = schuetzen(summen, np.array([True, False, False]), anforderung, np.array([0.0, 1.0, 0.0]), np.ones(3))
     assert schutz.verdeckt.tolist() == [True, True, False] and schutz.unerfuellt == []
     assert schutz.pruefung[["zelle", "unten", "oben", "erfuellt"]].values.tolist() == [[0, 1.0, GROSS, True]]
+
+
+def test_muster_bleibt_von_jahr_zu_jahr():
+    """2023: Eime 2, Duingen 5, Holle 6 – mitgesperrt wird Duingen (die kleinere). 2024: Duingen 6, Holle 5 – für
+    sich genommen wäre Holle billiger; weil Duingen schon 2023 fehlt, bleibt es bei Duingen (schutz.STETIG), und
+    Leser vergleichen über die Jahre dieselben Gemeinden."""
+    from indikatoren.gebiete import Gebiete
+    gebiete = Gebiete.laden("03254")
+    zeilen = ["ags;jahr;bev_u15;nef_u15"]
+    for jahr, werte in ((2023, {"03254013": 2, "03254041": 5, "03254022": 6, "03254002": 100}),
+                        (2024, {"03254013": 2, "03254041": 6, "03254022": 5, "03254002": 100})):
+        zeilen += [f"{a};{jahr};1000;{werte.get(a, 0)}" for a in gebiete.gemeinden["ags"]]
+        zeilen.append(f"{gebiete.kreis};{jahr};20000;{sum(werte.values())}")
+    kz = pruefe_datei(csv_bytes("\n".join(zeilen)), "k.csv", gebiete).kennzahlen
+    sekundaer = sperren(kz, gebiete).zellen
+    sekundaer = sekundaer[sekundaer["art"] == "geheim (sekundär)"]
+    assert sekundaer[["jahr", "ags"]].values.tolist() == [[2023, "03254041"], [2024, "03254041"]]
