@@ -88,8 +88,12 @@ def _berechnen(args):
 def _veroeffentlichen(args):
     gebiete, ablage = mit_sozialraeumen()
     kennzahlen = ablage.kennzahlen(args.datenstand)
+    sperrung = geheimhaltung.sperren(kennzahlen, gebiete)
+    for jahr in sperrung.unerfuellt:  # auf stderr: stdout bleibt die Tabelle
+        print(f"Hinweis: Für {jahr} ließ sich der Schutz kleiner Zahlen nicht herstellen; von diesem Jahr erscheint "
+              "nichts. Die Sperrliste (--sperrliste) nennt die Zellen.", file=sys.stderr)
     if args.sperrliste:
-        zellen = geheimhaltung.sperren(kennzahlen, gebiete).zellen
+        zellen = sperrung.zellen
         if args.jahr is not None:
             zellen = zellen[zellen["jahr"] == args.jahr]
         tabelle_entschaerft(zellen).to_csv(sys.stdout, index=False, lineterminator="\n")

@@ -124,9 +124,7 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
             kosten[np.isin(gleiche, gesperrt[gesperrt >= 0]) & ~verdeckt] *= STETIG
         if not verletzt.empty:
             unerfuellt.append(summen.gruppe[teil_von == nummer][0])
-    pruefung = pd.concat([b for b in befunde if len(b)], ignore_index=True) if any(len(b) for b in befunde) \
-        else befunde[0]
-    return Schutz(verdeckt, pruefung.sort_values("zelle", ignore_index=True), sorted(set(unerfuellt)))
+    return Schutz(verdeckt, _zusammen(befunde), sorted(set(unerfuellt)))
 
 
 def _ergaenzen(teil: "_Gruppe", verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten) -> bool:
@@ -166,8 +164,13 @@ def pruefen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, unte
     for n in np.unique(teil_von):
         teil = _Gruppe(summen, teil_von == n)
         teile.append(teil.pruefen(verdeckt, anforderung, teil.stimmige_untergrenze(verdeckt, untergrenze)))
-    return pd.concat([t for t in teile if len(t)] or teile[:1], ignore_index=True).sort_values("zelle",
-                                                                                              ignore_index=True)
+    return _zusammen(teile)
+
+
+def _zusammen(befunde: list[pd.DataFrame]) -> pd.DataFrame:
+    """Die Befunde aller Zusammenhänge in einer Tabelle, nach Zelle (der erste ist immer da, auch wenn leer)."""
+    return pd.concat([b for b in befunde if len(b)] or befunde[:1], ignore_index=True).sort_values(
+        "zelle", ignore_index=True)
 
 
 def _zusammenhang(summen: Summen) -> np.ndarray:

@@ -64,18 +64,24 @@ def gleichungen(leser: pd.DataFrame, gebiete) -> list[dict[tuple, int]]:
     return gleich
 
 
-def ausrechenbar(leser: pd.DataFrame, gebiete) -> dict[tuple, Fraction]:
-    """Alle unbekannten Zellen, die das Gleichungssystem eindeutig festlegt, mit ihrem Wert."""
+def unbekannte_je_jahr(leser: pd.DataFrame, gebiete):
+    """Je Jahr die Gleichungen mit eingesetzten bekannten Zellen: Liste von ({unbekannte Zelle: Koeffizient}, rechte
+    Seite); Gleichungen ohne Unbekannte fallen weg."""
     bekannt = bekannte_zellen(leser)
-    ergebnis = {}
     for jahr in leser["jahr"].unique():
         zeilen = []
         for g in gleichungen(leser[leser["jahr"] == jahr], gebiete):
-            rest = -sum(k * bekannt[z] for z, k in g.items() if z in bekannt)
-            unbekannt = {z: Fraction(k) for z, k in g.items() if z not in bekannt}
+            unbekannt = {z: k for z, k in g.items() if z not in bekannt}
             if unbekannt:
-                zeilen.append((unbekannt, Fraction(rest)))
-        ergebnis |= _gauss_jordan(zeilen)
+                zeilen.append((unbekannt, -sum(k * bekannt[z] for z, k in g.items() if z in bekannt)))
+        yield jahr, zeilen
+
+
+def ausrechenbar(leser: pd.DataFrame, gebiete) -> dict[tuple, Fraction]:
+    """Alle unbekannten Zellen, die das Gleichungssystem eindeutig festlegt, mit ihrem Wert."""
+    ergebnis = {}
+    for _, zeilen in unbekannte_je_jahr(leser, gebiete):
+        ergebnis |= _gauss_jordan([({z: Fraction(k) for z, k in g.items()}, Fraction(r)) for g, r in zeilen])
     return ergebnis
 
 
@@ -103,15 +109,8 @@ def _gauss_jordan(zeilen: list[tuple[dict, Fraction]]) -> dict[tuple, Fraction]:
 def eingrenzung(leser: pd.DataFrame, gebiete, gesperrt: set[tuple], nie_null: set[tuple]) -> dict[tuple, tuple]:
     """Je gesperrter Zelle (ags, jahr, merkmal) das Intervall [min, max], das ein ganzzahliges Programm aus der
     Lesertabelle herausholt; `nie_null` sind die gesperrten Zellen, von denen der Leser weiß, dass sie ≥ 1 sind."""
-    bekannt = bekannte_zellen(leser)
     ergebnis = {}
-    for jahr in leser["jahr"].unique():
-        zeilen = []
-        for g in gleichungen(leser[leser["jahr"] == jahr], gebiete):
-            rest = -sum(k * bekannt[z] for z, k in g.items() if z in bekannt)
-            unbekannt = {z: k for z, k in g.items() if z not in bekannt}
-            if unbekannt:
-                zeilen.append((unbekannt, rest))
+    for _, zeilen in unbekannte_je_jahr(leser, gebiete):
         variablen = sorted({z for g, _ in zeilen for z in g})
         if not variablen:
             continue
