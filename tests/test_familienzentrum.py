@@ -89,8 +89,8 @@ def test_fehler_mit_blatt_zeile_und_spalte_und_nichts_gespeichert(gebiete):
         assert any(t.startswith(erwartet) for t in texte), (erwartet, texte)
     assert all(Listen(ablage, a).lesen() is None for a in katalog.LISTEN)
     assert ablage.protokolleintraege().iloc[-1][["aktion", "erfolg"]].tolist() == ["familienzentrum", False]
-    with pytest.raises(UngueltigeDatei,
-                       match=r"fz.xlsx: Die Datei ist keine lesbare XLSX-Arbeitsmappe \(BadZipFile\)\. Bitte die Vorlage"):
+    with pytest.raises(UngueltigeDatei, match=r"fz.xlsx: Die Datei ist keine lesbare XLSX-Arbeitsmappe "
+                                              r"\(BadZipFile\)\. Bitte die Vorlage"):
         daten.pruefe_mappe(b"kein xlsx", "fz.xlsx")
 
 
