@@ -121,3 +121,9 @@ def schutzabstand() -> int:
     """Wie weit das Intervall, das ein Leser für eine gesperrte kleine Zahl errechnen kann, mindestens nach oben
     reicht (Wert + Abstand; Vorgabe 3, siehe indikatoren/schutz.py)."""
     return max(1, int(_wert("SOZIALPLANUNG_SCHUTZABSTAND") or "3"))
+
+
+def download_sekunden() -> float:
+    """Wie lange eine Datei der Datenpflege (Rohtabelle, Sicherung) nach dem Klick auf dem Server zum Herunterladen
+    bereitliegt (pages/_anmeldung.beim_klick), Vorgabe 60 Sekunden."""
+    return max(1.0, float((_wert("SOZIALPLANUNG_DOWNLOAD_S") or "60").replace(",", ".")))

@@ -9,6 +9,7 @@ import streamlit as st
 from darstellung.maskierung import md
 from indikatoren import konfiguration, rollen
 from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
+from pages import _medien as medien
 from pages import _rahmen as rahmen
 
 LEERLAUF_PRUEFEN_S = 15  # so oft prüft die offene Seite, ob die Sitzung abgelaufen ist, auch ohne Klick
@@ -77,8 +78,15 @@ def leerlauf_pruefen() -> None:
         st.rerun(scope="app")
 
 
-def geschuetzt(erzeuge):
-    """Für st.download_button(data=…): erzeugt die Datei erst beim Klick, und nur, wenn die Sitzung dann noch gilt.
+def herunterladen(beschriftung: str, erzeuge, dateiname: str, mime: str, ort=st, **optionen):
+    """st.download_button für die ungesperrten Dateien der Datenpflege (Rohtabellen, Sicherung, Listen)."""
+    return ort.download_button(beschriftung, beim_klick(erzeuge, dateiname, mime), dateiname, mime, **optionen)
+
+
+def beim_klick(erzeuge, dateiname: str, mime: str):
+    """Die Datei entsteht erst beim Klick, und nur, wenn die Sitzung dann noch gilt. Streamlit legt sie danach unter
+    /media/<Kennung> ab, wo jeder sie mit der Adresse holen könnte; darum fällt sie nach
+    konfiguration.download_sekunden() weg und beim Abmelden sofort (pages/_medien.py).
 
     Streamlit ruft das in einem eigenen Thread ohne Sitzungszustand auf; darum hält die Funktion das Sitzungs-
     Wörterbuch selbst (Abmelden setzt darin name = None)."""
@@ -87,7 +95,11 @@ def geschuetzt(erzeuge):
     def daten():
         if not oidc() and _abgelaufen(sitzung):
             raise PermissionError("Die Sitzung ist abgelaufen; bitte neu anmelden.")
-        return erzeuge()
+        inhalt = erzeuge()
+        kennung = medien.kennung(inhalt, mime, dateiname)
+        sitzung.setdefault("downloads", set()).add(kennung)
+        medien.spaeter_entfernen(kennung, konfiguration.download_sekunden())
+        return inhalt
 
     return daten
 
@@ -131,6 +143,7 @@ def anmeldeformular() -> None:
             else:
                 st.session_state["dp_sitzung"] = {"name": name.strip(), "aktiv": datetime.now(UTC),
                                                   "regeln": regeln()}
+                medien.sitzung_nicht_uebernehmbar()
                 st.rerun()
 
 
@@ -138,6 +151,8 @@ def abmelden() -> None:
     if oidc():
         st.logout()
     if sitzung := st.session_state.get("dp_sitzung"):
-        sitzung["name"] = None  # auch für schon ausgegebene Download-Funktionen (geschuetzt)
+        sitzung["name"] = None  # auch für schon ausgegebene Download-Funktionen (herunterladen)
+        for kennung in sitzung.get("downloads", ()):
+            medien.entfernen(kennung)
     for schluessel in ("dp_sitzung", "dp_upload"):
         st.session_state.pop(schluessel, None)

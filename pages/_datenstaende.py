@@ -22,11 +22,10 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     if gewaehlt is not None:
         kz = ablage.kennzahlen(gewaehlt)
         knoepfe = st.columns(3)
-        knoepfe[0].download_button("Rohtabelle CSV", anmeldung.geschuetzt(lambda: export.als_csv(kz)),
-                                   f"datenstand_{gewaehlt}.csv", "text/csv")
-        knoepfe[1].download_button("Rohtabelle XLSX", anmeldung.geschuetzt(lambda: export.als_xlsx(kz)),
-                                   f"datenstand_{gewaehlt}.xlsx",
-                                   XLSX_MIME)
+        anmeldung.herunterladen("Rohtabelle CSV", lambda: export.als_csv(kz), f"datenstand_{gewaehlt}.csv",
+                                "text/csv", knoepfe[0])
+        anmeldung.herunterladen("Rohtabelle XLSX", lambda: export.als_xlsx(kz), f"datenstand_{gewaehlt}.xlsx",
+                                XLSX_MIME, knoepfe[1])
         with st.expander("Gesperrte Zellen (statistische Geheimhaltung)"):
             st.caption(f"Leser sehen diese Zellen als „nicht ausweisbar“: primär Anzahlen unter "
                        f"{konfiguration.schwelle()} (außer 0), sekundär so viele weitere, dass ein Leser aus allem "
@@ -59,10 +58,9 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
 
     st.header("Sicherung")
-    st.download_button("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
-                       anmeldung.geschuetzt(lambda: sicherung.erstellen(ablage)), "sozialplanung_sicherung.zip",
-                       "application/zip",
-                       key="dp_sicherung")
+    anmeldung.herunterladen("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
+                            lambda: sicherung.erstellen(ablage), "sozialplanung_sicherung.zip", "application/zip",
+                            key="dp_sicherung")
     if wiederher := hochladen("Sicherung wiederherstellen (fehlende Stände werden ergänzt, nichts überschrieben)",
                               "dp_sicherung_datei", "dp_sicherung_upload", ["zip"]):
         if st.button("Wiederherstellen", key="dp_wiederherstellen"):

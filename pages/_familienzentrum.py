@@ -32,9 +32,9 @@ def zeigen(ablage: Ablage, benutzer: str) -> None:
         {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in art.felder if f.erlaubt}), benutzer)
 
     st.header("Alle Listen als XLSX-Mappe")
-    st.download_button("Mappe herunterladen (ein Blatt je Liste, mit Erläuterung)",
-                       anmeldung.geschuetzt(lambda: mappe.als_xlsx(daten.aktuelle(ablage))),
-                       "familienzentrum.xlsx", XLSX_MIME, key="dp_fz_mappe")
+    anmeldung.herunterladen("Mappe herunterladen (ein Blatt je Liste, mit Erläuterung)",
+                            lambda: mappe.als_xlsx(daten.aktuelle(ablage)), "familienzentrum.xlsx", XLSX_MIME,
+                            key="dp_fz_mappe")
     if datei := hochladen("Ausgefüllte Mappe einlesen (leere Blätter lassen ihre Liste, wie sie ist)",
                           "dp_fz_mappe_datei", "dp_fz_mappe_upload", ["xlsx"]):
         with st.form("dp_fz_mappe_form"):

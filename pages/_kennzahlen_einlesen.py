@@ -25,9 +25,8 @@ from pages._hochladen import hochladen
 
 
 def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
-    st.download_button("Vorlage herunterladen (XLSX, Gebiete vorausgefüllt, jede Spalte erklärt)",
-                       anmeldung.geschuetzt(lambda: vorlage.als_xlsx(gebiete)), f"{vorlage.NAME}.xlsx", XLSX_MIME,
-                       key="dp_vorlage")
+    anmeldung.herunterladen("Vorlage herunterladen (XLSX, Gebiete vorausgefüllt, jede Spalte erklärt)",
+                            lambda: vorlage.als_xlsx(gebiete), f"{vorlage.NAME}.xlsx", XLSX_MIME, key="dp_vorlage")
     art_spalten = st.columns(3)
     ergaenzen = art_spalten[0].radio("Die Datei …", ["ergänzt den aktiven Stand", "ersetzt die ganze Tabelle"],
                                      key="dp_modus", help="Ergänzen (Vorgabe): neue Zeilen kommen hinzu, gleiche AGS "
@@ -48,8 +47,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                      "gespeichert.")
             tabelle = tabellen.meldungen(fehler)
             st.dataframe(tabelle, hide_index=True, width="stretch")
-            st.download_button("Fehlerbericht herunterladen (CSV)", anmeldung.geschuetzt(lambda: als_csv(tabelle)),
-                               dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
+            anmeldung.herunterladen("Fehlerbericht herunterladen (CSV)", lambda: als_csv(tabelle),
+                                    dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
             ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
         else:
             alt = ablage.kennzahlen(aktiv.id) if aktiv else None

@@ -112,14 +112,12 @@ def _export(p: Pflege) -> None:
     name = f"{art.name}_{p.stand or 'mitgeliefert'}"
     leer = pd.DataFrame(columns=["id", *art.spalten])
     knoepfe = st.columns(3)
-    knoepfe[0].download_button("Liste als XLSX (mit Erläuterung)",
-                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(p.liste, art)), f"{name}.xlsx",
-                               XLSX_MIME, key=f"dp_{k}_xlsx")
-    knoepfe[1].download_button("Liste als CSV", anmeldung.geschuetzt(lambda: listendatei.als_csv(p.liste, art)),
-                               f"{name}.csv", "text/csv", key=f"dp_{k}_csv")
-    knoepfe[2].download_button("Leere Vorlage (XLSX, jede Spalte erklärt)",
-                               anmeldung.geschuetzt(lambda: listendatei.als_xlsx(leer, art)),
-                               f"vorlage_{art.name}.xlsx", XLSX_MIME, key=f"dp_{k}_vorlage")
+    anmeldung.herunterladen("Liste als XLSX (mit Erläuterung)", lambda: listendatei.als_xlsx(p.liste, art),
+                            f"{name}.xlsx", XLSX_MIME, knoepfe[0], key=f"dp_{k}_xlsx")
+    anmeldung.herunterladen("Liste als CSV", lambda: listendatei.als_csv(p.liste, art), f"{name}.csv", "text/csv",
+                            knoepfe[1], key=f"dp_{k}_csv")
+    anmeldung.herunterladen("Leere Vorlage (XLSX, jede Spalte erklärt)", lambda: listendatei.als_xlsx(leer, art),
+                            f"vorlage_{art.name}.xlsx", XLSX_MIME, knoepfe[2], key=f"dp_{k}_vorlage")
 
 
 def _verlauf(p: Pflege, benutzer: str) -> None:

@@ -33,5 +33,5 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                                                                                            "zip")),
         bearbeiten=False, verborgen=("geometrie",)), benutzer)
     if len(liste):
-        st.download_button("Sozialräume als GeoJSON", anmeldung.geschuetzt(lambda: sozialraeume.als_geojson(liste)),
-                           f"sozialraeume_{stand}.geojson", "application/geo+json", key="dp_sr_geojson")
+        anmeldung.herunterladen("Sozialräume als GeoJSON", lambda: sozialraeume.als_geojson(liste),
+                                f"sozialraeume_{stand}.geojson", "application/geo+json", key="dp_sr_geojson")

@@ -73,6 +73,12 @@ MUTANTEN = [
      "tests/test_angriffe.py"),
     ("indikatoren/rollen.py", "    if not erlaubt:\n", "    if False:\n", "tests/test_angriffe.py"),
     ("indikatoren/sozialraeume.py", 'zeile["id"].isdigit() or ', "", "tests/test_sozialraeume.py"),
+    ("pages/_anmeldung.py", "                medien.sitzung_nicht_uebernehmbar()\n", "",
+     "tests/test_browser.py::test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere"),
+    ("pages/_anmeldung.py", "        medien.spaeter_entfernen(kennung, konfiguration.download_sekunden())\n", "",
+     "tests/test_browser.py::test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere"),
+    ("pages/_rahmen.py", "    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()\n",
+     "    pass\n", "tests/test_angriffe.py"),
     ("pages/_rahmen.py",
      "return fuer_leser(_ablage(kreis, url).kennzahlen(stand[0]), _gebiete_mit(kreis, url, stand[1]))",
      "return __import__('indikatoren.berechnung').berechnung.berechne("

@@ -97,9 +97,9 @@ def test_unbekannter_name_kostet_eine_bcrypt_pruefung_gleicher_kosten(ablage, mo
 
 
 def test_leerlauf_sperrt_auch_downloads():
-    from pages._anmeldung import geschuetzt  # ohne laufende App: st.session_state ist leer -> keine Sitzung
+    from pages._anmeldung import beim_klick  # ohne laufende App: st.session_state ist leer -> keine Sitzung
     with pytest.raises(PermissionError):
-        geschuetzt(lambda: b"Rohdaten")()
+        beim_klick(lambda: b"Rohdaten", "roh.csv", "text/csv")()
     assert anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=31))
     assert not anmeldung.abgelaufen(T0, Regeln(leerlauf_minuten=0.5), T0 + timedelta(seconds=29))
 

@@ -412,3 +412,77 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
     namen = einrichtungspflege.staende(ablage).lesen()[1].set_index("id")["name"]
     assert namen["E018"] == "Kita an der Vormasch (Neubau)"
     assert [d.id for d in ablage.datenstaende()] == [1]  # Kennzahlen unberührt
+
+
+def _sitzung_uebernehmen(adresse: str, sitzung: str) -> str:
+    """Ein fremder Websocket nennt die Kennung einer Sitzung (wie beim Wiederverbinden): welche Sitzung bekommt er?"""
+    import asyncio
+
+    import websockets
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    async def verbinden() -> str:
+        ws_adresse = adresse.replace("http://", "ws://") + "/_stcore/stream"
+        async with websockets.connect(ws_adresse, subprotocols=["streamlit", "kein-xsrf", sitzung], origin=adresse,
+                                      max_size=None, open_timeout=60) as ws:
+            lauf = BackMsg()
+            lauf.rerun_script.page_name = "datenpflege"
+            await ws.send(lauf.SerializeToString())
+            while True:
+                antwort = ForwardMsg()
+                antwort.ParseFromString(await asyncio.wait_for(ws.recv(), timeout=60))
+                if antwort.WhichOneof("type") == "new_session":
+                    return antwort.new_session.initialize.session_id
+
+    from concurrent.futures import ThreadPoolExecutor
+    with ThreadPoolExecutor(1) as faden:  # Playwrights synchrone API hält in diesem Thread schon eine Ereignisschleife
+        return faden.submit(asyncio.run, verbinden()).result(timeout=120)
+
+
+def test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere(tmp_path):
+    """Angemeldet: Ein fremder Websocket mit der Kennung der Sitzung bekommt eine neue Sitzung statt der
+    angemeldeten; die Sicherung liegt nach dem Klick unter /media/… und ist nach SOZIALPLANUNG_DOWNLOAD_S Sekunden
+    (hier 2) unter ihrer Adresse nicht mehr zu holen, auch wenn die Seite nichts tut."""
+    import urllib.error
+    import urllib.request
+
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+
+    secrets = _secrets(tmp_path, "meier")
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": "",
+                "SOZIALPLANUNG_DOWNLOAD_S": "2"}
+    kennungen = []
+
+    def mitlesen(ws):
+        def rahmen(nutzlast):
+            if isinstance(nutzlast, bytes):
+                nachricht = ForwardMsg()
+                nachricht.ParseFromString(nutzlast)
+                if nachricht.WhichOneof("type") == "new_session":
+                    kennungen.append(nachricht.new_session.initialize.session_id)
+        ws.on("framereceived", rahmen)
+
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
+        seite.on("websocket", mitlesen)
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        _anmelden(seite, "meier", "Kennzahlen einlesen")
+        opfer = kennungen[-1]
+        assert _sitzung_uebernehmen(adresse, opfer) != opfer
+        seite.get_by_role("tab", name="Datenstände").click()  # das Opfer bleibt angemeldet
+        knopf = seite.get_by_role("button", name="Sicherung herunterladen")
+        knopf.wait_for(timeout=60_000)
+        with seite.expect_download(timeout=60_000) as laden:
+            knopf.click()
+        url = laden.value.url
+        assert "/media/" in url and urllib.request.urlopen(url, timeout=10).status == 200
+        seite.wait_for_timeout(4_000)  # ohne einen Lauf der Seite, der aufräumte: nach SOZIALPLANUNG_DOWNLOAD_S weg
+        with pytest.raises(urllib.error.HTTPError) as fehler:
+            urllib.request.urlopen(url, timeout=10)
+        assert fehler.value.code == 404
+        seite.get_by_role("button", name="Abmelden").click()
+        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
+        with pytest.raises(urllib.error.HTTPError) as fehler:
+            urllib.request.urlopen(url, timeout=10)
+        assert fehler.value.code == 404
