@@ -7,6 +7,7 @@ import pandas as pd
 from indikatoren.gebiete import Gebiete
 from indikatoren.geheimhaltung import ARTEN, Sperrung, sperren
 from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.spalten import NACH_NAME
 
 SPALTEN = ["jahr", "primaer", "sekundaer", "zu_klein", "quelle", "nicht_erfuellt", "engstes", "verlust_zellen",
            "verlust_summe", "heuristik_zellen", "heuristik_summe", "heuristik_verletzt"]
@@ -14,7 +15,7 @@ SPALTEN = ["jahr", "primaer", "sekundaer", "zu_klein", "quelle", "nicht_erfuellt
 
 def bericht(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     """Eine Zeile je Jahr (Spalten SPALTEN); `engstes` ist die geschützte Zelle mit dem kleinsten Abstand zwischen
-    ihrem Wert und dem Maximum, das ein Leser errechnen kann, als Text („Eime, nef_u3 = 2: 1 bis 9“)."""
+    ihrem Wert und dem Maximum, das ein Leser errechnen kann, als Text („Eime, NEF unter 3 Jahren = 2: 1 bis 9“)."""
     jetzt, frueher = sperren(kennzahlen, gebiete), sperren(kennzahlen, gebiete, verfahren="heuristik")
     jahre = sorted(set(kennzahlen.zeilen["jahr"]))
     zeilen = []
@@ -44,4 +45,5 @@ def _engstes(pruefung: pd.DataFrame) -> str:
         return ""
     z = bekannt.loc[(bekannt["oben"] - bekannt["anzahl"].astype(float)).idxmin()]
     oben = "offen" if z["oben"] >= 1e8 else f"{int(z['oben'])}"
-    return f"{z['name'] or z['ags']}, {z['merkmal']} = {int(z['anzahl'])}: {int(z['unten'])} bis {oben}"
+    was = NACH_NAME[z["merkmal"]].bedeutung.rstrip(".") if z["merkmal"] in NACH_NAME else z["merkmal"]
+    return f"{z['name'] or z['ags']}, {was} = {int(z['anzahl'])}: {int(z['unten'])} bis {oben}"

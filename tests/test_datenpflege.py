@@ -300,13 +300,13 @@ def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
     eime_2024 = liste[(liste["Gebiet"] == "Eime") & (liste["Jahr"] == 2024)].set_index("Spalte")
     assert eime_2024.at["nef_u3", "Grund"] == "geheim (primär)" and eime_2024.at["nef_u3", "Anzahl"] == 2
     assert eime_2024.at["nef_6_15", "Grund"] == "geheim (sekundär)"
-    # der Bericht je Jahr: Eimes 2 (nef_u3) mit 9 (nef_6_15) gesperrt, Schellertens 8 und 9 daneben (Kreis minus
-    # übrige): 2 + 9 = 11 in der Zeile, 2 + 8 = 10 in der Spalte, also Eime höchstens 9; das frühere Verfahren
-    # sperrte Eimes 3 (nef_3_6) dazu, und 2 + 3 ließ nur 1 bis 4 offen – zu eng
+    # der Bericht je Jahr: Eimes 2 (nef_u3) mit seiner 9 (nef_6_15) und Schellertens 8 (nef_u3) gesperrt: 2 + 8 = 10
+    # in der Spalte (Kreis minus übrige), Schellerten ≥ 1, also Eime höchstens 9 (der Angreifer mit SciPy findet
+    # dasselbe); das frühere Verfahren sperrte Eimes 3 (nef_3_6) dazu, und 2 + 3 ließ nur 1 bis 4 offen – zu eng
     bericht = next(d.value for d in app.dataframe if "engstes Intervall eines Lesers" in d.value.columns)
     jahr = bericht.set_index("Jahr").loc["2024"]
     assert (jahr["primär"], jahr["sekundär"], jahr["Schutz nicht erfüllt"]) == (1, 3, 0)
-    assert jahr["engstes Intervall eines Lesers"] == "Eime, nef_u3 = 2: 1 bis 9"
+    assert jahr["engstes Intervall eines Lesers"] == "Eime, NEF unter 3 Jahren = 2: 1 bis 9"
     assert jahr["früheres Verfahren"].endswith("; 1 zu eng")
 
 
