@@ -607,7 +607,8 @@ def _zeitvergleich(kreis: str, url: str, stand: Stand, indikator: str, gebiete_:
 def texttabelle(daten: pd.DataFrame) -> None:
     """st.table, dessen Zellen und Köpfe Streamlit als Markdown zeigt: Namen aus Dateien (Sozialräume, Quellen)
     bleiben Text (maskierung.md_zelle)."""
-    st.table(daten.rename(index=md_zelle, columns=md_zelle).map(lambda w: md_zelle(w) if isinstance(w, str) else w))
+    st.table(daten.rename(index=md_zelle, columns=md_zelle).map(lambda w: md_zelle(w) if isinstance(w, str) else w),
+             hide_index=isinstance(daten.index, pd.RangeIndex))  # eine laufende Nummer sagt Lesern nichts
 
 
 def tabelle(daten: pd.DataFrame, schluessel: str, index: bool = False) -> None:

@@ -61,8 +61,9 @@ st.markdown(
     "Downloads. Damit sie sich auch nicht aus Summen ausrechnen oder eingrenzen lassen (Kreis minus übrige "
     "Gemeinden, Summe minus übrige Altersgruppen, gezeigte Nullen), werden weitere Werte mitgesperrt (sekundäre "
     "Geheimhaltung); auch sie erscheinen als „nicht ausweisbar“. Geprüft wird wie bei den statistischen Ämtern: "
-    "Aus allem Veröffentlichten lässt sich für eine gesperrte kleine Zahl höchstens ablesen, dass sie zwischen 1 "
-    f"und mindestens ihrem Wert plus {konfiguration.schutzabstand()} liegt.\n"
+    "Aus allem Veröffentlichten zusammen lässt sich eine gesperrte kleine Zahl höchstens auf den Bereich von 1 bis "
+    f"zu ihrem Wert plus {konfiguration.schutzabstand()} eingrenzen – eine 1 ist so nicht von einer "
+    f"{1 + konfiguration.schutzabstand()} zu unterscheiden.\n"
     "- Werte sind kaufmännisch auf eine Nachkommastelle gerundet; Veränderungen in Prozentpunkten (Pp.).")
 
 abschnitt("datenarten")
