@@ -190,10 +190,11 @@ def grundlage(grenzen: gpd.GeoDataFrame, einrichtungen: pd.DataFrame | None = No
     return karte
 
 
-def auslagern(karte: folium.Map, static: Path = STATIC) -> str:
+def auslagern(karte: folium.Map, static: Path = STATIC, bereich: str = "") -> str:
     """Schreibt das Skript der Grundlage als statische Datei, benannt nach dem Hash des Inhalts, und gibt ihre
     Adresse zurück. Der Browser lädt sie einmal und behält sie; über den Websocket geht dann bei jedem Wechsel
-    nur noch der Stellvertreter mit der Färbung statt der ganzen Geometrie (53 KB im Kreis, 3,8 MB im Bund)."""
+    nur noch der Stellvertreter mit der Färbung statt der ganzen Geometrie (53 KB im Kreis, 3,8 MB im Bund).
+    `bereich` trennt die Dateien verschiedener Datenbanken, die aus demselben Ordner laufen (etwa zwei Kreise)."""
     dokument = karte.get_root()
     dokument.render()
     name = karte.get_name()
@@ -206,14 +207,19 @@ def auslagern(karte: folium.Map, static: Path = STATIC) -> str:
     nummern: dict[str, str] = {}
     inhalt = re.sub(r"_([0-9a-f]{32})(?![0-9a-f])", lambda m: "_" + nummern.setdefault(m[1], str(len(nummern))),
                     inhalt).encode()
-    ordner = static / "karten"
+    ordner = static / "karten" / bereich if bereich else static / "karten"
     ordner.mkdir(parents=True, exist_ok=True)
     datei = ordner / f"{hashlib.sha256(inhalt).hexdigest()[:24]}.js"
     if not datei.exists():  # mehrere Prozesse schreiben denselben Inhalt: erst vollständig, dann umbenannt
         teil = datei.with_suffix(f".{os.getpid()}.tmp")
         teil.write_bytes(inhalt)
         teil.replace(datei)
-    return f"{STATIC_PFAD}/karten/{datei.name}"
+    return f"{STATIC_PFAD}/{datei.relative_to(static).as_posix()}"
+
+
+def bereich(*teile: str) -> str:
+    """Ein kurzer Ordnername je Datenbank (aus ihrer Adresse und dem Kreis), ohne die Adresse preiszugeben."""
+    return hashlib.sha256("\x1f".join(teile).encode()).hexdigest()[:12]
 
 
 def stellvertreter(grenzen: gpd.GeoDataFrame, adresse: str) -> folium.Map:
@@ -225,12 +231,27 @@ def stellvertreter(grenzen: gpd.GeoDataFrame, adresse: str) -> folium.Map:
 
 
 @functools.cache  # einmal je Prozess
-def alte_grundlagen_entfernen(static: Path = STATIC, tage: int = 30) -> None:
-    """Beim Start: ausgelagerte Grundlagen, die lange nicht mehr geschrieben wurden, fallen weg."""
+def alte_grundlagen_entfernen(static: Path = STATIC, tage: float = 2) -> None:
+    """Beim Start: ausgelagerte Grundlagen, die `tage` nicht benutzt wurden (jede Seite, die eine zeigt, vermerkt das:
+    benutzt), fallen weg, auch die anderer Datenbanken; leere Ordner ebenso. Wird eine noch gebraucht, baut die Seite
+    sie neu (pages/_rahmen._vorhanden)."""
     grenze = time.time() - tage * 86400
-    for datei in (static / "karten").glob("*"):
-        if datei.stat().st_mtime < grenze:
+    karten = static / "karten"
+    for datei in sorted(karten.rglob("*"), reverse=True):  # erst Dateien, dann ihre Ordner
+        if datei.is_file() and datei.stat().st_mtime < grenze:
             datei.unlink(missing_ok=True)
+        elif datei.is_dir() and not any(datei.iterdir()):
+            datei.rmdir()
+
+
+def benutzt(adresse: str, static: Path = STATIC) -> bool:
+    """Vermerkt, dass eine ausgelagerte Grundlage gerade gebraucht wird; False, wenn es sie nicht (mehr) gibt."""
+    datei = static / adresse.removeprefix(STATIC_PFAD + "/")
+    try:
+        os.utime(datei)
+    except FileNotFoundError:
+        return False
+    return True
 
 
 def wegweiserkarte(grenzen: gpd.GeoDataFrame, orte: pd.DataFrame, eigene: pd.DataFrame, basemap: str) -> folium.Map:

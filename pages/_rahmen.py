@@ -124,9 +124,9 @@ def wegweisergrundlage() -> str:
 
 
 def _vorhanden(bauen, *schluessel) -> str:
-    """Die Adresse aus dem Cache, neu gebaut, wenn jemand die Datei gelöscht hat."""
+    """Die Adresse aus dem Cache (als benutzt vermerkt), neu gebaut, wenn die Datei inzwischen entfernt ist."""
     adresse = bauen(*schluessel)
-    if not (karte.STATIC / adresse.removeprefix(karte.STATIC_PFAD + "/")).exists():
+    if not karte.benutzt(adresse):
         bauen.clear()
         adresse = bauen(*schluessel)
     return adresse
@@ -329,7 +329,7 @@ def _kartengrundlage(kreis: str, url: str, stand: int | None, angebotsstand: int
                      basemap: str, schrift_px: int) -> str:
     einrichtungen, umkreis = _karteneinrichtungen(kreis, url, stand, angebotsstand, datei, laufzeit)
     return karte.auslagern(karte.grundlage(_grenzen(kreis, datei, laufzeit), einrichtungen, umkreis, basemap,
-                                           schrift_px))
+                                           schrift_px), bereich=karte.bereich(kreis, url))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
@@ -352,7 +352,8 @@ def _praeventionskette(kreis: str, url: str, stand: int | None, angebotsstand: i
 
 @st.cache_data(max_entries=8, show_spinner=False)
 def _wegweisergrundlage(kreis: str, datei: str, laufzeit: str, basemap: str) -> str:
-    return karte.auslagern(karte.wegweisergrundlage(_grenzen(kreis, datei, laufzeit), basemap))
+    return karte.auslagern(karte.wegweisergrundlage(_grenzen(kreis, datei, laufzeit), basemap),
+                           bereich=karte.bereich(kreis, datei))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)

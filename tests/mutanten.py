@@ -63,6 +63,10 @@ MUTANTEN = [
     ("indikatoren/schutz.py", "kosten[np.isin(gleiche, gesperrt[gesperrt >= 0]) & ~verdeckt] *= STETIG", "pass",
      "tests/test_geheimhaltung.py::test_muster_bleibt_von_jahr_zu_jahr"),
     # Angriffe (Issue 19)
+    ("darstellung/karte.py", "if datei.is_file() and datei.stat().st_mtime < grenze:", "if False:",
+     "tests/test_karte.py"),
+    ("darstellung/karte.py", 'ordner = static / "karten" / bereich if bereich else static / "karten"',
+     'ordner = static / "karten"', "tests/test_karte.py"),
     ("berichte/drucken.py", "base_url=str(Path(__file__).parent), url_fetcher=abrufer)",
      "base_url=str(Path(__file__).parent))", "tests/test_angriffe.py"),
     ("indikatoren/zipdatei.py", "t.file_size > grenzen.packdichte * max(t.compress_size, 1)", "False",

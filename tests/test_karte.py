@@ -165,3 +165,26 @@ def test_wegweiser_punkte_als_eigene_ebene_mit_namensnennung_nur_bei_osm(tmp_pat
     assert "attribution" not in ohne.options and "OpenStreetMap" in mit.options["attribution"]
     html = folium.Map(tiles=None).add_child(mit).get_root().render()
     assert html.count("angebotsort") == 2 and "Krabbelgruppe" in html
+
+
+def test_grundlagen_je_datenbank_und_unbenutzte_fallen_weg(tmp_path):
+    """Zwei Datenbanken aus demselben Ordner schreiben in getrennte Ordner; was zwei Tage niemand benutzt hat,
+    fällt beim Start weg (auch leere Ordner), was eine Seite gerade zeigt (benutzt), bleibt."""
+    import os
+    import time
+
+    from darstellung.karte import alte_grundlagen_entfernen, benutzt, bereich
+
+    grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
+    a = auslagern(wegweisergrundlage(grenzen, "keine"), tmp_path, bereich("03254", "sqlite:///a.db"))
+    b = auslagern(wegweisergrundlage(grenzen, "keine"), tmp_path, bereich("03255", "sqlite:///b.db"))
+    assert a != b and a.rsplit("/", 1)[1] == b.rsplit("/", 1)[1]  # gleicher Inhalt, getrennte Ordner
+    assert "sqlite" not in a and a.startswith("/app/static/karten/") and len(a.split("/")) == 6
+    alt = time.time() - 3 * 86400
+    for adresse in (a, b):
+        os.utime(tmp_path / adresse.removeprefix("/app/static/"), (alt, alt))
+    assert benutzt(a, tmp_path)  # a zeigt gerade eine Seite
+    alte_grundlagen_entfernen.__wrapped__(tmp_path)
+    assert (tmp_path / a.removeprefix("/app/static/")).exists()
+    assert not (tmp_path / b.removeprefix("/app/static/")).parent.exists()
+    assert not benutzt(b, tmp_path)  # dann baut die Seite sie neu (rahmen._vorhanden)
