@@ -12,6 +12,7 @@ from fractions import Fraction
 
 import numpy as np
 import pandas as pd
+import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
@@ -441,3 +442,22 @@ def test_muster_bleibt_von_jahr_zu_jahr():
     sekundaer = sperren(kz, gebiete).zellen
     sekundaer = sekundaer[sekundaer["art"] == "geheim (sekundär)"]
     assert sekundaer[["jahr", "ags"]].values.tolist() == [[2023, "03254041"], [2024, "03254041"]]
+
+
+def test_ergebnis_aus_dem_laufzeitordner_fuer_alle_prozesse(gebiete, monkeypatch, laufzeit):
+    """Ein großer Kreis rechnet Minuten: das Ergebnis liegt je Fingerabdruck im Laufzeitordner, ein zweiter Prozess
+    (hier: leerer Speicher im Prozess) liest es, statt neu zu rechnen; andere Einstellungen rechnen neu."""
+    from collections import OrderedDict
+
+    from indikatoren import geheimhaltung
+
+    kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
+    erst = sperren(kz, gebiete)
+    assert len(list((laufzeit / "geheimhaltung").glob("*.pickle"))) == 1
+    monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())
+    monkeypatch.setattr(geheimhaltung, "_sperren", lambda *_: pytest.fail("neu gerechnet statt gelesen"))
+    zweit = sperren(kz, gebiete)
+    assert zweit.zellen.equals(erst.zellen) and zweit.pruefung.equals(erst.pruefung)
+    monkeypatch.setenv("SOZIALPLANUNG_SCHUTZABSTAND", "5")
+    with pytest.raises(pytest.fail.Exception, match="neu gerechnet"):
+        sperren(kz, gebiete)
