@@ -461,3 +461,19 @@ def test_ergebnis_aus_dem_laufzeitordner_fuer_alle_prozesse(gebiete, monkeypatch
     monkeypatch.setenv("SOZIALPLANUNG_SCHUTZABSTAND", "5")
     with pytest.raises(pytest.fail.Exception, match="neu gerechnet"):
         sperren(kz, gebiete)
+
+
+def test_vorauswahl_grosser_tabellen_haelt_dieselbe_zusicherung(gebiete, monkeypatch):
+    """Große Tabellen wählen mit dem früheren Verfahren vor (hier schon ab 5 Zeilen je Jahr): keine gesperrte 0, und
+    der unabhängige Angreifer findet keine zu enge Zelle."""
+    from collections import OrderedDict
+
+    from indikatoren import geheimhaltung
+    monkeypatch.setattr(geheimhaltung, "VORAUSWAHL_AB", 5)
+    monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())  # nichts aus früheren Tests
+    kz = _kreis_mit(gebiete, {"03254013": 1, "03254022": 1, "03254045": 1, "03254041": 3, "03254043": 4,
+                              "03254002": 100, "03254021": 0})
+    s = sperren(kz, gebiete)
+    assert not (s.zellen["anzahl"] == 0).any() and s.pruefung["erfuellt"].all() and zu_eng(kz, gebiete) == {}
+    kz = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen
+    assert zu_eng(kz, gebiete) == {}
