@@ -11,11 +11,12 @@ from darstellung.karte import alte_grundlagen_entfernen, leaflet_bereitstellen
 from darstellung.stil import css
 from pages import _anmeldung as anmeldung
 from pages import _rahmen as rahmen
+from pages import _sitzungsschutz as sitzungsschutz
 
 st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
 leaflet_bereitstellen()
 alte_grundlagen_entfernen()
-rahmen.cache_leeren_nur_fuer_diese_sitzung()
+sitzungsschutz.cache_leeren_nur_fuer_diese_sitzung()
 
 SEITEN = [
     st.Page("pages/uebersicht.py", title="Übersicht", url_path="uebersicht", default=True),

@@ -9,8 +9,8 @@ import streamlit as st
 from darstellung.maskierung import md
 from indikatoren import konfiguration, rollen
 from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
-from pages import _medien as medien
 from pages import _rahmen as rahmen
+from pages import _sitzungsschutz as sitzungsschutz
 
 LEERLAUF_PRUEFEN_S = 15  # so oft prüft die offene Seite, ob die Sitzung abgelaufen ist, auch ohne Klick
 
@@ -86,7 +86,7 @@ def herunterladen(beschriftung: str, erzeuge, dateiname: str, mime: str, ort=st,
 def beim_klick(erzeuge, dateiname: str, mime: str):
     """Die Datei entsteht erst beim Klick, und nur, wenn die Sitzung dann noch gilt. Streamlit legt sie danach unter
     /media/<Kennung> ab, wo jeder sie mit der Adresse holen könnte; darum fällt sie nach
-    konfiguration.download_sekunden() weg und beim Abmelden sofort (pages/_medien.py).
+    konfiguration.download_sekunden() weg und beim Abmelden sofort (pages/_sitzungsschutz.py).
 
     Streamlit ruft das in einem eigenen Thread ohne Sitzungszustand auf; darum hält die Funktion das Sitzungs-
     Wörterbuch selbst (Abmelden setzt darin name = None)."""
@@ -96,9 +96,9 @@ def beim_klick(erzeuge, dateiname: str, mime: str):
         if not oidc() and _abgelaufen(sitzung):
             raise PermissionError("Die Sitzung ist abgelaufen; bitte neu anmelden.")
         inhalt = erzeuge()
-        kennung = medien.kennung(inhalt, mime, dateiname)
+        kennung = sitzungsschutz.kennung(inhalt, mime, dateiname)
         sitzung.setdefault("downloads", set()).add(kennung)
-        medien.spaeter_entfernen(kennung, konfiguration.download_sekunden())
+        sitzungsschutz.spaeter_entfernen(kennung, konfiguration.download_sekunden())
         return inhalt
 
     return daten
@@ -143,7 +143,7 @@ def anmeldeformular() -> None:
             else:
                 st.session_state["dp_sitzung"] = {"name": name.strip(), "aktiv": datetime.now(UTC),
                                                   "regeln": regeln()}
-                medien.sitzung_nicht_uebernehmbar()
+                sitzungsschutz.sitzung_nicht_uebernehmbar()
                 st.rerun()
 
 
@@ -153,6 +153,6 @@ def abmelden() -> None:
     if sitzung := st.session_state.get("dp_sitzung"):
         sitzung["name"] = None  # auch für schon ausgegebene Download-Funktionen (herunterladen)
         for kennung in sitzung.get("downloads", ()):
-            medien.entfernen(kennung)
+            sitzungsschutz.entfernen(kennung)
     for schluessel in ("dp_sitzung", "dp_upload"):
         st.session_state.pop(schluessel, None)

@@ -205,12 +205,6 @@ def ein_bericht_zur_zeit():
         _BERICHTE.release()
 
 
-def cache_leeren_nur_fuer_diese_sitzung() -> None:
-    """Streamlit leert auf die Nachricht „clear_cache“ eines beliebigen Browsers alle Zwischenspeicher für alle
-    Sitzungen – auch ohne Menü kann das jeder, der das Protokoll spricht, und jeder Leser bezahlte es mit einem
-    kalten Neustart. Hier leert die Nachricht nur noch den Zustand der eigenen Sitzung (streamlit==1.67.0)."""
-    from streamlit.runtime.app_session import AppSession
-    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()
 
 
 @st.cache_resource(max_entries=4)

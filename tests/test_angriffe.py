@@ -273,7 +273,7 @@ def test_cache_leeren_trifft_nur_die_eigene_sitzung():
     import streamlit as st
     from streamlit.runtime.app_session import AppSession
 
-    from pages import _rahmen as rahmen
+    from pages import _sitzungsschutz as sitzungsschutz
 
     aufrufe = []
 
@@ -285,7 +285,7 @@ def test_cache_leeren_trifft_nur_die_eigene_sitzung():
     teuer(1)
     original = AppSession._handle_clear_cache_request
     try:
-        rahmen.cache_leeren_nur_fuer_diese_sitzung()
+        sitzungsschutz.cache_leeren_nur_fuer_diese_sitzung()
 
         class Sitzung:
             _session_state = {"a": 1}

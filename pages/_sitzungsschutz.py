@@ -6,6 +6,9 @@
 - Sitzungen: Ein Websocket, der die Kennung einer laufenden Sitzung nennt, übernähme sie samt Anmeldung (die
   Kennung steht etwa in der Adresse eines Uploads). Eine angemeldete Sitzung ist darum nicht übernehmbar; wer
   sie nennt, bekommt eine neue. Reißt die Verbindung ab, meldet man sich neu an.
+- Zwischenspeicher: Auf die Nachricht „clear_cache“ eines beliebigen Browsers leert Streamlit alle Zwischenspeicher
+  für alle Sitzungen – auch ohne Menü kann das jeder, der das Protokoll spricht, und jeder Leser bezahlte es mit
+  einem kalten Neustart. Hier leert sie nur noch den Zustand der eigenen Sitzung.
 """
 
 import threading
@@ -41,3 +44,8 @@ def sitzung_nicht_uebernehmbar() -> None:
     kontext = get_script_run_ctx()
     if Runtime.exists() and kontext is not None:
         Runtime.instance().mark_session_nonresumable(kontext.session_id)
+
+
+def cache_leeren_nur_fuer_diese_sitzung() -> None:
+    from streamlit.runtime.app_session import AppSession
+    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()
