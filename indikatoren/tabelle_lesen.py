@@ -76,8 +76,13 @@ def _csv(text: str, datei: str, fehler):
     zeichen = max(TRENNZEICHEN, key=erste.count)
     if erste.count(zeichen) == 0:
         zeichen = ";"  # eine Spalte oder ein fremdes Trennzeichen: die Prüfung meldet fehlende Spalten
+    alle = []
     try:
-        alle = list(csv.reader(io.StringIO(text, newline=""), delimiter=zeichen))
+        for zeile in csv.reader(io.StringIO(text, newline=""), delimiter=zeichen):
+            if len(alle) >= HOECHSTE_ZEILEN or len(zeile) > HOECHSTE_SPALTEN:
+                raise fehler(f"Die Datei hat mehr als {zahl(HOECHSTE_ZEILEN)} Zeilen oder {zahl(HOECHSTE_SPALTEN)} "
+                             "Spalten; so große Tabellen liest das Dashboard nicht.")
+            alle.append(zeile)
     except csv.Error as e:
         raise fehler(f"Die CSV-Datei ist fehlerhaft ({e}).") from None
     if not alle:

@@ -342,3 +342,8 @@ def test_sqlite_schutz_gegen_ersetzen_und_entfernen(gebiete, befehl):
     assert ablage.datenstaende() == vorher[0] and ablage.protokolleintraege().equals(vorher[1])
     with pytest.raises(Exception, match="nicht erlaubt"), ablage.engine.begin() as verbindung:
         verbindung.exec_driver_sql("DELETE FROM protokoll")  # die Trigger stehen noch
+
+
+def test_csv_mit_zu_vielen_zeilen_bricht_frueh_ab():
+    inhalt = b"ags;jahr;bev_u15;nef_u15\n" + b"03254002;2024;2411;402\n" * 200_001
+    assert "mehr als 200.000 Zeilen" in _meldung(lambda: lese_tabelle(inhalt, "k.csv"))

@@ -1,0 +1,63 @@
+"""Benchmark der Upload-Leser mit großen, aber gültigen Dateien, wie ein Angreifer oder ein Landesamt sie schickt:
+eine XLSX knapp unter 20 MB (gepackt) und eine CSV, mit Zeit und Spitzenspeicher je Datei. Gibt Zahlen aus, prüft
+keine Grenzen (die Grenzen stehen in indikatoren/tabelle_lesen.py). Aufruf aus dem Projektordner:
+    python bench/uploads.py
+"""
+
+import io
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+PROJEKT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(PROJEKT))
+
+
+def xlsx(zeilen: int, spalten: int, text: bool = False) -> bytes:
+    """Eine Mappe mit zufälligen Zahlen (oder lauter verschiedenen Texten: die landen in sharedStrings.xml, die
+    openpyxl ganz in den Speicher liest), geschrieben wie Excel (openpyxl, write_only)."""
+    import numpy as np
+    import openpyxl
+
+    mappe = openpyxl.Workbook(write_only=True)
+    blatt = mappe.create_sheet("Tabelle1")
+    blatt.append(["ags", "jahr", *[f"spalte_{i}" for i in range(spalten - 2)]])
+    zufall = np.random.default_rng(1)
+    for i in range(zeilen):
+        werte = zufall.integers(0, 10**9, spalten - 2).tolist()
+        blatt.append([f"{i:08d}", 2024, *([f"Text {w} in Zeile {i}" for w in werte] if text else werte)])
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    return puffer.getvalue()
+
+
+def messen(name: str, inhalt: bytes) -> None:
+    """Liest die Datei in einem eigenen Prozess (Spitzenspeicher je Datei) und gibt Zeit, Speicher, Ergebnis aus."""
+    datei = Path("/tmp") / f"bench_upload_{name}"
+    datei.write_bytes(inhalt)
+    code = (f"import sys,time,resource; sys.path.insert(0, {str(PROJEKT)!r})\n"
+            "from indikatoren.tabelle_lesen import lese_tabelle\nfrom indikatoren.meldungen import UngueltigeDatei\n"
+            f"d=open({str(datei)!r},'rb').read(); t=time.process_time()\n"
+            "try:\n    r=lese_tabelle(d,'x'); e=f'{len(r.zeilen)} Zeilen gelesen'\n"
+            "except UngueltigeDatei as f:\n    e='abgelehnt: '+str(f)[:90]\n"
+            "m=resource.getrusage(resource.RUSAGE_SELF).ru_maxrss//1024\n"
+            "print(f'{time.process_time()-t:.1f} s CPU, {m} MB, '+e)")
+    aus = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=600)
+    print(f"{name:<34} {len(inhalt) / 1024 / 1024:>6.1f} MB  {aus.stdout.strip() or aus.stderr.strip()[-200:]}")
+    datei.unlink()
+
+
+def main() -> None:
+    start = time.perf_counter()
+    for zeilen, spalten, text in ((20_000, 40, False), (60_000, 40, False), (250_000, 8, False), (40_000, 20, True)):
+        messen(f"xlsx_{zeilen}x{spalten}{'_text' if text else ''}.xlsx", xlsx(zeilen, spalten, text))
+    messen("csv_19mb.csv", b"ags;jahr;bev_u15;nef_u15\n" + b"03254002;2024;2411;402\n" * 800_000)
+    messen("csv_150000.csv", b"ags;jahr;bev_u15;nef_u15\n" + b"03254002;2024;2411;402\n" * 150_000)
+    print(f"(gesamt {time.perf_counter() - start:.0f} s; Spitzenspeicher dieses Prozesses "
+          f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024} MB)")
+
+
+if __name__ == "__main__":
+    main()
