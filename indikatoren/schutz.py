@@ -107,9 +107,9 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
     was in einem gesperrt ist, wird in den folgenden billiger (STETIG): von Jahr zu Jahr fehlen dieselben Werte."""
     verdeckt, untergrenze, kosten = verdeckt.copy(), untergrenze.copy(), kosten.astype(float).copy()
     unerfuellt, befunde = [], [_frei(summen, verdeckt, anforderung, untergrenze)]
-    teil_von = _zusammenhang(summen)
+    teil_von = _zusammenhaenge(summen)
     for nummer in np.unique(teil_von):
-        teil = _Gruppe(summen, teil_von == nummer)
+        teil = _Zusammenhang(summen, teil_von == nummer)
         if not (anforderung.geschuetzt[teil.zellen] & verdeckt[teil.zellen]).any():
             continue
         untergrenze[teil.zellen] = teil.stimmige_untergrenze(verdeckt, untergrenze)[teil.zellen]
@@ -127,7 +127,7 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
     return Schutz(verdeckt, _zusammen(befunde), sorted(set(unerfuellt)))
 
 
-def _ergaenzen(teil: "_Gruppe", verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten) -> bool:
+def _ergaenzen(teil: "_Zusammenhang", verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten) -> bool:
     """Sperrt je verletzter Zelle die billigste Ergänzung (in `verdeckt`); False, wenn keine Zelle dazukam. Vor
     jeder außer der ersten wird geprüft, ob eine Sperrung dieser Runde sie schon geschützt hat. (Ein gemeinsames
     Programm für alle verletzten Zellen spart selten eine Zelle und braucht gemessen dreimal so lange.)"""
@@ -160,9 +160,9 @@ def pruefen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, unte
             ) -> pd.DataFrame:
     """Das Intervall jeder gesperrten, geschützten Zelle, wie ein Leser es ausrechnen kann, und ob es reicht."""
     teile = [_frei(summen, verdeckt, anforderung, untergrenze)]
-    teil_von = _zusammenhang(summen)
+    teil_von = _zusammenhaenge(summen)
     for n in np.unique(teil_von):
-        teil = _Gruppe(summen, teil_von == n)
+        teil = _Zusammenhang(summen, teil_von == n)
         teile.append(teil.pruefen(verdeckt, anforderung, teil.stimmige_untergrenze(verdeckt, untergrenze)))
     return _zusammen(teile)
 
@@ -173,7 +173,7 @@ def _zusammen(befunde: list[pd.DataFrame]) -> pd.DataFrame:
         "zelle", ignore_index=True)
 
 
-def _zusammenhang(summen: Summen) -> np.ndarray:
+def _zusammenhaenge(summen: Summen) -> np.ndarray:
     """Je Beziehung die Nummer ihres Zusammenhangs: Beziehungen, die über gemeinsame Zellen verbunden sind.
 
     Getrennte Teile (etwa die Bevölkerung, die NEF, die ELB eines Jahres) werden je für sich gelöst: kleinere
@@ -192,7 +192,7 @@ def _zusammenhang(summen: Summen) -> np.ndarray:
     return teil
 
 
-class _Gruppe:
+class _Zusammenhang:
     """Die Zellen und Beziehungen eines Zusammenhangs, mit eigener Nummerierung der Zellen."""
 
     def __init__(self, summen: Summen, auswahl_rel: np.ndarray):
