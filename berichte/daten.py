@@ -32,7 +32,8 @@ class Berichtsdaten:
             raise LookupError("Es gibt noch keinen aktiven Datenstand.")
         grenzen = geodaten.anzeigegrenzen(konfiguration.kreis())
         einrichtungen = einrichtungspflege.aktuelle(ablage)[1]
-        return cls(gebiete, stand, fuer_leser(ablage.kennzahlen(stand.id), gebiete), grenzen,
+        return cls(gebiete, stand, fuer_leser(ablage.kennzahlen(stand.id), gebiete,
+                                                       ablage.vorgaenger(stand.id)), grenzen,
                    einrichtungen.assign(ags=gemeinde_zuordnen(einrichtungen, gebiete, grenzen)),
                    angebotsliste.aktuelle(ablage, gebiete)[1], familienzentrum_daten.aktuelle(ablage))
 

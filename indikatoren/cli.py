@@ -87,8 +87,8 @@ def _berechnen(args):
 
 def _veroeffentlichen(args):
     gebiete, ablage = mit_sozialraeumen()
-    kennzahlen = ablage.kennzahlen(args.datenstand)
-    sperrung = geheimhaltung.sperren(kennzahlen, gebiete)
+    kennzahlen, frueher = ablage.kennzahlen(args.datenstand), ablage.vorgaenger(args.datenstand)
+    sperrung = geheimhaltung.sperren(kennzahlen, gebiete, frueher=frueher)
     for jahr in sperrung.unerfuellt:  # auf stderr: stdout bleibt die Tabelle
         print(f"Hinweis: Für {jahr} ließ sich der Schutz kleiner Zahlen nicht herstellen; von diesem Jahr erscheint "
               "nichts. Die Sperrliste (--sperrliste) nennt die Zellen.", file=sys.stderr)
@@ -98,7 +98,7 @@ def _veroeffentlichen(args):
             zellen = zellen[zellen["jahr"] == args.jahr]
         tabelle_entschaerft(zellen).to_csv(sys.stdout, index=False, lineterminator="\n")
         return
-    _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete), args.jahr)
+    _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), args.jahr)
 
 
 def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:

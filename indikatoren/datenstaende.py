@@ -265,6 +265,14 @@ class Ablage:
             raise KeyError(f"Datenstand {id} gibt es nicht.")
         return gefunden[0]
 
+    def vorgaenger(self, id: int | None = None, verbindung=None) -> tuple[Kennzahlen, ...]:
+        """Die Tabellen aller früheren Datenstände (ältester zuerst): jeder war einmal veröffentlicht, und die
+        Geheimhaltung prüft eine neue Veröffentlichung zusammen mit der vorigen (geheimhaltung.sperren)."""
+        if id is None:
+            aktiv = self.aktiver(verbindung)
+            id = aktiv.id if aktiv is not None else 0
+        return tuple(self.kennzahlen(d.id, verbindung) for d in self.datenstaende(verbindung) if d.id < id)
+
     def kennzahlen(self, id: int | None = None, verbindung=None) -> Kennzahlen:
         """Die Tabelle eines Datenstands (ohne id: des aktiven)."""
         if id is None:

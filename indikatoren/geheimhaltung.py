@@ -62,18 +62,26 @@ class Sperrung:
     unerfuellt: tuple = ()  # Jahre, deren Schutz sich nicht herstellen ließ: von ihnen erscheint nichts
 
 
-def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
+def fuer_leser(kennzahlen: Kennzahlen, gebiete: Gebiete, frueher: tuple[Kennzahlen, ...] = ()) -> pd.DataFrame:
     """Alle Indikatoren so, wie Leser sie sehen dürfen (Spalten wie berechnung.berechne)."""
-    return berechne(sperren(kennzahlen, gebiete).kennzahlen, gebiete)
+    return berechne(sperren(kennzahlen, gebiete, frueher=frueher).kennzahlen, gebiete)
 
 
-def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str = "optimal") -> Sperrung:
+def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str = "optimal",
+            frueher: tuple[Kennzahlen, ...] = ()) -> Sperrung:
     """Primäre und sekundäre Sperrung eines Datenstands, geprüft; der Datenstand selbst bleibt unverändert.
+
+    `frueher`: die früheren Datenstände, ältester zuerst. Jeder Stand veröffentlicht alle seine Jahre neu; ein Leser,
+    der die vorige Veröffentlichung aufgehoben hat, rechnet mit beiden. Darum prüft die Sperrung beide zugleich
+    (unveränderte Zellen sind dieselbe Unbekannte), und was schon gezeigt war, wird nicht nachträglich gesperrt. Die
+    vorige Veröffentlichung ist selbst so entstanden (rekursiv).
 
     `verfahren="heuristik"` rechnet das frühere Verfahren, nur zum Vergleich im Bericht der Datenpflege. Die
     ganzzahligen Programme brauchen für große Kreise Sekunden; dasselbe Ergebnis für dieselben Zahlen, Gebiete und
     Einstellungen kommt darum aus einem kleinen Zwischenspeicher im Prozess (als Kopie)."""
-    ergebnis = _gespeichert(_fingerabdruck(kennzahlen, gebiete, verfahren), kennzahlen, gebiete, verfahren)
+    frueher = tuple(frueher) if verfahren == "optimal" else ()
+    ergebnis = _gespeichert(_fingerabdruck(kennzahlen, gebiete, verfahren, frueher), kennzahlen, gebiete, verfahren,
+                            frueher)
     return Sperrung(Kennzahlen(ergebnis.kennzahlen.zeilen.copy(), ergebnis.kennzahlen.geheim.copy()),
                     ergebnis.zellen.copy(), ergebnis.pruefung.copy(), ergebnis.unerfuellt)
 
@@ -83,8 +91,9 @@ _VERFAHREN = hashlib.sha256(b"".join(Path(m.__file__).read_bytes() for m in (sch
                             + Path(__file__).read_bytes()).hexdigest()
 
 
-def _fingerabdruck(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> str:
-    teile = [_VERFAHREN, kennzahlen.zeilen.to_csv(), kennzahlen.geheim.to_csv(), gebiete.verzeichnis.to_csv(),
+def _fingerabdruck(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str, frueher: tuple = ()) -> str:
+    teile = [_VERFAHREN, *(f.zeilen.to_csv() + f.geheim.to_csv() for f in frueher), "\x1e",
+             kennzahlen.zeilen.to_csv(), kennzahlen.geheim.to_csv(), gebiete.verzeichnis.to_csv(),
              gebiete.sozialraeume.to_csv(), gebiete.kreis, verfahren, os.environ.get("SOZIALPLANUNG_SCHWELLE", ""),
              str(konfiguration.schutzabstand()), str(konfiguration.mindestbevoelkerung())]
     return hashlib.sha256("\x1f".join(teile).encode()).hexdigest()
@@ -94,7 +103,8 @@ _ZWISCHENSPEICHER: OrderedDict[str, Sperrung] = OrderedDict()
 _HOECHSTENS = 16
 
 
-def _gespeichert(schluessel: str, kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> Sperrung:
+def _gespeichert(schluessel: str, kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str,
+                 frueher: tuple = ()) -> Sperrung:
     """Aus dem Speicher des Prozesses, sonst aus dem Laufzeitordner (alle Prozesse und jeder Neustart teilen ihn:
     ein großer Kreis rechnet Minuten), sonst neu gerechnet und an beiden Orten abgelegt."""
     if schluessel in _ZWISCHENSPEICHER:
@@ -104,7 +114,7 @@ def _gespeichert(schluessel: str, kennzahlen: Kennzahlen, gebiete: Gebiete, verf
     try:
         ergebnis = pickle.loads(datei.read_bytes())  # nur vom Dienst selbst geschrieben, wie die Datenbank
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
-        ergebnis = _sperren(kennzahlen, gebiete, verfahren)
+        ergebnis = _sperren(kennzahlen, gebiete, verfahren, frueher)
         try:
             datei.parent.mkdir(parents=True, exist_ok=True)
             teil = datei.with_suffix(f".{os.getpid()}.tmp")
@@ -118,13 +128,14 @@ def _gespeichert(schluessel: str, kennzahlen: Kennzahlen, gebiete: Gebiete, verf
     return ergebnis
 
 
-def _sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str) -> Sperrung:
+def _sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str, frueher: tuple = ()) -> Sperrung:
     kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     merkmale = kennzahlen.merkmale
     if not merkmale or not len(kennzahlen):
         return Sperrung(kennzahlen, pd.DataFrame(columns=_SPALTEN), pd.DataFrame(columns=_PRUEFSPALTEN))
     zellen = _Zellen(kennzahlen, gebiete)
-    pruefung, unerfuellt = zellen.heuristik() if verfahren == "heuristik" else zellen.sperren()
+    pruefung, unerfuellt = zellen.heuristik() if verfahren == "heuristik" else zellen.sperren(
+        _veroeffentlicht(frueher, gebiete))
     zeilen, geheim = kennzahlen.zeilen.copy(), kennzahlen.geheim.copy()
     art = zellen.art[: zellen.echte].reshape(len(kennzahlen), len(merkmale))
     for m, s in enumerate(merkmale):
@@ -184,6 +195,10 @@ class _Zellen:
         # dieselbe Zelle in anderen Jahren (Gebiet und Merkmal): für stetige Muster von Jahr zu Jahr
         gebiet = pd.factorize(pd.concat([zeilen["ags"], fehlende["ags"]], ignore_index=True))[0]
         self.gleiche = (np.repeat(gebiet, self.m) * self.m + np.tile(np.arange(self.m), len(gebiet))).astype(np.int64)
+        # je Zelle Gebiet, Jahr und Merkmal: so findet sich dieselbe Zelle in einer früheren Veröffentlichung
+        orte = pd.concat([zeilen, fehlende], ignore_index=True).astype(str)
+        self.kennung = np.char.add(np.repeat((orte["ags"] + "|" + orte["jahr"] + "|").to_numpy(dtype=str), self.m),
+                                   np.tile(np.array(merkmale, dtype=str), len(orte)))
         self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, self.jahr_der_zeile)
 
     def _beziehungen(self, merkmale: list[str], zeilenzahl: int, geo: pd.DataFrame, jahre: np.ndarray):
@@ -221,7 +236,7 @@ class _Zellen:
         return (Summen(self.wert, self.rel, self.zelle, self.ganz, self.rel_jahr),
                 np.where(self.art == _KLEIN, 0.0, 1.0))
 
-    def sperren(self) -> tuple[pd.DataFrame, list]:
+    def sperren(self, alt: "_Zellen | None" = None) -> tuple[pd.DataFrame, list]:
         """Optimale Ergänzung und Prüfung der Schutzintervalle; ein Jahr ohne erfüllbaren Schutz bleibt ganz geheim.
 
         In großen Tabellen (mehr als VORAUSWAHL_AB Zeilen je Jahr, etwa Statistische Gebiete einer Großstadt) wählt
@@ -233,12 +248,14 @@ class _Zellen:
             self._heuristik()
             self.art[(self.art == _SEKUNDAER) & (np.nan_to_num(self.wert) < 1)] = 0  # „gesperrt heißt ≥ 1“ bleibt wahr
         summen, untergrenze = self._summen()
-        schutz = schuetzen(summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
-        self.art[schutz.verdeckt & ~self.verdeckt] = _SEKUNDAER
+        teile = (summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
+        schutz = schuetzen(*(teile if alt is None else _vereint(self, alt)))
+        n = len(self.wert)
+        self.art[schutz.verdeckt[:n] & ~self.verdeckt] = _SEKUNDAER
         for jahr in schutz.unerfuellt:
             im_jahr = np.repeat(self.jahr_der_zeile == jahr, self.m) & ~self.fehlt
             self.art[im_jahr & np.isin(self.art, (0, _SEKUNDAER))] = _UNERFUELLT
-        return schutz.pruefung, schutz.unerfuellt
+        return schutz.pruefung[schutz.pruefung["zelle"] < n], schutz.unerfuellt
 
     def heuristik(self) -> tuple[pd.DataFrame, list]:
         """Das frühere Verfahren (zum Vergleich): Heuristik und Rangprüfung, danach dieselbe Prüfung."""
@@ -316,6 +333,49 @@ class _Zellen:
             return True
         jahre = np.isin(self.rel_jahr, self.rel_jahr[beziehungen])  # Notfall: irgendwo im selben Jahr
         return self._kleinste_sperren(jahre[self.rel])
+
+
+def _veroeffentlicht(frueher: tuple, gebiete: Gebiete) -> "_Zellen | None":
+    """Die vorige Veröffentlichung als Zellen mit ihrem Muster (so, wie sie selbst mit ihren Vorgängern entstand)."""
+    if not frueher:
+        return None
+    vorige = mit_gemeindesummen(frueher[-1], gebiete)
+    if not vorige.merkmale or not len(vorige):
+        return None
+    zellen = _Zellen(vorige, gebiete)
+    muster = sperren(frueher[-1], gebiete, frueher=frueher[:-1]).kennzahlen.geheim[vorige.merkmale]
+    art = zellen.art[: zellen.echte]
+    zellen.art[: zellen.echte] = np.where(muster.to_numpy(dtype=bool).ravel() & (art == 0), _SEKUNDAER, art)
+    return zellen
+
+
+def _vereint(neu: "_Zellen", alt: "_Zellen"):
+    """Ein Modell aus beiden Veröffentlichungen: unveränderte Zellen (gleicher, bekannter Wert) sind eine gemeinsame
+    Zelle, übrige alte kommen dazu und stehen fest. Was die alte Veröffentlichung schon zeigte, kann die neue nicht
+    mehr verbergen (unendliche Kosten); was sie sperrte und die neue zeigen wollte, fängt die gemeinsame Prüfung ab.
+    Ergebnis: die Argumente für schuetzen; die ersten len(neu.wert) Zellen sind die neuen."""
+    n = len(neu.wert)
+    stelle = pd.Index(neu.kennung).get_indexer(alt.kennung)
+    da = stelle >= 0
+    wert_neu = np.where(da, neu.wert[np.maximum(stelle, 0)], np.nan)
+    gleich = da & (wert_neu == alt.wert)  # unbekannte Werte (fehlend, „*“) können sich geändert haben: nie gemeinsam
+    ziel = np.where(gleich, stelle, n + np.cumsum(~gleich) - 1)
+    alt_verdeckt = alt.verdeckt
+    verdeckt = np.concatenate([neu.verdeckt, alt_verdeckt[~gleich]])
+    kosten = np.concatenate([neu.kosten, np.full(int((~gleich).sum()), np.inf)])
+    kosten[stelle[gleich & ~alt_verdeckt]] = np.inf
+    a, b = neu.anforderung, alt.anforderung
+    anforderung = Anforderung(*(np.concatenate([getattr(a, f), getattr(b, f)[~gleich]])
+                                for f in ("oben", "unten", "breite")))
+    summen_neu, unten_neu = neu._summen()
+    summen_alt, unten_alt = alt._summen()
+    summen = Summen(np.concatenate([neu.wert, alt.wert[~gleich]]),
+                    np.concatenate([summen_neu.rel, summen_alt.rel + summen_neu.anzahl_rel]),
+                    np.concatenate([summen_neu.zelle, ziel[summen_alt.zelle]]),
+                    np.concatenate([summen_neu.ganz, summen_alt.ganz]),
+                    np.concatenate([summen_neu.gruppe, summen_alt.gruppe]))
+    gleiche = np.concatenate([neu.gleiche, np.full(int((~gleich).sum()), -1)])
+    return summen, verdeckt, anforderung, np.concatenate([unten_neu, unten_alt[~gleich]]), kosten, gleiche
 
 
 def _kosten_je_zelle(werte: np.ndarray, merkmale: list[str], fehlende: int) -> np.ndarray:

@@ -13,23 +13,23 @@ SPALTEN = ["jahr", "primaer", "sekundaer", "zu_klein", "quelle", "nicht_erfuellt
            "verlust_summe", "heuristik_zellen", "heuristik_summe", "heuristik_verletzt"]
 
 
-def bericht(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
+def bericht(kennzahlen: Kennzahlen, gebiete: Gebiete, frueher: tuple[Kennzahlen, ...] = ()) -> pd.DataFrame:
     """Eine Zeile je Jahr (Spalten SPALTEN); `engstes` ist die geschützte Zelle mit dem kleinsten Abstand zwischen
     ihrem Wert und dem Maximum, das ein Leser errechnen kann, als Text („Eime, NEF unter 3 Jahren = 2: 1 bis 9“)."""
-    jetzt, frueher = sperren(kennzahlen, gebiete), sperren(kennzahlen, gebiete, verfahren="heuristik")
+    jetzt, alt = sperren(kennzahlen, gebiete, frueher=frueher), sperren(kennzahlen, gebiete, verfahren="heuristik")
     jahre = sorted(set(kennzahlen.zeilen["jahr"]))
     zeilen = []
     for jahr in jahre:
         z, p = jetzt.zellen[jetzt.zellen["jahr"] == jahr], jetzt.pruefung[jetzt.pruefung["jahr"] == jahr]
         sekundaer = z[z["art"] == ARTEN[3]]
-        alt = _verlust(frueher, jahr)
+        vorher = _verlust(alt, jahr)
         zeilen.append({
             "jahr": int(jahr), "primaer": int((z["art"] == ARTEN[2]).sum()), "sekundaer": len(sekundaer),
             "zu_klein": int((z["art"] == ARTEN[4]).sum()), "quelle": int((z["art"] == ARTEN[1]).sum()),
             "nicht_erfuellt": int((~p["erfuellt"]).sum()) + int((z["art"] == ARTEN[5]).sum()),
             "engstes": _engstes(p), "verlust_zellen": len(sekundaer) + int((z["art"] == ARTEN[5]).sum()),
-            "verlust_summe": int(sekundaer["anzahl"].fillna(0).sum()), "heuristik_zellen": alt[0],
-            "heuristik_summe": alt[1], "heuristik_verletzt": alt[2]})
+            "verlust_summe": int(sekundaer["anzahl"].fillna(0).sum()), "heuristik_zellen": vorher[0],
+            "heuristik_summe": vorher[1], "heuristik_verletzt": vorher[2]})
     return pd.DataFrame(zeilen, columns=SPALTEN)
 
 

@@ -102,6 +102,7 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
               kosten: np.ndarray, gleiche: np.ndarray | None = None) -> Schutz:
     """Sperrt zusätzlich, bis jede geschützte Zelle ihr Schutzintervall hat; jede Runde prüft alles neu.
 
+    Eine Zelle mit unendlichen Kosten steht fest (etwa: schon so veröffentlicht) und wird nie mitgesperrt.
     `gleiche` nennt je Zelle, welche Zellen anderer Gruppen dieselbe sind (etwa dasselbe Gebiet und Merkmal in
     einem anderen Jahr, gleiche Zahl = dieselbe). Die Zusammenhänge werden in der Reihenfolge ihrer Zellen gelöst;
     was in einem gesperrt ist, wird in den folgenden billiger (STETIG): von Jahr zu Jahr fehlen dieselben Werte."""
@@ -271,7 +272,7 @@ class _Zusammenhang:
         v = verdeckt[self.zellen]
         boden = untergrenze[self.zellen].astype(float)
         a = self.wert
-        kandidat = ~v & ~np.isnan(a) & (np.nan_to_num(a) >= 1)
+        kandidat = ~v & ~np.isnan(a) & (np.nan_to_num(a) >= 1) & np.isfinite(kosten[self.zellen])
         unten = np.where(v, boden, np.where(np.isnan(a), 0.0, np.where(kandidat, boden, a)))
         oben = np.where(v | np.isnan(a) | kandidat, GROSS, a)
         kopien, paare = [], []  # je Kopie: (Zelle, untere, obere Schranke); Paare für verlangte Breiten
@@ -303,7 +304,7 @@ class _Zusammenhang:
             modell.block(np.zeros(2, np.int64), np.array([zwei * n + p, eins * n + p]), np.array([1.0, -1.0]),
                          breite, np.inf)
         ziel = np.zeros(x + n)
-        ziel[x:] = kosten[self.zellen]
+        ziel[x:] = np.where(kandidat, kosten[self.zellen], 0.0)
         status, _, loesung = modell.loeser().loese(ziel)
         if status != "optimal":
             return None

@@ -34,9 +34,10 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                        "„Quelle“: schon mit „*“ geliefert. Dieselbe Liste: python -m indikatoren veroeffentlichen "
                        "--sperrliste")
             st.subheader("Bericht je Jahr")
-            st.dataframe(tabellen.geheimhaltungsbericht(geheimhaltungsbericht.bericht(kz, gebiete)),
+            frueher = ablage.vorgaenger(gewaehlt)
+            st.dataframe(tabellen.geheimhaltungsbericht(geheimhaltungsbericht.bericht(kz, gebiete, frueher)),
                          hide_index=True, width="stretch")
-            sperrung = geheimhaltung.sperren(kz, gebiete)
+            sperrung = geheimhaltung.sperren(kz, gebiete, frueher=frueher)
             if sperrung.unerfuellt:
                 st.error(f"Für {', '.join(map(str, sperrung.unerfuellt))} ließ sich der Schutz nicht herstellen; "
                          "von diesen Jahren erscheint nichts. Bitte die Zahlen prüfen (etwa eine Kreiszeile, die "

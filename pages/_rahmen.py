@@ -231,7 +231,9 @@ def _gebiete_mit(kreis: str, url: str, sozialraumstand_: int | None) -> Gebiete:
 # jedem Lauf eine neue Kopie. Die Seiten ändern es nie an Ort und Stelle (pandas 3: Copy-on-Write).
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _ergebnis(kreis: str, url: str, stand: Stand) -> pd.DataFrame:
-    return fuer_leser(_ablage(kreis, url).kennzahlen(stand[0]), _gebiete_mit(kreis, url, stand[1]))
+    ablage_ = _ablage(kreis, url)
+    return fuer_leser(ablage_.kennzahlen(stand[0]), _gebiete_mit(kreis, url, stand[1]),
+                      ablage_.vorgaenger(stand[0]))
 
 
 def _schluessel(k: "Kontext") -> tuple[str, str, Stand, str]:

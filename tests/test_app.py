@@ -399,3 +399,23 @@ def test_praeventionskette_ganzer_kreis():
     app = starte("praeventionskette")
     assert not app.exception and app.title[0].value == "Präventionskette: Landkreis Hildesheim"
     assert "Gemeinde" not in app.dataframe[1].value.columns  # Bedarf nur für den Kreis
+
+
+def test_korrektur_zeigt_nichts_von_der_vorigen_veroeffentlichung(tmp_path, capsys, gebiete):
+    """Stand 2 sperrt Eime 2 mit Duingen 5; Stand 3 korrigiert Holle von 0 auf 4. Die Übersicht (wie
+    `veroeffentlichen`) sperrt weiter Duingen, nicht Holle – sonst ergäbe Stand 2 mit Duingens 5 aus Stand 3 Eime = 2
+    (tests/test_geheimhaltung.py rechnet das von Hand)."""
+    from indikatoren.cli import main
+    oeffne_ablage(gebiete)  # Stand 1: Beispieldaten
+    for nr, holle in ((1, 0), (2, 4)):
+        zeilen = [f"{a};2024;1000;{ {'03254013': 2, '03254041': 5, '03254022': holle, '03254002': 100}.get(a, 0)}"
+                  for a in gebiete.gemeinden["ags"]]
+        (tmp_path / f"k{nr}.csv").write_text("\n".join(["ags;jahr;bev_u15;nef_u15", f"03254;2024;20000;{107 + holle}",
+                                                        *zeilen]) + "\n", encoding="utf-8")
+        assert main(["einlesen", str(tmp_path / f"k{nr}.csv"), "--kommentar", f"Stand {nr + 1}"]) == 0
+    capsys.readouterr()
+    app = starte(indikator="kinderarmut", jahr="2024")
+    tabelle = tabelle_mit(app, "Art").set_index("Gebiet")
+    assert tabelle.at["Duingen", "Kinderarmut"] == "nicht ausweisbar"
+    assert tabelle.at["Holle", "Kinderarmut"] == "0,4\u00a0%"
+    assert tabelle.at["Eime", "Kinderarmut"] == "nicht ausweisbar"

@@ -477,3 +477,48 @@ def test_vorauswahl_grosser_tabellen_haelt_dieselbe_zusicherung(gebiete, monkeyp
     assert not (s.zellen["anzahl"] == 0).any() and s.pruefung["erfuellt"].all() and zu_eng(kz, gebiete) == {}
     kz = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen
     assert zu_eng(kz, gebiete) == {}
+
+
+def _mit_spaeter_gezeigtem(alt: pd.DataFrame, neu: pd.DataFrame) -> pd.DataFrame:
+    """Die alte Lesertabelle, ergänzt um Zähler, die nur die neue Veröffentlichung zeigt – ein Leser, der beide hat und
+    annimmt, die Korrektur habe diese Zellen nicht berührt."""
+    schluessel = ["ags", "jahr", "indikator"]
+    zusammen = alt.merge(neu[[*schluessel, "zaehler", "status"]], on=schluessel, how="left", suffixes=("", "_neu"))
+    spaeter = zusammen["zaehler"].isna() & zusammen["zaehler_neu"].notna() & (zusammen["status_neu"] == "ok")
+    zusammen.loc[spaeter, ["zaehler", "status"]] = zusammen.loc[spaeter, ["zaehler_neu", "status_neu"]].to_numpy()
+    return zusammen[alt.columns]
+
+
+def test_korrektur_macht_die_fruehere_veroeffentlichung_nicht_ausrechenbar(gebiete):
+    """Stand 1: Eime 2, Duingen 5 gesperrt (Kreis 107). Stand 2 korrigiert Holle von 0 auf 4. Für sich genommen
+    sperrte Stand 2 Eime und Holle (4 ist billiger als 5) und zeigte Duingen 5 – wer beide Veröffentlichungen hat,
+    rechnete dann in Stand 1 Eime = 7 − 5 = 2 aus. Mit dem vorigen Stand geprüft bleibt Duingen gesperrt (einmal
+    gesperrt bleibt gesperrt), Holle bleibt gezeigt, und Eime liegt weiter in [1, 6]."""
+    kz1 = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
+    kz2 = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254022": 4, "03254002": 100})
+    fuer_sich = sperren(kz2, gebiete).zellen
+    assert fuer_sich[["ags", "anzahl"]].values.tolist() == [["03254013", 2], ["03254022", 4]]
+    mit_vorigem = sperren(kz2, gebiete, frueher=(kz1,)).zellen
+    assert mit_vorigem[["ags", "anzahl", "art"]].values.tolist() == [
+        ["03254013", 2, "geheim (primär)"], ["03254041", 5, "geheim (sekundär)"]]
+    leser1 = fuer_leser(kz1, gebiete)
+    eime = ("03254013", 2024, "nef_u15")
+    zwei = {eime, ("03254041", 2024, "nef_u15")}
+    # der unabhängige Angreifer mit beiden Veröffentlichungen
+    assert eingrenzung(_mit_spaeter_gezeigtem(leser1, fuer_leser(kz2, gebiete, (kz1,))), gebiete, zwei, zwei)[eime] \
+        == (1, 6)
+    assert ausrechenbar(_mit_spaeter_gezeigtem(leser1, fuer_leser(kz2, gebiete)), gebiete)[eime] == 2  # ohne: verraten
+
+
+def test_korrektur_sperrt_nichts_schon_gezeigtes_nach(gebiete):
+    """Stand 1 hat noch keine Kreiszeile und zeigt Duingen 5 und Holle 4; Stand 2 bringt die Kreiszeile und Eime 2.
+    Für sich genommen sperrte Stand 2 Holle mit – wertlos, denn Holles 4 steht in Stand 1, und Eime wäre Kreis minus
+    Gezeigtes minus 4. Also kommt nur in Frage, was Stand 1 nicht zeigte: die Kreiszeile."""
+    zeilen = [f"{a};2024;1000;{ {'03254041': 5, '03254022': 4, '03254002': 100}.get(a, 0)}"
+              for a in gebiete.gemeinden["ags"]]
+    kz1 = pruefe_datei(csv_bytes("\n".join(["ags;jahr;bev_u15;nef_u15", *zeilen])), "k.csv", gebiete).kennzahlen
+    kz2 = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254022": 4, "03254002": 100})
+    assert sperren(kz2, gebiete).zellen[["ags", "anzahl"]].values.tolist() == [["03254013", 2], ["03254022", 4]]
+    mit_vorigem = sperren(kz2, gebiete, frueher=(kz1,)).zellen
+    assert mit_vorigem[["ags", "merkmal", "anzahl", "art"]].values.tolist() == [
+        ["03254", "nef_u15", 111, "geheim (sekundär)"], ["03254013", "nef_u15", 2, "geheim (primär)"]]
