@@ -8,6 +8,7 @@ import io
 import resource
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -35,7 +36,7 @@ def xlsx(zeilen: int, spalten: int, text: bool = False) -> bytes:
 
 def messen(name: str, inhalt: bytes) -> None:
     """Liest die Datei in einem eigenen Prozess (Spitzenspeicher je Datei) und gibt Zeit, Speicher, Ergebnis aus."""
-    datei = Path("/tmp") / f"bench_upload_{name}"
+    datei = Path(tempfile.gettempdir()) / f"bench_upload_{name}"
     datei.write_bytes(inhalt)
     code = (f"import sys,time,resource; sys.path.insert(0, {str(PROJEKT)!r})\n"
             "from indikatoren.tabelle_lesen import lese_tabelle\nfrom indikatoren.meldungen import UngueltigeDatei\n"
