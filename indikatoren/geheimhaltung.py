@@ -44,7 +44,6 @@ from indikatoren.schutz import Anforderung, Summen, pruefen, schuetzen
 from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ZERLEGUNGEN
 
-KLEINE_ZAHLEN = (1, 2)
 KLEINSTE_GRUPPE = 3  # gesperrte Teile, die zusammen weniger ergeben, wären einzeln erkennbar klein (Heuristik)
 ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4: "geheim (Sozialraum zu klein)",
          5: "geheim (Prüfung nicht erfüllt)"}
