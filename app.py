@@ -1,6 +1,7 @@
 """Einstieg des Sozialplanungs-Dashboards: Seitenrahmen, Navigation, gemeinsame Seitenleiste.
 
-Start: streamlit run app.py. Die Seiten liegen in pages/; was sie teilen, in pages/_rahmen.py.
+Start: streamlit run server.py (der Server mit den Wegen der Anmeldung bedient diese Datei). Die Seiten liegen in
+pages/; was sie teilen, in pages/_rahmen.py.
 """
 
 

@@ -5,11 +5,14 @@ Leser zu eng eingrenzen kann.
 
 Gibt Zahlen aus, prüft keine Grenzen. Gemeindezahlen wie in echten Kreisen (20 in Hildesheim, 235 im Eifelkreis,
 941 Statistische Gebiete wie in Hamburg); die Programme wachsen mit der Zahl der Gebiete eines Zusammenhangs. Die
-App rechnet einmal je Datenstand (Cache). Aufruf aus dem Projektordner: python bench/geheimhaltung.py [--gross]
-(mit --gross auch 941 Gebiete; das dauert).
+App rechnet einmal je Datenstand (Cache; hier ein leerer Laufzeitordner, damit jede Zahl gerechnet ist). Dazu eine
+Kette von Korrekturen: jeder neue Stand wird gegen alle früheren zugleich geprüft. Aufruf aus dem Projektordner:
+python bench/geheimhaltung.py [--gross] (mit --gross auch 941 Gebiete; das dauert).
 """
 
+import os
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -72,7 +75,34 @@ def messen(name: str, kz, g) -> float:
     return zeiten["optimal"]
 
 
+def korrekturen(kz, g, zufall, anzahl: int = 4) -> None:
+    """Stand 1 und je eine Korrektur mit drei geänderten kleinen Zahlen (Kreiszeile mitgeführt); Dauer je Stand mit
+    allen früheren, die früheren schon gerechnet (wie in der App: jeder war einmal veröffentlicht)."""
+    staende = [kz]
+    for _ in range(anzahl - 1):
+        z = staende[-1].zeilen.copy()
+        gemeinden = np.flatnonzero(z["ags"].ne(KREIS).to_numpy() & z["jahr"].eq(2024).to_numpy())
+        for i in zufall.choice(gemeinden, 3, replace=False):
+            z.loc[z.index[i], "nef_u3"] += 1
+            for summe in ("nef_u15", "lb"):
+                z.loc[z.index[i], summe] += 1
+            kreis = z.index[(z["ags"] == KREIS) & (z["jahr"] == 2024)][0]
+            for spalte in ("nef_u3", "nef_u15", "lb"):
+                z.loc[kreis, spalte] += 1
+        staende.append(type(kz)(z, staende[-1].geheim.copy()))
+    basis = None
+    for k in range(anzahl):
+        start = time.perf_counter()
+        s = sperren(staende[k], g, frueher=tuple(staende[:k]))
+        dauer = time.perf_counter() - start
+        basis = basis or dauer
+        sekundaer = int((s.zellen["art"] == "geheim (sekundär)").sum())
+        print(f"{'Korrektur ' + str(k) + ' (gegen ' + str(k) + ' frühere)':<38} optimal   {len(kz):>6} Zeilen "
+              f"{dauer * 1000:>9.0f} ms  sekundär {sekundaer:>5}  Verhältnis zum ersten Stand: {dauer / basis:.1f}")
+
+
 def main() -> None:
+    os.environ["SOZIALPLANUNG_LAUFZEIT"] = tempfile.mkdtemp(prefix="bench_geheimhaltung_")
     zufall = np.random.default_rng(1)
     hildesheim = Gebiete.laden("03254")
     basis = messen("Beispieldaten (20 Gemeinden, 6 Jahre)",
@@ -82,6 +112,8 @@ def main() -> None:
         g = gebiete(anzahl)
         dauer = messen(f"synthetisch {anzahl} Gemeinden × {jahre} Jahre", kennzahlen(g, jahre, zufall), g)
         print(f"{'':<38} Verhältnis zu den Beispieldaten: {dauer / basis:.1f}")
+    g = gebiete(20)
+    korrekturen(kennzahlen(g, 6, zufall), g, zufall)
 
 
 if __name__ == "__main__":

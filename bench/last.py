@@ -119,7 +119,7 @@ def neulaeufe() -> None:
     for gc_an in (True, False):
         port = _frei()
         prozess = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port), "--server.address",
+            [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port), "--server.address",
              "127.0.0.1", "--server.headless", "true", "--runner.postScriptGC", str(gc_an).lower()],
             cwd=PROJEKT, env=_umgebung(), stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:

@@ -145,6 +145,17 @@ anmeldeversuch = Table(  # Fehlversuche je Name und Herkunft (Adresse), für die
     Column("gesperrt_bis", DateTime(timezone=True), nullable=True),
 )
 
+anmeldesitzung = Table(  # angemeldete Browser (indikatoren/anmeldesitzung.py): nur Hashes, nie die Kennungen selbst
+    "anmeldesitzung", metadaten,
+    Column("kennung", String(64), primary_key=True),  # SHA-256 des Einlösecodes, nach dem Einlösen der Sitzung
+    Column("name", String(100), nullable=False),
+    Column("herkunft", String(64), nullable=False),
+    Column("erstellt", DateTime(timezone=True), nullable=False),
+    Column("aktiv", DateTime(timezone=True), nullable=False),
+    Column("eingeloest", Boolean, nullable=False),
+    Column("beendet", Boolean, nullable=False),
+)
+
 # Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
 # verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
 _UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),
@@ -267,7 +278,7 @@ class Ablage:
 
     def vorgaenger(self, id: int | None = None, verbindung=None) -> tuple[Kennzahlen, ...]:
         """Die Tabellen aller früheren Datenstände (ältester zuerst): jeder war einmal veröffentlicht, und die
-        Geheimhaltung prüft eine neue Veröffentlichung zusammen mit der vorigen (geheimhaltung.sperren)."""
+        Geheimhaltung prüft eine neue Veröffentlichung zusammen mit allen früheren (geheimhaltung.sperren)."""
         if id is None:
             aktiv = self.aktiver(verbindung)
             id = aktiv.id if aktiv is not None else 0

@@ -71,9 +71,9 @@ def sperren(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str = "optimal"
     """Primäre und sekundäre Sperrung eines Datenstands, geprüft; der Datenstand selbst bleibt unverändert.
 
     `frueher`: die früheren Datenstände, ältester zuerst. Jeder Stand veröffentlicht alle seine Jahre neu; ein Leser,
-    der die vorige Veröffentlichung aufgehoben hat, rechnet mit beiden. Darum prüft die Sperrung beide zugleich
-    (unveränderte Zellen sind dieselbe Unbekannte), und was schon gezeigt war, wird nicht nachträglich gesperrt. Die
-    vorige Veröffentlichung ist selbst so entstanden (rekursiv).
+    der die früheren Veröffentlichungen aufgehoben hat, rechnet mit allen. Darum prüft die Sperrung alle zugleich
+    (unveränderte Zellen sind dieselbe Unbekannte), und was schon gezeigt war, wird nicht nachträglich gesperrt. Jede
+    frühere Veröffentlichung ist selbst so entstanden (rekursiv).
 
     `verfahren="heuristik"` rechnet das frühere Verfahren, nur zum Vergleich im Bericht der Datenpflege. Die
     ganzzahligen Programme brauchen für große Kreise Sekunden; dasselbe Ergebnis für dieselben Zahlen, Gebiete und
@@ -235,7 +235,7 @@ class _Zellen:
         return (Summen(self.wert, self.rel, self.zelle, self.ganz, self.rel_jahr),
                 np.where(self.art == _KLEIN, 0.0, 1.0))
 
-    def sperren(self, alt: "_Zellen | None" = None) -> tuple[pd.DataFrame, list]:
+    def sperren(self, alte: list["_Zellen"] = ()) -> tuple[pd.DataFrame, list]:
         """Optimale Ergänzung und Prüfung der Schutzintervalle; ein Jahr ohne erfüllbaren Schutz bleibt ganz geheim.
 
         In großen Tabellen (mehr als VORAUSWAHL_AB Zeilen je Jahr, etwa Statistische Gebiete einer Großstadt) wählt
@@ -248,7 +248,7 @@ class _Zellen:
             self.art[(self.art == _SEKUNDAER) & (np.nan_to_num(self.wert) < 1)] = 0  # „gesperrt heißt ≥ 1“ bleibt wahr
         summen, untergrenze = self._summen()
         teile = (summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
-        schutz = schuetzen(*(teile if alt is None else _vereint(self, alt)))
+        schutz = schuetzen(*(_vereint(self, alte) if alte else teile))
         n = len(self.wert)
         self.art[schutz.verdeckt[:n] & ~self.verdeckt] = _SEKUNDAER
         for jahr in schutz.unerfuellt:
@@ -334,47 +334,64 @@ class _Zellen:
         return self._kleinste_sperren(jahre[self.rel])
 
 
-def _veroeffentlicht(frueher: tuple, gebiete: Gebiete) -> "_Zellen | None":
-    """Die vorige Veröffentlichung als Zellen mit ihrem Muster (so, wie sie selbst mit ihren Vorgängern entstand)."""
-    if not frueher:
-        return None
-    vorige = mit_gemeindesummen(frueher[-1], gebiete)
-    if not vorige.merkmale or not len(vorige):
-        return None
-    zellen = _Zellen(vorige, gebiete)
-    muster = sperren(frueher[-1], gebiete, frueher=frueher[:-1]).kennzahlen.geheim[vorige.merkmale]
-    art = zellen.art[: zellen.echte]
-    zellen.art[: zellen.echte] = np.where(muster.to_numpy(dtype=bool).ravel() & (art == 0), _SEKUNDAER, art)
-    return zellen
+def _veroeffentlicht(frueher: tuple, gebiete: Gebiete) -> list["_Zellen"]:
+    """Jede frühere Veröffentlichung als Zellen mit ihrem Muster (so, wie sie selbst mit ihren Vorgängern entstand)."""
+    alle = []
+    for i, stand in enumerate(frueher):
+        vorige = mit_gemeindesummen(stand, gebiete)
+        if not vorige.merkmale or not len(vorige):
+            continue
+        zellen = _Zellen(vorige, gebiete)
+        muster = sperren(stand, gebiete, frueher=frueher[:i]).kennzahlen.geheim[vorige.merkmale]
+        art = zellen.art[: zellen.echte]
+        zellen.art[: zellen.echte] = np.where(muster.to_numpy(dtype=bool).ravel() & (art == 0), _SEKUNDAER, art)
+        alle.append(zellen)
+    return alle
 
 
-def _vereint(neu: "_Zellen", alt: "_Zellen"):
-    """Ein Modell aus beiden Veröffentlichungen: unveränderte Zellen (gleicher, bekannter Wert) sind eine gemeinsame
-    Zelle, übrige alte kommen dazu und stehen fest. Was die alte Veröffentlichung schon zeigte, kann die neue nicht
-    mehr verbergen (unendliche Kosten); was sie sperrte und die neue zeigen wollte, fängt die gemeinsame Prüfung ab.
-    Ergebnis: die Argumente für schuetzen; die ersten len(neu.wert) Zellen sind die neuen."""
+def _vereint(neu: "_Zellen", alte: list["_Zellen"]):
+    """Ein Modell aus allen Veröffentlichungen desselben Kreises, wie sie ein Leser aufgehoben hat: dieselbe Zelle
+    (Gebiet, Jahr, Merkmal) mit demselben bekannten Wert ist überall dieselbe Unbekannte; frühere Zellen mit anderem
+    Wert kommen dazu und stehen fest. Was eine frühere Veröffentlichung schon zeigte, kann die neue nicht mehr
+    verbergen (unendliche Kosten) und ist bekannt; was sie sperrte und die neue zeigen wollte, fängt die gemeinsame
+    Prüfung ab. Ergebnis: die Argumente für schuetzen; die ersten len(neu.wert) Zellen sind die neuen."""
     n = len(neu.wert)
-    stelle = pd.Index(neu.kennung).get_indexer(alt.kennung)
-    da = stelle >= 0
-    wert_neu = np.where(da, neu.wert[np.maximum(stelle, 0)], np.nan)
-    gleich = da & (wert_neu == alt.wert)  # unbekannte Werte (fehlend, „*“) können sich geändert haben: nie gemeinsam
-    ziel = np.where(gleich, stelle, n + np.cumsum(~gleich) - 1)
-    alt_verdeckt = alt.verdeckt
-    verdeckt = np.concatenate([neu.verdeckt, alt_verdeckt[~gleich]])
-    kosten = np.concatenate([neu.kosten, np.full(int((~gleich).sum()), np.inf)])
-    kosten[stelle[gleich & ~alt_verdeckt]] = np.inf
-    a, b = neu.anforderung, alt.anforderung
-    anforderung = Anforderung(*(np.concatenate([getattr(a, f), getattr(b, f)[~gleich]])
+    teile = [neu, *alte]
+
+    def schluessel(z: "_Zellen", nr: int) -> np.ndarray:  # unbekannte Werte (fehlend, „*“) können sich geändert haben
+        bekannt = ~np.isnan(z.wert)
+        return np.where(bekannt, np.char.add(np.char.add(z.kennung, "="), z.wert.astype(str)),
+                        np.char.add(f"?{nr}|", np.arange(len(z.wert)).astype(str)))
+
+    # die neuen Zellen sind eindeutig und kommen zuerst: ihre Nummern bleiben 0 … n-1
+    nummer = pd.factorize(np.concatenate([schluessel(z, nr) for nr, z in enumerate(teile)]))[0]
+    grenzen = np.cumsum([0, *(len(z.wert) for z in teile)])
+    anzahl = int(nummer.max()) + 1
+    erste = np.full(anzahl, -1)
+    erste[nummer[::-1]] = np.arange(len(nummer))[::-1]  # erstes Vorkommen jeder Unbekannten
+    alt_nummer = nummer[n:]
+    alt_verdeckt = np.concatenate([z.verdeckt for z in alte]) if alte else np.zeros(0, bool)
+    gezeigt = np.zeros(anzahl, bool)
+    gezeigt[alt_nummer[~alt_verdeckt]] = True
+    verdeckt = np.concatenate([neu.verdeckt, ~gezeigt[n:]])
+    kosten = np.concatenate([neu.kosten, np.full(anzahl - n, np.inf)])
+    kosten[gezeigt] = np.inf
+
+    def je_unbekannte(werte_je_teil: list[np.ndarray]) -> np.ndarray:
+        return np.concatenate(werte_je_teil)[erste]
+
+    anforderung = Anforderung(*(je_unbekannte([getattr(z.anforderung, f) for z in teile])
                                 for f in ("oben", "unten", "breite")))
-    summen_neu, unten_neu = neu._summen()
-    summen_alt, unten_alt = alt._summen()
-    summen = Summen(np.concatenate([neu.wert, alt.wert[~gleich]]),
-                    np.concatenate([summen_neu.rel, summen_alt.rel + summen_neu.anzahl_rel]),
-                    np.concatenate([summen_neu.zelle, ziel[summen_alt.zelle]]),
-                    np.concatenate([summen_neu.ganz, summen_alt.ganz]),
-                    np.concatenate([summen_neu.gruppe, summen_alt.gruppe]))
-    gleiche = np.concatenate([neu.gleiche, np.full(int((~gleich).sum()), -1)])
-    return summen, verdeckt, anforderung, np.concatenate([unten_neu, unten_alt[~gleich]]), kosten, gleiche
+    summen_je_teil = [z._summen() for z in teile]
+    rel_start = np.cumsum([0, *(z.anzahl_rel for z in teile)])
+    summen = Summen(je_unbekannte([z.wert for z in teile]),
+                    np.concatenate([s.rel + start for (s, _), start in zip(summen_je_teil, rel_start)]),
+                    np.concatenate([nummer[grenzen[i] + s.zelle] for i, (s, _) in enumerate(summen_je_teil)]),
+                    np.concatenate([s.ganz for s, _ in summen_je_teil]),
+                    np.concatenate([s.gruppe for s, _ in summen_je_teil]))
+    untergrenze = je_unbekannte([u for _, u in summen_je_teil])
+    gleiche = np.concatenate([neu.gleiche, np.full(anzahl - n, -1)])
+    return summen, verdeckt, anforderung, untergrenze, kosten, gleiche
 
 
 def _kosten_je_zelle(werte: np.ndarray, merkmale: list[str], fehlende: int) -> np.ndarray:

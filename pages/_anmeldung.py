@@ -1,13 +1,18 @@
 """Anmeldung zur Datenpflege: OpenID Connect über st.login, wenn der Kreis einen Anbieter in
 .streamlit/secrets.toml ([auth]) eingerichtet hat, sonst lokale Konten ([datenpflege.konten], bcrypt).
-Leser brauchen keine Anmeldung; die Seite Datenpflege ist ohne sie nicht in der Navigation."""
+Leser brauchen keine Anmeldung; die Seite Datenpflege ist ohne sie nicht in der Navigation.
 
-from datetime import UTC, datetime
+Beide Wege binden die Anmeldung an ein HttpOnly-Cookie des Browsers (OpenID Connect: Streamlits eigenes, lokale
+Konten: indikatoren/anmeldesitzung.py über server.py). Nur in AppTest, ohne Server und Browser, gilt sie für die
+Sitzung allein."""
+
+from datetime import UTC, datetime, timedelta
 
 import streamlit as st
+from streamlit.web.server.server_util import get_cookie_secret
 
 from darstellung.maskierung import md
-from indikatoren import konfiguration, rollen
+from indikatoren import anmeldesitzung, konfiguration, rollen
 from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
 from pages import _rahmen as rahmen
 from pages import _sitzungsschutz as sitzungsschutz
@@ -45,15 +50,39 @@ def benutzer() -> str | None:
         except ValueError:
             return None
         return name
+    if sitzungsschutz.mit_server():
+        return _aus_dem_cookie()
     sitzung = st.session_state.get("dp_sitzung")
     if not sitzung or sitzung.get("name") is None:
         return None
     if _abgelaufen(sitzung):
         abmelden()
-        st.session_state["dp_hinweis"] = "Die Sitzung ist nach längerer Inaktivität abgelaufen. Bitte neu anmelden."
+        st.session_state["dp_hinweis"] = ABGELAUFEN
         return None
     sitzung["aktiv"] = datetime.now(UTC)
     return sitzung["name"]
+
+
+ABGELAUFEN = "Die Sitzung ist nach längerer Inaktivität abgelaufen. Bitte neu anmelden."
+
+
+def _aus_dem_cookie() -> str | None:
+    """Lokale Konten mit Server: angemeldet ist, wessen Verbindung ein gültiges Cookie mitbrachte."""
+    wert = st.context.cookies.get(anmeldesitzung.COOKIE)
+    sitzung = st.session_state.get("dp_sitzung")
+    name = anmeldesitzung.pruefen(rahmen.ablage(), wert, get_cookie_secret(),
+                                  timedelta(minutes=regeln().leerlauf_minuten)) if wert else None
+    if name is None:
+        if sitzung and sitzung.get("name"):  # war angemeldet: abgelaufen oder anderswo abgemeldet
+            _sitzung_aufgeben()
+            st.session_state["dp_hinweis"] = ABGELAUFEN
+        return None
+    if not sitzung or sitzung.get("name") != name:
+        st.session_state["dp_sitzung"] = sitzung = {"name": name, "regeln": regeln(),
+                                                    "cookie": (anmeldesitzung.COOKIE, wert)}
+        sitzungsschutz.sitzung_nicht_uebernehmbar()
+    sitzung["aktiv"] = datetime.now(UTC)
+    return name
 
 
 def rolle(name: str) -> str:
@@ -90,18 +119,29 @@ def beim_klick(erzeuge, dateiname: str, mime: str):
 
     Streamlit ruft das in einem eigenen Thread ohne Sitzungszustand auf; darum hält die Funktion das Sitzungs-
     Wörterbuch selbst (Abmelden setzt darin name = None)."""
+    if oidc():
+        st.session_state.setdefault("dp_sitzung", {"name": benutzer()})
     sitzung = st.session_state.get("dp_sitzung") or {"name": None}
+    cookie = _cookie()
 
     def daten():
         if not oidc() and _abgelaufen(sitzung):
             raise PermissionError("Die Sitzung ist abgelaufen; bitte neu anmelden.")
         inhalt = erzeuge()
         kennung = sitzungsschutz.kennung(inhalt, mime, dateiname)
+        if sitzungsschutz.mit_server():  # bevor Streamlit die Datei ablegt: nie ungeschützt
+            sitzungsschutz.schuetzen(kennung, cookie)
         sitzung.setdefault("downloads", set()).add(kennung)
         sitzungsschutz.spaeter_entfernen(kennung, konfiguration.download_sekunden())
         return inhalt
 
     return daten
+
+
+def _cookie() -> tuple[str, str]:
+    """Das Cookie der Anmeldung dieser Verbindung (Name, Wert): nur mit ihm gibt server.py Downloads heraus."""
+    name = "_streamlit_user" if oidc() else anmeldesitzung.COOKIE
+    return name, (st.context.cookies.get(name) or "") if sitzungsschutz.mit_server() else ""
 
 
 def herkunft() -> str:
@@ -132,6 +172,10 @@ def anmeldeformular() -> None:
         st.warning("Es ist noch kein Konto eingerichtet. Die Stabsstelle legt Konten in .streamlit/secrets.toml "
                    "unter [datenpflege.konten] an (siehe README, Abschnitt Datenpflege).")
         return
+    if sitzungsschutz.mit_server() and not sitzungsschutz.COOKIE_WEG:
+        st.error("Die Datenpflege nimmt nur Anmeldungen an, wenn das Dashboard mit `streamlit run server.py` "
+                 "gestartet ist (README, Schnellstart): nur dann bindet ein Cookie die Anmeldung an diesen Browser.")
+        return
     with st.form("dp_anmeldung"):
         name = st.text_input("Name", key="dp_name", max_chars=100, autocomplete="username")
         passwort = st.text_input("Passwort", type="password", key="dp_passwort", max_chars=200,
@@ -140,16 +184,26 @@ def anmeldeformular() -> None:
             fehler = anmelden(rahmen.ablage(), konten, regeln(), name, passwort, quelle=herkunft())
             if fehler:
                 st.error(fehler)
+            elif sitzungsschutz.mit_server():  # der Browser holt sich mit dem Code sein Cookie und lädt neu
+                code = anmeldesitzung.beginnen(rahmen.ablage(), name.strip(), herkunft())
+                sitzungsschutz.weiterleiten(f"anmeldung/einloesen?code={code}")
+                st.info("Angemeldet – die Datenpflege öffnet sich.")
             else:
                 st.session_state["dp_sitzung"] = {"name": name.strip(), "aktiv": datetime.now(UTC),
                                                   "regeln": regeln()}
-                sitzungsschutz.sitzung_nicht_uebernehmbar()
                 st.rerun()
 
 
 def abmelden() -> None:
     if oidc():
         st.logout()
+    elif sitzungsschutz.mit_server():
+        anmeldesitzung.beenden(rahmen.ablage(), st.context.cookies.get(anmeldesitzung.COOKIE), get_cookie_secret())
+        sitzungsschutz.weiterleiten("anmeldung/abmelden")  # löscht das Cookie im Browser
+    _sitzung_aufgeben()
+
+
+def _sitzung_aufgeben() -> None:
     if sitzung := st.session_state.get("dp_sitzung"):
         sitzung["name"] = None  # auch für schon ausgegebene Download-Funktionen (herunterladen)
         for kennung in sitzung.get("downloads", ()):

@@ -35,13 +35,14 @@ def _freier_port() -> int:
 
 @contextmanager
 def streamlit_server(projekt: Path, umgebung: dict[str, str], secrets: Path | None = None):
-    """Startet `streamlit run app.py` und liefert die Adresse, sobald der Server antwortet."""
+    """Startet `streamlit run server.py` (wie README und deploy/start) und liefert die Adresse, sobald der Server
+    antwortet."""
     port = _freier_port()
     protokoll = ERGEBNISSE / "streamlit.log"
     ERGEBNISSE.mkdir(exist_ok=True)
     with protokoll.open("w") as ausgabe:
         prozess = subprocess.Popen(
-            [sys.executable, "-m", "streamlit", "run", "app.py", "--server.port", str(port),
+            [sys.executable, "-m", "streamlit", "run", "server.py", "--server.port", str(port),
              "--server.address", "127.0.0.1", "--server.headless", "true",
              *(["--secrets.files", str(secrets)] if secrets else [])],
             cwd=projekt, env={**os.environ, **umgebung}, stdout=ausgabe, stderr=subprocess.STDOUT)

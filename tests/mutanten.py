@@ -10,6 +10,8 @@ from pathlib import Path
 
 PROJEKT = Path(__file__).resolve().parent.parent
 
+COOKIE_TEST = "tests/test_browser.py::test_anmeldung_im_httponly_cookie_sicherung_nur_fuer_diesen_browser"
+
 # (Datei, Stelle, Mutation, Tests, die das merken müssen)
 MUTANTEN = [
     ("indikatoren/pruefung.py", "if bekannt and sum(bekannt) > z[ganzes]:",
@@ -62,10 +64,13 @@ MUTANTEN = [
      "unten = leer", "tests/test_geheimhaltung.py::test_verborgener_wert_auch_nach_unten_geschuetzt"),
     ("indikatoren/schutz.py", "kosten[np.isin(gleiche, gesperrt[gesperrt >= 0]) & ~verdeckt] *= STETIG", "pass",
      "tests/test_geheimhaltung.py::test_muster_bleibt_von_jahr_zu_jahr"),
-    ("indikatoren/geheimhaltung.py", "        schutz = schuetzen(*(teile if alt is None else _vereint(self, alt)))",
+    ("indikatoren/geheimhaltung.py", "        schutz = schuetzen(*(_vereint(self, alte) if alte else teile))",
      "        schutz = schuetzen(*teile)",
      "tests/test_geheimhaltung.py::test_korrektur_macht_die_fruehere_veroeffentlichung_nicht_ausrechenbar"),
-    ("indikatoren/geheimhaltung.py", "    kosten[stelle[gleich & ~alt_verdeckt]] = np.inf", "    pass",
+    ("indikatoren/geheimhaltung.py", "    for i, stand in enumerate(frueher):",
+     "    for i, stand in list(enumerate(frueher))[-1:]:",
+     "tests/test_geheimhaltung.py::test_korrektur_wird_gegen_alle_frueheren_veroeffentlichungen_geprueft"),
+    ("indikatoren/geheimhaltung.py", "    kosten[gezeigt] = np.inf\n", "",
      "tests/test_geheimhaltung.py::test_korrektur_sperrt_nichts_schon_gezeigtes_nach"),
     ("pages/_rahmen.py", "                      ablage_.vorgaenger(stand[0]))", "                      ())",
      "tests/test_app.py::test_korrektur_zeigt_nichts_von_der_vorigen_veroeffentlichung"),
@@ -84,11 +89,24 @@ MUTANTEN = [
      "tests/test_angriffe.py"),
     ("indikatoren/rollen.py", "    if not erlaubt:\n", "    if False:\n", "tests/test_angriffe.py"),
     ("indikatoren/sozialraeume.py", 'zeile["id"].isdigit() or ', "", "tests/test_sozialraeume.py"),
-    ("pages/_anmeldung.py", "                sitzungsschutz.sitzung_nicht_uebernehmbar()\n", "",
-     "tests/test_browser.py::test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere"),
+    ("pages/_anmeldung.py", "        sitzungsschutz.sitzung_nicht_uebernehmbar()\n", "", COOKIE_TEST),
     ("pages/_anmeldung.py",
-     "        sitzungsschutz.spaeter_entfernen(kennung, konfiguration.download_sekunden())\n", "",
-     "tests/test_browser.py::test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere"),
+     "        sitzungsschutz.spaeter_entfernen(kennung, konfiguration.download_sekunden())\n", "", COOKIE_TEST),
+    ("pages/_anmeldung.py", "if sitzungsschutz.mit_server() and not sitzungsschutz.COOKIE_WEG:", "if False:",
+     "tests/test_datenpflege.py::test_mit_server_nur_ueber_das_cookie_angemeldet"),
+    ("server.py", "if erlaubt is not None and not await", "if False and not await", COOKIE_TEST),
+    ("server.py", '                       path="/", httponly=True, samesite="strict"',
+     '                       path="/", httponly=False, samesite="lax"', COOKIE_TEST),
+    ("server.py", "return any(wert and gesendet.get(name) == wert and _gilt(name, wert)",
+     "return any(wert and _gilt(name, wert)", COOKIE_TEST),
+    ("indikatoren/anmeldesitzung.py", "(s.kennung == _hash(kennung)) & s.eingeloest & ~s.beendet)",
+     "(s.kennung == _hash(kennung)) & ~s.beendet)", "tests/test_anmeldung.py"),
+    ("indikatoren/anmeldesitzung.py", " & (s.erstellt >= jetzt - EINLOESEFRIST))", ")", "tests/test_anmeldung.py"),
+    ("indikatoren/anmeldesitzung.py", "if jetzt - aktiv > leerlauf or ", "if ", "tests/test_anmeldung.py"),
+    ("indikatoren/anmeldesitzung.py", ".values(beendet=True))\n\n\ndef _kennung", ")\n\n\ndef _kennung",
+     "tests/test_anmeldung.py"),
+    ("deploy/start", "  export STREAMLIT_SERVER_COOKIE_SECRET\n", "  true\n",
+     "tests/test_betrieb.py::test_anmeldung_gilt_in_jedem_prozess"),
     ("pages/_sitzungsschutz.py",
      "    AppSession._handle_clear_cache_request = lambda self: self._session_state.clear()\n",
      "    pass\n", "tests/test_angriffe.py"),

@@ -114,3 +114,60 @@ def test_passwortlaenge_fuer_bcrypt():
         anmeldung.passwort_hash("kurz")
     with pytest.raises(ValueError, match="höchstens 72 Bytes"):
         anmeldung.passwort_hash("ä" * 37)  # 74 Bytes
+
+
+GEHEIM = "geheimnis-des-servers"
+STUNDE = timedelta(hours=1)
+
+
+def test_einloesecode_gilt_einmal_und_60_sekunden(ablage):
+    from itsdangerous import URLSafeTimedSerializer
+
+    from indikatoren import anmeldesitzung as a
+
+    code = a.beginnen(ablage, "meier", "1.2.3.4", jetzt=T0)
+    signiert = URLSafeTimedSerializer(GEHEIM, salt="sozialplanung-anmeldung").dumps(code)
+    assert a.pruefen(ablage, signiert, GEHEIM, STUNDE, jetzt=T0) is None  # noch nicht eingelöst: keine Anmeldung
+    cookie = a.einloesen(ablage, code, GEHEIM, jetzt=T0 + timedelta(seconds=59))
+    assert cookie and a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0 + timedelta(minutes=1)) == "meier"
+    assert a.einloesen(ablage, code, GEHEIM, jetzt=T0 + timedelta(seconds=59)) is None  # verbraucht
+    spaet = a.beginnen(ablage, "meier", "1.2.3.4", jetzt=T0)
+    assert a.einloesen(ablage, spaet, GEHEIM, jetzt=T0 + timedelta(seconds=61)) is None
+    assert code not in cookie and a.pruefen(ablage, code, GEHEIM, STUNDE, jetzt=T0) is None  # der Code ist kein Cookie
+    with ablage.engine.connect() as v:  # gespeichert sind nur Hashes
+        gespeichert = " ".join(str(z) for z in v.execute(select(a.anmeldesitzung)).all())
+    assert code not in gespeichert and cookie.split(".")[0] not in gespeichert
+
+
+def test_cookie_nur_mit_signatur_und_gueltiger_sitzung(ablage):
+    from itsdangerous import URLSafeTimedSerializer
+
+    from indikatoren import anmeldesitzung as a
+
+    cookie = a.einloesen(ablage, a.beginnen(ablage, "meier", "x", jetzt=T0), GEHEIM, jetzt=T0)
+    assert a.pruefen(ablage, cookie, "anderes-geheimnis", STUNDE, jetzt=T0) is None
+    assert a.pruefen(ablage, cookie[:-2] + "xx", GEHEIM, STUNDE, jetzt=T0) is None
+    erfunden = URLSafeTimedSerializer(GEHEIM, salt="sozialplanung-anmeldung").dumps("geraten")  # signiert, unbekannt
+    assert a.pruefen(ablage, erfunden, GEHEIM, STUNDE, jetzt=T0) is None
+    assert a.pruefen(ablage, None, GEHEIM, STUNDE) is None and a.pruefen(ablage, "x" * 600, GEHEIM, STUNDE) is None
+
+
+def test_leerlauf_hoechstdauer_und_abmelden_beenden_die_sitzung(ablage):
+    from indikatoren import anmeldesitzung as a
+
+    def neu(t):
+        return a.einloesen(ablage, a.beginnen(ablage, "meier", "x", jetzt=t), GEHEIM, jetzt=t)
+
+    cookie = neu(T0)
+    t = T0
+    for _ in range(11):  # alle 59 Minuten ein Lauf: die Leerlaufzeit (60 min) läuft nie ab
+        t += timedelta(minutes=59)
+        assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=t) == "meier"
+    assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0 + timedelta(hours=12, minutes=1)) is None  # <= 12 h
+    cookie = neu(T0)
+    assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0 + timedelta(minutes=50), beruehren=False) == "meier"
+    assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0 + timedelta(minutes=61)) is None  # nicht berührt
+    assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0 + timedelta(minutes=1)) is None  # bleibt beendet
+    cookie = neu(T0)
+    a.beenden(ablage, cookie, GEHEIM)
+    assert a.pruefen(ablage, cookie, GEHEIM, STUNDE, jetzt=T0) is None

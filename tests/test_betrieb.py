@@ -15,7 +15,7 @@ import pytest
 
 from tests.browser import ERGEBNISSE, browser_seite
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
-from tests.test_browser import _karte
+from tests.test_browser import _anmelden, _karte, _secrets
 
 pytestmark = pytest.mark.browser
 
@@ -46,9 +46,11 @@ def betrieb(tmp_path_factory):
     while erster + 1 == port or _offen(erster + 1):
         erster = _frei()
     db = os.environ.get("SOZIALPLANUNG_TEST_PG_BETRIEB") or f"sqlite:///{laufzeit / 'sozialplanung.sqlite'}"
+    secrets = _secrets(laufzeit, "meier")
     umgebung = {**os.environ, "PORT": str(port), "PROZESSE": "2", "ERSTER_PORT": str(erster),
-                "SOZIALPLANUNG_DB": db, "SOZIALPLANUNG_LAUFZEIT": str(laufzeit),
-                "SOZIALPLANUNG_BASEMAP": "keine", "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
+                "STREAMLIT_SECRETS_FILES": str(secrets), "SOZIALPLANUNG_DB": db,
+                "SOZIALPLANUNG_LAUFZEIT": str(laufzeit), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON)}
     ERGEBNISSE.mkdir(exist_ok=True)
     with (ERGEBNISSE / "betrieb.log").open("w") as protokoll:
         prozess = subprocess.Popen([str(PROJEKT / "deploy" / "start")], cwd=PROJEKT, env=umgebung,
@@ -108,6 +110,17 @@ def test_sitzung_durch_den_proxy_ohne_csp_verstoss(betrieb):
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         seite.screenshot(path=str(ERGEBNISSE / "betrieb_datenpflege.png"))
     assert not [m for m in meldungen if "Content Security Policy" in m or "Refused to" in m], meldungen
+
+
+def test_anmeldung_gilt_in_jedem_prozess(betrieb):
+    """Angemeldet durch den Proxy: beide Prozesse kennen die Anmeldung (dasselbe Cookie-Geheimnis aus deploy/start,
+    dieselbe Datenbank). Cookies gelten je Rechner, nicht je Port: der Browser schickt es direkt an jeden."""
+    with browser_seite(1400, 900) as seite:
+        seite.goto(f"http://127.0.0.1:{betrieb['port']}/datenpflege", wait_until="domcontentloaded")
+        _anmelden(seite, "meier", "Kennzahlen einlesen")
+        for port in betrieb["prozesse"]:
+            seite.goto(f"http://127.0.0.1:{port}/datenpflege", wait_until="domcontentloaded")
+            seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
 
 
 def test_sigterm_beendet_alles(betrieb):

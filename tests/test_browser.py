@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+import zipfile
 from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
@@ -141,9 +142,16 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
     ungesperrte 2 (NEF unter 3, Beispieldaten) und die sekundär gesperrten Zellen stehen in keiner Datei."""
     seite.goto(f"{server}/?indikator=kinderarmut_u3&jahr=2024", wait_until="domcontentloaded")
     dateien = {}
+    verlauf = []  # kommt kein Download, sagt die Meldung, was der Browser zuletzt sah
+    seite.on("response", lambda r: verlauf.append((r.status, r.url[-60:])))
+    seite.on("console", lambda m: verlauf.append(("Konsole", m.text[:200])))
     for art in ("CSV", "XLSX"):
-        with seite.expect_download(timeout=60_000) as laden:
-            seite.get_by_role("button", name=f"{art} herunterladen", exact=True).click()
+        try:
+            with seite.expect_download(timeout=60_000) as laden:
+                seite.get_by_role("button", name=f"{art} herunterladen", exact=True).click()
+        except Exception as fehler:
+            seite.screenshot(path=str(ERGEBNISSE / "download_fehlt.png"), full_page=True)
+            raise AssertionError(f"kein Download {art}: {verlauf[-25:]}") from fehler
         dateien[art] = laden.value
     assert dateien["CSV"].suggested_filename == "kinderarmut_u3_2024_datenstand1.csv"
     csv_tabelle = pd.read_csv(dateien["CSV"].path(), sep=";", decimal=",", encoding="utf-8-sig", dtype={"AGS": str})
@@ -440,10 +448,11 @@ def _sitzung_uebernehmen(adresse: str, sitzung: str) -> str:
         return faden.submit(asyncio.run, verbinden()).result(timeout=120)
 
 
-def test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere(tmp_path):
-    """Angemeldet: Ein fremder Websocket mit der Kennung der Sitzung bekommt eine neue Sitzung statt der
-    angemeldeten; die Sicherung liegt nach dem Klick unter /media/… und ist nach SOZIALPLANUNG_DOWNLOAD_S Sekunden
-    (hier 2) unter ihrer Adresse nicht mehr zu holen, auch wenn die Seite nichts tut."""
+def test_anmeldung_im_httponly_cookie_sicherung_nur_fuer_diesen_browser(tmp_path):
+    """Angemeldet wird über ein signiertes HttpOnly-Cookie: Neu laden hält die Anmeldung, ein fremder Websocket mit
+    der Kennung der Sitzung bekommt eine neue Sitzung ohne sie. Die Sicherung unter /media/… bekommt nur, wer das
+    Cookie mitschickt, nach SOZIALPLANUNG_DOWNLOAD_S Sekunden (hier 3) niemand mehr; nach dem Abmelden ist auch
+    eine Kopie des Cookies wertlos."""
     import urllib.error
     import urllib.request
 
@@ -452,7 +461,7 @@ def test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere(tmp_path):
     secrets = _secrets(tmp_path, "meier")
     umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
                 "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": "",
-                "SOZIALPLANUNG_DOWNLOAD_S": "2"}
+                "SOZIALPLANUNG_DOWNLOAD_S": "3"}
     kennungen = []
 
     def mitlesen(ws):
@@ -464,25 +473,53 @@ def test_sicherung_und_sitzung_nach_der_anmeldung_nicht_fuer_andere(tmp_path):
                     kennungen.append(nachricht.new_session.initialize.session_id)
         ws.on("framereceived", rahmen)
 
+    def holen(url: str, cookie: str | None = None) -> int:
+        anfrage = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+        try:
+            return urllib.request.urlopen(anfrage, timeout=10).status
+        except urllib.error.HTTPError as fehler:
+            return fehler.code
+
     with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
         seite.on("websocket", mitlesen)
         seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
         _anmelden(seite, "meier", "Kennzahlen einlesen")
+        [keks] = [k for k in seite.context.cookies() if k["name"] == "sozialplanung_anmeldung"]
+        assert keks["httpOnly"] and keks["sameSite"] == "Strict" and keks["path"] == "/"
+        assert "sozialplanung_anmeldung" not in seite.evaluate("document.cookie")  # kein Skript liest es
+        mit_cookie = f"sozialplanung_anmeldung={keks['value']}"
+
+        seite.reload(wait_until="domcontentloaded")  # F5: bleibt angemeldet
+        seite.get_by_role("tab", name="Kennzahlen einlesen").wait_for(timeout=60_000)
         opfer = kennungen[-1]
         assert _sitzung_uebernehmen(adresse, opfer) != opfer
-        seite.get_by_role("tab", name="Datenstände").click()  # das Opfer bleibt angemeldet
+
+        seite.get_by_role("tab", name="Datenstände").click()
         knopf = seite.get_by_role("button", name="Sicherung herunterladen")
         knopf.wait_for(timeout=60_000)
         with seite.expect_download(timeout=60_000) as laden:
             knopf.click()
         url = laden.value.url
-        assert "/media/" in url and urllib.request.urlopen(url, timeout=10).status == 200
+        assert "/media/" in url and zipfile.is_zipfile(laden.value.path())
+        assert holen(url) == 403  # die Adresse allein genügt nicht
+        assert holen(url, "sozialplanung_anmeldung=gefaelscht") == 403
+        assert holen(url, mit_cookie) == 200
         seite.wait_for_timeout(4_000)  # ohne einen Lauf der Seite, der aufräumte: nach SOZIALPLANUNG_DOWNLOAD_S weg
-        with pytest.raises(urllib.error.HTTPError) as fehler:
-            urllib.request.urlopen(url, timeout=10)
-        assert fehler.value.code == 404
+        assert holen(url, mit_cookie) == 404
+
+        seite.get_by_role("tab", name="Kennzahlen einlesen").click()  # noch einmal, dann abmelden: sofort weg
+        seite.get_by_role("tab", name="Datenstände").click()
+        with seite.expect_download(timeout=60_000) as laden:
+            knopf.click()
+        url = laden.value.url
+        assert holen(url, mit_cookie) == 200
         seite.get_by_role("button", name="Abmelden").click()
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
-        with pytest.raises(urllib.error.HTTPError) as fehler:
-            urllib.request.urlopen(url, timeout=10)
-        assert fehler.value.code == 404
+        assert not [k for k in seite.context.cookies() if k["name"] == "sozialplanung_anmeldung"]
+        assert holen(url, mit_cookie) in (403, 404)
+
+        seite.context.add_cookies([keks])  # eine Kopie des alten Cookies: abgemeldet bleibt abgemeldet
+        seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+        seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
+        seite.get_by_label("Name").wait_for(timeout=60_000)
+        assert seite.get_by_role("tab", name="Kennzahlen einlesen").count() == 0

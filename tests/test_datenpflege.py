@@ -480,3 +480,27 @@ def test_sozialraeume_als_grenzdatei_pflegen(gebiete, monkeypatch):
     app.checkbox(key="dp_sr_zurueck_ok").check()
     app.button(key="FormSubmitter:dp_sr_zurueck_form-Aktivieren").click().run()
     assert sozialraeume.aktuelle(oeffne_ablage(gebiete))[1].empty
+
+
+def test_mit_server_nur_ueber_das_cookie_angemeldet(monkeypatch, gebiete):
+    """Mit echtem Server zählt nur das Cookie: das richtige Passwort legt einen Einlösecode an und schickt den
+    Browser zu /anmeldung/einloesen, statt die Sitzung selbst anzumelden. Ohne server.py keine Anmeldung."""
+    from sqlalchemy import select
+
+    from indikatoren.datenstaende import anmeldesitzung
+    from pages import _sitzungsschutz as sitzungsschutz
+
+    ziele = []
+    monkeypatch.setattr(sitzungsschutz, "mit_server", lambda: True)
+    monkeypatch.setattr(sitzungsschutz, "weiterleiten", ziele.append)
+    app = _app()
+    app.run()
+    assert "streamlit run server.py" in app.error[0].value and not app.text_input  # nur app.py: keine Anmeldung
+    monkeypatch.setattr(sitzungsschutz, "COOKIE_WEG", True)
+    _anmelden(app)
+    assert app.title[0].value == "Datenpflege – Anmeldung" and "dp_sitzung" not in app.session_state
+    [ziel] = ziele
+    assert ziel.startswith("anmeldung/einloesen?code=")
+    with oeffne_ablage(gebiete).engine.connect() as v:
+        zeilen = v.execute(select(anmeldesitzung.c.name, anmeldesitzung.c.eingeloest)).all()
+    assert [tuple(z) for z in zeilen] == [("meier", False)]

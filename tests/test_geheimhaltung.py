@@ -510,6 +510,25 @@ def test_korrektur_macht_die_fruehere_veroeffentlichung_nicht_ausrechenbar(gebie
     assert ausrechenbar(_mit_spaeter_gezeigtem(leser1, fuer_leser(kz2, gebiete)), gebiete)[eime] == 2  # ohne: verraten
 
 
+def test_korrektur_wird_gegen_alle_frueheren_veroeffentlichungen_geprueft(gebiete):
+    """A sperrt Eime 2 und Duingen 5 (Kreis 107). B korrigiert Duingen auf 6, C wieder auf 5 und bringt Holle 4.
+    Nur gegen B geprüft zeigte C Duingen 5 (in B stand 6, also eine andere Zahl) und sperrte Holle – wer A
+    aufgehoben hat, rechnete Eime = 7 − 5 = 2. Gegen A und B zugleich geprüft bleibt Duingen gesperrt."""
+    a = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
+    b = _kreis_mit(gebiete, {"03254013": 2, "03254041": 6, "03254002": 100})
+    c = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254022": 4, "03254002": 100})
+    assert sperren(c, gebiete, frueher=(b,)).zellen[["ags", "anzahl"]].values.tolist() == [
+        ["03254013", 2], ["03254022", 4]]
+    assert sperren(c, gebiete, frueher=(a, b)).zellen[["ags", "anzahl"]].values.tolist() == [
+        ["03254013", 2], ["03254041", 5]]
+    eime = ("03254013", 2024, "nef_u15")
+    zwei = {eime, ("03254041", 2024, "nef_u15")}
+    leser_a = fuer_leser(a, gebiete)
+    assert eingrenzung(_mit_spaeter_gezeigtem(leser_a, fuer_leser(c, gebiete, (a, b))), gebiete, zwei, zwei)[eime] \
+        == (1, 6)
+    assert ausrechenbar(_mit_spaeter_gezeigtem(leser_a, fuer_leser(c, gebiete, (b,))), gebiete)[eime] == 2
+
+
 def test_korrektur_sperrt_nichts_schon_gezeigtes_nach(gebiete):
     """Stand 1 hat noch keine Kreiszeile und zeigt Duingen 5 und Holle 4; Stand 2 bringt die Kreiszeile und Eime 2.
     Für sich genommen sperrte Stand 2 Holle mit – wertlos, denn Holles 4 steht in Stand 1, und Eime wäre Kreis minus
