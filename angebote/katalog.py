@@ -39,7 +39,8 @@ SPALTEN = (
     Listenspalte("lon", "Nur ohne Einrichtung: Länge in Dezimalgrad (9.826)."),
     Listenspalte("genauigkeit", "Wie genau die Lage ist (Pflicht mit lat/lon).", erlaubt=GENAUIGKEITEN),
     Listenspalte("lage", "Woher die Lage stammt (gesetzt von …, geocodiert …)."),
-    Listenspalte("gemeinde", f"AGS der Gemeinde, in der es stattfindet, oder „{KREISWEIT}“.", pflicht=True),
+    Listenspalte("gemeinde", f"Gemeinde, in der es stattfindet: ihr Name oder AGS (8 Stellen), oder „{KREISWEIT}“.",
+                 pflicht=True),
     Listenspalte("lebensphasen", f"Eine oder mehrere von {', '.join(LEBENSPHASEN)}, getrennt mit „{TRENNER}“, "
                  f"oder „{ALLE_PHASEN}“.", pflicht=True),
     Listenspalte("handlungsfeld", "Das Handlungsfeld.", pflicht=True, erlaubt=HANDLUNGSFELDER),

@@ -71,8 +71,9 @@ def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date, orte: dict | None) -> 
     if z["gemeinde"] and z["gemeinde"] != katalog.KREISWEIT:
         ags = gebiete.normalisiere_ags(z["gemeinde"])
         if ags is None or ags not in set(gebiete.gemeinden["ags"]):
-            fehler.append(("gemeinde", f"„{z['gemeinde']}“ ist keine Gemeinde des Kreises {gebiete.kreis} "
-                                       f"(AGS mit 8 Stellen oder „{katalog.KREISWEIT}“)."))
+            fehler.append(("gemeinde", f"„{z['gemeinde']}“ ist keine Gemeinde des Kreises {gebiete.kreis}: "
+                                       f"erwartet wird ihr Name, ihr AGS (8 Stellen) oder „{katalog.KREISWEIT}“."
+                                       + gebiete.vorschlag(z["gemeinde"])))
         else:
             z["gemeinde"] = ags
     if z["bestaetigt_am"]:

@@ -53,12 +53,17 @@ def als_csv(kennzahlen: Kennzahlen) -> bytes:
 
 
 def als_xlsx(kennzahlen: Kennzahlen) -> bytes:
-    """Alle Zellen als Text (AGS mit führender Null, „*“ bleibt „*“), erstes Blatt wie die Vorlage."""
+    """Erstes Blatt wie die Vorlage: Jahr und Zählzellen als Zahlen (Excel kann sie summieren), „*“ für geheim als
+    Text, leer für fehlend; AGS und die übrigen Textspalten als Text (führende Null bleibt)."""
+    tabelle = tabelle_entschaerft(rohtabelle(kennzahlen), fuer_xlsx=True)
+    zahlen = ["jahr", *kennzahlen.merkmale]
+    for spalte in zahlen:
+        tabelle[spalte] = tabelle[spalte].map(lambda w: int(w) if isinstance(w, str) and w.isdigit() else w or None)
     puffer = io.BytesIO()
     with pd.ExcelWriter(puffer, engine="openpyxl") as mappe:
-        tabelle_entschaerft(rohtabelle(kennzahlen), fuer_xlsx=True).to_excel(mappe, sheet_name="Kennzahlen",
-                                                                            index=False)
-        for zeile in mappe.book["Kennzahlen"].iter_rows(min_row=2):
-            for zelle in zeile:
-                zelle.number_format = "@"
+        tabelle.to_excel(mappe, sheet_name="Kennzahlen", index=False)
+        for nr, spalte in enumerate(tabelle.columns, start=1):
+            if spalte not in zahlen:
+                for (zelle,) in mappe.book["Kennzahlen"].iter_rows(min_row=2, min_col=nr, max_col=nr):
+                    zelle.number_format = "@"
     return puffer.getvalue()

@@ -7,6 +7,7 @@ Im Verzeichnis heißt die Ebene der Verbände „samtgemeinde“ (Samtgemeinde, 
 Verwaltungsgemeinschaft), wie in den Kennzahlen-Tabellen.
 """
 
+import difflib
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -142,20 +143,58 @@ class Gebiete:
                             columns=["nr", "oben", "teil"])
 
     def normalisiere_ags(self, wert: str) -> str | None:
-        """Der bekannte AGS (oder die Kennung eines Sozialraums, ohne Rücksicht auf Groß- und Kleinschreibung) zu
-        einer Eingabe, auch wenn Excel führende Nullen entfernt hat; sonst None."""
-        wert = wert.strip().upper()
-        if wert in self._gross:
-            return self._gross[wert]
-        if wert.endswith(".0") and ist_ganzzahl(wert[:-2]):  # Excel-Zahl als Text
-            wert = wert[:-2]
-        if wert in self.bekannt:
-            return wert
-        if ist_ganzzahl(wert):
-            for laenge in (2, 5, 8, 9):
-                if len(wert) < laenge and wert.zfill(laenge) in self.bekannt:
-                    return wert.zfill(laenge)
+        """Der bekannte Schlüssel zu dem, was Menschen und Ämter in eine Schlüsselspalte schreiben, sonst None:
+        der AGS (auch ohne die führenden Nullen, die Excel entfernt), der Regionalschlüssel (ARS, 12 Stellen),
+        Schlüssel und Name zusammen („03254002 Alfeld (Leine), Stadt“), der Name allein, wenn er im Kreis eindeutig
+        ist („Alfeld (Leine)“), oder die Kennung eines Sozialraums (ohne Rücksicht auf Groß- und Kleinschreibung)."""
+        wert = " ".join(wert.split())
+        gross = wert.upper()
+        if gross in self._gross:
+            return self._gross[gross]
+        if gross.endswith(".0") and ist_ganzzahl(gross[:-2]):  # Excel-Zahl als Text
+            gross = gross[:-2]
+        if gross in self.bekannt:
+            return gross
+        schluessel, _, name = gross.partition(" ")
+        if ist_ganzzahl(schluessel):
+            ags = self._schluessel(schluessel)
+            if ags is not None and (not name or _schlicht(name) in _schlicht(self.name(ags))
+                                    or _schlicht(self.name(ags)) in _schlicht(name)):
+                return ags
+            return None
+        treffer = self._nach_name.get(_schlicht(wert), [])
+        return treffer[0] if len(treffer) == 1 else None
+
+    def vorschlag(self, wert: str) -> str:
+        """Für Meldungen: welche Schlüssel ein Name meinen könnte („Alfeld“ → „Alfeld (Leine)“ = 03254002)."""
+        namen = {_schlicht(n): n for n in self.verzeichnis["name"]}
+        nahe = difflib.get_close_matches(_schlicht(wert), list(namen), n=3, cutoff=0.6)
+        nahe += [k for k in namen if len(_schlicht(wert)) >= 4 and k.startswith(_schlicht(wert)) and k not in nahe]
+        paare = [f"„{namen[k]}“ = {a}" for k in nahe[:3] for a in self._nach_name[k]]
+        return f" Gemeint ist vielleicht: {', '.join(paare)}." if paare else ""
+
+    def _schluessel(self, ziffern: str) -> str | None:
+        """AGS mit 2, 5, 8, 9 Stellen (führende Nullen dürfen fehlen) oder ARS mit 12 Stellen."""
+        for laenge in (2, 5, 8, 9, 12):
+            if len(ziffern) <= laenge:
+                k = ziffern.zfill(laenge)
+                if laenge == 12:  # ARS: Land, Bezirk, Kreis (5), Verband (4), Gemeinde (3)
+                    k = k[:5] + k[9:] if k[9:] != "000" else k[:9]
+                if k in self.bekannt:
+                    return k
         return None
+
+    @cached_property
+    def _nach_name(self) -> dict[str, list[str]]:
+        nach: dict[str, list[str]] = {}
+        for ags, name in zip(self.verzeichnis["ags"], self.verzeichnis["name"]):
+            nach.setdefault(_schlicht(name), []).append(ags)
+        return nach
+
+
+def _schlicht(name: str) -> str:
+    """Ein Name zum Vergleichen: klein, ohne Zusatz der Ämter („Alfeld (Leine), Stadt“ → „alfeld (leine)“)."""
+    return " ".join(str(name).split(",")[0].lower().split())
 
 
 def _aus_quelle(quelle: dict, kreis: str, mitgeliefert: pd.DataFrame) -> pd.DataFrame:

@@ -30,14 +30,25 @@ class Kennzahlen:
     def __len__(self) -> int:
         return len(self.zeilen)
 
-    def ergaenzt_um(self, neu: "Kennzahlen") -> "Kennzahlen":
-        """Neue Zeilen kommen hinzu oder ersetzen dieselbe Kombination aus ags und jahr."""
-        schluessel = ["ags", "jahr"]
-        bleibt = ~self.zeilen.set_index(schluessel).index.isin(neu.zeilen.set_index(schluessel).index)
+    def ergaenzt_um(self, neu: "Kennzahlen", spalten=None) -> "Kennzahlen":
+        """Neue Zeilen kommen hinzu; in einer Zeile mit derselben Kombination aus ags und jahr ersetzt die neue
+        Tabelle nur ihre eigenen Spalten (`spalten`, sonst alle ihre), die übrigen bleiben: so ergänzt eine Datei
+        der Bevölkerung die Zähler der BA, statt sie zu löschen. Die Quelle nennt dann beide."""
+        spalten = set(spalten) if spalten is not None else set(KOPF) | set(neu.merkmale)
         merkmale = [s for s in ANZAHLEN if s in set(self.merkmale) | set(neu.merkmale)]
-        zeilen = pd.concat([self.zeilen[bleibt], neu.zeilen], ignore_index=True)
-        geheim = pd.concat([self.geheim[bleibt], neu.geheim], ignore_index=True)
-        return aus_spalten(zeilen, geheim.reindex(columns=merkmale).fillna(False).astype(bool))
+        alt_t, neu_t = _mit_geheim(self, merkmale), _mit_geheim(neu, merkmale)
+        gemeinsam = alt_t.index.intersection(neu_t.index)
+        ersetzen = [c for c in neu_t.columns if c.removeprefix("_geheim_") in spalten and c != "quelle"]
+        alt_t.loc[gemeinsam, ersetzen] = neu_t.loc[gemeinsam, ersetzen].to_numpy()
+        if "quelle" in spalten:
+            bisher, dazu = alt_t.loc[gemeinsam, "quelle"].fillna(""), neu_t.loc[gemeinsam, "quelle"].fillna("")
+            alle_ersetzt = set(self.merkmale) <= spalten
+            alt_t.loc[gemeinsam, "quelle"] = [d if alle_ersetzt or not b or b == d or d in b else f"{b}; {d}"
+                                              for b, d in zip(bisher, dazu)]
+        zusammen = pd.concat([alt_t, neu_t[~neu_t.index.isin(alt_t.index)]]).reset_index()
+        geheim = zusammen[[f"_geheim_{s}" for s in merkmale]].fillna(False).astype(bool)
+        geheim.columns = merkmale
+        return aus_spalten(zusammen.drop(columns=geheim.columns.map(lambda s: f"_geheim_{s}")), geheim)
 
     def als_tabelle(self) -> pd.DataFrame:
         """Die Tabelle im Upload-Format (Text; „*“ für geheim, leer für fehlend), etwa für den Export."""
@@ -47,6 +58,14 @@ class Kennzahlen:
             tabelle[s] = text.mask(self.geheim[s], "*")
         return tabelle[[s for s in ("ags", "name", "jahr", "stichtag_sgb2", "stichtag_bev")]
                        + self.merkmale + ["quelle", "art"]]
+
+
+def _mit_geheim(k: Kennzahlen, merkmale: list[str]) -> pd.DataFrame:
+    """Zahlen und Geheim-Marken in einer Tabelle, nach ags und jahr (Spalten „_geheim_…“), mit allen `merkmale`."""
+    t = k.zeilen.astype({s: object for s in k.merkmale}).reindex(columns=[*KOPF, *merkmale])
+    for s in merkmale:
+        t[f"_geheim_{s}"] = k.geheim[s].to_numpy() if s in k.geheim.columns else False
+    return t.set_index(["ags", "jahr"])
 
 
 def aus_spalten(zeilen: pd.DataFrame, geheim: pd.DataFrame) -> Kennzahlen:

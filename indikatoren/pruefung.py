@@ -9,13 +9,13 @@ from datetime import date
 
 import pandas as pd
 
-from indikatoren import katalog
+from indikatoren import amtliche_tabelle, katalog
 from indikatoren.export import TEXTSPALTEN, zurueck
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.spalten import ANZAHLEN, ARTEN, KOPF, NACH_NAME
-from indikatoren.tabelle_lesen import STEUERZEICHEN, lese_tabelle
+from indikatoren.tabelle_lesen import STEUERZEICHEN, als_rohtabelle, lese_zellen
 from indikatoren.zahlenformat import ist_ganzzahl, zahl
 
 HOECHSTZAHL_MELDUNGEN = 200
@@ -41,6 +41,8 @@ _BEZIEHUNGEN = tuple(
 class Pruefergebnis:
     kennzahlen: Kennzahlen
     hinweise: list[Meldung] = field(default_factory=list)
+    spalten: frozenset[str] = frozenset()  # die Spalten, die die Datei wirklich hat (Ergänzen: nur diese ersetzen)
+    nur_nenner: bool = False  # eine Tabelle eines Amts nur mit Nennern: ergänzt einen Stand, ersetzt ihn nicht
 
 
 def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "",
@@ -48,13 +50,20 @@ def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "",
     """Liest und prüft; wirft UngueltigeDatei mit allen Fehlern, wenn auch nur einer gefunden wurde."""
     if art not in ARTEN:
         raise ValueError(f"art muss eine von {', '.join(ARTEN)} sein, nicht „{art}“.")
-    roh = lese_tabelle(inhalt, datei)
-    return _Pruefung(roh, gebiete, quelle, art).ausfuehren()
+    zellen = lese_zellen(inhalt, datei)
+    uebersetzt = amtliche_tabelle.uebersetzen(zellen, datei, gebiete) if amtliche_tabelle.ist_amtlich(zellen) \
+        else None
+    if uebersetzt is None:
+        return _Pruefung(als_rohtabelle(zellen, datei), gebiete, quelle, art).ausfuehren()
+    pruefung = _Pruefung(uebersetzt.tabelle, gebiete, quelle, art, nur_nenner=uebersetzt.nur_nenner)
+    pruefung.hinweise += [Meldung(datei, h) for h in uebersetzt.hinweise]
+    return pruefung.ausfuehren()
 
 
 class _Pruefung:
-    def __init__(self, roh, gebiete, quelle, art):
+    def __init__(self, roh, gebiete, quelle, art, nur_nenner=False):
         self.roh, self.gebiete, self.quelle, self.art = roh, gebiete, quelle, art
+        self.nur_nenner = nur_nenner  # eine Tabelle eines Amts nur mit Nennern: ergänzt einen Stand
         self.fehler: list[Meldung] = []
         self.hinweise: list[Meldung] = []
         self.standard_stichtag: set[str] = set()
@@ -72,7 +81,7 @@ class _Pruefung:
             self._fehler("Die Datei enthält nur die Kopfzeile, aber keine Datenzeile.")
         if not self.roh.zeilen or "ags" not in spalten or "jahr" not in spalten:
             raise UngueltigeDatei(self.fehler)
-        if not katalog.verfuegbar(spalten):
+        if not katalog.verfuegbar(spalten) and not self.nur_nenner:
             self._fehler("Die Datei enthält für keinen Indikator beide Spalten (Zähler und Nenner, z. B. nef_u15 "
                          "und bev_u15); so ließe sich nichts berechnen.", 1)
         self._steuerzeichen()
@@ -89,7 +98,7 @@ class _Pruefung:
         merkmale = [s for s in ANZAHLEN if s in spalten]
         tabelle = pd.DataFrame(zeilen, columns=list(KOPF) + merkmale)
         maske = pd.DataFrame(geheim, columns=merkmale, dtype=bool)
-        return Pruefergebnis(aus_spalten(tabelle, maske), self.hinweise)
+        return Pruefergebnis(aus_spalten(tabelle, maske), self.hinweise, frozenset(spalten), self.nur_nenner)
 
     def _steuerzeichen(self):
         """Unsichtbare Steuerzeichen (außer Tabulator, Zeilenumbruch) machen Exporte und Anzeige kaputt."""
@@ -133,6 +142,7 @@ class _Pruefung:
         zeilen, geheim = [], []
         merkmale = [s for s in ANZAHLEN if s in spalten]
         breite = len(self.roh.kopf)
+        leer = []
         for nr, zellen in self.roh.zeilen:
             if len(zellen) != breite and not (len(zellen) > breite and not any(w.strip() for w in zellen[breite:])):
                 self._fehler(f"Die Zeile hat {len(zellen)} Felder, die Kopfzeile {breite} "
@@ -142,6 +152,9 @@ class _Pruefung:
             for text in TEXTSPALTEN:  # von export.entschaerft: „'=…“ war „=…“
                 if text in wert:
                     wert[text] = zurueck(wert[text])
+            if not any(v for k, v in wert.items() if k not in ("ags", "name", "quelle", "art")):
+                leer.append(nr)  # etwa die vorausgefüllten Gebiete der Vorlage
+                continue
             ags = self._ags(wert["ags"], nr)
             jahr = self._jahr(wert["jahr"], nr)
             zeile = {
@@ -159,6 +172,10 @@ class _Pruefung:
             zeile["_nr"] = nr
             zeilen.append(zeile)
             geheim.append(maske)
+        if leer:
+            nummern = ", ".join(map(str, leer[:10])) + (" …" if len(leer) > 10 else "")
+            self._hinweis(f"{len(leer)} Zeilen nennen nur ein Gebiet und sonst nichts (Zeile {nummern}), etwa "
+                          "unausgefüllte Zeilen der Vorlage; sie werden übergangen.")
         if not self.quelle and not all(z["quelle"] for z in zeilen):
             self._hinweis("Keine Quelle angegeben (Spalte quelle oder Angabe beim Einlesen); "
                           "die Zahlen erscheinen als „Quelle nicht angegeben“.")
@@ -175,7 +192,8 @@ class _Pruefung:
         if ags is None:
             sozialraeume = ", die Sozialräume" if len(self.gebiete.sozialraeume) else ""
             self._fehler(f"Unbekannter AGS „{text}“: erlaubt sind die Gemeinden und Gemeindeverbände des Kreises "
-                         f"{self.gebiete.kreis}{sozialraeume}, der Kreis selbst, das Land {self.gebiete.land} und DG.",
+                         f"{self.gebiete.kreis}{sozialraeume}, der Kreis selbst, das Land {self.gebiete.land} und DG "
+                         f"(Schlüssel, Schlüssel mit Name oder eindeutiger Name).{self.gebiete.vorschlag(text)}",
                          nr, self.ags_spalte)
         return ags
 

@@ -33,6 +33,25 @@ class RohTabelle:
 
 def lese_tabelle(inhalt: bytes, datei: str) -> RohTabelle:
     """Erkennt XLSX, Kodierung und Trennzeichen; wirft UngueltigeDatei mit deutscher Meldung."""
+    return als_rohtabelle(lese_zellen(inhalt, datei), datei)
+
+
+def als_rohtabelle(alle: list[list[str]], datei: str) -> RohTabelle:
+    """Zeile 1 ist der Kopf (wie in der Vorlage)."""
+    def fehler(text):
+        return UngueltigeDatei([Meldung(datei, text)])
+
+    kopf, zeilen = alle[0], _nummeriert(alle[1:])
+    kopf = [k.strip().lower() for k in kopf]
+    while kopf and kopf[-1] == "" and all(len(z) < len(kopf) or z[len(kopf) - 1] == "" for _, z in zeilen):
+        kopf.pop()  # leere Spalten am rechten Rand, wie Excel sie gern anhängt
+    if not any(kopf):
+        raise fehler("Die erste Zeile muss die Spaltennamen enthalten, ist aber leer.")
+    return RohTabelle(datei, kopf, zeilen)
+
+
+def lese_zellen(inhalt: bytes, datei: str) -> list[list[str]]:
+    """Alle Zeilen des ersten Blatts (oder der CSV-Datei) als Text-Zellen, Zeile 1 zuerst, nie leer."""
     def fehler(text):
         return UngueltigeDatei([Meldung(datei, text)])
 
@@ -41,17 +60,13 @@ def lese_tabelle(inhalt: bytes, datei: str) -> RohTabelle:
     if len(inhalt) > HOECHSTGROESSE:
         raise fehler(f"Die Datei ist {zahl(len(inhalt) / 1024 / 1024, 1)} MB groß; erlaubt sind höchstens 20 MB.")
     if inhalt.startswith(b"PK\x03\x04"):
-        kopf, zeilen = _xlsx(inhalt, fehler)
-    elif inhalt.startswith(b"\xd0\xcf\x11\xe0"):
+        alle = next(iter(xlsx_blaetter(inhalt, fehler, nur_erstes=True).values()), [])
+        if not alle:
+            raise fehler("Das erste Tabellenblatt ist leer.")
+        return alle
+    if inhalt.startswith(b"\xd0\xcf\x11\xe0"):
         raise fehler("Das alte Excel-Format .xls wird nicht gelesen; bitte als .xlsx oder CSV speichern.")
-    else:
-        kopf, zeilen = _csv(_text(inhalt, fehler), datei, fehler)
-    kopf = [k.strip().lower() for k in kopf]
-    while kopf and kopf[-1] == "" and all(len(z) < len(kopf) or z[len(kopf) - 1] == "" for _, z in zeilen):
-        kopf.pop()  # leere Spalten am rechten Rand, wie Excel sie gern anhängt
-    if not any(kopf):
-        raise fehler("Die erste Zeile muss die Spaltennamen enthalten, ist aber leer.")
-    return RohTabelle(datei, kopf, zeilen)
+    return _csv(_text(inhalt, fehler), fehler)
 
 
 def _text(inhalt: bytes, fehler) -> str:
@@ -71,10 +86,12 @@ def _text(inhalt: bytes, fehler) -> str:
                      "ungültig); bitte als „CSV UTF-8“ speichern.") from None
 
 
-def _csv(text: str, datei: str, fehler):
-    erste = text.split("\n", 1)[0]
-    zeichen = max(TRENNZEICHEN, key=erste.count)
-    if erste.count(zeichen) == 0:
+def _csv(text: str, fehler) -> list[list[str]]:
+    """Das Trennzeichen ist das häufigste der ersten Zeilen: die Vorlage hat es schon in Zeile 1, die Ämter erst
+    nach einigen Titelzeilen (in denen auch Kommas stehen können)."""
+    zeilen = text.split("\n", 30)[:30]
+    zeichen = max(TRENNZEICHEN, key=lambda z: sum(zeile.count(z) for zeile in zeilen))
+    if not any(zeichen in zeile for zeile in zeilen):
         zeichen = ";"  # eine Spalte oder ein fremdes Trennzeichen: die Prüfung meldet fehlende Spalten
     alle = []
     try:
@@ -87,15 +104,7 @@ def _csv(text: str, datei: str, fehler):
         raise fehler(f"Die CSV-Datei ist fehlerhaft ({e}).") from None
     if not alle:
         raise fehler("Die Datei enthält keine Zeilen.")
-    return alle[0], _nummeriert(alle[1:])
-
-
-def _xlsx(inhalt: bytes, fehler):
-    blaetter = xlsx_blaetter(inhalt, fehler, nur_erstes=True)
-    alle = next(iter(blaetter.values()), [])
-    if not alle:
-        raise fehler("Das erste Tabellenblatt ist leer.")
-    return alle[0], _nummeriert(alle[1:])
+    return alle
 
 
 def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, list[list[str]]]:

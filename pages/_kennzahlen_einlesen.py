@@ -52,7 +52,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
             ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
         else:
             alt = ablage.kennzahlen(aktiv.id) if aktiv else None
-            neu = alt.ergaenzt_um(geprueft.kennzahlen) if ergaenzen and alt is not None else geprueft.kennzahlen
+            neu = alt.ergaenzt_um(geprueft.kennzahlen, geprueft.spalten) if ergaenzen and alt is not None else \
+                geprueft.kennzahlen
             v = vorschau(alt, neu, gebiete, konfiguration.sprung_pp())
             st.success(f"**{md(name)}** ist gültig: {len(geprueft.kennzahlen)} Zeilen. Vorschau gegenüber "
                        f"Datenstand {aktiv.id if aktiv else '–'}:")

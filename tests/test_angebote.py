@@ -157,3 +157,36 @@ def test_zweite_liste_einlesen_aendert_die_matrix_und_ruecknahme_stellt_sie_her(
     assert matrix().equals(vorher)
     assert main(["angebote", "aktivieren", "7"]) == 1
     assert "Angebotsstand 7 gibt es nicht." in capsys.readouterr().err
+
+
+def test_excel_mit_namen_statt_schluessel_und_datumszellen(gebiete):
+    """Wie in Excel gepflegt: Gemeinde als Name, als Schlüssel mit Amtsnamen, als Zahl ohne führende Null, das
+    Datum als Datumszelle – gespeichert wird der AGS. Ein nicht eindeutiger Name nennt die Schlüssel, die passen."""
+    from datetime import datetime
+
+    import openpyxl
+
+    tabelle = pd.read_csv(PROJEKT / "data" / "angebote.csv", sep=";", dtype=str, keep_default_na=False).head(4)
+    mappe = openpyxl.Workbook()
+    blatt = mappe.active
+    blatt.append(list(tabelle.columns))
+    for nr, (gemeinde, tag) in enumerate([("Alfeld (Leine)", datetime(2025, 3, 29)),
+                                          ("03254021 Hildesheim, Stadt ", datetime(2025, 4, 1)),
+                                          (3254002, None), ("alfeld (leine)", None)]):
+        zeile = tabelle.iloc[nr].to_dict() | {"gemeinde": gemeinde, "bestaetigt_am": tag}
+        blatt.append([zeile[s] or None for s in tabelle.columns])
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    gelesen = lies_angebote(puffer.getvalue(), "a.xlsx", gebiete, heute=date(2026, 11, 21))
+    assert gelesen["gemeinde"].tolist() == [ALFELD, HILDESHEIM, ALFELD, ALFELD]
+    assert gelesen["bestaetigt_am"].tolist()[:2] == ["2025-03-29", "2025-04-01"]
+
+    tabelle.loc[0, "gemeinde"] = "Alfeld"
+    tabelle.loc[1, "gemeinde"] = "03254021 Eime"  # Schlüssel und Name widersprechen sich
+    with pytest.raises(UngueltigeDatei) as fehler:
+        lies_angebote(_als_csv(tabelle), "a.csv", gebiete, heute=date(2026, 11, 21))
+    texte = [str(m) for m in fehler.value.meldungen]
+    assert texte[0] == ("a.csv, Zeile 2, Spalte gemeinde: „Alfeld“ ist keine Gemeinde des Kreises 03254: erwartet "
+                        "wird ihr Name, ihr AGS (8 Stellen) oder „kreisweit“. Gemeint ist vielleicht: "
+                        "„Alfeld (Leine)“ = 03254002.")
+    assert texte[1].startswith("a.csv, Zeile 3, Spalte gemeinde: „03254021 Eime“ ist keine Gemeinde")

@@ -160,13 +160,16 @@ def test_html_name_und_formel_werden_maskiert_und_entschaerft(gebiete):
     uebersicht = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60).run()
     assert uebersicht.metric[0].label == r"\<script\>alert\(\'x\'\)\<\/script\>"  # Markdown zeigt Zeichen
     assert r"\<b\>boese\<\/b\>\.csv" in uebersicht.sidebar.caption[0].value
-    assert any(r"Quelle: \=HYPERLINK\(" in c.value for c in uebersicht.caption)  # als Text, nicht als Link
+    # als Text, nicht als Link; neben der Quelle der Spalten, die die Datei nicht hatte (ergänzt)
+    assert any("Quelle:" in c.value and r"; \=HYPERLINK\(" in c.value for c in uebersicht.caption), \
+        [c.value for c in uebersicht.caption]
 
     ergebnis = fuer_leser(ablage.kennzahlen(), gebiete)
     export = tabelle_als_csv(exporttabelle(ergebnis, katalog.indikator("kinderarmut"), 2024, 2)).decode("utf-8-sig")
-    assert "'=HYPERLINK" in export and "'@BA" in export and "\r\n=" not in export and ";=" not in export
+    assert "=HYPERLINK" in export and "@BA" in export  # ergänzt: hinter der Quelle der übrigen Spalten …
+    assert not any(z.startswith(("=", "@", '"=', '"@')) for zeile in export.splitlines() for z in zeile.split(";"))
     roh = als_csv(ablage.kennzahlen()).decode()
-    assert "<script>alert('x')</script>" in roh and "\"'=HYPERLINK(" in roh
+    assert "<script>alert('x')</script>" in roh and "; =HYPERLINK(" in roh
 
 
 def _einrichtungen_app():
@@ -504,3 +507,19 @@ def test_mit_server_nur_ueber_das_cookie_angemeldet(monkeypatch, gebiete):
     with oeffne_ablage(gebiete).engine.connect() as v:
         zeilen = v.execute(select(anmeldesitzung.c.name, anmeldesitzung.c.eingeloest)).all()
     assert [tuple(z) for z in zeilen] == [("meier", False)]
+
+
+def test_genesis_tabelle_ueber_die_datenpflege(gebiete):
+    """Die GENESIS-CSV wie vom Amt: die Vorschau zeigt, was erkannt und abgeleitet wurde, und ergänzt den Stand."""
+    from tests.test_amtliche_tabellen import _genesis_csv
+
+    app = _hochladen(_anmelden(_app()), "12411-02-03-5.csv", _genesis_csv())
+    assert "**12411\\-02\\-03\\-5\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
+    hinweise = [c.value for c in app.caption]
+    assert any("Kopfzeile in Zeile 6 erkannt" in h for h in hinweise), hinweise
+    assert any("Abgeleitet" in h and "bev\\_6\\_15" in h and "10 bis unter 15 Jahre" in h for h in hinweise), \
+        [h for h in hinweise if "Abgeleitet" in h]
+    app.text_area(key="dp_kommentar").input("Bevölkerung 2024 aus der Regionaldatenbank")
+    app.button(key=UEBERNEHMEN).click().run()
+    zeilen = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"])
+    assert zeilen.loc[("03254002", 2024), "bev_u15"] == 2257 and zeilen.loc[("03254002", 2024), "nef_u15"] > 0

@@ -37,6 +37,9 @@ def test_formeln_entschaerft_zaehlzellen_unberuehrt(gebiete):
     werte = [[z.value for z in zeile] for zeile in blatt.iter_rows()]
     assert all(not (isinstance(w, str) and w.startswith("=")) for zeile in werte for w in zeile)
     assert blatt.cell(row=2, column=1).value == "03254002" and blatt.cell(row=2, column=7).value == "*"
+    # Zählzellen und Jahr als Zahlen, die Excel summiert; „-“ (nichts) ist 0, fehlend bleibt leer
+    assert [blatt.cell(row=2, column=c).value for c in (3, 6, 7, 8)] == [2024, 2411, "*", 0]
+    assert blatt.cell(row=2, column=6).data_type == "n" and blatt.cell(row=2, column=1).number_format == "@"
     wieder = pruefe_datei(als_csv(kz), "wieder.csv", gebiete).kennzahlen
     assert wieder.zeilen.equals(kz.zeilen)  # der Apostroph kommt beim Einlesen wieder weg
 

@@ -217,3 +217,56 @@ def test_grenzfaelle_die_gueltig_sind(gebiete):
     """Teil gleich Ganzem und das Jahr 1990 sind erlaubt (die Grenzen der Regeln, nicht knapp daneben)."""
     kz = pruefe_datei(_tabelle("03254002;Alfeld (Leine);1990;2411;2411;14730;2411"), "k.csv", gebiete).kennzahlen
     assert kz.zeilen.iloc[0][["jahr", "nef_u15", "lb"]].tolist() == [1990, 2411, 2411]
+
+
+def test_schluessel_wie_aemter_und_menschen_sie_schreiben(gebiete):
+    """AGS ohne führende Null, ARS (12 Stellen), Schlüssel mit Amtsnamen, eindeutiger Name: jedes wird der AGS.
+    Ein Name, der nichts eindeutig trifft, wird abgelehnt und nennt, was gemeint sein könnte."""
+    kz = pruefe_datei(csv_bytes("""
+        ags;jahr;bev_u15;nef_u15
+        3254002;2024;2700;520
+        032540021021;2024;14000;2100
+        032545406000;2024;3000;300
+        03254013 Eime, Flecken;2024;300;20
+        Holle;2024;900;40
+        Landkreis Hildesheim;2024;40000;7000
+    """), "k.csv", gebiete).kennzahlen
+    assert kz.zeilen["ags"].tolist() == ["03254", "03254002", "03254013", "03254021", "03254022", "032545406"]
+    with pytest.raises(UngueltigeDatei) as fehler:
+        pruefe_datei(csv_bytes("""
+            ags;jahr;bev_u15;nef_u15
+            Gronau;2024;900;40
+            03254002 Eime;2024;900;40
+        """), "k.csv", gebiete)
+    texte = [str(m) for m in fehler.value.meldungen]
+    assert any(t.startswith("k.csv, Zeile 2, Spalte ags: Unbekannter AGS „Gronau“") and
+               t.endswith("Gemeint ist vielleicht: „Gronau (Leine)“ = 03254043.") for t in texte), texte
+    assert any(t.startswith("k.csv, Zeile 3, Spalte ags: Unbekannter AGS „03254002 Eime“") for t in texte), texte
+
+
+def test_vorlage_mit_einer_ausgefuellten_zeile(gebiete):
+    """Die Vorlage aus der Datenpflege, nur Alfeld ausgefüllt: die übrigen vorausgefüllten Gebiete (Kreis und 19
+    Gemeinden) werden mit einem Hinweis übergangen, statt „Das Jahr „“ ist ungültig“ zu melden."""
+    from indikatoren.vorlage import als_xlsx as vorlage_xlsx
+
+    mappe = openpyxl.load_workbook(io.BytesIO(vorlage_xlsx(gebiete)))
+    blatt = mappe["Kennzahlen"]
+    kopf = [z.value for z in blatt[1]]
+    [alfeld] = [z for z in blatt.iter_rows(min_row=2) if z[0].value == "03254002"]
+    for spalte, wert in (("jahr", 2025), ("bev_u15", 2700), ("nef_u15", 520)):
+        alfeld[kopf.index(spalte)].value = wert
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    ergebnis = pruefe_datei(puffer.getvalue(), "vorlage.xlsx", gebiete)
+    assert ergebnis.kennzahlen.zeilen[["ags", "jahr", "nef_u15"]].values.tolist() == [["03254002", 2025, 520]]
+    assert any("20 Zeilen nennen nur ein Gebiet und sonst nichts (Zeile 2, 4, 5," in str(h)  # Alfeld: Zeile 3
+               for h in ergebnis.hinweise)
+
+
+def test_name_nur_wenn_eindeutig(gebiete):
+    import pandas as pd
+
+    mit = gebiete.mit_sozialraeumen(pd.DataFrame({"id": ["EIME-1"], "name": ["Eime"], "gemeinde": ["03254013"],
+                                                  "vollstaendig": ["nein"]}))
+    assert gebiete.normalisiere_ags("Eime") == "03254013" and mit.normalisiere_ags("Eime") is None
+    assert mit.normalisiere_ags("eime-1") == "EIME-1" and mit.vorschlag("Eime").count("„Eime“") == 2

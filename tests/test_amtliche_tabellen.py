@@ -1,0 +1,123 @@
+"""Tabellen, wie die Ämter sie veröffentlichen: GENESIS-CSV (ISO-8859-1, Titelzeilen, Kopf, Fußzeilen, „.“ und „-“)
+und eine XLSX des LSN mit verbundenen Kopfzellen, Spaltennummern und Schlüssel samt Namen – gebaut wie die Ämter sie
+bauen, geprüft gegen von Hand gerechnete Summen."""
+
+import io
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from indikatoren.cli import main
+from indikatoren.einlesen import oeffne_ablage
+from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.pruefung import pruefe_datei
+
+ALTER = ["unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre",
+         "15 bis unter 18 Jahre", "Insgesamt"]
+
+
+def _genesis_csv() -> bytes:
+    """Regionaldatenbank, Tabelle 12411-02-03-5, eine Zeile je Gebiet und Altersgruppe (wie „Werteabruf“ als CSV)."""
+    zeilen = ["GENESIS-Tabelle: 12411-02-03-5",
+              "Bevölkerung nach Geschlecht und Altersgruppen (17) - Stichtag 31.12. -;;;;;;",
+              "regionale Tiefe: Gemeinden, Samt-/Verbandsgemeinden;;;;;;",
+              "Fortschreibung des Bevölkerungsstandes;;;;;;",
+              "Bevölkerungsstand (Anzahl);;;;;;",
+              ";;;;Insgesamt;männlich;weiblich"]
+    gebiete = {"03254002;  Alfeld (Leine), Stadt": ["402", "455", "610", "790", "500", "18700"],
+               "03254013;  Eime, Flecken": [".", "60", "80", "110", "70", "2650"],
+               "03254041;  Duingen, Flecken": ["-"] * 6,  # aufgelöst
+               "03255001;  Arholzen": ["20", "21", "22", "23", "24", "700"]}  # Kreis Holzminden
+    for gebiet, werte in gebiete.items():
+        for alter, wert in zip(ALTER, werte):
+            zeilen.append(f"31.12.2024;{gebiet};{alter};{wert};{wert};{wert}")
+    zeilen += ["__________", "(C)opyright Statistische Ämter des Bundes und der Länder, 2025",
+               "Stand: 12.06.2025 / 10:21:05"]
+    return "\r\n".join(zeilen).encode("iso-8859-1")
+
+
+def test_genesis_csv_wird_ohne_handarbeit_zu_nennern(gebiete):
+    ergebnis = pruefe_datei(_genesis_csv(), "12411-02-03-5.csv", gebiete)
+    z = ergebnis.kennzahlen.zeilen.set_index("ags")
+    # von Hand: Alfeld 402 | 455 | 610 + 790 = 1.400 | 402 + 455 + 610 + 790 = 2.257
+    assert z.loc["03254002", ["bev_u3", "bev_3_6", "bev_6_15", "bev_u15"]].tolist() == [402, 455, 1400, 2257]
+    assert z.loc["03254002", "stichtag_bev"] == "2024-12-31" and z.loc["03254002", "jahr"] == 2024
+    # Eime: unter 3 ist „.“ – gesperrt, nie 0; damit ist auch die Summe unter 15 nicht bekannt
+    geheim = ergebnis.kennzahlen.geheim.set_index(ergebnis.kennzahlen.zeilen["ags"])
+    assert geheim.loc["03254013", "bev_u3"] and geheim.loc["03254013", "bev_u15"]
+    assert z.loc["03254013", ["bev_3_6", "bev_6_15"]].tolist() == [60, 190]
+    assert list(z.index) == ["03254002", "03254013"]  # Duingen (nur „-“) und Arholzen (anderer Kreis) übergangen
+    assert z.loc["03254002", "quelle"] == "GENESIS, Tabelle 12411-02-03-5, Stand: 12.06.2025 / 10:21:05"
+    texte = [str(h) for h in ergebnis.hinweise]
+    assert any("Kopfzeile in Zeile 6 erkannt (GENESIS, Bevölkerung nach Altersgruppen, eine Zeile je "
+               "Altersgruppe)" in t for t in texte), texte
+    assert any("bev_6_15 = „6 bis unter 10 Jahre“ + „10 bis unter 15 Jahre“" in t for t in texte)
+    assert any("Zeichen „.“ (Zahlenwert unbekannt oder geheim zu halten) in 1 Zelle: gesperrt („*“)" in t
+               for t in texte), texte
+    assert any("Aufgelöste Gebiete (nur „-“) übergangen: 03254041" in t for t in texte)
+    assert any("1 Gebiet anderer Kreise übergangen (etwa 03255001)" in t for t in texte)
+
+
+def test_genesis_ergaenzt_die_zaehler_der_ba_ueber_die_kommandozeile(tmp_path, capsys, gebiete):
+    """Die Nenner ersetzen in den Zeilen 2024 nur ihre Spalten: die Zähler der BA bleiben, die Quelle nennt beide."""
+    datei = tmp_path / "12411-02-03-5.csv"
+    datei.write_bytes(_genesis_csv())
+    assert main(["einlesen", str(datei)]) == 1  # ersetzen ginge nicht: nur Nenner
+    assert "ergänzt den aktiven Stand" in capsys.readouterr().err
+    ablage = oeffne_ablage(gebiete)
+    vorher = ablage.kennzahlen().zeilen.set_index(["ags", "jahr"])
+    assert main(["einlesen", str(datei), "--ergaenzen"]) == 0
+    nachher = ablage.kennzahlen().zeilen.set_index(["ags", "jahr"])
+    alfeld = nachher.loc[("03254002", 2024)]
+    assert (alfeld["bev_u15"], alfeld["nef_u15"], alfeld["lb"]) == (2257, vorher.loc[("03254002", 2024), "nef_u15"],
+                                                                    vorher.loc[("03254002", 2024), "lb"])
+    assert alfeld["quelle"].endswith("; GENESIS, Tabelle 12411-02-03-5, Stand: 12.06.2025 / 10:21:05")
+    assert nachher.drop(index=[("03254002", 2024), ("03254013", 2024)]).equals(
+        vorher.drop(index=[("03254002", 2024), ("03254013", 2024)]))
+
+
+def _lsn_xlsx() -> bytes:
+    """Eine Tabelle des LSN wie aus LSN-Online nach Excel: Titel, verbundene Kopfzellen über zwei Zeilen, eine Zeile
+    Spaltennummern, Schlüssel und Name in einer Zelle, „g“ für geheim, Fußnoten."""
+    mappe = openpyxl.Workbook()
+    blatt = mappe.active
+    blatt.append(["Bevölkerung nach Altersgruppen am 31.12.2024"])
+    blatt.append([])
+    blatt.append(["Gemeinde", "männlich", None, None, None, "Insgesamt", None, None, None])
+    blatt.append([None, *ALTER[:4], *ALTER[:4]])
+    blatt.merge_cells("B3:E3")
+    blatt.merge_cells("F3:I3")
+    blatt.append([str(i) for i in range(1, 10)])
+    blatt.append(["03254002 Alfeld (Leine), Stadt", 1, 1, 1, 1, 402, 455, 610, 790])
+    blatt.append(["032545406 Samtgemeinde Leinebergland", 1, 1, 1, 1, "g", 300, 400, 500])
+    blatt.append(["1) Gebietsstand 31.12.2024"])
+    blatt.append(["© Landesamt für Statistik Niedersachsen, Hannover 2025"])
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    return puffer.getvalue()
+
+
+def test_lsn_xlsx_mit_verbundenen_kopfzellen(gebiete):
+    ergebnis = pruefe_datei(_lsn_xlsx(), "lsn.xlsx", gebiete)
+    z = ergebnis.kennzahlen.zeilen.set_index("ags")
+    assert z.loc["03254002", ["bev_u3", "bev_3_6", "bev_6_15", "bev_u15"]].tolist() == [402, 455, 1400, 2257]
+    assert z.loc["032545406", ["bev_3_6", "bev_6_15"]].tolist() == [300, 900]  # Spalten „Insgesamt“, nicht männlich
+    assert ergebnis.kennzahlen.geheim.loc[z.index.get_loc("032545406"), "bev_u3"]
+    assert z.loc["03254002", "stichtag_bev"] == "2024-12-31"  # aus dem Titel
+    texte = [str(h) for h in ergebnis.hinweise]
+    assert any("Kopfzeile in Zeile 4 erkannt (LSN-Online" in t and "eine Spalte je Altersgruppe" in t
+               for t in texte), texte
+    assert any("Zeichen „g“ (geheim (Geheimhaltung des LSN)) in 1 Zelle" in t for t in texte), texte
+    assert any("eine 0 kann also auch ein kleiner Wert sein" in t for t in texte)
+
+
+def test_unbekannte_tabelle_sagt_was_erkannt_wurde(gebiete):
+    tabelle = pd.DataFrame({"Regionalschlüssel": ["03254002", "03254013"], "Name": ["Alfeld", "Eime"],
+                            "Personen in BG": ["3.100", "*"]})
+    inhalt = ("Statistik der Bundesagentur für Arbeit\nTabelle 1\n\n" + tabelle.to_csv(sep=";", index=False))
+    with pytest.raises(UngueltigeDatei) as fehler:
+        pruefe_datei(inhalt.encode("utf-8"), "ba.csv", gebiete)
+    [meldung] = [str(m) for m in fehler.value.meldungen]
+    assert meldung.startswith("ba.csv, Zeile 4: Kopfzeile in Zeile 4 erkannt; Spalten: 1: Regionalschlüssel; "
+                              "2: Name; 3: Personen in BG. Nicht zugeordnet:"), meldung
