@@ -4,12 +4,13 @@ mit deutschen Spaltennamen und Ortszeit."""
 import pandas as pd
 
 from darstellung.maskierung import md
+from darstellung.tabellen import pp_text, wert_text
 from indikatoren.datenstaende import Datenstand
 from indikatoren.listen import Stand
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.spalten import SPALTEN
 from indikatoren.vorschau import Vorschau
-from indikatoren.zahlenformat import zahl
+from indikatoren.zahlenformat import prozent, zahl
 
 
 def probleme(anzahl: int) -> str:
@@ -56,6 +57,17 @@ def datenstaende(staende: list[Datenstand]) -> pd.DataFrame:
 def geaenderte_werte(tabelle: pd.DataFrame) -> pd.DataFrame:
     return _mit_bedeutung(tabelle.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
                                                   "alt": "bisher", "neu": "neu", "differenz": "Differenz"}))
+
+
+def quoten(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Die Quoten der Vorschau (indikatoren/vorschau.quoten) in deutschem Format."""
+    return pd.DataFrame({
+        "Gebiet": tabelle["name"], "Jahr": tabelle["jahr"].astype(str), "Indikator": tabelle["indikator"],
+        "Vorjahr": [prozent(w) if pd.notna(w) else "–" for w in tabelle["vorjahr"]],
+        "bisher": [prozent(w) if pd.notna(w) else "–" for w in tabelle["bisher"]],
+        "neu": [wert_text(w, s) for w, s in zip(tabelle["neu"], tabelle["status"])],
+        "zum Vorjahr": [pp_text(d) for d in tabelle["differenz"]],
+    })
 
 
 def sperrliste(zellen: pd.DataFrame) -> pd.DataFrame:

@@ -22,6 +22,7 @@ Zeichen je Quelle stehen in ZEICHEN (erweiterbar). Ein Zeichen wird nie still zu
 import re
 from dataclasses import dataclass, field
 
+from indikatoren import katalog
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.tabelle_lesen import RohTabelle
@@ -48,13 +49,14 @@ ABLEITUNG = {  # Feld der Vorlage -> Altersgruppen, deren Summe es ist
 }
 SCHLUESSEL = re.compile(r"^\s*(\d{2,12})(?:\s+\S.*)?$")
 STICHTAG = re.compile(r"\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b")
+ISO_TAG = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
 @dataclass
 class Uebersetzung:
     tabelle: RohTabelle  # in der Form der Vorlage, Zeilennummern wie in der Datei des Amts
     hinweise: list[str] = field(default_factory=list)
-    nur_nenner: bool = True  # enthält keine Zähler: ergänzt einen Stand, ersetzt ihn nicht
+    teilweise: bool = True  # für keinen Indikator Zähler und Nenner: ergänzt einen Stand, ersetzt ihn nicht
 
 
 def ist_amtlich(zellen: list[list[str]]) -> bool:
@@ -77,7 +79,8 @@ def uebersetzen(zellen: list[list[str]], datei: str, gebiete: Gebiete) -> Uebers
     kopfzeilen = _kopfzeilen(zellen, erste)
     beschriftung = _beschriftungen([zellen[i] for i in kopfzeilen], max(len(z) for z in zellen))
     vorne = " ".join(" ".join(z) for z in zellen[:erste])
-    hinten = [" ".join(w for w in z if w.strip()) for z in zellen[letzte + 1:] if any(w.strip() for w in z)]
+    hinten = [" ".join(w for w in z if w.strip()) for z in zellen[letzte + 1:]
+              if any(w.strip().strip("_-=") for w in z)]  # ohne Trennlinien „______“
     quelle_art = _quelle_art(vorne + " " + " ".join(hinten))
     kopf_text = f"Kopfzeile in Zeile {kopfzeilen[-1] + 1 if kopfzeilen else erste} erkannt"
     alter = _altersspalte(zellen, daten, spalte)
@@ -87,14 +90,75 @@ def uebersetzen(zellen: list[list[str]], datei: str, gebiete: Gebiete) -> Uebers
     else:
         werte = _breit(zellen, daten, spalte, beschriftung)
         form = "eine Spalte je Altersgruppe"
-    if werte is None:
-        benannt = [f"{i + 1}: {b}" for i, b in enumerate(beschriftung) if b]
-        raise fehler(f"{kopf_text}; Spalten: {'; '.join(benannt) or 'keine Beschriftung'}. Nicht zugeordnet: keine "
-                     "Altersgruppen „unter 3 Jahre“, „3 bis unter 6 Jahre“, „6 bis unter 10 Jahre“, „10 bis unter "
-                     "15 Jahre“ gefunden. Bekannt sind bisher die Bevölkerungstabellen aus GENESIS (12411-02-03-5); "
-                     "andere Tabellen bitte in die Vorlage übertragen.", kopfzeilen[-1] + 1 if kopfzeilen else None)
-    return _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei,
-                    [f"{kopf_text} ({_QUELLEN[quelle_art]}, Bevölkerung nach Altersgruppen, {form})."])
+    if werte is not None:
+        return _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei,
+                        [f"{kopf_text} ({_QUELLEN[quelle_art]}, Bevölkerung nach Altersgruppen, {form})."])
+    felder = _ba_felder(beschriftung, spalte)
+    if felder:
+        zugeordnet = "; ".join(f"„{beschriftung[j]}“ → {f}" for f, j in felder.items())
+        return _ba(zellen, daten, spalte, felder, gebiete, vorne, hinten, datei,
+                   [f"{kopf_text} (Statistik der Bundesagentur für Arbeit); zugeordnet: {zugeordnet}."])
+    benannt = [f"{i + 1}: {b}" for i, b in enumerate(beschriftung) if b]
+    raise fehler(f"{kopf_text}; Spalten: {'; '.join(benannt) or 'keine Beschriftung'}. Nicht zugeordnet: weder "
+                 "Altersgruppen der Bevölkerung („unter 3 Jahre“ …) noch Spalten der BA („NEF unter 15 Jahren“, "
+                 "„ELB“, „Leistungsberechtigte“ …). Andere Tabellen bitte in die Vorlage übertragen.",
+                 kopfzeilen[-1] + 1 if kopfzeilen else None)
+
+
+_NEF = r"(?:nef|nicht erwerbsfähige leistungsberechtigte)\b"
+BA_SPALTEN = (  # Feld der Vorlage -> Muster der Beschriftung der BA (klein), in dieser Reihenfolge geprüft
+    ("nef_u3", _NEF + r".*\bunter 3\b"),
+    ("nef_3_6", _NEF + r".*\b3 bis unter 6\b"),
+    ("nef_6_15", _NEF + r".*\b6 bis unter 15\b"),
+    ("nef_u15", _NEF + r".*\bunter 15\b"),
+    ("elb", r"^(?:elb|erwerbsfähige leistungsberechtigte)(?: \(elb\))?(?:(?: / | )insgesamt)?$"),
+    ("lb", r"^(?:lb|leistungsberechtigte)(?: \(lb\))?(?:(?: / | )insgesamt)?$"),
+)
+MONATE = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
+          "november", "dezember")
+MONAT = re.compile(r"\b(" + "|".join(MONATE) + r")\s+((?:19|20)\d{2})\b")
+
+
+def _ba_felder(beschriftung: list[str], spalte: int) -> dict[str, int]:
+    """Feld -> Spalte, nach den Beschriftungen der BA; jede Spalte höchstens ein Feld, jedes Feld die erste Spalte."""
+    felder: dict[str, int] = {}
+    for j, b in enumerate(beschriftung):
+        text = _schlicht(b) if j != spalte else ""  # übereinander: „NEF / unter 15 Jahren“
+        feld = next((f for f, muster in BA_SPALTEN if re.search(muster, text)), None)
+        if feld and feld not in felder:
+            felder[feld] = j
+    return felder
+
+
+def _ba(zellen, daten, spalte, felder, gebiete, vorne, hinten, datei, hinweise) -> Uebersetzung:
+    zeichen = ZEICHEN["BA"]
+    monat = MONAT.search(vorne.lower())
+    tag = STICHTAG.search(vorne)
+    stichtag = (f"{monat.group(2)}-{MONATE.index(monat.group(1)) + 1:02d}" if monat else
+                f"{tag.group(3)}-{tag.group(2)}" if tag else "")
+    stand = next((h for h in hinten if h.lower().startswith("stand")), "")
+    quelle = ", ".join(t for t in ("Statistik der Bundesagentur für Arbeit", stand) if t)
+    fremd, zeilen, gezaehlt = [], [], {}
+    for i in daten:
+        ags = gebiete.normalisiere_ags(_zelle(zellen[i], spalte))
+        if ags is None:
+            fremd.append(_zelle(zellen[i], spalte).split()[0])
+            continue
+        eigener = _stichtag_der_zeile(zellen[i])[:7] or stichtag
+        if not eigener:
+            raise UngueltigeDatei([Meldung(datei, "Kein Berichtsmonat gefunden: weder „Dezember 2024“ in den "
+                                                  "Titelzeilen noch eine Spalte mit Daten.", i + 1)])
+        zeile = {"ags": ags, "name": "", "jahr": eigener[:4], "stichtag_sgb2": eigener, "quelle": quelle}
+        for feld, j in felder.items():
+            wert = _zelle(zellen[i], j)
+            if wert in zeichen:
+                gezaehlt[wert] = gezaehlt.get(wert, 0) + 1
+            zeile[feld] = _summe([wert], zeichen)
+        zeilen.append((i + 1, zeile))
+    _uebergangen(hinweise, gezaehlt, zeichen, fremd, hinten)
+    kopf = ["ags", "name", "jahr", "stichtag_sgb2", *felder, "quelle"]
+    return Uebersetzung(RohTabelle(datei, kopf, [(nr, [z[k] for k in kopf]) for nr, z in zeilen]), hinweise,
+                        teilweise=not katalog.verfuegbar(felder))
 
 
 def _zelle(zeile: list[str], i: int) -> str:
@@ -204,8 +268,13 @@ def _insgesamt(beschriftung: str) -> bool:
 
 
 def _stichtag_der_zeile(zeile: list[str]) -> str:
-    treffer = next((STICHTAG.search(w) for w in zeile if STICHTAG.fullmatch(w.strip())), None)
-    return f"{treffer.group(3)}-{treffer.group(2)}-{treffer.group(1)}" if treffer else ""
+    """Ein Datum in einer Zelle der Zeile: „31.12.2024“ aus CSV oder „2024-12-31“ aus einer Datumszelle in Excel."""
+    for w in zeile:
+        if treffer := STICHTAG.fullmatch(w.strip()):
+            return f"{treffer.group(3)}-{treffer.group(2)}-{treffer.group(1)}"
+        if ISO_TAG.fullmatch(w.strip()):
+            return w.strip()
+    return ""
 
 
 _QUELLEN = {"GENESIS": "GENESIS", "LSN": "LSN-Online, Landesamt für Statistik Niedersachsen",
@@ -254,23 +323,28 @@ def _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei, h
                     "10 Jahre“ + „10 bis unter 15 Jahre“, bev_u15 = die Summe aller vier. Nicht abgeleitet: "
                     "bev_u_rag und bev_15_rag (die Altersgruppen enden bei 65 Jahren, die Regelaltersgrenze liegt "
                     "darüber); sie kommen aus den Bezugsgrößen der BA.")
+    if quelle_art == "LSN":
+        hinweise.append("Das LSN setzt zur Geheimhaltung manche Werte auf 0; eine 0 kann also auch ein kleiner Wert "
+                        "sein.")
+    if aufgeloest:
+        hinweise.append(f"Aufgelöste Gebiete (nur „-“) übergangen: {', '.join(aufgeloest[:5])}.")
+    _uebergangen(hinweise, gezaehlt, zeichen, fremd, hinten)
+    kopf = ["ags", "name", "jahr", "stichtag_bev", *ABLEITUNG, "quelle"]
+    roh = RohTabelle(datei, kopf, [(nr, [z[k] for k in kopf]) for nr, z in zeilen])
+    return Uebersetzung(roh, hinweise)
+
+
+def _uebergangen(hinweise: list[str], gezaehlt: dict, zeichen: dict, fremd: list[str], hinten: list[str]) -> None:
+    """Was die Vorschau über Zeichen, fremde Gebiete und Fußzeilen sagt (beide Arten von Tabellen)."""
     for z, anzahl in sorted(gezaehlt.items()):
         bedeutung, erklaerung = zeichen[z]
         folge = {"geheim": "gesperrt („*“)", "null": "0", "fehlt": "fehlt"}[bedeutung]
         hinweise.append(f"Zeichen „{z}“ ({erklaerung}) in {anzahl} {'Zelle' if anzahl == 1 else 'Zellen'}: {folge}.")
-    if quelle_art == "LSN":
-        hinweise.append("Das LSN setzt zur Geheimhaltung manche Werte auf 0; eine 0 kann also auch ein kleiner Wert "
-                        "sein.")
     if fremd:
         hinweise.append(f"{len(fremd)} {'Gebiet' if len(fremd) == 1 else 'Gebiete'} anderer Kreise übergangen "
                         f"(etwa {', '.join(fremd[:3])}).")
-    if aufgeloest:
-        hinweise.append(f"Aufgelöste Gebiete (nur „-“) übergangen: {', '.join(aufgeloest[:5])}.")
     if hinten:
         hinweise.append(f"Fußzeilen übergangen: {' | '.join(hinten[:4])}")
-    kopf = ["ags", "name", "jahr", "stichtag_bev", *ABLEITUNG, "quelle"]
-    roh = RohTabelle(datei, kopf, [(nr, [z[k] for k in kopf]) for nr, z in zeilen])
-    return Uebersetzung(roh, hinweise)
 
 
 def _summe(teile: list[str], zeichen: dict) -> str:

@@ -44,11 +44,11 @@ def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *,
                 raise AndererStandAktiv(f"Inzwischen ist Datenstand {aktiv.id if aktiv else '–'} aktiv, nicht "
                                         f"{erwartet or '–'}. Bitte die Vorschau neu prüfen.")
             kennzahlen, grundlage = geprueft.kennzahlen, None
-            if geprueft.nur_nenner and not (ergaenzen and aktiv is not None):
-                raise UngueltigeDatei([Meldung(dateiname, "Die Tabelle des Amts enthält nur Bevölkerungszahlen "
-                                                          "(Nenner); sie ergänzt den aktiven Stand, statt ihn zu "
-                                                          "ersetzen. Bitte „ergänzt den aktiven Stand“ wählen "
-                                                          "(Kommandozeile: --ergaenzen).")])
+            if geprueft.teilweise and not (ergaenzen and aktiv is not None):
+                raise UngueltigeDatei([Meldung(dateiname, "Die Tabelle des Amts enthält für keinen Indikator Zähler "
+                                                          "und Nenner (etwa nur die Bevölkerung); sie ergänzt den "
+                                                          "aktiven Stand, statt ihn zu ersetzen. Bitte „ergänzt den "
+                                                          "aktiven Stand“ wählen (Kommandozeile: --ergaenzen).")])
             if ergaenzen and aktiv is not None:
                 kennzahlen = ablage.kennzahlen(aktiv.id, verbindung).ergaenzt_um(kennzahlen, geprueft.spalten)
                 grundlage = aktiv.id

@@ -42,7 +42,7 @@ class Pruefergebnis:
     kennzahlen: Kennzahlen
     hinweise: list[Meldung] = field(default_factory=list)
     spalten: frozenset[str] = frozenset()  # die Spalten, die die Datei wirklich hat (Ergänzen: nur diese ersetzen)
-    nur_nenner: bool = False  # eine Tabelle eines Amts nur mit Nennern: ergänzt einen Stand, ersetzt ihn nicht
+    teilweise: bool = False  # Tabelle eines Amts ohne Zähler und Nenner eines Indikators: ergänzt nur einen Stand
 
 
 def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "",
@@ -55,15 +55,15 @@ def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "",
         else None
     if uebersetzt is None:
         return _Pruefung(als_rohtabelle(zellen, datei), gebiete, quelle, art).ausfuehren()
-    pruefung = _Pruefung(uebersetzt.tabelle, gebiete, quelle, art, nur_nenner=uebersetzt.nur_nenner)
+    pruefung = _Pruefung(uebersetzt.tabelle, gebiete, quelle, art, teilweise=uebersetzt.teilweise)
     pruefung.hinweise += [Meldung(datei, h) for h in uebersetzt.hinweise]
     return pruefung.ausfuehren()
 
 
 class _Pruefung:
-    def __init__(self, roh, gebiete, quelle, art, nur_nenner=False):
+    def __init__(self, roh, gebiete, quelle, art, teilweise=False):
         self.roh, self.gebiete, self.quelle, self.art = roh, gebiete, quelle, art
-        self.nur_nenner = nur_nenner  # eine Tabelle eines Amts nur mit Nennern: ergänzt einen Stand
+        self.teilweise = teilweise  # eine Tabelle eines Amts, die nur ergänzen kann (Pruefergebnis.teilweise)
         self.fehler: list[Meldung] = []
         self.hinweise: list[Meldung] = []
         self.standard_stichtag: set[str] = set()
@@ -81,7 +81,7 @@ class _Pruefung:
             self._fehler("Die Datei enthält nur die Kopfzeile, aber keine Datenzeile.")
         if not self.roh.zeilen or "ags" not in spalten or "jahr" not in spalten:
             raise UngueltigeDatei(self.fehler)
-        if not katalog.verfuegbar(spalten) and not self.nur_nenner:
+        if not katalog.verfuegbar(spalten) and not self.teilweise:
             self._fehler("Die Datei enthält für keinen Indikator beide Spalten (Zähler und Nenner, z. B. nef_u15 "
                          "und bev_u15); so ließe sich nichts berechnen.", 1)
         self._steuerzeichen()
@@ -98,7 +98,7 @@ class _Pruefung:
         merkmale = [s for s in ANZAHLEN if s in spalten]
         tabelle = pd.DataFrame(zeilen, columns=list(KOPF) + merkmale)
         maske = pd.DataFrame(geheim, columns=merkmale, dtype=bool)
-        return Pruefergebnis(aus_spalten(tabelle, maske), self.hinweise, frozenset(spalten), self.nur_nenner)
+        return Pruefergebnis(aus_spalten(tabelle, maske), self.hinweise, frozenset(spalten), self.teilweise)
 
     def _steuerzeichen(self):
         """Unsichtbare Steuerzeichen (außer Tabulator, Zeilenumbruch) machen Exporte und Anzeige kaputt."""
@@ -179,7 +179,7 @@ class _Pruefung:
         if not self.quelle and not all(z["quelle"] for z in zeilen):
             self._hinweis("Keine Quelle angegeben (Spalte quelle oder Angabe beim Einlesen); "
                           "die Zahlen erscheinen als „Quelle nicht angegeben“.")
-        for s in sorted(self.standard_stichtag):
+        for s in sorted(self.standard_stichtag if not self.teilweise else ()):  # ergänzt: der andere Stichtag bleibt
             standard = "Dezember des Jahres" if s == "stichtag_sgb2" else "31.12. des Jahres"
             self._hinweis(f"Wo {s} fehlt, gilt als Stichtag: {standard}.", spalte=s)
         return zeilen, geheim

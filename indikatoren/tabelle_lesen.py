@@ -65,8 +65,41 @@ def lese_zellen(inhalt: bytes, datei: str) -> list[list[str]]:
             raise fehler("Das erste Tabellenblatt ist leer.")
         return alle
     if inhalt.startswith(b"\xd0\xcf\x11\xe0"):
-        raise fehler("Das alte Excel-Format .xls wird nicht gelesen; bitte als .xlsx oder CSV speichern.")
+        return _xls(inhalt, fehler)
     return _csv(_text(inhalt, fehler), fehler)
+
+
+def _xls(inhalt: bytes, fehler) -> list[list[str]]:
+    """Das alte Excel-Format (.xls, Excel 97–2003), wie manche Ämter es noch liefern: erstes Blatt über xlrd,
+    Datumszellen als Tag, ganze Zahlen ohne „.0“; begrenzt wie XLSX."""
+    import xlrd  # erst hier: selten gebraucht
+
+    try:
+        mappe = xlrd.open_workbook(file_contents=inhalt, on_demand=True)
+        blatt = mappe.sheet_by_index(0)
+        if blatt.nrows > HOECHSTE_ZEILEN or blatt.ncols > HOECHSTE_SPALTEN:
+            raise fehler(f"Das Blatt „{blatt.name}“ hat mehr als {zahl(HOECHSTE_ZEILEN)} Zeilen oder "
+                         f"{zahl(HOECHSTE_SPALTEN)} Spalten; so große Tabellen liest das Dashboard nicht.")
+        zeilen = []
+        for r in range(blatt.nrows):
+            zeile = []
+            for zelle in blatt.row(r):
+                if zelle.ctype == xlrd.XL_CELL_DATE:
+                    zeile.append(_zelle(xlrd.xldate_as_datetime(zelle.value, mappe.datemode)))
+                elif zelle.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+                    zeile.append("")
+                else:
+                    zeile.append(_zelle(zelle.value))
+            zeilen.append(zeile)
+        mappe.release_resources()
+    except UngueltigeDatei:
+        raise
+    except Exception as e:  # xlrd meldet kaputte Dateien mit vielen eigenen Klassen
+        raise fehler(f"Die Datei ist keine lesbare Excel-Arbeitsmappe im alten Format .xls ({type(e).__name__}); "
+                     "bitte als .xlsx oder CSV speichern.") from None
+    if not zeilen:
+        raise fehler("Das erste Tabellenblatt ist leer.")
+    return zeilen
 
 
 def _text(inhalt: bytes, fehler) -> str:

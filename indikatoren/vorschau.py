@@ -101,3 +101,34 @@ def _luecken(neu: Kennzahlen, gebiete: Gebiete) -> list[str]:
             for ags in sorted(gemeinden - vorhanden):
                 warnungen.append(f"{gebiete.name(ags)} fehlt im Jahr {jahr}, andere Gemeinden haben Zahlen.")
     return warnungen
+
+
+def quoten(alt: Kennzahlen | None, neu: Kennzahlen, gebiete: Gebiete, jahre) -> pd.DataFrame:
+    """Die Quoten der eingelesenen Jahre je Gemeinde und für den Kreis, wie sie nach dem Übernehmen wären, neben dem
+    Vorjahr (im neuen Stand) und dem bisherigen Wert (im aktiven Stand): eine falsch zugeordnete Spalte oder ein
+    vertauschter Nenner fällt so auf, bevor er veröffentlicht wird. Spalten: ags, name, jahr, indikator (Titel),
+    vorjahr, bisher, neu, status, differenz (neu minus Vorjahr, Prozentpunkte)."""
+    spalten = ["ags", "name", "jahr", "indikator", "vorjahr", "bisher", "neu", "status", "differenz"]
+    jahre = sorted(set(jahre))
+    if not jahre or not katalog.verfuegbar(neu.merkmale):
+        return pd.DataFrame(columns=spalten)
+    schluessel = ["ags", "jahr", "indikator"]
+    n = berechne(neu, gebiete)
+    n = n[n["ebene"].isin(("gemeinde", "kreis")) & n["indikator"].isin(HAUPTINDIKATOREN)]
+    jetzt = n[n["jahr"].isin(jahre)].rename(columns={"wert": "neu"})
+    vorjahr = n.assign(jahr=n["jahr"] + 1)[[*schluessel, "wert"]].rename(columns={"wert": "vorjahr"})
+    tabelle = jetzt.merge(vorjahr, on=schluessel, how="left")
+    if alt is not None and katalog.verfuegbar(alt.merkmale):
+        a = berechne(alt, gebiete)
+        tabelle = tabelle.merge(a[[*schluessel, "wert"]].rename(columns={"wert": "bisher"}), on=schluessel,
+                                how="left")
+    else:
+        tabelle["bisher"] = float("nan")
+    tabelle["differenz"] = tabelle["neu"] - tabelle["vorjahr"]
+    tabelle = tabelle.assign(_i=tabelle["indikator"].map(HAUPTINDIKATOREN.index), _e=tabelle["ebene"] != "kreis")
+    tabelle = tabelle.sort_values(["jahr", "_i", "_e", "name"], kind="stable")  # je Indikator der Kreis zuerst
+    tabelle["indikator"] = tabelle["indikator"].map(lambda i: katalog.indikator(i).titel)
+    return tabelle[spalten].reset_index(drop=True)
+
+
+HAUPTINDIKATOREN = ("kinderarmut", "sgb2_quote", "elb_quote")

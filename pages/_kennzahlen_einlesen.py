@@ -19,6 +19,7 @@ from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 from indikatoren.spalten import ARTEN
+from indikatoren.vorschau import quoten as vorschau_quoten
 from indikatoren.vorschau import vorschau
 from pages import _anmeldung as anmeldung
 from pages._hochladen import hochladen
@@ -35,8 +36,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
     feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
-    upload = hochladen("Kennzahlen-Tabelle (CSV oder XLSX, höchstens 20 MB)", feld, "dp_upload",
-                       ["csv", "txt", "xlsx"])
+    upload = hochladen("Kennzahlen-Tabelle (CSV, XLSX oder das alte XLS, höchstens 20 MB)", feld, "dp_upload",
+                       ["csv", "txt", "xlsx", "xls"])
     if upload:
         name, inhalt = upload
         aktiv = ablage.aktiver()
@@ -71,6 +72,11 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
             if v.warnungen:  # eine Meldung mit Liste statt einer je Gemeinde
                 st.warning(f"**{len(v.warnungen)} Plausibilitätswarnungen** (übernehmen geht trotzdem):\n"
                            + "\n".join(f"- {md(w)}" for w in v.warnungen))
+            quoten = vorschau_quoten(alt, neu, gebiete, geprueft.kennzahlen.jahre)
+            if not quoten.empty:
+                st.markdown("**Quoten nach dem Übernehmen** (je Gemeinde und Kreis, neben Vorjahr und bisherigem "
+                            "Wert: eine falsch zugeordnete Spalte fällt hier auf)")
+                st.dataframe(tabellen.quoten(quoten), hide_index=True, width="stretch", key="dp_quoten")
             if not v.geaenderte_werte.empty:
                 st.markdown("**Geänderte Werte**")
                 st.dataframe(tabellen.geaenderte_werte(v.geaenderte_werte), hide_index=True, width="stretch")

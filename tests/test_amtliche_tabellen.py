@@ -57,6 +57,9 @@ def test_genesis_csv_wird_ohne_handarbeit_zu_nennern(gebiete):
                for t in texte), texte
     assert any("Aufgelöste Gebiete (nur „-“) übergangen: 03254041" in t for t in texte)
     assert any("1 Gebiet anderer Kreise übergangen (etwa 03255001)" in t for t in texte)
+    assert any(t.endswith("Fußzeilen übergangen: (C)opyright Statistische Ämter des Bundes und der Länder, 2025 | "
+                          "Stand: 12.06.2025 / 10:21:05") for t in texte), texte
+    assert not any("stichtag_sgb2" in t for t in texte)  # nur Nenner: der Stichtag der BA bleibt, wie er war
 
 
 def test_genesis_ergaenzt_die_zaehler_der_ba_ueber_die_kommandozeile(tmp_path, capsys, gebiete):
@@ -121,3 +124,92 @@ def test_unbekannte_tabelle_sagt_was_erkannt_wurde(gebiete):
     [meldung] = [str(m) for m in fehler.value.meldungen]
     assert meldung.startswith("ba.csv, Zeile 4: Kopfzeile in Zeile 4 erkannt; Spalten: 1: Regionalschlüssel; "
                               "2: Name; 3: Personen in BG. Nicht zugeordnet:"), meldung
+
+
+def test_vorschau_zeigt_die_quoten_nach_dem_uebernehmen(gebiete):
+    """Alfeld 2024 mit den Beispieldaten: NEF 479 von bisher 2.737 Kindern (17,5 %), neu 2.257 Kinder aus GENESIS
+    → 479 / 2.257 = 21,22 %; Vorjahr 452 / 2.751 = 16,43 %; also +4,8 Pp. – so fiele ein falscher Nenner auf."""
+    from darstellung.datenpflege import quoten as quoten_text
+    from indikatoren.vorschau import quoten
+
+    alt = oeffne_ablage(gebiete).kennzahlen()
+    z = alt.zeilen.set_index(["ags", "jahr"])
+    assert z.loc[("03254002", 2024), ["nef_u15", "bev_u15"]].tolist() == [479, 2737]
+    assert z.loc[("03254002", 2023), ["nef_u15", "bev_u15"]].tolist() == [452, 2751]
+    geprueft = pruefe_datei(_genesis_csv(), "g.csv", gebiete)
+    tabelle = quoten(alt, alt.ergaenzt_um(geprueft.kennzahlen, geprueft.spalten), gebiete, [2024])
+    text = quoten_text(tabelle).set_index(["Gebiet", "Indikator"])
+    alfeld = text.loc[("Alfeld (Leine)", "Kinderarmutsindikator (NEF-Quote unter 15)")]
+    assert alfeld[["Vorjahr", "bisher", "neu", "zum Vorjahr"]].tolist() == ["16,4\u00a0%", "17,5\u00a0%",
+                                                                           "21,2\u00a0%", "+4,8\u00a0Pp."]
+    assert text.index[0] == ("Landkreis Hildesheim", "Kinderarmutsindikator (NEF-Quote unter 15)")
+    assert text.loc[("Eime", "Kinderarmutsindikator (NEF-Quote unter 15)"), "neu"] == "nicht ausweisbar"
+
+
+def test_altes_xls_mit_datumszelle(gebiete):
+    """Excel 97–2003 (.xls, mit xlwt gebaut wie von Excel): Stichtag als Datumszelle, Zahlen als Zahlenzellen."""
+    from datetime import datetime
+
+    import xlwt
+
+    mappe = xlwt.Workbook()
+    blatt = mappe.add_sheet("12411-02-03-5")
+    zeilen = [["Bevölkerung nach Altersgruppen"], [],
+              ["Stichtag", "Gemeinde", *ALTER[:4]],
+              [datetime(2024, 12, 31), "03254002 Alfeld (Leine), Stadt", 402, 455, 610, 790]]
+    datum = xlwt.easyxf(num_format_str="DD.MM.YYYY")
+    for r, zeile in enumerate(zeilen):
+        for c, wert in enumerate(zeile):
+            blatt.write(r, c, wert, datum) if isinstance(wert, datetime) else blatt.write(r, c, wert)
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    z = pruefe_datei(puffer.getvalue(), "alt.xls", gebiete).kennzahlen.zeilen.set_index("ags")
+    assert z.loc["03254002", ["jahr", "stichtag_bev", "bev_6_15", "bev_u15"]].tolist() == [2024, "2024-12-31",
+                                                                                           1400, 2257]
+
+
+def _ba_xlsx() -> bytes:
+    """Wie eine Tabelle der Statistik der BA nach Excel: verbundene Titelzeilen, Berichtsmonat im Titel, Kopf über zwei
+    Zeilen, Spaltennummern, Schlüssel als Text, deutsche Zahlen als Text, „*“ und „-“, Fußnoten."""
+    mappe = openpyxl.Workbook()
+    blatt = mappe.active
+    blatt.append(["Statistik der Bundesagentur für Arbeit"])
+    blatt.append(["Personen in Bedarfsgemeinschaften nach Gemeinden – Berichtsmonat Dezember 2024"])
+    blatt.merge_cells("A1:F1")
+    blatt.merge_cells("A2:F2")
+    blatt.append([])
+    blatt.append(["Regionalschlüssel", "Gemeinde", "Leistungsberechtigte insgesamt",
+                  "Erwerbsfähige Leistungsberechtigte (ELB)", "Nicht erwerbsfähige Leistungsberechtigte (NEF)", None])
+    blatt.append([None, None, None, None, "insgesamt", "unter 15 Jahren"])
+    blatt.merge_cells("E4:F4")
+    blatt.append([1, 2, 3, 4, 5, 6])
+    blatt.append(["03254002", "Alfeld (Leine), Stadt", "1.903", "1.288", "615", "481"])
+    blatt.append(["03254013", "Eime", "*", "40", "*", "*"])
+    blatt.append(["03254041", "Duingen", "-", "-", "-", "-"])
+    blatt.append(["* Werte kleiner 3 werden aus Datenschutzgründen anonymisiert."])
+    blatt.append(["© Statistik der Bundesagentur für Arbeit"])
+    puffer = io.BytesIO()
+    mappe.save(puffer)
+    return puffer.getvalue()
+
+
+def test_ba_tabelle_mit_ihren_beschriftungen(tmp_path, capsys, gebiete):
+    ergebnis = pruefe_datei(_ba_xlsx(), "ba.xlsx", gebiete)
+    kz = ergebnis.kennzahlen
+    z = kz.zeilen.set_index("ags")
+    assert z.loc["03254002", ["lb", "elb", "nef_u15"]].tolist() == [1903, 1288, 481]
+    assert z.loc["03254041", ["lb", "elb", "nef_u15"]].tolist() == [0, 0, 0]  # „-“: nichts vorhanden
+    geheim = kz.geheim.set_index(kz.zeilen["ags"])
+    assert geheim.loc["03254013", ["lb", "nef_u15"]].tolist() == [True, True] and z.loc["03254013", "elb"] == 40
+    assert z.loc["03254002", "stichtag_sgb2"] == "2024-12" and z.loc["03254002", "jahr"] == 2024
+    texte = [str(h) for h in ergebnis.hinweise]
+    [kopf] = [t for t in texte if "Kopfzeile in Zeile 5 erkannt (Statistik der Bundesagentur für Arbeit)" in t]
+    for zuordnung in ("„Leistungsberechtigte insgesamt“ → lb", "„Erwerbsfähige Leistungsberechtigte (ELB)“ → elb",
+                      "„Nicht erwerbsfähige Leistungsberechtigte (NEF) / unter 15 Jahren“ → nef_u15"):
+        assert zuordnung in kopf, kopf
+    assert any("Zeichen „*“ (aus Datenschutzgründen anonymisiert) in 2 Zellen: gesperrt" in t for t in texte), texte
+    datei = tmp_path / "ba.xlsx"
+    datei.write_bytes(_ba_xlsx())
+    assert main(["einlesen", str(datei), "--ergaenzen"]) == 0
+    alfeld = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"]).loc[("03254002", 2024)]
+    assert (alfeld["nef_u15"], alfeld["bev_u15"], alfeld["stichtag_sgb2"]) == (481, 2737, "2024-12")

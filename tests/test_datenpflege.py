@@ -519,6 +519,9 @@ def test_genesis_tabelle_ueber_die_datenpflege(gebiete):
     assert any("Kopfzeile in Zeile 6 erkannt" in h for h in hinweise), hinweise
     assert any("Abgeleitet" in h and "bev\\_6\\_15" in h and "10 bis unter 15 Jahre" in h for h in hinweise), \
         [h for h in hinweise if "Abgeleitet" in h]
+    [quoten] = [d.value for d in app.dataframe if "zum Vorjahr" in d.value.columns]
+    quoten = quoten.set_index(["Gebiet", "Indikator"])
+    assert quoten.loc[("Alfeld (Leine)", "Kinderarmutsindikator (NEF-Quote unter 15)"), "neu"] == "21,2\u00a0%"
     app.text_area(key="dp_kommentar").input("Bevölkerung 2024 aus der Regionaldatenbank")
     app.button(key=UEBERNEHMEN).click().run()
     zeilen = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"])

@@ -127,3 +127,16 @@ def test_berichtsjahre_das_letzte_abgeschlossene_zuerst():
     from familienzentrum.pruefung import berichtsjahre
     assert berichtsjahre(date(2026, 11, 21)) == [2025, 2026]
     assert berichtsjahre(date(2025, 5, 1)) == [2025]  # im Eröffnungsjahr nur dieses
+
+
+def test_datumszelle_aus_excel_ist_ein_tag(gebiete):
+    """In Excel getippt ist „29.03.2025“ eine Datumszelle (Zeitpunkt 00:00); sie gilt wie der Text."""
+    from datetime import date as tag
+    from datetime import datetime
+
+    ablage = oeffne_ablage(gebiete)
+    mappe = {**GUT, "Veranstaltungen": [GUT["Veranstaltungen"][0], [datetime(2025, 3, 29), "Eröffnung", "Fest", 80],
+                                        [tag(2025, 4, 5), "Fest", "Fest", 1200]]}
+    daten.einlesen(ablage, _mappe(mappe), "fz.xlsx", von="fz", kommentar="Excel", heute=HEUTE)
+    gelesen = Listen(ablage, katalog.VERANSTALTUNGEN).lesen()[1]
+    assert gelesen["datum"].tolist() == ["2025-03-29", "2025-04-05"]

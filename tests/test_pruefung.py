@@ -56,7 +56,8 @@ FEHLERHAFT = {
                               ["k.csv, Zeile 1, Spalte ags: Die Pflichtspalte „ags“ fehlt. Die Kopfzeile hat nur "
                                "eine Spalte: Trennzeichen nicht erkannt"]),
     "kaputte_xlsx": (b"PK\x03\x04" + b"\x00kaputt" * 50, "k.xlsx", ["k.xlsx: Die Datei ist keine lesbare XLSX"]),
-    "altes_xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "k.xls", ["k.xls: Das alte Excel-Format"]),
+    "kaputte_xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "k.xls",
+                    ["k.xls: Die Datei ist keine lesbare Excel-Arbeitsmappe im alten Format .xls"]),
     "utf16": (_tabelle(GUT).decode().encode("utf-16"), "k.csv", ["k.csv: Die Zeichenkodierung ist UTF-16"]),
     "binaerdatei": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "bild.csv",
                     ["bild.csv: Die Datei ist weder eine Textdatei (CSV) noch eine XLSX-Arbeitsmappe."]),
