@@ -24,7 +24,7 @@ from indikatoren import anmeldesitzung, konfiguration
 from indikatoren.datenstaende import Ablage
 from pages import _sitzungsschutz as sitzungsschutz
 
-ZIEL = "../datenpflege"  # relativ zu /anmeldung/…: bleibt richtig hinter einem Pfad des Proxys
+ZIEL = "../datenpflege"  # relativ zu /anmeldung/…: zurück zur Seite Datenpflege
 
 
 @cache
