@@ -13,7 +13,7 @@ from pathlib import Path
 
 from berichte import cli as berichte_cli
 from familienzentrum import cli as familienzentrum_cli
-from indikatoren import beispieldaten, cli_listen, geheimhaltung, geodaten, konfiguration, sicherung
+from indikatoren import beispieldaten, cli_listen, geheimhaltung, genesis, geodaten, konfiguration, sicherung
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.cli_listen import datei_lesen
@@ -52,9 +52,25 @@ def _pruefen(args):
 
 
 def _einlesen(args):
+    _speichern(datei_lesen(args.datei), args.datei.name, args, args.ergaenzen, args.quelle, args.art)
+
+
+def _genesis(args):
+    """Die Bevölkerung aus dem GENESIS-Dienst holen und den aktiven Stand damit ergänzen (wie einlesen --ergaenzen)."""
+    kreis = konfiguration.kreis()
+    try:
+        name, inhalt = genesis.bevoelkerung(kreis, args.jahr, *konfiguration.genesis())
+    except genesis.GenesisFehler as fehler:
+        mit_sozialraeumen()[1].protokolliere("einlesen", args.von or "", f"genesis_{genesis.TABELLE}_{args.jahr}",
+                                            "", False, str(fehler))
+        raise ValueError(str(fehler)) from None
+    _speichern(inhalt, name, args, ergaenzen=True)
+
+
+def _speichern(inhalt: bytes, name: str, args, ergaenzen: bool, quelle: str = "", art: str = "amtlich"):
     gebiete, ablage = mit_sozialraeumen()
-    ergebnis = einlesen(ablage, datei_lesen(args.datei), args.datei.name, gebiete, ergaenzen=args.ergaenzen,
-                        kommentar=args.kommentar, von=args.von, quelle=args.quelle, art=args.art)
+    ergebnis = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, kommentar=args.kommentar, von=args.von,
+                        quelle=quelle, art=art)
     _hinweise(ergebnis.hinweise)
     stand = ergebnis.datenstand
     print(f"Datenstand {stand.id} gespeichert und aktiv: {stand.zeilen} Zeilen aus {stand.dateiname}"
@@ -190,6 +206,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--quelle", default="", help="Quelle für Zeilen ohne Spalte quelle")
     b.add_argument("--art", default="amtlich", choices=ARTEN, help="Art für Zeilen ohne Spalte art")
     b.set_defaults(befehl=_einlesen)
+
+    b = befehle.add_parser("genesis", help="Bevölkerung (Tabelle 12411-02-03-5) für die Gemeinden des Kreises aus dem "
+                                           "GENESIS-Dienst holen, prüfen und den aktiven Stand damit ergänzen")
+    b.add_argument("--jahr", type=int, required=True, help="Jahr des Stichtags 31.12.")
+    b.add_argument("--kommentar", default="")
+    b.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
+    b.set_defaults(befehl=_genesis)
 
     b = befehle.add_parser("berechnen", help="Indikatoren als CSV auf stdout")
     b.add_argument("--eingabe", type=Path, help="aus dieser Datei rechnen, ohne zu speichern")

@@ -127,3 +127,13 @@ def download_sekunden() -> float:
     """Wie lange eine Datei der Datenpflege (Rohtabelle, Sicherung) nach dem Klick auf dem Server zum Herunterladen
     bereitliegt (pages/_anmeldung.beim_klick), Vorgabe 60 Sekunden."""
     return max(1.0, float((_wert("SOZIALPLANUNG_DOWNLOAD_S") or "60").replace(",", ".")))
+
+
+GENESIS_VORGABE = "https://www.regionalstatistik.de/genesisws/rest/2020"
+
+
+def genesis() -> tuple[str, str, str]:
+    """(Adresse, Nutzer, Passwort) des GENESIS-Webservice für die Bevölkerung (indikatoren/genesis.py): Vorgabe ist
+    die Regionaldatenbank Deutschland; SOZIALPLANUNG_GENESIS_URL nennt eine andere (GENESIS-Online, ein Land)."""
+    return (_wert("SOZIALPLANUNG_GENESIS_URL") or GENESIS_VORGABE, _wert("SOZIALPLANUNG_GENESIS_NUTZER") or "",
+            _wert("SOZIALPLANUNG_GENESIS_PASSWORT") or "")

@@ -6,13 +6,14 @@ verschwinden. „Ersetzen“ bleibt für eine vollständig neu gelieferte Tabell
 Indikatoren, Zeilen), steht rot in der Vorschau und muss eigens bestätigt werden."""
 
 import hashlib
+from datetime import date
 
 import streamlit as st
 
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME, als_csv
 from darstellung.maskierung import dateiname, md
-from indikatoren import konfiguration, vorlage
+from indikatoren import genesis, konfiguration, vorlage
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen
 from indikatoren.gebiete import Gebiete
@@ -35,6 +36,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                                      "gilt; was dann entfällt, zeigt die Vorschau rot.") == "ergänzt den aktiven Stand"
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
+    _genesis_holen(ablage, gebiete, benutzer)
     feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
     upload = hochladen("Kennzahlen-Tabelle (CSV, XLSX oder das alte XLS, höchstens 20 MB)", feld, "dp_upload",
                        ["csv", "txt", "xlsx", "xls"])
@@ -104,3 +106,21 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                             st.rerun()
     if gespeichert := st.session_state.pop("dp_gespeichert", None):
         st.success(f"Datenstand {gespeichert} ist gespeichert und aktiv.")
+
+
+def _genesis_holen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
+    """Die Bevölkerung aus dem GENESIS-Dienst (Einstellungen im README) kommt wie eine hochgeladene Datei in die
+    Prüfung und Vorschau darunter."""
+    with st.expander(f"Bevölkerung aus dem GENESIS-Dienst holen (Tabelle {genesis.TABELLE})"):
+        spalten = st.columns([1, 2], vertical_alignment="bottom")
+        heute = date.today().year
+        jahr = spalten[0].number_input("Jahr (Stichtag 31.12.)", 1990, heute, heute - 1, key="dp_genesis_jahr")
+        if spalten[1].button("Holen und prüfen", key="dp_genesis"):
+            try:
+                st.session_state["dp_upload"] = genesis.bevoelkerung(gebiete.kreis, int(jahr),
+                                                                     *konfiguration.genesis())
+                st.session_state["dp_upload_feld"] = None  # gilt, bis eine Datei hochgeladen wird
+            except genesis.GenesisFehler as fehler:
+                ablage.protokolliere("einlesen", benutzer, f"genesis_{genesis.TABELLE}_{jahr}", "", False,
+                                     str(fehler))
+                st.error(md(fehler))

@@ -75,6 +75,10 @@ MUTANTEN = [
      "tests/test_amtliche_tabellen.py::test_ba_tabelle_mit_ihren_beschriftungen"),
     ("indikatoren/amtliche_tabelle.py", "MONATE.index(monat.group(1)) + 1:02d", "MONATE.index(monat.group(1)):02d",
      "tests/test_amtliche_tabellen.py::test_ba_tabelle_mit_ihren_beschriftungen"),
+    ("indikatoren/genesis.py", 'headers={"username": nutzer, "password": passwort,', 'headers={"username": nutzer,',
+     "tests/test_amtliche_tabellen.py::test_bevoelkerung_aus_dem_genesis_dienst"),
+    ("indikatoren/genesis.py", 'if inhalt.lstrip().startswith(b"{"):', "if False:",
+     "tests/test_amtliche_tabellen.py::test_bevoelkerung_aus_dem_genesis_dienst"),
     # Geheimhaltung mit Schutzintervallen (Issue 19): Prüfung weg, Wissen „gesperrt heißt ≥ 1“ weg, Abstand kleiner
     ("indikatoren/geheimhaltung.py", 'zellen.heuristik() if verfahren == "heuristik" else zellen.sperren(',
      "zellen.heuristik() if True else zellen.sperren(", "tests/test_geheimhaltung.py"),

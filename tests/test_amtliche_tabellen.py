@@ -213,3 +213,37 @@ def test_ba_tabelle_mit_ihren_beschriftungen(tmp_path, capsys, gebiete):
     assert main(["einlesen", str(datei), "--ergaenzen"]) == 0
     alfeld = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"]).loc[("03254002", 2024)]
     assert (alfeld["nef_u15"], alfeld["bev_u15"], alfeld["stichtag_sgb2"]) == (481, 2737, "2024-12")
+
+
+def test_bevoelkerung_aus_dem_genesis_dienst(monkeypatch, capsys, gebiete):
+    """Gegen die Attrappe auf 127.0.0.1: richtige Anfrage (Tabelle, Jahr, Gemeinden des Kreises, Zugang nur in
+    Kopfzeilen), dann dieselbe Prüfung wie eine Datei; falscher Zugang und fehlendes Jahr sind deutsche Meldungen,
+    nichts wird gespeichert, der Versuch steht im Protokoll."""
+    from tests.genesis_attrappe import NUTZER, PASSWORT, GenesisAttrappe
+
+    ablage = oeffne_ablage(gebiete)
+    with GenesisAttrappe(_genesis_csv()) as dienst:
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_URL", dienst.url)
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_NUTZER", NUTZER)
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_PASSWORT", "falsch")
+        assert main(["genesis", "--jahr", "2024"]) == 1
+        assert "GENESIS meldet: Ein Fehler ist aufgetreten: Benutzername oder Passwort ungültig (Code 13)." in \
+            capsys.readouterr().err
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_PASSWORT", PASSWORT)
+        assert main(["genesis", "--jahr", "2023"]) == 1
+        assert "Es gibt keine Objekte zum angegebenen Selektionskriterium (Code 104)" in capsys.readouterr().err
+        assert [d.id for d in ablage.datenstaende()] == [1]
+        assert main(["genesis", "--jahr", "2024", "--kommentar", "Bevölkerung 2024"]) == 0
+        assert "(ergänzt Datenstand 1)" in capsys.readouterr().out
+        letzte = dienst.anfragen[-1]
+    assert letzte["pfad"] == "/genesisws/rest/2020/data/tablefile" and (letzte["nutzer"], letzte["passwort"]) == (
+        NUTZER, PASSWORT)
+    assert {k: letzte["felder"][k] for k in ("name", "format", "startyear", "regionalvariable", "regionalkey")} == {
+        "name": "12411-02-03-5", "format": "csv", "startyear": "2024", "regionalvariable": "GEMEIN",
+        "regionalkey": "03254*"}
+    assert ablage.kennzahlen().zeilen.set_index(["ags", "jahr"]).loc[("03254002", 2024), "bev_u15"] == 2257
+    protokoll = ablage.protokolleintraege()
+    assert protokoll["meldung"].str.contains("Benutzername oder Passwort ungültig").any()
+    monkeypatch.setenv("SOZIALPLANUNG_GENESIS_URL", "http://127.0.0.1:9/genesisws/rest/2020")  # niemand antwortet
+    assert main(["genesis", "--jahr", "2024"]) == 1
+    assert "ist nicht erreichbar" in capsys.readouterr().err

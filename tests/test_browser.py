@@ -11,6 +11,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pandas as pd
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
 from tests.browser import verstoesse as _verstoesse
@@ -146,13 +147,7 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
     seite.on("response", lambda r: verlauf.append((r.status, r.url[-60:])))
     seite.on("console", lambda m: verlauf.append(("Konsole", m.text[:200])))
     for art in ("CSV", "XLSX"):
-        try:
-            with seite.expect_download(timeout=60_000) as laden:
-                seite.get_by_role("button", name=f"{art} herunterladen", exact=True).click()
-        except Exception as fehler:
-            seite.screenshot(path=str(ERGEBNISSE / "download_fehlt.png"), full_page=True)
-            raise AssertionError(f"kein Download {art}: {verlauf[-25:]}") from fehler
-        dateien[art] = laden.value
+        dateien[art] = _herunterladen(seite, f"{art} herunterladen", verlauf)
     assert dateien["CSV"].suggested_filename == "kinderarmut_u3_2024_datenstand1.csv"
     csv_tabelle = pd.read_csv(dateien["CSV"].path(), sep=";", decimal=",", encoding="utf-8-sig", dtype={"AGS": str})
     xlsx_tabelle = pd.read_excel(dateien["XLSX"].path(), dtype={"AGS": str}).head(len(csv_tabelle))
@@ -170,6 +165,21 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
         eime = tabelle.set_index("AGS").loc["03254013"]
         assert pd.isna(eime["Zähler"]) and pd.isna(eime["Wert (%)"])
     seite.screenshot(path=str(ERGEBNISSE / "uebersicht.png"), full_page=True)
+
+
+def _herunterladen(seite, knopf: str, verlauf: list):
+    """Klickt einen Download-Knopf, bis der Download kommt (höchstens dreimal): Streamlit lädt das JavaScript des
+    Knopfs erst beim ersten Zeigen nach, und ein Klick während eines Neulaufs der Seite geht gelegentlich verloren.
+    Kommt keiner, sagt die Meldung, was der Browser zuletzt sah."""
+    for _ in range(3):
+        try:
+            with seite.expect_download(timeout=20_000) as laden:
+                seite.get_by_role("button", name=knopf, exact=True).click()
+            return laden.value
+        except PlaywrightTimeout:
+            continue
+    seite.screenshot(path=str(ERGEBNISSE / "download_fehlt.png"), full_page=True)
+    raise AssertionError(f"kein Download „{knopf}“: {verlauf[-25:]}")
 
 
 def test_gemeindeprofil_druckt_auf_eine_a4_seite(server, seite):

@@ -526,3 +526,28 @@ def test_genesis_tabelle_ueber_die_datenpflege(gebiete):
     app.button(key=UEBERNEHMEN).click().run()
     zeilen = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"])
     assert zeilen.loc[("03254002", 2024), "bev_u15"] == 2257 and zeilen.loc[("03254002", 2024), "nef_u15"] > 0
+
+
+def test_bevoelkerung_aus_genesis_in_der_datenpflege(monkeypatch, gebiete):
+    """Der Knopf holt die Tabelle von der Attrappe des Dienstes; sie geht durch dieselbe Prüfung und Vorschau."""
+    from tests.genesis_attrappe import NUTZER, PASSWORT, GenesisAttrappe
+    from tests.test_amtliche_tabellen import _genesis_csv
+
+    with GenesisAttrappe(_genesis_csv()) as dienst:
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_URL", dienst.url)
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_NUTZER", NUTZER)
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_PASSWORT", "falsch")
+        app = _anmelden(_app())
+        app.number_input(key="dp_genesis_jahr").set_value(2024)
+        app.button(key="dp_genesis").click().run()
+        assert "GENESIS meldet: Ein Fehler ist aufgetreten: Benutzername oder Passwort ungültig" in \
+            app.error[0].value.replace("\\", "")
+        monkeypatch.setenv("SOZIALPLANUNG_GENESIS_PASSWORT", PASSWORT)
+        app.button(key="dp_genesis").click().run()
+    assert "**genesis\\_12411\\-02\\-03\\-5\\_2024\\.csv** ist gültig: 2 Zeilen" in app.success[0].value
+    [quoten] = [d.value for d in app.dataframe if "zum Vorjahr" in d.value.columns]
+    assert "21,2\u00a0%" in quoten["neu"].tolist()
+    app.text_area(key="dp_kommentar").input("Bevölkerung 2024 aus GENESIS")
+    app.button(key=UEBERNEHMEN).click().run()
+    zeilen = oeffne_ablage(gebiete).kennzahlen().zeilen.set_index(["ags", "jahr"])
+    assert zeilen.loc[("03254002", 2024), "bev_u15"] == 2257
