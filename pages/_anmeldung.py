@@ -78,8 +78,7 @@ def _aus_dem_cookie() -> str | None:
             st.session_state["dp_hinweis"] = ABGELAUFEN
         return None
     if not sitzung or sitzung.get("name") != name:
-        st.session_state["dp_sitzung"] = sitzung = {"name": name, "regeln": regeln(),
-                                                    "cookie": (anmeldesitzung.COOKIE, wert)}
+        st.session_state["dp_sitzung"] = sitzung = {"name": name, "regeln": regeln()}
         sitzungsschutz.sitzung_nicht_uebernehmbar()
     sitzung["aktiv"] = datetime.now(UTC)
     return name
