@@ -161,7 +161,9 @@ def test_zeitvergleich_im_link_und_im_praesentationsmodus(server, seite):
     seite.get_by_role("checkbox", name="Landkreis Hildesheim zeigen").check(force=True)
     seite.wait_for_url(re.compile(r".*gemeinden=03254002(%2C|,)03254013(?!.*kreis=0).*"), timeout=30_000)
     feld = seite.get_by_test_id("stSidebar").locator("#ansichtslink")
-    seite.wait_for_function("e => !e.value.includes('kreis=0')", arg=feld.element_handle(), timeout=30_000)
+    # jedes Mal neu gesucht: Streamlit ersetzt das Element beim Neuzeichnen, ein festgehaltenes bliebe alt
+    seite.wait_for_function("() => { const e = document.querySelector('[data-testid=stSidebar] #ansichtslink');"
+                            " return e && !e.value.includes('kreis=0'); }", timeout=30_000)
     link = feld.input_value()
     assert "gemeinden=03254002,03254013" in link
     seite.context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server)
