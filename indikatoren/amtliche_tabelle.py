@@ -1,45 +1,38 @@
 """Tabellen, wie die statistischen Ämter sie veröffentlichen, in die Form der Vorlage übersetzen.
 
-Die Ämter legen Tabellen für Menschen an: Titelzeilen, Kopfzeilen übereinander (verbundene Zellen), eine Zeile mit
-Spaltennummern, Schlüssel allein oder mit dem Namen („03254002 Alfeld (Leine), Stadt“), Zeichen statt Zahlen und
-Fußnoten darunter. Hier wird daraus gefunden:
-- die Datenzeilen: die Zeilen mit einem Gebietsschlüssel in der Spalte, in der die meisten Schlüssel des Kreises
-  stehen (AGS mit 2, 5, 8 oder 9 Stellen oder ARS mit 12, immer als Text); Zeilen anderer Kreise und aufgelöster
-  Gebiete (nur „-“) werden genannt und übergangen;
-- der Kopf darüber (die Zeilen mit mehr als einer Zelle; obere Kopfzeilen gelten nach rechts weiter, wie
-  verbundene Zellen) und der Fuß darunter (Fußnoten, „©“, „Stand:“);
-- die Bevölkerungstabellen aus GENESIS (Regionaldatenbank, GENESIS-Online, LSN-Online und die anderen Länder;
-  12411-02-03-5 und ihre Geschwister), lang (eine Zeile je Altersgruppe) oder breit (eine Spalte je Altersgruppe).
+Den Aufbau (Schlüsselspalte, Kopf, Daten, Fuß) findet `tabellenaufbau`; hier wird entschieden, was die Spalten sind:
+1. ein Spaltenprofil, das die Stabsstelle gewählt hat oder dessen Spalten alle im Kopf stehen (`zuordnung`);
+2. die Bevölkerungstabellen aus GENESIS (Regionaldatenbank, GENESIS-Online, LSN-Online und die anderen Länder;
+   12411-02-03-5 und ihre Geschwister), lang (eine Zeile je Altersgruppe) oder breit (eine Spalte je Altersgruppe);
+3. die Beschriftungen der Statistik der BA („NEF unter 15 Jahren“, „ELB“ …).
+Sonst UnbekannteSpalten: die Datenpflege zeigt dann den erkannten Kopf und das Formular „Spalten zuordnen“.
 
 Abgeleitet wird nur, was sich genau ableiten lässt: bev_u3, bev_3_6, bev_6_15 (6 bis unter 10 und 10 bis unter 15)
 und bev_u15. bev_u_rag und bev_15_rag nicht: die Altersgruppen enden bei 65, die Regelaltersgrenze steigt von 65
 auf 67 – geschätzt würde still falsch.
-
-Zeichen je Quelle stehen in ZEICHEN (erweiterbar). Ein Zeichen wird nie still zu 0: „-“ heißt bei allen Ämtern
-„nichts vorhanden“ (also 0), geheime Zeichen werden „*“, alle übrigen „fehlt“; die Prüfung sagt, wie oft.
 """
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Sequence
 
-from indikatoren import katalog
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.tabelle_lesen import RohTabelle
+from indikatoren.tabellenaufbau import (
+    QUELLEN,
+    STICHTAG,
+    ZEICHEN,
+    Aufbau,
+    Uebersetzung,
+    erkennen,
+    schlicht,
+    stichtag_der_zeile,
+    summe,
+    uebergangen,
+    zelle,
+)
+from indikatoren.zuordnung import Profil, Zeitbezug, anwenden, vorschlag
 
-GENESIS_ZEICHEN = {
-    ".": ("geheim", "Zahlenwert unbekannt oder geheim zu halten"),
-    "-": ("null", "nichts vorhanden"),
-    "x": ("fehlt", "Tabellenfach gesperrt, weil Aussage nicht sinnvoll"),
-    "/": ("fehlt", "keine Angabe, da Zahlenwert nicht sicher genug"),
-    "…": ("fehlt", "Angabe fällt später an"),
-    "...": ("fehlt", "Angabe fällt später an"),
-}
-ZEICHEN = {  # Quelle -> Zeichen -> (Bedeutung: geheim, null oder fehlt; Erklärung des Amts)
-    "GENESIS": GENESIS_ZEICHEN,
-    "LSN": {**GENESIS_ZEICHEN, "g": ("geheim", "geheim (Geheimhaltung des LSN)")},
-    "BA": {"*": ("geheim", "aus Datenschutzgründen anonymisiert"), "-": ("null", "nichts vorhanden")},
-}
 ALTERSGRUPPEN = {  # Schlüssel -> Muster der Beschriftung (klein, Leerzeichen vereinheitlicht)
     "u3": r"unter 3 jahren?", "3_6": r"3 bis unter 6 jahren?", "6_10": r"6 bis unter 10 jahren?",
     "10_15": r"10 bis unter 15 jahren?",
@@ -47,16 +40,15 @@ ALTERSGRUPPEN = {  # Schlüssel -> Muster der Beschriftung (klein, Leerzeichen v
 ABLEITUNG = {  # Feld der Vorlage -> Altersgruppen, deren Summe es ist
     "bev_u3": ("u3",), "bev_3_6": ("3_6",), "bev_6_15": ("6_10", "10_15"), "bev_u15": ("u3", "3_6", "6_10", "10_15"),
 }
-SCHLUESSEL = re.compile(r"^\s*(\d{2,12})(?:\s+\S.*)?$")
-STICHTAG = re.compile(r"\b(\d{2})\.(\d{2})\.((?:19|20)\d{2})\b")
-ISO_TAG = re.compile(r"(?:19|20)\d{2}-\d{2}-\d{2}")
 
 
-@dataclass
-class Uebersetzung:
-    tabelle: RohTabelle  # in der Form der Vorlage, Zeilennummern wie in der Datei des Amts
-    hinweise: list[str] = field(default_factory=list)
-    teilweise: bool = True  # für keinen Indikator Zähler und Nenner: ergänzt einen Stand, ersetzt ihn nicht
+class UnbekannteSpalten(UngueltigeDatei):
+    """Kopf und Daten sind gefunden, die Spalten aber keinem Feld zuzuordnen: die Datenpflege bietet das Formular
+    „Spalten zuordnen“ mit dem erkannten Kopf und den Vorschlägen an."""
+
+    def __init__(self, meldungen: list[Meldung], aufbau: Aufbau, vorschlag: dict[str, str]):
+        super().__init__(meldungen)
+        self.aufbau, self.vorschlag = aufbau, vorschlag
 
 
 def ist_amtlich(zellen: list[list[str]]) -> bool:
@@ -65,164 +57,58 @@ def ist_amtlich(zellen: list[list[str]]) -> bool:
     return not kopf & {"ags", "gebiet"}
 
 
-def uebersetzen(zellen: list[list[str]], datei: str, gebiete: Gebiete) -> Uebersetzung | None:
+def uebersetzen(zellen: list[list[str]], datei: str, gebiete: Gebiete, profile: Sequence[Profil] = (),
+                profil: str | None = None) -> Uebersetzung | None:
     """Die Tabelle eines Amts als Tabelle der Vorlage; None, wenn in ihr kein Schlüssel des Kreises steht (dann
-    prüft die Prüfung sie als Vorlage und sagt, was fehlt); wirft UngueltigeDatei mit dem, was erkannt wurde."""
-    def fehler(text, zeile=None):
-        return UngueltigeDatei([Meldung(datei, text, zeile)])
-
-    spalte = _schluesselspalte(zellen, gebiete)
-    if spalte is None:
+    prüft die Prüfung sie als Vorlage und sagt, was fehlt). `profile`: die gespeicherten Spaltenprofile; `profil`:
+    der Name des Profils, das gelten soll (sonst das erste, das passt). Wirft UngueltigeDatei mit dem, was erkannt
+    wurde."""
+    aufbau = erkennen(zellen, gebiete)
+    if aufbau is None:
         return None
-    daten = [i for i, z in enumerate(zellen) if _schluessel_artig(_zelle(z, spalte))]
-    erste, letzte = daten[0], daten[-1]
-    kopfzeilen = _kopfzeilen(zellen, erste)
-    beschriftung = _beschriftungen([zellen[i] for i in kopfzeilen], max(len(z) for z in zellen))
-    vorne = " ".join(" ".join(z) for z in zellen[:erste])
-    hinten = [" ".join(w for w in z if w.strip()) for z in zellen[letzte + 1:]
-              if any(w.strip().strip("_-=") for w in z)]  # ohne Trennlinien „______“
-    quelle_art = _quelle_art(vorne + " " + " ".join(hinten))
-    kopf_text = f"Kopfzeile in Zeile {kopfzeilen[-1] + 1 if kopfzeilen else erste} erkannt"
-    alter = _altersspalte(zellen, daten, spalte)
-    if alter is not None:
-        werte = _lang(zellen, daten, spalte, alter, beschriftung)
-        form = "eine Zeile je Altersgruppe"
-    else:
-        werte = _breit(zellen, daten, spalte, beschriftung)
-        form = "eine Spalte je Altersgruppe"
+    kopf_text = f"Kopfzeile in Zeile {aufbau.kopfzeile} erkannt"
+    if profil is not None:
+        gewaehlt = next((p for p in profile if p.name == profil), None)
+        if gewaehlt is None:
+            raise UngueltigeDatei([Meldung(datei, f"Es gibt kein Spaltenprofil „{profil}“; gespeichert sind: "
+                                                  f"{', '.join(p.name for p in profile) or 'keine'}.")])
+        return anwenden(aufbau, zellen, datei, gebiete, gewaehlt,
+                        [f"{kopf_text}; Spalten nach dem Profil „{gewaehlt.name}“: {gewaehlt.beschreibung()}."])
+    if passend := next((p for p in profile if p.passt(aufbau)), None):
+        return anwenden(aufbau, zellen, datei, gebiete, passend,
+                        [f"{kopf_text}; Spalten nach dem Profil „{passend.name}“ (von selbst gewählt: die Kopfzeile "
+                         f"hat alle seine Spalten): {passend.beschreibung()}."])
+    quelle_art = _quelle_art(aufbau.vorne + " " + " ".join(aufbau.hinten))
+    alter = _altersspalte(zellen, aufbau)
+    werte = _lang(zellen, aufbau, alter) if alter is not None else _breit(zellen, aufbau)
     if werte is not None:
-        return _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei,
-                        [f"{kopf_text} ({_QUELLEN[quelle_art]}, Bevölkerung nach Altersgruppen, {form})."])
-    felder = _ba_felder(beschriftung, spalte)
+        form = "eine Zeile je Altersgruppe" if alter is not None else "eine Spalte je Altersgruppe"
+        return _bevoelkerung(werte, aufbau, gebiete, quelle_art, datei,
+                             [f"{kopf_text} ({QUELLEN[quelle_art]}, Bevölkerung nach Altersgruppen, {form})."])
+    felder = vorschlag(aufbau)
     if felder:
-        zugeordnet = "; ".join(f"„{beschriftung[j]}“ → {f}" for f, j in felder.items())
-        return _ba(zellen, daten, spalte, felder, gebiete, vorne, hinten, datei,
-                   [f"{kopf_text} (Statistik der Bundesagentur für Arbeit); zugeordnet: {zugeordnet}."])
-    benannt = [f"{i + 1}: {b}" for i, b in enumerate(beschriftung) if b]
-    raise fehler(f"{kopf_text}; Spalten: {'; '.join(benannt) or 'keine Beschriftung'}. Nicht zugeordnet: weder "
-                 "Altersgruppen der Bevölkerung („unter 3 Jahre“ …) noch Spalten der BA („NEF unter 15 Jahren“, "
-                 "„ELB“, „Leistungsberechtigte“ …). Andere Tabellen bitte in die Vorlage übertragen.",
-                 kopfzeilen[-1] + 1 if kopfzeilen else None)
-
-
-_NEF = r"(?:nef|nicht erwerbsfähige leistungsberechtigte)\b"
-BA_SPALTEN = (  # Feld der Vorlage -> Muster der Beschriftung der BA (klein), in dieser Reihenfolge geprüft
-    ("nef_u3", _NEF + r".*\bunter 3\b"),
-    ("nef_3_6", _NEF + r".*\b3 bis unter 6\b"),
-    ("nef_6_15", _NEF + r".*\b6 bis unter 15\b"),
-    ("nef_u15", _NEF + r".*\bunter 15\b"),
-    ("elb", r"^(?:elb|erwerbsfähige leistungsberechtigte)(?: \(elb\))?(?:(?: / | )insgesamt)?$"),
-    ("lb", r"^(?:lb|leistungsberechtigte)(?: \(lb\))?(?:(?: / | )insgesamt)?$"),
-)
-MONATE = ("januar", "februar", "märz", "april", "mai", "juni", "juli", "august", "september", "oktober",
-          "november", "dezember")
-MONAT = re.compile(r"\b(" + "|".join(MONATE) + r")\s+((?:19|20)\d{2})\b")
-
-
-def _ba_felder(beschriftung: list[str], spalte: int) -> dict[str, int]:
-    """Feld -> Spalte, nach den Beschriftungen der BA; jede Spalte höchstens ein Feld, jedes Feld die erste Spalte."""
-    felder: dict[str, int] = {}
-    for j, b in enumerate(beschriftung):
-        text = _schlicht(b) if j != spalte else ""  # übereinander: „NEF / unter 15 Jahren“
-        feld = next((f for f, muster in BA_SPALTEN if re.search(muster, text)), None)
-        if feld and feld not in felder:
-            felder[feld] = j
-    return felder
-
-
-def _ba(zellen, daten, spalte, felder, gebiete, vorne, hinten, datei, hinweise) -> Uebersetzung:
-    zeichen = ZEICHEN["BA"]
-    monat = MONAT.search(vorne.lower())
-    tag = STICHTAG.search(vorne)
-    stichtag = (f"{monat.group(2)}-{MONATE.index(monat.group(1)) + 1:02d}" if monat else
-                f"{tag.group(3)}-{tag.group(2)}" if tag else "")
-    stand = next((h for h in hinten if h.lower().startswith("stand")), "")
-    quelle = ", ".join(t for t in ("Statistik der Bundesagentur für Arbeit", stand) if t)
-    fremd, zeilen, gezaehlt = [], [], {}
-    for i in daten:
-        ags = gebiete.normalisiere_ags(_zelle(zellen[i], spalte))
-        if ags is None:
-            fremd.append(_zelle(zellen[i], spalte).split()[0])
-            continue
-        eigener = _stichtag_der_zeile(zellen[i])[:7] or stichtag
-        if not eigener:
-            raise UngueltigeDatei([Meldung(datei, "Kein Berichtsmonat gefunden: weder „Dezember 2024“ in den "
-                                                  "Titelzeilen noch eine Spalte mit Daten.", i + 1)])
-        zeile = {"ags": ags, "name": "", "jahr": eigener[:4], "stichtag_sgb2": eigener, "quelle": quelle}
-        for feld, j in felder.items():
-            wert = _zelle(zellen[i], j)
-            if wert in zeichen:
-                gezaehlt[wert] = gezaehlt.get(wert, 0) + 1
-            zeile[feld] = _summe([wert], zeichen)
-        zeilen.append((i + 1, zeile))
-    _uebergangen(hinweise, gezaehlt, zeichen, fremd, hinten)
-    kopf = ["ags", "name", "jahr", "stichtag_sgb2", *felder, "quelle"]
-    return Uebersetzung(RohTabelle(datei, kopf, [(nr, [z[k] for k in kopf]) for nr, z in zeilen]), hinweise,
-                        teilweise=not katalog.verfuegbar(felder))
-
-
-def _zelle(zeile: list[str], i: int) -> str:
-    return zeile[i].strip() if i < len(zeile) else ""
-
-
-def _schluessel_artig(text: str) -> bool:
-    treffer = SCHLUESSEL.match(text)
-    return bool(treffer) and len(treffer.group(1)) in (2, 5, 8, 9, 12)
-
-
-def _schluesselspalte(zellen: list[list[str]], gebiete: Gebiete) -> int | None:
-    """Die Spalte mit den meisten Schlüsseln des Kreises (Werte wie 18700 sehen aus wie Schlüssel, sind aber keine
-    des Kreises)."""
-    zaehler: dict[int, int] = {}
-    for zeile in zellen:
-        for i, w in enumerate(zeile):
-            if _schluessel_artig(w) and gebiete.normalisiere_ags(w) is not None:
-                zaehler[i] = zaehler.get(i, 0) + 1
-    return max(zaehler, key=zaehler.get) if zaehler else None
-
-
-def _kopfzeilen(zellen: list[list[str]], erste: int) -> list[int]:
-    """Die Zeilen unmittelbar über den Daten mit mehr als einer Zelle; eine Zeile nur mit Spaltennummern (1, 2, 3 …)
-    zählt nicht zum Kopf."""
-    kopf, i = [], erste - 1
-    while i >= 0:
-        voll = [w.strip() for w in zellen[i] if w.strip()]
-        if len(voll) < 2:
-            break
-        if not all(w.isdigit() for w in voll):
-            kopf.insert(0, i)
-        i -= 1
-    return kopf
-
-
-def _beschriftungen(kopf: list[list[str]], breite: int) -> list[str]:
-    """Je Spalte die Kopfzellen übereinander („Insgesamt / unter 3 Jahre“); obere Zeilen gelten nach rechts weiter."""
-    teile: list[list[str]] = [[] for _ in range(breite)]
-    for nr, zeile in enumerate(kopf):
-        weiter = ""
-        for i in range(breite):
-            w = _zelle(zeile, i)
-            if nr < len(kopf) - 1:
-                weiter = w or weiter
-                w = weiter
-            if w:
-                teile[i].append(w)
-    return [" / ".join(t) for t in teile]
-
-
-def _schlicht(text: str) -> str:
-    return " ".join(text.lower().split())
+        zugeordnet = "; ".join(f"„{b}“ → {f}" for f, b in felder.items())
+        return anwenden(aufbau, zellen, datei, gebiete, Profil("Beschriftungen der BA", felder, Zeitbezug("titel")),
+                        [f"{kopf_text} (Statistik der Bundesagentur für Arbeit); zugeordnet: {zugeordnet}."])
+    benannt = [f"{i + 1}: {b}" for i, b in enumerate(aufbau.beschriftung) if b]
+    raise UnbekannteSpalten([Meldung(
+        datei, f"{kopf_text}; Spalten: {'; '.join(benannt) or 'keine Beschriftung'}. Nicht zugeordnet: weder "
+               "Altersgruppen der Bevölkerung („unter 3 Jahre“ …) noch Spalten der BA („NEF unter 15 Jahren“, "
+               "„ELB“, „Leistungsberechtigte“ …) noch ein gespeichertes Spaltenprofil. Bitte die Spalten zuordnen "
+               "(Datenpflege) oder ein Profil wählen (Kommandozeile: --profil NAME).", aufbau.kopfzeile)],
+        aufbau, felder)
 
 
 def _altersgruppe(text: str) -> str | None:
-    text = _schlicht(text.split("/")[-1])
+    text = schlicht(text.split("/")[-1])
     return next((k for k, muster in ALTERSGRUPPEN.items() if re.fullmatch(muster, text)), None)
 
 
-def _altersspalte(zellen, daten, spalte) -> int | None:
-    breite = max(len(zellen[i]) for i in daten)
+def _altersspalte(zellen, aufbau: Aufbau) -> int | None:
+    breite = max(len(zellen[i]) for i in aufbau.daten)
     for j in range(breite):
-        if j != spalte and sum(_altersgruppe(_zelle(zellen[i], j)) is not None for i in daten) >= 2:
+        if j != aufbau.schluesselspalte and sum(_altersgruppe(zelle(zellen[i], j)) is not None
+                                                for i in aufbau.daten) >= 2:
             return j
     return None
 
@@ -230,55 +116,41 @@ def _altersspalte(zellen, daten, spalte) -> int | None:
 def _wertspalte(beschriftung: list[str], ab: int) -> int | None:
     """Die Spalte „Insgesamt“ (nicht männlich/weiblich) rechts von `ab`, sonst die erste rechts davon."""
     rechts = [j for j in range(ab + 1, len(beschriftung))]
-    insgesamt = [j for j in rechts if "insgesamt" in _schlicht(beschriftung[j])]
+    insgesamt = [j for j in rechts if "insgesamt" in schlicht(beschriftung[j])]
     return (insgesamt or rechts or [None])[0]
 
 
-def _lang(zellen, daten, spalte, alter, beschriftung):
+def _lang(zellen, aufbau: Aufbau, alter: int):
     """Je (Zeile des Gebiets, Stichtag): Altersgruppe -> (Zelle, Zeilennummer)."""
-    wert = _wertspalte(beschriftung, alter)
+    wert = _wertspalte(aufbau.beschriftung, alter)
     if wert is None:
         return None
     werte: dict[tuple, dict] = {}
-    for i in daten:
-        gruppe = _altersgruppe(_zelle(zellen[i], alter))
+    for i in aufbau.daten:
+        gruppe = _altersgruppe(zelle(zellen[i], alter))
         if gruppe is not None:
-            schluessel = (_zelle(zellen[i], spalte), _stichtag_der_zeile(zellen[i]))
-            werte.setdefault(schluessel, {"_nr": i + 1})[gruppe] = _zelle(zellen[i], wert)
+            schluessel = (zelle(zellen[i], aufbau.schluesselspalte), stichtag_der_zeile(zellen[i]))
+            werte.setdefault(schluessel, {"_nr": i + 1})[gruppe] = zelle(zellen[i], wert)
     return werte or None
 
 
-def _breit(zellen, daten, spalte, beschriftung):
+def _breit(zellen, aufbau: Aufbau):
     gruppen: dict[str, int] = {}
-    for j, b in enumerate(beschriftung):
+    for j, b in enumerate(aufbau.beschriftung):
         gruppe = _altersgruppe(b)
         if gruppe is None or (gruppe in gruppen and not _insgesamt(b)):
             continue
-        if gruppe not in gruppen or not _insgesamt(beschriftung[gruppen[gruppe]]):
+        if gruppe not in gruppen or not _insgesamt(aufbau.beschriftung[gruppen[gruppe]]):
             gruppen[gruppe] = j
     if len(gruppen) < len(ALTERSGRUPPEN):
         return None
-    return {(_zelle(zellen[i], spalte), _stichtag_der_zeile(zellen[i])):
-            {"_nr": i + 1, **{g: _zelle(zellen[i], j) for g, j in gruppen.items()}} for i in daten}
+    return {(zelle(zellen[i], aufbau.schluesselspalte), stichtag_der_zeile(zellen[i])):
+            {"_nr": i + 1, **{g: zelle(zellen[i], j) for g, j in gruppen.items()}} for i in aufbau.daten}
 
 
 def _insgesamt(beschriftung: str) -> bool:
-    text = _schlicht(beschriftung)
+    text = schlicht(beschriftung)
     return "insgesamt" in text or not ("männlich" in text or "weiblich" in text)
-
-
-def _stichtag_der_zeile(zeile: list[str]) -> str:
-    """Ein Datum in einer Zelle der Zeile: „31.12.2024“ aus CSV oder „2024-12-31“ aus einer Datumszelle in Excel."""
-    for w in zeile:
-        if treffer := STICHTAG.fullmatch(w.strip()):
-            return f"{treffer.group(3)}-{treffer.group(2)}-{treffer.group(1)}"
-        if ISO_TAG.fullmatch(w.strip()):
-            return w.strip()
-    return ""
-
-
-_QUELLEN = {"GENESIS": "GENESIS", "LSN": "LSN-Online, Landesamt für Statistik Niedersachsen",
-            "BA": "Statistik der Bundesagentur für Arbeit"}
 
 
 def _quelle_art(text: str) -> str:
@@ -290,15 +162,14 @@ def _quelle_art(text: str) -> str:
     return "GENESIS"
 
 
-def _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei, hinweise) -> Uebersetzung:
+def _bevoelkerung(werte, aufbau: Aufbau, gebiete, quelle_art, datei, hinweise) -> Uebersetzung:
     zeichen = ZEICHEN[quelle_art]
     gezaehlt: dict[str, int] = {}
     fremd, aufgeloest, zeilen = [], [], []
-    standard = STICHTAG.search(vorne)
-    tabelle = re.search(r"\b\d{5}-\d{2,4}(?:-\d{2}-\d)?\b", vorne)
-    stand = next((h for h in hinten if h.lower().startswith("stand")), "")
-    quelle = ", ".join(t for t in (_QUELLEN[quelle_art], f"Tabelle {tabelle.group(0)}" if tabelle else "",
-                                   stand) if t)
+    standard = STICHTAG.search(aufbau.vorne)
+    tabelle = re.search(r"\b\d{5}-\d{2,4}(?:-\d{2}-\d)?\b", aufbau.vorne)
+    quelle = ", ".join(t for t in (QUELLEN[quelle_art], f"Tabelle {tabelle.group(0)}" if tabelle else "",
+                                   aufbau.stand()) if t)
     for (schluessel, stichtag), gruppen in werte.items():
         nr = gruppen.pop("_nr")
         ags = gebiete.normalisiere_ags(schluessel)
@@ -317,7 +188,7 @@ def _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei, h
             if wert.strip() in zeichen:
                 gezaehlt[wert.strip()] = gezaehlt.get(wert.strip(), 0) + 1
         for feld, teile in ABLEITUNG.items():
-            zeile[feld] = _summe([gruppen.get(t, "") for t in teile], zeichen)
+            zeile[feld] = summe([gruppen.get(t, "") for t in teile], zeichen)
         zeilen.append((nr, zeile))
     hinweise.append("Abgeleitet: bev_u3 = „unter 3 Jahre“, bev_3_6 = „3 bis unter 6 Jahre“, bev_6_15 = „6 bis unter "
                     "10 Jahre“ + „10 bis unter 15 Jahre“, bev_u15 = die Summe aller vier. Nicht abgeleitet: "
@@ -328,39 +199,7 @@ def _vorlage(werte, zellen, spalte, gebiete, quelle_art, vorne, hinten, datei, h
                         "sein.")
     if aufgeloest:
         hinweise.append(f"Aufgelöste Gebiete (nur „-“) übergangen: {', '.join(aufgeloest[:5])}.")
-    _uebergangen(hinweise, gezaehlt, zeichen, fremd, hinten)
+    uebergangen(hinweise, gezaehlt, zeichen, fremd, aufbau.hinten)
     kopf = ["ags", "name", "jahr", "stichtag_bev", *ABLEITUNG, "quelle"]
     roh = RohTabelle(datei, kopf, [(nr, [z[k] for k in kopf]) for nr, z in zeilen])
-    return Uebersetzung(roh, hinweise)
-
-
-def _uebergangen(hinweise: list[str], gezaehlt: dict, zeichen: dict, fremd: list[str], hinten: list[str]) -> None:
-    """Was die Vorschau über Zeichen, fremde Gebiete und Fußzeilen sagt (beide Arten von Tabellen)."""
-    for z, anzahl in sorted(gezaehlt.items()):
-        bedeutung, erklaerung = zeichen[z]
-        folge = {"geheim": "gesperrt („*“)", "null": "0", "fehlt": "fehlt"}[bedeutung]
-        hinweise.append(f"Zeichen „{z}“ ({erklaerung}) in {anzahl} {'Zelle' if anzahl == 1 else 'Zellen'}: {folge}.")
-    if fremd:
-        hinweise.append(f"{len(fremd)} {'Gebiet' if len(fremd) == 1 else 'Gebiete'} anderer Kreise übergangen "
-                        f"(etwa {', '.join(fremd[:3])}).")
-    if hinten:
-        hinweise.append(f"Fußzeilen übergangen: {' | '.join(hinten[:4])}")
-
-
-def _summe(teile: list[str], zeichen: dict) -> str:
-    """Die Summe als Text der Vorlage: „*“, wenn ein Teil geheim ist, leer, wenn einer fehlt."""
-    summe, art = 0, "zahl"
-    for t in teile:
-        t = t.strip()
-        if t in zeichen:
-            bedeutung = zeichen[t][0]
-            if bedeutung == "geheim":
-                art = "geheim"
-            elif bedeutung == "fehlt" and art != "geheim":
-                art = "fehlt"
-            continue
-        ziffern = t.replace(" ", "").replace(".", "").replace("\u202f", "")
-        if not ziffern.isdigit():
-            return t or ""  # die Prüfung nennt Zeile und Spalte
-        summe += int(ziffern)
-    return {"geheim": "*", "fehlt": ""}.get(art, str(summe))
+    return Uebersetzung(roh, hinweise, aufbau=aufbau)

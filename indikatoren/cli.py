@@ -13,7 +13,16 @@ from pathlib import Path
 
 from berichte import cli as berichte_cli
 from familienzentrum import cli as familienzentrum_cli
-from indikatoren import beispieldaten, cli_listen, geheimhaltung, genesis, geodaten, konfiguration, sicherung
+from indikatoren import (
+    beispieldaten,
+    cli_listen,
+    geheimhaltung,
+    genesis,
+    geodaten,
+    konfiguration,
+    sicherung,
+    spaltenprofile,
+)
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
 from indikatoren.cli_listen import datei_lesen
@@ -44,7 +53,9 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _pruefen(args):
-    ergebnis = pruefe_datei(datei_lesen(args.datei), args.datei.name, mit_sozialraeumen()[0])
+    gebiete, ablage = mit_sozialraeumen()
+    ergebnis = pruefe_datei(datei_lesen(args.datei), args.datei.name, gebiete, profile=spaltenprofile.alle(ablage),
+                            profil=args.profil)
     kz = ergebnis.kennzahlen
     _hinweise(ergebnis.hinweise)
     print(f"{args.datei.name}: gültig, {len(kz)} Zeilen, Jahre {', '.join(map(str, kz.jahre))}, "
@@ -52,7 +63,15 @@ def _pruefen(args):
 
 
 def _einlesen(args):
-    _speichern(datei_lesen(args.datei), args.datei.name, args, args.ergaenzen, args.quelle, args.art)
+    _speichern(datei_lesen(args.datei), args.datei.name, args, args.ergaenzen, args.quelle, args.art, args.profil)
+
+
+def _spaltenprofile(args):
+    tabelle = spaltenprofile.uebersicht(mit_sozialraeumen()[1])
+    if tabelle.empty:
+        print("Keine Spaltenprofile gespeichert; sie entstehen in der Datenpflege („Spalten zuordnen“).")
+    for z in tabelle.itertuples(index=False):
+        print(f"{z[0]}: {z[1]} (geändert von {z[2]}, {z[3]})")
 
 
 def _genesis(args):
@@ -67,10 +86,11 @@ def _genesis(args):
     _speichern(inhalt, name, args, ergaenzen=True)
 
 
-def _speichern(inhalt: bytes, name: str, args, ergaenzen: bool, quelle: str = "", art: str = "amtlich"):
+def _speichern(inhalt: bytes, name: str, args, ergaenzen: bool, quelle: str = "", art: str = "amtlich",
+               profil: str | None = None):
     gebiete, ablage = mit_sozialraeumen()
     ergebnis = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, kommentar=args.kommentar, von=args.von,
-                        quelle=quelle, art=art)
+                        quelle=quelle, art=art, profil=profil)
     _hinweise(ergebnis.hinweise)
     stand = ergebnis.datenstand
     print(f"Datenstand {stand.id} gespeichert und aktiv: {stand.zeilen} Zeilen aus {stand.dateiname}"
@@ -189,6 +209,8 @@ def _parser() -> argparse.ArgumentParser:
 
     b = befehle.add_parser("pruefen", help="Datei prüfen, ohne zu speichern")
     b.add_argument("datei", type=Path)
+    b.add_argument("--profil", default=None, metavar="NAME",
+                   help="Spaltenprofil für eine Tabelle eines Amts (Vorgabe: das gespeicherte, das passt)")
     b.set_defaults(befehl=_pruefen)
 
     b = befehle.add_parser("beispieldaten", help="synthetische Beispielzahlen für den Kreis erzeugen und als "
@@ -205,7 +227,13 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--von", default=None, help="wer einliest (Vorgabe: Benutzername des Systems)")
     b.add_argument("--quelle", default="", help="Quelle für Zeilen ohne Spalte quelle")
     b.add_argument("--art", default="amtlich", choices=ARTEN, help="Art für Zeilen ohne Spalte art")
+    b.add_argument("--profil", default=None, metavar="NAME",
+                   help="Spaltenprofil für eine Tabelle eines Amts (Vorgabe: das gespeicherte, das passt)")
     b.set_defaults(befehl=_einlesen)
+
+    b = befehle.add_parser("spaltenprofile", help="die gespeicherten Spaltenprofile zeigen (angelegt und geändert "
+                                                  "werden sie in der Datenpflege)")
+    b.set_defaults(befehl=_spaltenprofile)
 
     b = befehle.add_parser("genesis", help="Bevölkerung (Tabelle 12411-02-03-5) für die Gemeinden des Kreises aus dem "
                                            "GENESIS-Dienst holen, prüfen und den aktiven Stand damit ergänzen")

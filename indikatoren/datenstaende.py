@@ -156,6 +156,14 @@ anmeldesitzung = Table(  # angemeldete Browser (indikatoren/anmeldesitzung.py): 
     Column("beendet", Boolean, nullable=False),
 )
 
+spaltenprofil = Table(  # Zuordnungen von Spalten (indikatoren/spaltenprofile.py); jede Änderung im Protokoll
+    "spaltenprofil", metadaten,
+    Column("name", String(200), primary_key=True),
+    Column("zuordnung", Text, nullable=False),  # JSON (zuordnung.Profil.als_json)
+    Column("von", String(200), nullable=False),
+    Column("geaendert", DateTime(timezone=True), nullable=False),
+)
+
 # Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
 # verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
 _UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),
@@ -191,6 +199,7 @@ class AndererStandAktiv(LookupError):
     """Zwischen Vorschau und Bestätigung wurde ein anderer Stand aktiv; die Vorschau gilt nicht mehr."""
 
 
+ERSTBEFUELLUNG = "System (Erstbefüllung)"  # wer die mitgelieferten Beispieldaten einer leeren Ablage gespeichert hat
 BELIEBIG = object()  # für `erwartet`: keine Erwartung an den aktiven Stand (Kommandozeile)
 
 
@@ -316,11 +325,13 @@ class Ablage:
     # --- Schreiben -------------------------------------------------------------------------------
     def speichern(self, kennzahlen: Kennzahlen, *, von: str, dateiname: str, sha256: str,
                   kommentar: str = "", grundlage: int | None = None, nur_wenn_leer: bool = False,
-                  erstellt: datetime | None = None, aktivieren: bool = True, verbindung=None) -> Datenstand | None:
+                  erstellt: datetime | None = None, aktivieren: bool = True, nummer: int | None = None,
+                  verbindung=None) -> Datenstand | None:
         """Legt einen neuen Datenstand an und macht ihn aktiv, alles in einer Transaktion.
 
         nur_wenn_leer: nur anlegen, wenn es noch keinen Stand gibt (Erstbefüllung); sonst None.
-        erstellt, aktivieren: für die Wiederherstellung aus einer Sicherung (ursprüngliche Zeit, nicht aktiv).
+        erstellt, aktivieren, nummer: für die Wiederherstellung aus einer Sicherung (ursprüngliche Zeit, nicht aktiv,
+        die ursprüngliche Nummer, wenn sie frei ist; die nächste neue Nummer liegt dann dahinter).
         """
         jetzt = erstellt or datetime.now(UTC)
         with self.schreibend_in(verbindung) as v:
@@ -328,7 +339,11 @@ class Ablage:
                 return None
             id = v.execute(insert(datenstand).values(
                 erstellt=jetzt, von=von[:200], dateiname=dateiname[:500], sha256=sha256, zeilen=len(kennzahlen),
-                kommentar=kommentar, grundlage=grundlage, aktiv=False)).inserted_primary_key[0]
+                kommentar=kommentar, grundlage=grundlage, aktiv=False, **({"id": nummer} if nummer else {}))
+            ).inserted_primary_key[0]
+            if nummer and v.dialect.name == "postgresql":  # SQLite zählt von der größten Nummer aus, PostgreSQL nicht
+                v.exec_driver_sql("SELECT setval(pg_get_serial_sequence('datenstand', 'id'), "
+                                  "(SELECT MAX(id) FROM datenstand))")
             kopf = kennzahlen.zeilen[list(KOPF)].assign(datenstand_id=id, zeile=range(1, len(kennzahlen) + 1))
             v.execute(insert(kennzahl_zeile), _datensaetze(kopf))
             if kennzahlen.merkmale:

@@ -7,8 +7,8 @@ import getpass
 import hashlib
 from dataclasses import dataclass
 
-from indikatoren import konfiguration, sozialraeume
-from indikatoren.datenstaende import BELIEBIG, Ablage, AndererStandAktiv, Datenstand, wiederholt
+from indikatoren import konfiguration, sozialraeume, spaltenprofile
+from indikatoren.datenstaende import BELIEBIG, ERSTBEFUELLUNG, Ablage, AndererStandAktiv, Datenstand, wiederholt
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import alte_einrichtungsstaende_uebernehmen
@@ -26,7 +26,7 @@ class Einlesung:
 
 def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *, ergaenzen: bool = False,
              kommentar: str = "", von: str | None = None, quelle: str = "", art: str = "amtlich",
-             erwartet=BELIEBIG) -> Einlesung:
+             erwartet=BELIEBIG, profil: str | None = None) -> Einlesung:
     """Wirft UngueltigeDatei (oder einen Datenbankfehler); dann ist nichts gespeichert außer dem Protokoll.
 
     Lesen des aktiven Stands (Grundlage von `ergaenzen`) und Speichern sind eine Schreibtransaktion: zwei
@@ -37,7 +37,8 @@ def einlesen(ablage: Ablage, inhalt: bytes, dateiname: str, gebiete: Gebiete, *,
     von = von or getpass.getuser()
     sha256 = hashlib.sha256(inhalt).hexdigest()
     try:
-        geprueft = pruefe_datei(inhalt, dateiname, gebiete, quelle=quelle, art=art)
+        geprueft = pruefe_datei(inhalt, dateiname, gebiete, quelle=quelle, art=art,
+                                profile=spaltenprofile.alle(ablage), profil=profil)
         with ablage.schreibend() as verbindung:
             aktiv = ablage.aktiver(verbindung)
             if erwartet is not BELIEBIG and (aktiv.id if aktiv else None) != erwartet:
@@ -95,7 +96,7 @@ def oeffne_ablage(gebiete: Gebiete, url: str | None = None) -> Ablage:
         except UngueltigeDatei:
             return ablage  # Beispieldaten gehören zu einem anderen Kreis: die Ablage bleibt leer
         wiederholt(lambda: ablage.speichern(
-            kennzahlen, von="System (Erstbefüllung)", dateiname=BEISPIELDATEN.name,
+            kennzahlen, von=ERSTBEFUELLUNG, dateiname=BEISPIELDATEN.name,
             sha256=hashlib.sha256(inhalt).hexdigest(), nur_wenn_leer=True,
             kommentar="Mitgelieferte Beispieldaten (synthetisch, keine amtlichen Zahlen)"))
     return ablage

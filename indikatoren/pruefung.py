@@ -4,6 +4,7 @@ Regeln: README, Abschnitt „Die Kennzahlen-Tabelle“. Jede Meldung nennt Datei
 """
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -16,7 +17,9 @@ from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.spalten import ANZAHLEN, ARTEN, KOPF, NACH_NAME
 from indikatoren.tabelle_lesen import STEUERZEICHEN, als_rohtabelle, lese_zellen
+from indikatoren.tabellenaufbau import Uebersetzung
 from indikatoren.zahlenformat import ist_ganzzahl, zahl
+from indikatoren.zuordnung import Profil
 
 HOECHSTZAHL_MELDUNGEN = 200
 _TAUSENDER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
@@ -43,21 +46,28 @@ class Pruefergebnis:
     hinweise: list[Meldung] = field(default_factory=list)
     spalten: frozenset[str] = frozenset()  # die Spalten, die die Datei wirklich hat (Ergänzen: nur diese ersetzen)
     teilweise: bool = False  # Tabelle eines Amts ohne Zähler und Nenner eines Indikators: ergänzt nur einen Stand
+    uebersetzung: Uebersetzung | None = None  # bei einer Tabelle eines Amts: erkannter Aufbau und Zuordnung
 
 
-def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "",
-                 art: str = "amtlich") -> Pruefergebnis:
-    """Liest und prüft; wirft UngueltigeDatei mit allen Fehlern, wenn auch nur einer gefunden wurde."""
+def pruefe_datei(inhalt: bytes, datei: str, gebiete: Gebiete, quelle: str = "", art: str = "amtlich",
+                 profile: Sequence[Profil] = (), profil: str | None = None) -> Pruefergebnis:
+    """Liest und prüft; wirft UngueltigeDatei mit allen Fehlern, wenn auch nur einer gefunden wurde. `profile` und
+    `profil`: gespeicherte Spaltenprofile und das gewählte (amtliche_tabelle.uebersetzen)."""
     if art not in ARTEN:
         raise ValueError(f"art muss eine von {', '.join(ARTEN)} sein, nicht „{art}“.")
     zellen = lese_zellen(inhalt, datei)
-    uebersetzt = amtliche_tabelle.uebersetzen(zellen, datei, gebiete) if amtliche_tabelle.ist_amtlich(zellen) \
-        else None
+    amtlich = amtliche_tabelle.ist_amtlich(zellen)
+    if profil is not None and not amtlich:
+        raise UngueltigeDatei([Meldung(datei, f"Die Datei hat die Form der Vorlage (Spalte ags in Zeile 1); ein "
+                                              f"Spaltenprofil („{profil}“) gilt nur für Tabellen der Ämter.")])
+    uebersetzt = amtliche_tabelle.uebersetzen(zellen, datei, gebiete, profile, profil) if amtlich else None
     if uebersetzt is None:
         return _Pruefung(als_rohtabelle(zellen, datei), gebiete, quelle, art).ausfuehren()
     pruefung = _Pruefung(uebersetzt.tabelle, gebiete, quelle, art, teilweise=uebersetzt.teilweise)
     pruefung.hinweise += [Meldung(datei, h) for h in uebersetzt.hinweise]
-    return pruefung.ausfuehren()
+    ergebnis = pruefung.ausfuehren()
+    ergebnis.uebersetzung = uebersetzt
+    return ergebnis
 
 
 class _Pruefung:

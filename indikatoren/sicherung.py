@@ -1,10 +1,11 @@
-"""Sicherung aller Datenstände, aller Stände der Listen (Einrichtungen, Angebote, Zahlen des Familienzentrums) und
-des Protokolls in einer ZIP-Datei – und ihre Wiederherstellung.
+"""Sicherung aller Datenstände, aller Stände der Listen (Einrichtungen, Angebote, Zahlen des Familienzentrums), der
+Spaltenprofile und des Protokolls in einer ZIP-Datei – und ihre Wiederherstellung.
 
 Die Wiederherstellung ergänzt: jeder Stand der Sicherung, der in der Datenbank fehlt (gleiche Prüfsumme,
 gleiche Zeit, gleicher Absender), wird mit seinen ursprünglichen Angaben neu angelegt; nichts Vorhandenes
-wird überschrieben (das ließe die Datenbank auch nicht zu). Die Nummern können sich dabei ändern, der
-Kommentar nennt die ursprüngliche.
+wird überschrieben (das ließe die Datenbank auch nicht zu). Datenstände behalten ihre Nummer, wo sie frei ist
+(in einer neuen Installation immer: deren Beispieldaten sind Stand 1 der Sicherung); sonst nennt der Kommentar
+die ursprüngliche.
 
 Einer Sicherung wird nichts geglaubt, was sich prüfen lässt:
 - Entpackt wird begrenzt: Zahl der Teile, Größe je Teil und insgesamt, Packdichte – zuerst nach dem Verzeichnis
@@ -28,8 +29,8 @@ from datetime import UTC, date, datetime, timedelta
 
 import pandas as pd
 
-from indikatoren import einrichtungspflege, export, listendatei, zipdatei
-from indikatoren.datenstaende import Ablage
+from indikatoren import einrichtungspflege, export, listendatei, spaltenprofile, zipdatei
+from indikatoren.datenstaende import ERSTBEFUELLUNG, Ablage
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listen, kennungen_nach_bezeichnung
@@ -40,6 +41,7 @@ FORMAT = 3  # 3: Listen mit festen Kennungen („listenstaende“); 1 und 2 („
 SICHERUNG_GRENZEN = zipdatei.Grenzen()  # ein Datenstand ist ein paar hundert KB, die Grenzen weit darüber
 ZUKUNFT = timedelta(minutes=5)  # Uhrenabweichung, die noch als „jetzt“ gilt
 SCHLUESSEL_VARIABLE = "SOZIALPLANUNG_SICHERUNG_SCHLUESSEL"
+PROFILE = "spaltenprofile.json"  # seit den Spaltenprofilen; fehlt in älteren Sicherungen
 
 
 def erstellen(ablage: Ablage) -> bytes:
@@ -61,6 +63,7 @@ def erstellen(ablage: Ablage) -> bytes:
                 datei = f"{art.name}_{e.id}.csv"
                 ablegen(datei, listendatei.als_csv(listen.lesen(e.id)[1], art))
                 inhalt["listenstaende"].append({**e.__dict__, "erstellt": e.erstellt.isoformat(), "datei": datei})
+        ablegen(PROFILE, spaltenprofile.als_json(ablage).encode("utf-8"))
         protokoll = ablage.protokolleintraege()
         ablegen("protokoll.csv", _csv(protokoll.assign(
             zeit=[z.isoformat() for z in pd.to_datetime(protokoll["zeit"], utc=True)])))
@@ -79,8 +82,12 @@ def wiederherstellen(ablage: Ablage, inhalt: bytes, gebiete: Gebiete, von: str, 
         datenstaende = [(d, _datenstand(d, teile, gebiete)) for d in beschreibung["datenstaende"]]
         listen = _listen(beschreibung["listenstaende"], teile, gebiete)
         protokoll = _protokoll(teile, datei)
+        profile = spaltenprofile.aus_json(teile[PROFILE], datei) if PROFILE in beschreibung.get("dateien", {}) \
+            else []  # ältere Sicherungen haben keine
         with ablage.schreibend() as verbindung:
             zusammenfassung = _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von)
+            if profile:
+                zusammenfassung += f" {spaltenprofile.uebernehmen(ablage, profile, von, verbindung)}"
             ablage.protokolliere("wiederherstellen", von, datei, hashlib.sha256(inhalt).hexdigest(), True,
                                  zusammenfassung, verbindung=verbindung)
     except UngueltigeDatei as fehler:
@@ -90,15 +97,31 @@ def wiederherstellen(ablage: Ablage, inhalt: bytes, gebiete: Gebiete, von: str, 
 
 
 def _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von) -> str:
-    vorhanden = {(d.sha256, d.erstellt.isoformat(timespec="seconds"), d.von) for d in ablage.datenstaende(verbindung)}
-    neu_aktiv, neue = None, 0
+    """Jeder fehlende Stand kommt unter seiner ursprünglichen Nummer zurück, wenn sie frei ist – sonst unter einer
+    neuen, und der Kommentar nennt die alte. Die mitgelieferten Beispieldaten, die eine neue Installation selbst als
+    Stand 1 anlegt, sind dieselben wie Stand 1 der Sicherung: sie stehen der Nummerierung nicht im Weg."""
+    bisher = {d.id: d for d in ablage.datenstaende(verbindung)}
+    vorhanden = {(d.sha256, d.erstellt.isoformat(timespec="seconds"), d.von): d.id for d in bisher.values()}
+    fehlend, neu_aktiv, neue, nummern = [], None, 0, {}  # nummern: Nummer in der Sicherung -> hier
     for d, kennzahlen in datenstaende:
-        if (d["sha256"], d["erstellt"].isoformat(timespec="seconds"), d["von"]) in vorhanden:
-            continue
+        gleich = bisher.get(d["id"])
+        if (schluessel := (d["sha256"], d["erstellt"].isoformat(timespec="seconds"), d["von"])) in vorhanden:
+            nummern[d["id"]] = vorhanden[schluessel]
+        elif gleich and gleich.von == d["von"] == ERSTBEFUELLUNG and gleich.sha256 == d["sha256"]:
+            nummern[d["id"]] = gleich.id  # dieselben Beispieldaten
+            neu_aktiv = gleich.id if d["aktiv"] else neu_aktiv
+        else:
+            fehlend.append((d, kennzahlen))
+    frei = [(d, k) for d, k in fehlend if d["id"] not in bisher]  # zuerst, damit neue Nummern dahinter liegen
+    for d, kennzahlen in frei + [(d, k) for d, k in fehlend if d["id"] in bisher]:
+        behalten = d["id"] not in bisher
         stand = ablage.speichern(
             kennzahlen, von=d["von"], dateiname=d["dateiname"], sha256=d["sha256"], erstellt=d["erstellt"],
-            kommentar=f"{d['kommentar']} (wiederhergestellt, ursprünglich Datenstand {d['id']})", aktivieren=False,
-            verbindung=verbindung)
+            kommentar=f"{d['kommentar']} (wiederhergestellt"
+                      + (")" if behalten else f", ursprünglich Datenstand {d['id']})"),
+            aktivieren=False, nummer=d["id"] if behalten else None,
+            grundlage=nummern.get(_ganzzahl(d.get("grundlage"))), verbindung=verbindung)
+        nummern[d["id"]] = stand.id
         neue += 1
         neu_aktiv = stand.id if d["aktiv"] else neu_aktiv
     if neu_aktiv is not None:
@@ -122,6 +145,11 @@ def _einspielen(ablage, verbindung, datenstaende, listen, protokoll, von) -> str
     uebernommen = ablage.protokoll_uebernehmen(protokoll, "gesichert: ", verbindung=verbindung)
     return (f"{neue} Datenstände, {neue_listen} Stände der Einrichtungs- und Angebotslisten und {uebernommen} "
             f"Protokolleinträge wiederhergestellt.")
+
+
+def _ganzzahl(wert) -> int | None:
+    """Eine Nummer aus dem Inhaltsverzeichnis, nur wenn sie eine ist (es kann verändert sein)."""
+    return wert if isinstance(wert, int) and not isinstance(wert, bool) else None
 
 
 # --- Prüfen, bevor irgendetwas geschrieben wird ------------------------------------------------------------
@@ -180,6 +208,8 @@ def _inhaltsverzeichnis(teile: dict[str, bytes], datei: str) -> dict:
             _stand_pruefen(s, art, teile, pruefsummen, jetzt, melde)
     if pruefsummen is not None:
         _datei_pruefen("protokoll.csv", teile, pruefsummen, melde)
+        if PROFILE in pruefsummen:
+            _datei_pruefen(PROFILE, teile, pruefsummen, melde)
     if fehler:
         raise UngueltigeDatei(fehler)
     return beschreibung

@@ -14,6 +14,7 @@ from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME, als_csv
 from darstellung.maskierung import dateiname, md
 from indikatoren import genesis, konfiguration, vorlage
+from indikatoren.amtliche_tabelle import UnbekannteSpalten
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen
 from indikatoren.gebiete import Gebiete
@@ -23,6 +24,7 @@ from indikatoren.spalten import ARTEN
 from indikatoren.vorschau import quoten as vorschau_quoten
 from indikatoren.vorschau import vorschau
 from pages import _anmeldung as anmeldung
+from pages import _spalten_zuordnen as spaltenzuordnung
 from pages._hochladen import hochladen
 
 
@@ -37,6 +39,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     quelle = art_spalten[1].text_input("Quelle (für Zeilen ohne Spalte quelle)", key="dp_quelle")
     art = art_spalten[2].selectbox("Art (für Zeilen ohne Spalte art)", ARTEN, key="dp_art")
     _genesis_holen(ablage, gebiete, benutzer)
+    spaltenzuordnung.verwalten(ablage, benutzer)
+    profile, profil = spaltenzuordnung.profil_waehlen(ablage)
     feld = f"dp_datei_{st.session_state.get('dp_runde', 0)}"  # neuer Schlüssel leert das Feld nach dem Speichern
     upload = hochladen("Kennzahlen-Tabelle (CSV, XLSX oder das alte XLS, höchstens 20 MB)", feld, "dp_upload",
                        ["csv", "txt", "xlsx", "xls"])
@@ -44,7 +48,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         name, inhalt = upload
         aktiv = ablage.aktiver()
         try:
-            geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art)
+            geprueft = pruefe_datei(inhalt, name, gebiete, quelle=quelle, art=art, profile=profile, profil=profil)
         except UngueltigeDatei as fehler:
             st.error(f"**{md(name)}** ist ungültig: {tabellen.probleme(len(fehler.meldungen))}. Nichts wurde "
                      "gespeichert.")
@@ -53,6 +57,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
             anmeldung.herunterladen("Fehlerbericht herunterladen (CSV)", lambda: als_csv(tabelle),
                                     dateiname(name, "fehlerbericht_", ".csv"), "text/csv")
             ablage.protokolliere("pruefen", benutzer, name, hashlib.sha256(inhalt).hexdigest(), False, str(fehler))
+            if isinstance(fehler, UnbekannteSpalten):
+                spaltenzuordnung.zuordnen(ablage, benutzer, fehler.aufbau, None, fehler.vorschlag)
         else:
             alt = ablage.kennzahlen(aktiv.id) if aktiv else None
             neu = alt.ergaenzt_um(geprueft.kennzahlen, geprueft.spalten) if ergaenzen and alt is not None else \
@@ -62,6 +68,12 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                        f"Datenstand {aktiv.id if aktiv else '–'}:")
             for hinweis in geprueft.hinweise:
                 st.caption(f"Hinweis: {md(hinweis)}")
+            if (uebersetzt := geprueft.uebersetzung) and uebersetzt.profil:
+                gespeichert = uebersetzt.profil.name in {p.name for p in profile}
+                with st.expander(f"Zuordnung ändern (Profil „{md(uebersetzt.profil.name)}“)" if gespeichert
+                                 else "Spalten anders zuordnen und als Profil speichern"):
+                    spaltenzuordnung.zuordnen(ablage, benutzer, uebersetzt.aufbau,
+                                              uebersetzt.profil if gespeichert else None, uebersetzt.profil.felder)
             if v.verluste:  # zuerst, was verloren ginge: rot, mit der Liste darunter
                 st.error(tabellen.verluste_text(v), icon=":material/delete_forever:")
                 with st.expander(f"Die {len(v.entfallene_zeilen)} entfallenden Zeilen"):
@@ -96,7 +108,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                         try:
                             stand = einlesen(ablage, inhalt, name, gebiete, ergaenzen=ergaenzen, von=benutzer,
                                              kommentar=kommentar.strip(), quelle=quelle, art=art,
-                                             erwartet=aktiv.id if aktiv else None).datenstand
+                                             erwartet=aktiv.id if aktiv else None, profil=profil).datenstand
                         except Exception as fehler:  # anderer Stand aktiv, Datenbank besetzt o. Ä.: nichts gespeichert
                             st.error(f"Nicht gespeichert: {md(fehler)}")
                         else:

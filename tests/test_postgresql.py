@@ -6,9 +6,10 @@ lokalen PostgreSQL. Ohne die Variable wird außerhalb von CI mit Begründung üb
 
 import pytest
 
-from indikatoren import datenstaende
+from indikatoren import datenstaende, spaltenprofile
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.zuordnung import Profil
 from tests.conftest import csv_bytes
 
 
@@ -26,6 +27,7 @@ def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
 
     with pytest.raises(UngueltigeDatei):
         einlesen(ablage, b"ags;jahr\n03254999;2024", "falsch.csv", gebiete, von="test")
+    lang = datenstaende._lang
     monkeypatch.setattr(datenstaende, "_lang", lambda *a: (_ for _ in ()).throw(RuntimeError("Abbruch")))
     with pytest.raises(RuntimeError):
         einlesen(ablage, neu, "neu.csv", gebiete, von="test")
@@ -37,3 +39,11 @@ def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
         verbindung.execute(datenstaende.datenstand.update().values(aktiv=True))
     assert sum(d.aktiv for d in ablage.datenstaende()) == 1
     assert ablage.protokolleintraege()["erfolg"].tolist() == [True, True, False, False, True]
+
+    # Wiederherstellen mit der ursprünglichen Nummer: die nächste neue liegt dahinter (Sequenz nachgezogen)
+    monkeypatch.setattr(datenstaende, "_lang", lang)
+    assert ablage.speichern(ablage.kennzahlen(1), von="test", dateiname="alt.csv", sha256="0" * 64, nummer=7,
+                            aktivieren=False).id == 7
+    assert einlesen(ablage, neu, "neu.csv", gebiete, ergaenzen=True, von="test").datenstand.id == 8
+    spaltenprofile.speichern(ablage, Profil("BA", {"nef_u15": "NEF / unter 15"}), "test")
+    assert [p.felder for p in spaltenprofile.alle(ablage)] == [{"nef_u15": "NEF / unter 15"}]

@@ -11,11 +11,12 @@ import zipfile
 import pytest
 
 from angebote import liste as angebote
-from indikatoren import einrichtungspflege, sicherung
+from indikatoren import einrichtungspflege, sicherung, spaltenprofile
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.einrichtungen import mitgeliefert
 from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.zuordnung import Profil, Zeitbezug
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
 
@@ -66,7 +67,8 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
     a, n = alt.datenstaende(), neu.datenstaende()
     assert [(d.sha256, d.von, d.zeilen, d.erstellt, d.aktiv) for d in n] == \
         [(d.sha256, d.von, d.zeilen, d.erstellt, d.aktiv) for d in a]
-    assert n[1].kommentar == "Dezember 2025 (wiederhergestellt, ursprünglich Datenstand 2)"
+    assert [(d.id, d.grundlage) for d in n] == [(1, None), (2, 1)]  # Nummern und Grundlage wie gesichert
+    assert n[1].kommentar == "Dezember 2025 (wiederhergestellt)"
     for d_alt, d_neu in zip(a, n):
         assert neu.kennzahlen(d_neu.id).zeilen.equals(alt.kennzahlen(d_alt.id).zeilen)
         assert neu.kennzahlen(d_neu.id).geheim.equals(alt.kennzahlen(d_alt.id).geheim)
@@ -81,6 +83,44 @@ def test_sicherung_in_neue_datenbank_und_zweimal_ohne_doppelte(tmp_path, gebiete
         assert staende(neu).lesen()[1].equals(staende(alt).lesen()[1])
         assert [(s.erstellt, s.von, s.aktiv) for s in staende(neu).staende()] == [
             (s.erstellt, s.von, s.aktiv) for s in staende(alt).staende()]
+
+
+def test_neue_installation_behaelt_die_nummern(tmp_path, gebiete, gesichert, monkeypatch):
+    """Eine neue Installation legt beim ersten Start ihre Beispieldaten als Stand 1 an; die Sicherung bringt dieselben
+    mit: sie stehen nicht im Weg, Stand 2 und 3 kommen unter ihren Nummern zurück, aktiv ist, was es war. Ist eine
+    Nummer wirklich besetzt, kommt der Stand dahinter und sein Kommentar nennt die alte."""
+    alt, _ = gesichert
+    einlesen(alt, csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2026;2400;400"), "2026.csv", gebiete,
+             ergaenzen=True, von="meier", kommentar="Dezember 2026")
+    datei = sicherung.erstellen(alt)
+    monkeypatch.setenv("SOZIALPLANUNG_LAUFZEIT", str(tmp_path / "neue_installation"))
+    neu = oeffne_ablage(gebiete)
+    assert [(d.id, d.von) for d in neu.datenstaende()] == [(1, "System (Erstbefüllung)")]
+    assert sicherung.wiederherstellen(neu, datei, gebiete, von="admin").startswith("2 Datenstände")
+    assert [(d.id, d.sha256, d.aktiv, d.grundlage) for d in neu.datenstaende()] == \
+        [(d.id, d.sha256, d.aktiv, d.grundlage) for d in alt.datenstaende()]
+    assert neu.aktiver().id == 3
+    neu.aktivieren(1)
+    assert sicherung.wiederherstellen(neu, datei, gebiete, von="admin").startswith("0 Datenstände")
+    assert neu.aktiver().id == 1  # ein zweites Mal ändert nichts
+
+    monkeypatch.setenv("SOZIALPLANUNG_LAUFZEIT", str(tmp_path / "besetzt"))
+    besetzt = oeffne_ablage(gebiete)
+    einlesen(besetzt, csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2600;410"), "eigen.csv", gebiete,
+             ergaenzen=True, von="schulz", kommentar="eigener Stand 2")
+    sicherung.wiederherstellen(besetzt, datei, gebiete, von="admin")
+    staende = besetzt.datenstaende()
+    assert [(d.id, d.kommentar) for d in staende[1:]] == [
+        (2, "eigener Stand 2"), (3, "Dezember 2026 (wiederhergestellt)"),
+        (4, "Dezember 2025 (wiederhergestellt, ursprünglich Datenstand 2)")]
+    assert besetzt.kennzahlen(4).zeilen.equals(alt.kennzahlen(2).zeilen)
+
+    monkeypatch.setenv("SOZIALPLANUNG_LAUFZEIT", str(tmp_path / "luecke"))  # nur Stand 1 und 3 in der Sicherung
+    luecke = oeffne_ablage(gebiete)
+    ohne_2 = _veraendert(datei, lambda t: _json(t, lambda b: b.__setitem__(
+        "datenstaende", [d for d in b["datenstaende"] if d["id"] != 2])))
+    sicherung.wiederherstellen(luecke, ohne_2, gebiete, von="admin")
+    assert [(d.id, d.grundlage) for d in luecke.datenstaende()] == [(1, None), (3, 1)]
 
 
 def test_formeln_in_der_sicherung_entschaerft(tmp_path, gebiete, gesichert):
@@ -142,6 +182,21 @@ def test_inhalt_wird_wie_ein_upload_geprueft(tmp_path, gebiete, gesichert):
     _abgelehnt(neu, jahr, gebiete, "Das Jahr „9999“ ist ungültig")
     kategorie = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "einrichtungen_1.csv", b";Kita;", b";Bar;"))
     _abgelehnt(neu, kategorie, gebiete, "„Bar“ ist nicht erlaubt")
+
+
+def test_spaltenprofile_kommen_mit_und_werden_geprueft(tmp_path, gebiete, gesichert):
+    alt, _ = gesichert
+    profil = Profil("BA Kinder", {"nef_u15": "NEF / unter 15 Jahren"}, Zeitbezug("fest", "2024-12"), "BA", "BA")
+    spaltenprofile.speichern(alt, profil, "meier")
+    datei = sicherung.erstellen(alt)
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    kaputt = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "spaltenprofile.json", b'"nef_u15"', b'"nef_u99"'))
+    _abgelehnt(neu, kaputt, gebiete, "Die Spaltenprofile der Sicherung sind unlesbar")
+    falsch = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "spaltenprofile.json", b'"2024-12"', b'"bald"'))
+    _abgelehnt(neu, falsch, gebiete, "Spaltenprofil „BA Kinder“: „bald“ ist weder ein Jahr")
+    assert sicherung.wiederherstellen(neu, datei, gebiete, von="admin").endswith(" 1 Spaltenprofile übernommen.")
+    assert spaltenprofile.alle(neu) == [profil]
+    assert sicherung.wiederherstellen(neu, datei, gebiete, von="admin").endswith(" 0 Spaltenprofile übernommen.")
 
 
 def test_mit_schluessel_hilft_keine_gefaelschte_pruefsumme(tmp_path, gebiete, gesichert, monkeypatch):
