@@ -13,7 +13,7 @@ from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import profil
-from darstellung.tabellen import monat_text, tag_text, wert_text
+from darstellung.tabellen import herkunft_text, wert_text
 from indikatoren import auswertung, katalog, konfiguration
 from indikatoren.einrichtungen import namensnennung
 
@@ -56,8 +56,7 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
     return {
         "titel": f"Gemeindeprofil {name} {jahr}", "ags": ags,
         "kernsatz": _kernsatz(eigene, name, jahr),
-        "stichtag_sgb2": monat_text(eigene["stichtag_sgb2"]) if eigene is not None else "–",
-        "stichtag_bev": tag_text(eigene["stichtag_bev"]) if eigene is not None else "–",
+        "herkunft": herkunft_text(eigene) if eigene is not None else "keine Zahlen",
         "spalten": list(tabelle.columns), "zeilen": [[untrennbar(w) for w in z] for z in tabelle.values.tolist()],
         "karte": grafik.lagekarte(grenzen, ags), "karte_alt": f"Lage von {name} im {gebiete.name(gebiete.kreis)}",
         "verlauf": grafik.verlauf(reihe), "verlauf_alt": _beschreibung(reihe, "jahr"),

@@ -9,7 +9,7 @@ from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import praeventionskette
-from darstellung.tabellen import monat_text, nte_text, pp_text, tag_text, wert_text
+from darstellung.tabellen import herkunft_text, monat_text, nte_text, pp_text, wert_text
 from indikatoren import auswertung, katalog, konfiguration, vergleichswerte
 from indikatoren.klassen import der_gemeinden
 
@@ -31,12 +31,11 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
     ind = katalog.indikator("kinderarmut")
     kinderarmut = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
     gemeinden = gebiete.gemeinden.sort_values("name")
-    stichtag = kinderarmut if kinderarmut is not None else ergebnis[ergebnis["jahr"] == jahr].iloc[0]
     return drucken.pdf(
         "sozialbericht.html", titel=f"Sozialbericht {kreis} {jahr}", kreis=kreis, jahr=jahr,
         herausgeber=konfiguration.kontakte().get("herausgeber", ""),
         stand=f"Datenstand {daten.datenstand.id} vom {daten.datenstand.erstellt.astimezone():%d.%m.%Y}",
-        stichtag=f"SGB II {monat_text(stichtag['stichtag_sgb2'])}, Bevölkerung {tag_text(stichtag['stichtag_bev'])}",
+        herkunft=herkunft_text(ergebnis[(ergebnis["jahr"] == jahr) & (ergebnis["indikator"] == ind.id)]),
         beispiel=bool((ergebnis[ergebnis["jahr"] == jahr]["art"] == "beispiel").any()),
         erstellt=f"{(heute or date.today()):%d.%m.%Y}",
         quellen="; ".join([*dict.fromkeys(i.quelle for i in indikatoren), grafik.grenzen_quelle()]),

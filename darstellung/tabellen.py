@@ -82,6 +82,19 @@ def tag_text(stichtag: str) -> str:
     return ", ".join(f"{t[8:10]}.{t[5:7]}.{t[:4]}" if len(t) == 10 else t for t in stichtag.split(", "))
 
 
+def herkunft_text(zeilen: pd.DataFrame | pd.Series) -> str:
+    """Woher die Zahlen kommen, je Art mit eigenem Stichtag: „SGB II: Statistik der BA (Dezember 2024) · Bevölkerung:
+    LSN-Online (31.12.2024)“. Für eine Zeile des Ergebnisses oder viele (dann jede Quelle und jeder Stichtag einmal)."""
+    zeilen = zeilen.to_frame().T if isinstance(zeilen, pd.Series) else zeilen
+    teile = []
+    for art, quelle, stichtag, text in (("SGB II", "quelle_sgb2", "stichtag_sgb2", monat_text),
+                                        ("Bevölkerung", "quelle_bev", "stichtag_bev", tag_text)):
+        quellen = " / ".join(dict.fromkeys(q for q in zeilen[quelle].astype(str) if q)) or "Quelle nicht angegeben"
+        tage = ", ".join(dict.fromkeys(text(t) for t in zeilen[stichtag].astype(str) if t))
+        teile.append(f"{art}: {quellen}" + (f" ({tage})" if tage else ""))
+    return " · ".join(teile)
+
+
 def pp_text(differenz) -> str:
     """Änderung in Prozentpunkten: „+0,3 Pp.“, „−1,2 Pp.“ (Minuszeichen), „±0,0 Pp.“, nicht umbrechbar."""
     if differenz is None or pd.isna(differenz):
@@ -122,7 +135,8 @@ def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, daten
         "Nenner": teil["nenner"], "Nenner bedeutet": indikator.nenner_text,
         "Stichtag SGB II": teil["stichtag_sgb2"].map(monat_text),
         "Stichtag Bevölkerung": teil["stichtag_bev"].map(tag_text),
-        "Quelle": teil["quelle"].replace("", "nicht angegeben"), "Art": teil["art"],
+        "Quelle SGB II": teil["quelle_sgb2"].replace("", "nicht angegeben"),
+        "Quelle Bevölkerung": teil["quelle_bev"].replace("", "nicht angegeben"), "Art": teil["art"],
         "Datenstand": datenstand,
     }).reset_index(drop=True)
 

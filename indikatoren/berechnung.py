@@ -15,18 +15,22 @@ from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ARTEN
 
 SPALTEN = ["ags", "name", "ebene", "jahr", "indikator", "zaehler", "nenner", "wert", "status"]
-HERKUNFT = ["stichtag_sgb2", "stichtag_bev", "quelle", "art"]
+HERKUNFT = ["stichtag_sgb2", "stichtag_bev", "quelle", "quelle_sgb2", "quelle_bev", "art"]
 STATUS = ("ok", "untergrenze", "nicht_ausweisbar", "fehlt")
 
 
 def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     """Eine Zeile je Gebiet, Jahr und Indikator, dessen Zähler und Nenner die Tabelle hat.
 
-    Spalten: SPALTEN + HERKUNFT. `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
+    Spalten: SPALTEN + HERKUNFT (Stichtag und Quelle je Art der Zahlen: SGB II für den Zähler, Bevölkerung für
+    den Nenner). `wert` ist ungerundet (Prozent), leer, wenn nicht berechnet; `zaehler`
     und `nenner` sind die gespeicherten Anzahlen; was Leser sehen, kommt aus geheimhaltung.fuer_leser.
     """
     kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
     zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
+    alt = (zeilen["quelle_sgb2"] == "") & (zeilen["quelle_bev"] == "")  # vor den Quellen je Art gespeichert
+    for spalte in ("quelle_sgb2", "quelle_bev"):
+        zeilen[spalte] = zeilen[spalte].mask(alt, zeilen["quelle"])
     teile = []
     for ind in katalog.verfuegbar(kennzahlen.merkmale):
         quelle = _quellzeilen(zeilen, kennzahlen.geheim, ind)
@@ -63,7 +67,7 @@ def _summen(quelle: pd.DataFrame, gebiete: Gebiete) -> pd.DataFrame:
     s = gruppen.agg(zaehler=("zaehler", "sum"), nenner=("nenner", "sum"), zg=("_zg", "any"),
                     ng=("_ng", "any"), zf=("_zf", "any"), nf=("_nf", "any"), teile=("ags", "size"),
                     art=("_art", "max")).reset_index()
-    for spalte in ("stichtag_sgb2", "stichtag_bev", "quelle"):
+    for spalte in ("stichtag_sgb2", "stichtag_bev", "quelle", "quelle_sgb2", "quelle_bev"):
         s[spalte] = _verbunden(gem, ["oben", "jahr"], spalte).to_numpy()
     s["art"] = s["art"].map(dict(enumerate(ARTEN)))
     unvollstaendig = s["teile"] < s["oben"].map(gebiete.teile.groupby("oben").size())

@@ -34,7 +34,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import OperationalError
 
-from indikatoren import konfiguration
+from indikatoren import konfiguration, schema
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.spalten import ANZAHLEN, KOPF
 
@@ -72,6 +72,8 @@ kennzahl_zeile = Table(
     Column("stichtag_bev", String(10), nullable=False),
     Column("quelle", Text, nullable=False),
     Column("art", String(20), nullable=False),
+    Column("quelle_sgb2", Text, nullable=False, server_default=""),  # seit Schritt 0002; leer: es gilt quelle
+    Column("quelle_bev", Text, nullable=False, server_default=""),
     ForeignKeyConstraint(["datenstand_id"], ["datenstand.id"]),
 )
 
@@ -230,7 +232,7 @@ class Ablage:
         if self.url.startswith("sqlite"):
             event.listen(self.engine, "connect", _sqlite_verbinden)
             event.listen(self.engine, "begin", _sqlite_beginnen)
-        wiederholt(lambda: metadaten.create_all(self.engine))
+        wiederholt(lambda: schema.aktualisieren(self.engine, metadaten))
 
     def kreis_festhalten(self, kreis: str, name: str, daten_kreis=None) -> None:
         """Eine Datenbank gehört zu einem Kreis. Beim ersten Öffnen wird er vermerkt – bei einer älteren Datenbank

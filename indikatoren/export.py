@@ -11,7 +11,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from indikatoren.kennzahlen import Kennzahlen
 
 FORMELZEICHEN = ("=", "+", "-", "@", "\t", "\r")
-TEXTSPALTEN = ("name", "quelle")
+TEXTSPALTEN = ("name", "quelle", "quelle_sgb2", "quelle_bev")
 
 
 def entschaerft(text: str) -> str:

@@ -42,7 +42,7 @@ from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen
 from indikatoren.schutz import Anforderung, Summen, pruefen, schuetzen
 from indikatoren.sozialraumsummen import mit_gemeindesummen
-from indikatoren.spalten import ZERLEGUNGEN
+from indikatoren.spalten import NACH_NAME, QUELLE_ZUM_STICHTAG, ZERLEGUNGEN
 
 KLEINSTE_GRUPPE = 3  # gesperrte Teile, die zusammen weniger ergeben, wären einzeln erkennbar klein (Heuristik)
 ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4: "geheim (Sozialraum zu klein)",
@@ -176,8 +176,7 @@ class _Zellen:
         self.fehlt = np.concatenate([np.isnan(werte) & ~quelle_geheim, np.ones(len(leer), bool)])
         self.art = np.zeros(len(self.wert), np.int8)
         self.art[: self.echte][quelle_geheim] = _QUELLE
-        schwelle = np.concatenate([np.repeat(kennzahlen.zeilen["quelle"].fillna("").astype(str).map(
-            konfiguration.schwelle).to_numpy(), self.m), np.full(len(leer), 3)])
+        schwelle = np.concatenate([_schwellen(kennzahlen.zeilen, merkmale), np.full(len(leer), 3)])
         klein = (self.wert >= 1) & (self.wert < schwelle)
         self.art[klein & (self.art == 0)] = _PRIMAER
         self.art[: self.echte][np.repeat(_zu_klein(kennzahlen, gebiete), self.m)] = _KLEIN
@@ -438,6 +437,18 @@ def _gebietsbeziehungen(zeilen: pd.DataFrame, gebiete: Gebiete) -> tuple[pd.Data
     geo = teile.groupby(["nr", "jahr", "zeile"], sort=False)["zeile_teil"].agg(list).reset_index()
     geo["zeilen"] = [np.array([g, *t], dtype=np.int64) for g, t in zip(geo["zeile"], geo["zeile_teil"])]
     return geo[["nr", "zeilen"]], fehlende.rename(columns={"teil": "ags"})[["ags", "jahr"]]
+
+
+def _schwellen(zeilen: pd.DataFrame, merkmale: list[str]) -> np.ndarray:
+    """Die Schwelle jeder Zelle (zeilenweise) nach der Quelle ihrer Art: SGB-II-Zahlen nach quelle_sgb2, die
+    Bevölkerung nach quelle_bev; wo die leer ist (ältere Stände), nach der Quelle der Zeile."""
+    allgemein = zeilen["quelle"].fillna("").astype(str)
+    je_art = {}
+    for spalte in QUELLE_ZUM_STICHTAG.values():
+        eigene = zeilen[spalte].fillna("").astype(str).where(lambda q: q != "", allgemein)
+        je_art[spalte] = eigene.map({q: konfiguration.schwelle(q) for q in eigene.unique()}).to_numpy()
+    spalten = [je_art[QUELLE_ZUM_STICHTAG[NACH_NAME[m].stichtag]] for m in merkmale]
+    return np.column_stack(spalten).ravel() if spalten else np.zeros(0)
 
 
 def summen_schuetzen(werte: list[int], beziehungen: list[tuple[int, list[int]]], quelle: str = "") -> np.ndarray:

@@ -4,14 +4,14 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from indikatoren.spalten import ANZAHLEN, KOPF
+from indikatoren.spalten import ANZAHLEN, KOPF, NACH_NAME, QUELLE_ZUM_STICHTAG
 
 
 @dataclass(frozen=True)
 class Kennzahlen:
     """Zählgrößen mit drei Zuständen: Zahl, fehlt (leer) und geheim („*“).
 
-    `zeilen` hält die Kopfspalten (ags, name, jahr, stichtag_sgb2, stichtag_bev, quelle, art) und je
+    `zeilen` hält die Kopfspalten (spalten.KOPF: Gebiet, Jahr, Stichtage, Quellen, Art) und je
     vorhandener Zählgröße eine Int64-Spalte, in der fehlende und geheime Werte <NA> sind; `geheim`
     sagt je Zählgröße, welche davon geheim sind. Geheimes wird so nie versehentlich zu 0.
     """
@@ -33,8 +33,10 @@ class Kennzahlen:
     def ergaenzt_um(self, neu: "Kennzahlen", spalten=None) -> "Kennzahlen":
         """Neue Zeilen kommen hinzu; in einer Zeile mit derselben Kombination aus ags und jahr ersetzt die neue
         Tabelle nur ihre eigenen Spalten (`spalten`, sonst alle ihre), die übrigen bleiben: so ergänzt eine Datei
-        der Bevölkerung die Zähler der BA, statt sie zu löschen. Die Quelle nennt dann beide."""
+        der Bevölkerung die Zähler der BA, statt sie zu löschen. Die Quelle nennt dann beide; die Quelle je Art
+        (quelle_sgb2, quelle_bev) kommt von der Datei, die Zahlen dieser Art hat."""
         spalten = set(spalten) if spalten is not None else set(KOPF) | set(neu.merkmale)
+        spalten |= {QUELLE_ZUM_STICHTAG[NACH_NAME[m].stichtag] for m in spalten & set(ANZAHLEN)}  # Quelle je Art
         merkmale = [s for s in ANZAHLEN if s in set(self.merkmale) | set(neu.merkmale)]
         alt_t, neu_t = _mit_geheim(self, merkmale), _mit_geheim(neu, merkmale)
         gemeinsam = alt_t.index.intersection(neu_t.index)
@@ -56,8 +58,8 @@ class Kennzahlen:
         for s in self.merkmale:
             text = self.zeilen[s].astype("string").fillna("")
             tabelle[s] = text.mask(self.geheim[s], "*")
-        return tabelle[[s for s in ("ags", "name", "jahr", "stichtag_sgb2", "stichtag_bev")]
-                       + self.merkmale + ["quelle", "art"]]
+        return tabelle[["ags", "name", "jahr", "stichtag_sgb2", "stichtag_bev", *self.merkmale, "quelle",
+                        "quelle_sgb2", "quelle_bev", "art"]]
 
 
 def _mit_geheim(k: Kennzahlen, merkmale: list[str]) -> pd.DataFrame:
@@ -69,8 +71,10 @@ def _mit_geheim(k: Kennzahlen, merkmale: list[str]) -> pd.DataFrame:
 
 
 def aus_spalten(zeilen: pd.DataFrame, geheim: pd.DataFrame) -> Kennzahlen:
-    """Bringt Spalten in feste Reihenfolge und Typen; sortiert nach Jahr und AGS."""
+    """Bringt Spalten in feste Reihenfolge und Typen; sortiert nach Jahr und AGS. Fehlen die Quellen je Art (Tabellen
+    von vorher), sind sie leer: dann gilt `quelle`."""
     merkmale = [s for s in ANZAHLEN if s in zeilen.columns]
+    zeilen = zeilen.assign(**{s: "" for s in QUELLE_ZUM_STICHTAG.values() if s not in zeilen.columns})
     zeilen = zeilen[list(KOPF) + merkmale].astype({"jahr": "int64", **{s: "Int64" for s in merkmale}})
     reihenfolge = zeilen.sort_values(["jahr", "ags"], kind="stable").index
     return Kennzahlen(zeilen.loc[reihenfolge].reset_index(drop=True),

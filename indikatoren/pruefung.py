@@ -15,13 +15,14 @@ from indikatoren.export import TEXTSPALTEN, zurueck
 from indikatoren.gebiete import Gebiete
 from indikatoren.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.meldungen import Meldung, UngueltigeDatei
-from indikatoren.spalten import ANZAHLEN, ARTEN, KOPF, NACH_NAME
+from indikatoren.spalten import ANZAHLEN, ARTEN, KOPF, NACH_NAME, QUELLE_ZUM_STICHTAG
 from indikatoren.tabelle_lesen import STEUERZEICHEN, als_rohtabelle, lese_zellen
 from indikatoren.tabellenaufbau import Uebersetzung
 from indikatoren.zahlenformat import ist_ganzzahl, zahl
 from indikatoren.zuordnung import Profil
 
 HOECHSTZAHL_MELDUNGEN = 200
+_NUR_BESCHREIBEND = ("ags", "name", "quelle", "quelle_sgb2", "quelle_bev", "art")  # eine Zeile nur damit ist leer
 _TAUSENDER = re.compile(r"^[0-9]{1,3}(\.[0-9]{3})+$")
 _ISO = re.compile(r"^(?P<j>[0-9]{4})-(?P<m>[0-9]{1,2})(-(?P<t>[0-9]{1,2}))?$")
 _DEUTSCH = re.compile(r"^((?P<t>[0-9]{1,2})\.)?(?P<m>[0-9]{1,2})[./](?P<j>[0-9]{4})$")
@@ -162,7 +163,7 @@ class _Pruefung:
             for text in TEXTSPALTEN:  # von export.entschaerft: „'=…“ war „=…“
                 if text in wert:
                     wert[text] = zurueck(wert[text])
-            if not any(v for k, v in wert.items() if k not in ("ags", "name", "quelle", "art")):
+            if not any(v for k, v in wert.items() if k not in _NUR_BESCHREIBEND):
                 leer.append(nr)  # etwa die vorausgefüllten Gebiete der Vorlage
                 continue
             ags = self._ags(wert["ags"], nr)
@@ -176,6 +177,9 @@ class _Pruefung:
                 "quelle": wert.get("quelle") or self.quelle,
                 "art": self._art(wert.get("art", ""), nr),
             }
+            for stichtag, spalte in QUELLE_ZUM_STICHTAG.items():  # Quelle je Art, nur wo die Datei solche Zahlen hat
+                art_da = any(NACH_NAME[m].stichtag == stichtag for m in merkmale)
+                zeile[spalte] = wert.get(spalte) or (zeile["quelle"] if art_da else "")
             maske = {}
             for s in merkmale:
                 zeile[s], maske[s] = self._anzahl(wert[s], nr, s)

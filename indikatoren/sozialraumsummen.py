@@ -33,6 +33,8 @@ def mit_gemeindesummen(kennzahlen: Kennzahlen, gebiete: Gebiete) -> Kennzahlen:
                          **{f"_g_{m}": (f"_g_{m}", "any") for m in merkmale},
                          stichtag_sgb2=("stichtag_sgb2", "max"), stichtag_bev=("stichtag_bev", "max"),
                          quelle=("quelle", lambda q: "; ".join([QUELLE, *sorted(set(q) - {""})])),
+                         quelle_sgb2=("quelle_sgb2", lambda q: "; ".join(sorted(set(q) - {""}))),
+                         quelle_bev=("quelle_bev", lambda q: "; ".join(sorted(set(q) - {""}))),
                          art=("art", lambda a: ARTEN[max(ARTEN.index(x) for x in a)]))
     summen = summen.loc[summen.index.isin(vollzaehlig)].reset_index().rename(columns={"oben": "ags"})
     if summen.empty:

@@ -48,6 +48,10 @@ SPALTEN = (
     _sgb2("nef_6_15", "NEF von 6 bis unter 15 Jahren.", "248"),
     Spalte("quelle", "Quelle der Zeile (leer = Quelle, die beim Einlesen angegeben wird).",
            "Statistik der Bundesagentur für Arbeit"),
+    Spalte("quelle_sgb2", "Quelle der SGB-II-Zahlen, wenn sie von der Quelle der Bevölkerung abweicht (leer = quelle).",
+           "Statistik der Bundesagentur für Arbeit, Dezember 2023"),
+    Spalte("quelle_bev", "Quelle der Bevölkerungszahlen, wenn sie abweicht (leer = quelle).",
+           "LSN-Online, Tabelle 12411-02-03-5"),
     Spalte("art", "Art der Zahlen: amtlich, geschaetzt oder beispiel (leer = Angabe beim Einlesen, "
            "sonst amtlich).", "amtlich"),
 )
@@ -61,6 +65,9 @@ ZERLEGUNGEN = (
 )
 
 NACH_NAME = {s.name: s for s in SPALTEN}
+# Herkunft je Art der Zahlen: jede Zählgröße gehört zu den SGB-II-Zahlen oder zur Bevölkerung, mit eigenem Stichtag
+# und eigener Quelle (Stichtag-Spalte -> Quelle-Spalte)
+QUELLE_ZUM_STICHTAG = {"stichtag_sgb2": "quelle_sgb2", "stichtag_bev": "quelle_bev"}
 ANZAHLEN = tuple(s.name for s in SPALTEN if s.anzahl)
 KOPF = tuple(s.name for s in SPALTEN if not s.anzahl)  # beschreibende Spalten einer Zeile
 

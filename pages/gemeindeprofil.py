@@ -7,7 +7,13 @@ import streamlit as st
 from darstellung import profil
 from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
-from darstellung.tabellen import einrichtungen_text, exporttabelle, gebietstabelle, sozialraum_hinweis
+from darstellung.tabellen import (
+    einrichtungen_text,
+    exporttabelle,
+    gebietstabelle,
+    herkunft_text,
+    sozialraum_hinweis,
+)
 from indikatoren import geodaten, sozialraeume
 from indikatoren.einrichtungen import namensnennung
 from pages import _rahmen as rahmen
@@ -88,4 +94,6 @@ st.markdown(einrichtungen_text(eigene) or ("In diesem Sozialraum liegt keine Ein
                                                               "erfasst."))
 if hinweis := namensnennung(eigene):
     st.caption(hinweis)
-st.caption(f"Quelle: {k.indikator.quelle}. " + " ".join(k.indikator.hinweise))
+zahlen = k.ergebnis[(k.ergebnis["ags"] == gebiet) & (k.ergebnis["jahr"] == jahr)]
+st.caption((f"Zahlen: {md(herkunft_text(zahlen))}. " if not zahlen.empty else "")
+           + f"Quelle: {k.indikator.quelle}. " + " ".join(k.indikator.hinweise))

@@ -6,9 +6,9 @@ from darstellung.export import XLSX_MIME, als_csv, als_xlsx
 from darstellung.maskierung import md
 from darstellung.tabellen import (
     exporttabelle,
+    herkunft_text,
     monat_text,
     nte_text,
-    tag_text,
     veraenderung_metrik,
     wert_text,
 )
@@ -28,9 +28,7 @@ else:
                       **veraenderung_metrik(auswertung.veraenderung(k.ergebnis, ind.id, jahr, kreis_ags)),
                       help=f"{ind.zaehler_text} / {ind.nenner_text}; Veränderung zum Vorjahr in Prozentpunkten")
     spalten[0].caption(" · ".join(t for t in (
-        nte_text(kreis["wert"], kreis["status"], ind), f"SGB II: {monat_text(kreis['stichtag_sgb2'])}",
-        f"Bevölkerung: {tag_text(kreis['stichtag_bev'])}", f"Quelle: {md(kreis['quelle'] or 'nicht angegeben')}",
-        f"Art: {kreis['art']}") if t))
+        nte_text(kreis["wert"], kreis["status"], ind), md(herkunft_text(kreis)), f"Art: {kreis['art']}") if t))
 vergleiche = vergleichswerte.passend(ind.id, jahr).set_index("ags")
 for spalte, (ags, gebiet) in zip(spalten[1:], ((kreis_ags[:2], laender.land(kreis_ags).name), ("DG", "Deutschland"))):
     if ags not in vergleiche.index:
@@ -45,6 +43,8 @@ rahmen.rangliste(k)
 
 st.header(f"Alle Gemeinden {jahr}")
 rahmen.tabelle(rahmen.gebietstabelle(k), "uebersicht")
+gezeigt = k.ergebnis[(k.ergebnis["indikator"] == ind.id) & (k.ergebnis["jahr"] == jahr)]
+st.caption(f"Zahlen: {md(herkunft_text(gezeigt))}")
 if not k.praesentation:
     def export():
         return exporttabelle(k.ergebnis, ind, jahr, k.datenstand.id)

@@ -41,6 +41,8 @@ def pg_url(monkeypatch):
         pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
     ablage = datenstaende.Ablage(url)
     datenstaende.metadaten.drop_all(ablage.engine)
+    with ablage.engine.begin() as v:  # auch den Versionsvermerk der Schema-Schritte: die Datenbank ist wieder leer
+        v.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
     ablage.engine.dispose()
     monkeypatch.setenv("SOZIALPLANUNG_DB", url)
     return url

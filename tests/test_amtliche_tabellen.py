@@ -3,6 +3,7 @@ und eine XLSX des LSN mit verbundenen Kopfzellen, Spaltennummern und Schlüssel 
 bauen, geprüft gegen von Hand gerechnete Summen."""
 
 import io
+import subprocess
 
 import openpyxl
 import pandas as pd
@@ -202,6 +203,8 @@ def test_ba_tabelle_mit_ihren_beschriftungen(tmp_path, capsys, gebiete):
     geheim = kz.geheim.set_index(kz.zeilen["ags"])
     assert geheim.loc["03254013", ["lb", "nef_u15"]].tolist() == [True, True] and z.loc["03254013", "elb"] == 40
     assert z.loc["03254002", "stichtag_sgb2"] == "2024-12" and z.loc["03254002", "jahr"] == 2024
+    # die Quelle gilt für die SGB-II-Zahlen; Bevölkerung hat die Datei nicht
+    assert z.loc["03254002", ["quelle_sgb2", "quelle_bev"]].tolist() == ["Statistik der Bundesagentur für Arbeit", ""]
     texte = [str(h) for h in ergebnis.hinweise]
     [kopf] = [t for t in texte if "Kopfzeile in Zeile 5 erkannt (Statistik der Bundesagentur für Arbeit)" in t]
     for zuordnung in ("„Leistungsberechtigte insgesamt“ → lb", "„Erwerbsfähige Leistungsberechtigte (ELB)“ → elb",
@@ -247,3 +250,50 @@ def test_bevoelkerung_aus_dem_genesis_dienst(monkeypatch, capsys, gebiete):
     monkeypatch.setenv("SOZIALPLANUNG_GENESIS_URL", "http://127.0.0.1:9/genesisws/rest/2020")  # niemand antwortet
     assert main(["genesis", "--jahr", "2024"]) == 1
     assert "ist nicht erreichbar" in capsys.readouterr().err
+
+
+def test_quelle_und_stichtag_je_art_bis_in_seiten_downloads_und_berichte(tmp_path, capsys, gebiete, monkeypatch):
+    """Zähler von der BA, Nenner aus GENESIS, in zwei Dateien ergänzt: jede Art behält ihre Quelle und ihren Stichtag
+    – in der Ablage, im Ergebnis für Leser, im Download, auf der Seite und im PDF."""
+    from streamlit.testing.v1 import AppTest
+
+    from darstellung.tabellen import exporttabelle
+    from indikatoren import katalog
+    from indikatoren.geheimhaltung import fuer_leser
+    from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    ba, bev = tmp_path / "ba.xlsx", tmp_path / "12411-02-03-5.csv"
+    ba.write_bytes(_ba_xlsx())
+    bev.write_bytes(_genesis_csv())
+    assert main(["einlesen", str(ba), "--ergaenzen"]) == 0 and main(["einlesen", str(bev), "--ergaenzen"]) == 0
+    capsys.readouterr()
+    ba_quelle = "Statistik der Bundesagentur für Arbeit"
+    genesis_quelle = "GENESIS, Tabelle 12411-02-03-5, Stand: 12.06.2025 / 10:21:05"
+    ablage = oeffne_ablage(gebiete)
+    z = ablage.kennzahlen().zeilen.set_index(["ags", "jahr"])
+    assert z.loc[("03254002", 2024), ["quelle_sgb2", "stichtag_sgb2", "quelle_bev", "stichtag_bev"]].tolist() == [
+        ba_quelle, "2024-12", genesis_quelle, "2024-12-31"]
+    beispiel = z.loc[("03254021", 2024), "quelle"]  # eine Gemeinde, die in keiner der Dateien steht
+    assert z.loc[("03254021", 2024), ["quelle_sgb2", "quelle_bev"]].tolist() == [beispiel, beispiel]
+
+    leser = fuer_leser(ablage.kennzahlen(), gebiete)
+    alfeld = leser.query("ags == '03254002' and jahr == 2024 and indikator == 'kinderarmut'").iloc[0]
+    assert (alfeld["quelle_sgb2"], alfeld["quelle_bev"]) == (ba_quelle, genesis_quelle)
+    export = exporttabelle(leser, katalog.indikator("kinderarmut"), 2024, 3).set_index("AGS")
+    assert export.loc["03254002", ["Quelle SGB II", "Stichtag SGB II", "Quelle Bevölkerung",
+                                   "Stichtag Bevölkerung"]].tolist() == [ba_quelle, "Dezember 2024", genesis_quelle,
+                                                                         "31.12.2024"]
+
+    app = AppTest.from_file(str(PROJEKT / "app.py"), default_timeout=60)
+    app.query_params.update({"gemeinde": "03254002", "jahr": "2024", "indikator": "kinderarmut"})
+    app.switch_page("pages/gemeindeprofil.py").run()
+    assert not app.exception
+    texte = [c.value.replace("\\", "") for c in app.caption]
+    assert any(f"Zahlen: SGB II: {ba_quelle} (Dezember 2024) · Bevölkerung: {genesis_quelle} (31.12.2024)" in t
+               for t in texte), texte
+
+    pdf = tmp_path / "alfeld.pdf"
+    assert main(["bericht", "gemeindeprofil", "--gemeinde", "03254002", "--jahr", "2024", "--ausgabe", str(pdf)]) == 0
+    text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True).stdout.split())
+    assert f"Zahlen: SGB II: {ba_quelle} (Dezember 2024) · Bevölkerung: {genesis_quelle} (31.12.2024)" in text, text

@@ -50,7 +50,8 @@ def test_gemeindeprofil_alfeld(tmp_path, capsys):
         for ags in (ALFELD, "03254"):  # Gemeinde und Kreis: aus Zähler und Nenner, die Leser sehen, neu gerechnet
             z = leser.loc[(ags, indikator)]
             assert f"{zahl(100 * z['zaehler'] / z['nenner'], 1)} %" in text, (indikator, ags)
-    for erwartet in ("Platz 2 von 20", "Dezember 2024", "Bevölkerung 31.12.2023", "Statistik der Bundesagentur für "
+    for erwartet in ("Platz 2 von 20", "Dezember 2024", "Zahlen: SGB II: Beispieldaten (synthetisch)",
+                     "Bevölkerung: Beispieldaten (synthetisch)", "(31.12.2023)", "Statistik der Bundesagentur für "
                      "Arbeit", "Beispieldaten", "Datenstand 1 vom", "Seite 1 von 1", "Familienzentrum Alfeld",
                      "13,2 % (Juni 2023)", "Angebote nach Lebensphase"):
         assert erwartet in text, erwartet
@@ -116,7 +117,8 @@ def test_sozialbericht_mit_allen_gemeinden_wie_leser_sie_sehen(tmp_path, capsys,
     assert info["Tagged"] == "yes" and info["Title"] == "Sozialbericht Landkreis Hildesheim 2024"
     assert int(info["Pages"]) >= 5
     text = " ".join(_text(pdf).split())
-    for erwartet in ("jedes 6. Kind", "Beispieldaten", "Stichtag SGB II Dezember 2024, Bevölkerung 31.12.2023",
+    for erwartet in ("jedes 6. Kind", "Beispieldaten", "Zahlen: SGB II: Beispieldaten (synthetisch)", "(Dezember 2024)",
+                     "(31.12.2023)",
                      "Kleine Zahlen (1 und 2) werden nicht gezeigt", "Präventionskette", "natürlichen Brüchen (Jenks)",
                      *(i.definition[:60] for i in katalog.INDIKATOREN)):
         assert erwartet in text, erwartet

@@ -173,7 +173,7 @@ def _herunterladen(seite, knopf: str, verlauf: list):
     Kommt keiner, sagt die Meldung, was der Browser zuletzt sah."""
     for _ in range(3):
         try:
-            with seite.expect_download(timeout=20_000) as laden:
+            with seite.expect_download(timeout=40_000) as laden:
                 seite.get_by_role("button", name=knopf, exact=True).click()
             return laden.value
         except PlaywrightTimeout:

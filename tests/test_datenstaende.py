@@ -248,3 +248,35 @@ def test_aeltere_datenbank_bekommt_den_kreis_ihrer_zahlen(tmp_path):
         verbindung.execute(ablage_kreis.delete())
     with pytest.raises(FremderKreis, match="gehört zum Kreis 03254"):
         oeffne_ablage(Gebiete.laden("03255"), url)
+
+
+def test_datenbank_von_vor_alembic_wird_beim_oeffnen_gehoben(tmp_path, gebiete):
+    """tests/daten/ablage_vor_alembic.sql ist eine Datenbank, die der Code vor den Schema-Schritten angelegt hat (ein
+    Stand, zwei Zeilen, Quelle „BA Dezember 2023 und LSN“). Beim Öffnen wird sie gehoben: der Stand bleibt, wie er
+    war, die Quellen je Art sind leer und es gilt die Quelle der Zeile, der Schutz bleibt, Spaltenprofile gehen;
+    ein zweites Öffnen ändert nichts."""
+    import sqlite3
+
+    from indikatoren import schema, spaltenprofile
+    from indikatoren.berechnung import berechne
+    from indikatoren.zuordnung import Profil
+    from tests.conftest import PROJEKT
+
+    datei = tmp_path / "alt.sqlite"
+    with sqlite3.connect(datei) as roh:
+        roh.executescript((PROJEKT / "tests" / "daten" / "ablage_vor_alembic.sql").read_text(encoding="utf-8"))
+        assert "quelle_sgb2" not in {z[1] for z in roh.execute("PRAGMA table_info(kennzahl_zeile)")}
+    ablage = datenstaende.Ablage(f"sqlite:///{datei}")
+    assert schema.stand(ablage.engine) == schema.neuester() == "0002"
+    kz = ablage.kennzahlen(1)
+    assert kz.zeilen[["ags", "bev_u15", "quelle_sgb2", "quelle_bev"]].values.tolist() == [
+        ["03254002", 2411, "", ""], ["03254013", 300, "", ""]]
+    assert kz.zeilen.loc[0, "nef_u15"] == 402 and kz.zeilen["nef_u15"].isna().tolist() == [False, True]
+    assert kz.geheim["nef_u15"].tolist() == [False, True]
+    alfeld = berechne(kz, gebiete).query("ags == '03254002' and indikator == 'kinderarmut'").iloc[0]
+    assert (alfeld["quelle_sgb2"], alfeld["quelle_bev"]) == ("BA Dezember 2023 und LSN",) * 2
+    with pytest.raises(Exception, match="DELETE ist nicht erlaubt"), ablage.engine.begin() as v:
+        v.execute(datenstaende.datenstand.delete())
+    spaltenprofile.speichern(ablage, Profil("BA", {"nef_u15": "NEF"}), "meier")
+    wieder = datenstaende.Ablage(f"sqlite:///{datei}")
+    assert [p.name for p in spaltenprofile.alle(wieder)] == ["BA"] and len(wieder.kennzahlen(1)) == 2

@@ -266,6 +266,10 @@ def test_schwelle_je_quelle(gebiete, monkeypatch):
     assert s.zellen[["ags", "anzahl", "art"]].values.tolist() == [
         ["03254013", 3, "geheim (primär)"], ["03254041", 9, "geheim (sekundär)"]]
     assert s.pruefung[["unten", "oben"]].values.tolist() == [[1.0, 11.0]]
+    # die Schwelle richtet sich nach der Quelle der Art: hier sind nur die Nenner vom Beispielamt, die NEF nicht
+    kz = Kennzahlen(kz.zeilen.assign(quelle="Beispielamt und Jobcenter", quelle_sgb2="Jobcenter",
+                                     quelle_bev="Beispielamt"), kz.geheim)
+    assert "03254013" not in set(sperren(kz, gebiete).zellen["ags"])
 
 
 def test_unerfuellbar_heisst_nichts_von_diesem_jahr(gebiete, monkeypatch):

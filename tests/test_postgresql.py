@@ -6,7 +6,7 @@ lokalen PostgreSQL. Ohne die Variable wird außerhalb von CI mit Begründung üb
 
 import pytest
 
-from indikatoren import datenstaende, spaltenprofile
+from indikatoren import datenstaende, schema, spaltenprofile
 from indikatoren.einlesen import einlesen, oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.zuordnung import Profil
@@ -47,3 +47,14 @@ def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
     assert einlesen(ablage, neu, "neu.csv", gebiete, ergaenzen=True, von="test").datenstand.id == 8
     spaltenprofile.speichern(ablage, Profil("BA", {"nef_u15": "NEF / unter 15"}), "test")
     assert [p.felder for p in spaltenprofile.alle(ablage)] == [{"nef_u15": "NEF / unter 15"}]
+
+    # eine Datenbank von vor den Schema-Schritten (nachgestellt: was Schritt 0002 bringt, entfernt) wird gehoben
+    with ablage.engine.begin() as v:
+        for befehl in ("DROP TABLE alembic_version", "DROP TABLE spaltenprofil",
+                       "ALTER TABLE kennzahl_zeile DROP COLUMN quelle_sgb2, DROP COLUMN quelle_bev"):
+            v.exec_driver_sql(befehl)
+    ablage.engine.dispose()
+    gehoben = datenstaende.Ablage(pg_url)
+    assert schema.stand(gehoben.engine) == schema.neuester()
+    assert len(gehoben.kennzahlen(1)) == 126 and gehoben.kennzahlen(1).zeilen["quelle_sgb2"].eq("").all()
+    assert spaltenprofile.alle(gehoben) == []
