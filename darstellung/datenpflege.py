@@ -55,6 +55,9 @@ def datenstaende(staende: list[Datenstand]) -> pd.DataFrame:
 
 
 def geaenderte_werte(tabelle: pd.DataFrame) -> pd.DataFrame:
+    """Differenz mit Vorzeichen, „–“ wo ein Wert gesperrt ist oder fehlt (keine Differenz zu rechnen)."""
+    tabelle = tabelle.assign(differenz=["–" if pd.isna(d) else f"{int(d):+d}".replace("-", "−")
+                                        for d in tabelle["differenz"]])
     return _mit_bedeutung(tabelle.rename(columns={"ags": "AGS", "name": "Gebiet", "jahr": "Jahr", "merkmal": "Spalte",
                                                   "alt": "bisher", "neu": "neu", "differenz": "Differenz"}))
 

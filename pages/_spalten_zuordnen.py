@@ -49,11 +49,13 @@ def zuordnen(ablage: Ablage, benutzer: str, aufbau: Aufbau, profil: Profil | Non
         st.markdown(f"**Spalten zuordnen** – Kopfzeile in Zeile {aufbau.kopfzeile}, Gebietsschlüssel in "
                     f"„{md(aufbau.beschriftung[aufbau.schluesselspalte] or f'Spalte {aufbau.schluesselspalte + 1}')}“."
                     + (" Vorgeschlagen sind die bekannten Beschriftungen der BA." if vorschlag and not profil else ""))
-        raster = st.columns(2)
         gewaehlt = {}
-        for i, f in enumerate(ANZAHLEN):
-            with raster[i % 2]:
-                gewaehlt[f] = auswahl(f"{f}: {NACH_NAME[f].bedeutung}", felder.get(f), f)
+        for spalte, (titel, stichtag) in zip(st.columns(2), (("SGB-II-Zahlen (Zähler)", "stichtag_sgb2"),
+                                                             ("Bevölkerung (Nenner)", "stichtag_bev"))):
+            with spalte:
+                st.markdown(f"**{titel}**")
+                for f in (f for f in ANZAHLEN if NACH_NAME[f].stichtag == stichtag):
+                    gewaehlt[f] = auswahl(f"{f}: {NACH_NAME[f].bedeutung}", felder.get(f), f)
         zeilen = st.columns(3)
         with zeilen[0]:
             art = st.radio("Jahr und Stichtag", list(ZEITARTEN), format_func=ZEITARTEN.get,
