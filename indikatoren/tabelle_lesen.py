@@ -7,6 +7,7 @@ import csv
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -154,7 +155,7 @@ def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, 
                              "keine Tabelle aus Excel oder LibreOffice hat; sie wird nicht geöffnet.")
     except UngueltigeDatei as e:
         raise fehler(e.meldungen[0].text) from None
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
         raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
     blaetter = {}
     try:

@@ -6,6 +6,7 @@ Meldung (UngueltigeDatei), auch ein kaputtes Verzeichnis oder ein Teil, der nich
 
 import io
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
@@ -64,7 +65,7 @@ def entpacken(inhalt: bytes, datei: str, grenzen: Grenzen, was: str = "ZIP-Datei
                     raise UngueltigeDatei([Meldung(datei, f"Der Teil „{t.filename[:200]}“ ist größer, als das "
                                                           f"Verzeichnis der {was} angibt.")])
                 ergebnis[t.filename] = daten
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
+    except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
         if isinstance(e, UngueltigeDatei):
             raise
         raise UngueltigeDatei([Meldung(datei, f"Die {was} ist beschädigt ({type(e).__name__}); sie wird nicht "

@@ -116,6 +116,11 @@ MUTANTEN = [
     ("indikatoren/berechnung.py", 'zeilen[spalte] = zeilen[spalte].mask(alt, zeilen["quelle"])', "pass",
      "tests/test_datenstaende.py"),
     ("indikatoren/schema.py", "            command.stamp(konfiguration, AUSGANG)\n", "", "tests/test_datenstaende.py"),
+    # beschädigte ZIP-Dateien (Sicherung, XLSX): deutsche Meldung, im Protokoll, kein Absturz
+    ("indikatoren/zipdatei.py", "except (zipfile.BadZipFile, zlib.error, OSError,",
+     "except (zipfile.BadZipFile, OSError,", "tests/test_sicherung.py"),
+    ("indikatoren/tabelle_lesen.py", "except (zipfile.BadZipFile, zlib.error, OSError,",
+     "except (zipfile.BadZipFile, OSError,", "tests/test_pruefung.py"),
     ("indikatoren/genesis.py", 'headers={"username": nutzer, "password": passwort,', 'headers={"username": nutzer,',
      "tests/test_amtliche_tabellen.py::test_bevoelkerung_aus_dem_genesis_dienst"),
     ("indikatoren/genesis.py", 'if inhalt.lstrip().startswith(b"{"):', "if False:",

@@ -10,7 +10,7 @@ from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
-from tests.conftest import csv_bytes, zip_bombe
+from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
 KOPF = "ags;name;jahr;bev_u15;nef_u15;bev_u_rag;lb"
 GUT = "03254002;Alfeld (Leine);2023;2411;402;14730;1903"
@@ -23,6 +23,12 @@ def _xlsx(zeilen) -> bytes:
     puffer = io.BytesIO()
     mappe.save(puffer)
     return puffer.getvalue()
+
+
+def _gekippt(zip_datei: bytes) -> bytes:
+    """Ein Byte im gepackten Inhalt des ersten Teils einer ZIP-Datei (XLSX) gekippt: Verzeichnis heil, Inhalt nicht."""
+    stelle = 30 + int.from_bytes(zip_datei[26:28], "little") + int.from_bytes(zip_datei[28:30], "little") + 5
+    return zip_datei[:stelle] + bytes([zip_datei[stelle] ^ 0xFF]) + zip_datei[stelle + 1:]
 
 
 def _tabelle(*zeilen, kopf=KOPF) -> bytes:
@@ -56,6 +62,8 @@ FEHLERHAFT = {
                               ["k.csv, Zeile 1, Spalte ags: Die Pflichtspalte „ags“ fehlt. Die Kopfzeile hat nur "
                                "eine Spalte: Trennzeichen nicht erkannt"]),
     "kaputte_xlsx": (b"PK\x03\x04" + b"\x00kaputt" * 50, "k.xlsx", ["k.xlsx: Die Datei ist keine lesbare XLSX"]),
+    "xlsx_falsche_pruefsumme": (_gekippt((PROJEKT / "data" / "vorlage_kennzahlen.xlsx").read_bytes()), "k.xlsx",
+                                ["k.xlsx: Die Datei ist keine lesbare XLSX"]),
     "kaputte_xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "k.xls",
                     ["k.xls: Die Datei ist keine lesbare Excel-Arbeitsmappe im alten Format .xls"]),
     "utf16": (_tabelle(GUT).decode().encode("utf-16"), "k.csv", ["k.csv: Die Zeichenkodierung ist UTF-16"]),

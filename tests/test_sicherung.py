@@ -18,6 +18,7 @@ from indikatoren.einrichtungen import mitgeliefert
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.zuordnung import Profil, Zeitbezug
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
+from tests.test_pruefung import _gekippt
 
 
 @pytest.fixture
@@ -182,6 +183,28 @@ def test_inhalt_wird_wie_ein_upload_geprueft(tmp_path, gebiete, gesichert):
     _abgelehnt(neu, jahr, gebiete, "Das Jahr „9999“ ist ungültig")
     kategorie = _veraendert(datei, lambda t: _mit_neuer_pruefsumme(t, "einrichtungen_1.csv", b";Kita;", b";Bar;"))
     _abgelehnt(neu, kategorie, gebiete, "„Bar“ ist nicht erlaubt")
+
+
+def _falsches_verzeichnis(datei: bytes) -> bytes:
+    """Das zentrale Verzeichnis zeigt für den ersten Teil auf eine falsche Stelle (Versatz + 7)."""
+    stelle = datei.rindex(b"PK\x01\x02")
+    while (vorige := datei.rfind(b"PK\x01\x02", 0, stelle)) != -1:
+        stelle = vorige
+    versatz = int.from_bytes(datei[stelle + 42:stelle + 46], "little") + 7
+    return datei[:stelle + 42] + versatz.to_bytes(4, "little") + datei[stelle + 46:]
+
+
+@pytest.mark.parametrize("kaputt", [_falsches_verzeichnis, _gekippt, lambda d: d[: len(d) // 2],
+                                    lambda d: b"PK\x05\x06" + d[4:]],
+                         ids=["verzeichnis", "pruefsumme", "abgeschnitten", "kein_zip"])
+def test_kaputte_zip_wird_abgelehnt_und_protokolliert(tmp_path, gebiete, gesichert, kaputt):
+    """Eine beschädigte Sicherung (lügendes Verzeichnis, falsche CRC, abgeschnitten) ist eine deutsche Meldung, kein
+    Absturz; nichts ändert sich, der Versuch steht im Protokoll."""
+    _, datei = gesichert
+    neu = Ablage(f"sqlite:///{tmp_path / 'neu.sqlite'}")
+    fehler = _abgelehnt(neu, kaputt(datei), gebiete, "s.zip: Die ")
+    assert "Sicherung (ZIP-Datei)" in str(fehler) or "keine lesbare" in str(fehler), str(fehler)
+    assert neu.protokolleintraege().iloc[-1][["aktion", "erfolg"]].tolist() == ["wiederherstellen", False]
 
 
 def test_spaltenprofile_kommen_mit_und_werden_geprueft(tmp_path, gebiete, gesichert):
