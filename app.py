@@ -7,6 +7,8 @@ pages/; was sie teilen, in pages/_rahmen.py.
 
 import streamlit as st
 
+import angebote  # noqa: F401  (die Fachpakete melden ihre Listen an: die Sicherung führt sie mit)
+import familienzentrum  # noqa: F401
 from darstellung import dokument
 from darstellung.karte import alte_grundlagen_entfernen, leaflet_bereitstellen
 from darstellung.stil import css

@@ -4,9 +4,9 @@ import getpass
 from pathlib import Path
 
 from familienzentrum import daten, katalog, mappe
-from indikatoren.cli_listen import datei_lesen
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
+from indikatoren.tabelle_lesen import datei_lesen
 
 
 def _xlsx(pfad: Path) -> Path:

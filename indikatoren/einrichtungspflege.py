@@ -12,7 +12,7 @@ import pandas as pd
 from indikatoren import geodaten, listendatei
 from indikatoren.datenstaende import Ablage
 from indikatoren.einrichtungen import LISTE, SPALTEN, aufbereitet, mitgeliefert_im_kreis
-from indikatoren.listen import Listen
+from indikatoren.listen import Listen, anmelden
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import lies_datum
 from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
@@ -110,3 +110,6 @@ def lage_setzen(tabelle: pd.DataFrame, zeile: int, lat: float, lon: float, von: 
     neu.loc[zeile, ["lat", "lon", "genauigkeit", "lage"]] = [
         f"{lat:.6f}", f"{lon:.6f}", "Gebäude", f"gesetzt von {von} am {(am or date.today()):%d.%m.%Y}"]
     return neu
+
+
+anmelden(LISTE, lambda tabelle, datei, gebiete: pruefe(tabelle, datei, None))  # die Lage prüft die Sicherung nicht

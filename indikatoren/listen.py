@@ -60,6 +60,21 @@ class Listenart:
         return tuple(f.name for f in self.felder)
 
 
+_ANGEMELDET: dict[str, tuple[Listenart, Callable]] = {}
+
+
+def anmelden(art: Listenart, pruefung: Callable) -> None:
+    """Ein Paket meldet seine Liste an, wenn es geladen wird: Sicherung und Wiederherstellung führen sie dann mit,
+    ohne dass der Kern das Paket kennt. `pruefung(tabelle, datei, gebiete)` prüft einen gesicherten Stand wie einen
+    Upload (ohne die Prüfungen, die vom heutigen Tag abhängen)."""
+    _ANGEMELDET[art.name] = (art, pruefung)
+
+
+def angemeldet() -> list[tuple[Listenart, Callable]]:
+    """Die angemeldeten Listen (Art, Prüfung), in der Reihenfolge der Anmeldung."""
+    return list(_ANGEMELDET.values())
+
+
 @dataclass(frozen=True)
 class Stand:
     id: int  # Nummer innerhalb der Liste („Einrichtungsstand 3“)

@@ -25,15 +25,22 @@ import io
 import json
 import os
 import zipfile
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 import pandas as pd
+from sqlalchemy import select
 
-from indikatoren import einrichtungspflege, export, listendatei, spaltenprofile, zipdatei
-from indikatoren.datenstaende import ERSTBEFUELLUNG, Ablage
+from indikatoren import (
+    einrichtungspflege,  # noqa: F401  (meldet die Einrichtungsliste an)
+    export,
+    listendatei,
+    spaltenprofile,
+    zipdatei,
+)
+from indikatoren.datenstaende import ERSTBEFUELLUNG, Ablage, listenstand
 from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
 from indikatoren.gebiete import Gebiete
-from indikatoren.listen import Listen, kennungen_nach_bezeichnung
+from indikatoren.listen import Listen, angemeldet, kennungen_nach_bezeichnung
 from indikatoren.meldungen import Meldung, UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 
@@ -45,6 +52,13 @@ PROFILE = "spaltenprofile.json"  # seit den Spaltenprofilen; fehlt in älteren S
 
 
 def erstellen(ablage: Ablage) -> bytes:
+    """Die Sicherung als ZIP; wirft RuntimeError, wenn die Datenbank eine Liste hat, deren Paket sich nicht angemeldet
+    hat (die Sicherung wäre sonst still unvollständig)."""
+    with ablage.lesend() as v:
+        in_der_ablage = set(v.execute(select(listenstand.c.liste).distinct()).scalars())
+    if fehlend := sorted(in_der_ablage - set(_listenarten())):
+        raise RuntimeError(f"Die Listen {', '.join(fehlend)} sind nicht angemeldet (ihr Paket wurde nicht geladen); "
+                           "die Sicherung wäre unvollständig.")
     puffer = io.BytesIO()
     inhalt = {"format": FORMAT, "erstellt": datetime.now(UTC).isoformat(), "datenstaende": [],
               "listenstaende": [], "dateien": {}}
@@ -242,19 +256,13 @@ def _datei_pruefen(name: str, teile, pruefsummen, melde) -> None:
 
 
 def _listenarten() -> dict:
-    return {art.name: art for art, _ in _pruefungen(None)}  # nur die Arten; geprüft wird mit Gebieten
+    return {art.name: art for art, _ in angemeldet()}
 
 
 def _pruefungen(gebiete: Gebiete | None) -> list:
-    """(Listenart, Prüfung) jeder Liste, die gesichert wird – ohne die Prüfungen, die vom heutigen Stand abhängen
-    (Lage im Kreis, Verweis auf eine Einrichtung, Datum nicht in der Zukunft)."""
-    from angebote.katalog import LISTE as ANGEBOTE
-    from angebote.pruefung import pruefe as angebote_pruefen
-    from familienzentrum import katalog as fz
-    from familienzentrum.pruefung import pruefe as fz_pruefen
-    return [(EINRICHTUNGEN, lambda t, d: einrichtungspflege.pruefe(t, d, None)),
-            (ANGEBOTE, lambda t, d: angebote_pruefen(t, d, gebiete, heute=date.max)),
-            *((art, lambda t, d, art=art: fz_pruefen(art, t, d, heute=date.max)) for art in fz.LISTEN)]
+    """(Listenart, Prüfung) jeder angemeldeten Liste (indikatoren.listen.anmelden) – ohne die Prüfungen, die vom
+    heutigen Stand abhängen (Lage im Kreis, Verweis auf eine Einrichtung, Datum nicht in der Zukunft)."""
+    return [(art, lambda t, d, p=pruefung: p(t, d, gebiete)) for art, pruefung in angemeldet()]
 
 
 def _listen(staende: list[dict], teile: dict[str, bytes], gebiete: Gebiete) -> list[tuple[dict, pd.DataFrame]]:

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from dataclasses import dataclass
 from datetime import date, datetime
+from pathlib import Path
 
 from indikatoren import zipdatei
 from indikatoren.meldungen import Meldung, UngueltigeDatei
@@ -194,3 +195,11 @@ def _zelle(wert) -> str:
 def _nummeriert(zeilen: list[list[str]]) -> list[tuple[int, list[str]]]:
     """Zeilennummern wie in Excel (Kopf = 1); ganz leere Zeilen fallen weg, zählen aber mit."""
     return [(nr, z) for nr, z in enumerate(zeilen, start=2) if any(str(w).strip() for w in z)]
+
+
+def datei_lesen(pfad: Path) -> bytes:
+    """Inhalt einer Datei; OSError mit verständlicher Meldung."""
+    try:
+        return pfad.read_bytes()
+    except OSError as fehler:
+        raise OSError(f"{pfad}: Datei nicht lesbar ({fehler.strerror}).") from None

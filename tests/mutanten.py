@@ -1,11 +1,18 @@
 """Bekannte Mutanten: je eine Regel absichtlich gebrochen – ein Test muss dann fehlschlagen.
 
-Aufruf aus dem Projektordner: python tests/mutanten.py  (ändert die Dateien nur für die Dauer eines Laufs).
-Kein pytest-Test (dauert einige Minuten); gehört vor das Schließen eines Issues, das eine Regel schützt.
+Aufruf aus dem Projektordner: python tests/mutanten.py [AUSWAHL] [--arbeiter N] [--schnell] [--pruefen]. Jeder
+Arbeiter mutiert eine eigene Kopie des Projekts; der Projektordner bleibt unberührt. Kein pytest-Test (dauert
+Minuten); `.ci/run` prüft die Liste und lässt die schnellen Mutanten (ohne Browser und Server) laufen.
 """
 
+import argparse
+import queue
+import shutil
 import subprocess
 import sys
+import tempfile
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 PROJEKT = Path(__file__).resolve().parent.parent
@@ -121,6 +128,11 @@ MUTANTEN = [
      "except (zipfile.BadZipFile, OSError,", "tests/test_sicherung.py"),
     ("indikatoren/tabelle_lesen.py", "except (zipfile.BadZipFile, zlib.error, OSError,",
      "except (zipfile.BadZipFile, OSError,", "tests/test_pruefung.py"),
+    # Schichten: der Kern importiert kein Fachpaket (Listen melden sich an), die Darstellung keine Seite
+    ("indikatoren/sicherung.py", "from indikatoren.listen import Listen, angemeldet, kennungen_nach_bezeichnung\n",
+     "from indikatoren.listen import Listen, angemeldet, kennungen_nach_bezeichnung\nimport angebote  # noqa\n",
+     "tests/test_aufbau.py"),
+    ("indikatoren/listen.py", "    _ANGEMELDET[art.name] = (art, pruefung)", "    pass", "tests/test_sicherung.py"),
     ("indikatoren/genesis.py", 'headers={"username": nutzer, "password": passwort,', 'headers={"username": nutzer,',
      "tests/test_amtliche_tabellen.py::test_bevoelkerung_aus_dem_genesis_dienst"),
     ("indikatoren/genesis.py", 'if inhalt.lstrip().startswith(b"{"):', "if False:",
@@ -282,29 +294,76 @@ MUTANTEN = [
 ]
 
 
-def main(auswahl: str = "") -> int:
-    """Alle Mutanten, oder nur die, deren Datei oder Stelle `auswahl` enthält."""
-    mutanten = [m for m in MUTANTEN if auswahl in m[0] or auswahl in m[1]]
-    ueberlebt = 0
-    for datei, stelle, mutation, tests in mutanten:
-        pfad = PROJEKT / datei
-        original = pfad.read_text(encoding="utf-8")
-        if original.count(stelle) != 1:  # die Liste prüft sich selbst: jede Stelle genau einmal
-            print(f"{'NICHT GEFUNDEN' if stelle not in original else 'MEHRDEUTIG    '}  {datei}: {stelle[:60]}")
-            ueberlebt += 1
-            continue
-        pfad.write_text(original.replace(stelle, mutation), encoding="utf-8")
-        try:
-            befehl = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()]
-            lauf = subprocess.run(befehl, cwd=PROJEKT, capture_output=True, text=True, timeout=900)
-        finally:
-            pfad.write_text(original, encoding="utf-8")
-        getoetet = lauf.returncode != 0
-        ueberlebt += not getoetet
-        print(f"{'getötet  ' if getoetet else 'ÜBERLEBT '} {datei}: {stelle.strip()[:70]}")
+LANGSAM = ("tests/test_browser", "tests/test_barrierefreiheit.py", "tests/test_betrieb.py")  # echte Server und Browser
+
+
+def pruefen() -> int:
+    """Nur die Liste selbst: steht jede Stelle genau einmal in ihrer Datei? (Sekunden; läuft in .ci/run.)"""
+    falsch = 0
+    for datei, stelle, _, _ in MUTANTEN:
+        anzahl = (PROJEKT / datei).read_text(encoding="utf-8").count(stelle)
+        if anzahl != 1:
+            print(f"{'NICHT GEFUNDEN' if not anzahl else 'MEHRDEUTIG    '}  {datei}: {stelle[:60]}")
+            falsch += 1
+    print(f"{len(MUTANTEN) - falsch} von {len(MUTANTEN)} Stellen genau einmal gefunden.")
+    return 1 if falsch else 0
+
+
+def _kopie(ziel: Path) -> Path:
+    """Der Projektordner ohne Laufzeit und Ergebnisse: jeder Arbeiter mutiert seine eigene Kopie."""
+    shutil.copytree(PROJEKT, ziel, ignore=shutil.ignore_patterns(".git", "laufzeit", "test-ergebnisse", "__pycache__",
+                                                                 ".pytest_cache", ".hypothesis"))
+    return ziel
+
+
+def _lauf(ordner: Path, mutant) -> tuple[bool, float]:
+    datei, stelle, mutation, tests = mutant
+    pfad = ordner / datei
+    original = pfad.read_text(encoding="utf-8")
+    pfad.write_text(original.replace(stelle, mutation), encoding="utf-8")
+    beginn = time.monotonic()
+    try:
+        befehl = [sys.executable, "-m", "pytest", "-q", "-x", "-p", "no:cacheprovider", *tests.split()]
+        lauf = subprocess.run(befehl, cwd=ordner, capture_output=True, text=True, timeout=900)
+    finally:
+        pfad.write_text(original, encoding="utf-8")
+    return lauf.returncode != 0, time.monotonic() - beginn
+
+
+def main(auswahl: str = "", arbeiter: int = 1, schnell: bool = False) -> int:
+    """Alle Mutanten (oder die, deren Datei oder Stelle `auswahl` enthält; `schnell`: ohne Browser und Server), auf
+    `arbeiter` Kopien des Projekts zugleich. Jeder muss einen Test fehlschlagen lassen."""
+    if pruefen():
+        return 1
+    mutanten = [m for m in MUTANTEN if (auswahl in m[0] or auswahl in m[1])
+                and not (schnell and any(t.startswith(LANGSAM) for t in m[3].split()))]
+    with tempfile.TemporaryDirectory() as tmp:
+        ordner = queue.Queue()
+        for i in range(max(1, arbeiter)):
+            ordner.put(_kopie(Path(tmp) / f"kopie{i}"))
+
+        def einer(mutant):
+            mein = ordner.get()
+            try:
+                return mutant, *_lauf(mein, mutant)
+            finally:
+                ordner.put(mein)
+
+        ueberlebt = 0
+        with ThreadPoolExecutor(max(1, arbeiter)) as pool:
+            for (datei, stelle, _, _), getoetet, dauer in pool.map(einer, mutanten):
+                ueberlebt += not getoetet
+                print(f"{'getötet  ' if getoetet else 'ÜBERLEBT '} {dauer:5.0f} s  {datei}: {stelle.strip()[:70]}",
+                      flush=True)
     print(f"{len(mutanten) - ueberlebt} von {len(mutanten)} Mutanten getötet.")
     return 1 if ueberlebt else 0
 
 
 if __name__ == "__main__":
-    sys.exit(main(*sys.argv[1:2]))
+    schalter = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    schalter.add_argument("auswahl", nargs="?", default="", help="nur Mutanten, deren Datei oder Stelle das enthält")
+    schalter.add_argument("--arbeiter", type=int, default=1, help="so viele Kopien des Projekts zugleich")
+    schalter.add_argument("--schnell", action="store_true", help="ohne die Tests mit Browser und Servern")
+    schalter.add_argument("--pruefen", action="store_true", help="nur prüfen, dass jede Stelle genau einmal steht")
+    args = schalter.parse_args()
+    sys.exit(pruefen() if args.pruefen else main(args.auswahl, args.arbeiter, args.schnell))

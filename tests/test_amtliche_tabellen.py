@@ -9,10 +9,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
+from kommandozeile.haupt import main
 
 ALTER = ["unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre",
          "15 bis unter 18 Jahre", "Insgesamt"]

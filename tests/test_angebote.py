@@ -8,8 +8,8 @@ import pytest
 
 from angebote import katalog, liste, luecken
 from angebote.pruefung import lies_angebote
-from indikatoren.cli import main
 from indikatoren.meldungen import UngueltigeDatei
+from kommandozeile.haupt import main
 from tests.conftest import PROJEKT
 
 ALFELD, HILDESHEIM = "03254002", "03254021"

@@ -299,7 +299,7 @@ def test_downloads_ohne_kleine_zahlen(gebiete):
 
 def _veroeffentlicht(capsys) -> pd.DataFrame:
     """Die Lesertabelle, wie `python -m indikatoren veroeffentlichen` sie ausgibt – der Maßstab für jede Seite."""
-    from indikatoren.cli import main
+    from kommandozeile.haupt import main
     oeffne_ablage(Gebiete.laden("03254"))
     capsys.readouterr()
     assert main(["veroeffentlichen"]) == 0
@@ -405,7 +405,7 @@ def test_korrektur_zeigt_nichts_von_der_vorigen_veroeffentlichung(tmp_path, caps
     """Stand 2 sperrt Eime 2 mit Duingen 5; Stand 3 korrigiert Holle von 0 auf 4. Die Übersicht (wie
     `veroeffentlichen`) sperrt weiter Duingen, nicht Holle – sonst ergäbe Stand 2 mit Duingens 5 aus Stand 3 Eime = 2
     (tests/test_geheimhaltung.py rechnet das von Hand)."""
-    from indikatoren.cli import main
+    from kommandozeile.haupt import main
     oeffne_ablage(gebiete)  # Stand 1: Beispieldaten
     for nr, holle in ((1, 0), (2, 4)):
         zeilen = [f"{a};2024;1000;{ {'03254013': 2, '03254041': 5, '03254022': holle, '03254002': 100}.get(a, 0)}"

@@ -147,7 +147,7 @@ def test_beispieldaten_fuer_jeden_kreis_aus_den_einwohnern():
 def test_ein_neuer_kreis_sieht_in_zwei_befehlen_ein_dashboard(monkeypatch, capsys):
     from streamlit.testing.v1 import AppTest
 
-    from indikatoren.cli import main
+    from kommandozeile.haupt import main
 
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(SHARED_GEO / "gemeinden_niedersachsen.geojson"))
     assert main(["beispieldaten", "--kreis", "03255"]) == 0

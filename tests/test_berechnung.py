@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 from indikatoren.berechnung import berechne, gerundet, jedes_nte_kind
-from indikatoren.cli import main
 from indikatoren.pruefung import pruefe_datei
+from kommandozeile.haupt import main
 from tests.conftest import csv_bytes
 
 # Kreiszeile aus der Quelle (gewinnt über die Summe), Eime mit Excel-AGS ohne Null und gesperrtem Zähler,

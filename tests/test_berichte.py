@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from indikatoren.cli import main
 from indikatoren.zahlenformat import zahl
+from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 
 ALFELD, EIME = "03254002", "03254013"

@@ -168,10 +168,16 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
 
 
 def _herunterladen(seite, knopf: str, verlauf: list):
-    """Klickt einen Download-Knopf, bis der Download kommt (höchstens dreimal): Streamlit lädt das JavaScript des
-    Knopfs erst beim ersten Zeigen nach, und ein Klick während eines Neulaufs der Seite geht gelegentlich verloren.
+    """Klickt einen Download-Knopf, wenn die Seite fertig gelaufen ist, bis der Download kommt (höchstens dreimal):
+    Streamlit lädt das JavaScript des Knopfs erst beim ersten Zeigen nach, und eine Anforderung während eines
+    Neulaufs kann verloren gehen – dann bleibt der Knopf im Wartezustand, und nur ein Neuladen der Seite hilft.
     Kommt keiner, sagt die Meldung, was der Browser zuletzt sah."""
-    for _ in range(3):
+    for versuch in range(3):
+        if versuch:
+            seite.reload(wait_until="domcontentloaded")
+        seite.get_by_role("button", name=knopf, exact=True).wait_for(timeout=60_000)
+        seite.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
+                                timeout=60_000)
         try:
             with seite.expect_download(timeout=40_000) as laden:
                 seite.get_by_role("button", name=knopf, exact=True).click()

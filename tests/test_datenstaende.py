@@ -7,12 +7,12 @@ import pytest
 from sqlalchemy import func, select
 
 from indikatoren import datenstaende
-from indikatoren.cli import main
 from indikatoren.datenstaende import FremderKreis, ablage_kreis
 from indikatoren.einlesen import BEISPIELDATEN, einlesen, oeffne_ablage
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
+from kommandozeile.haupt import main
 from tests.conftest import csv_bytes
 
 NEU = csv_bytes("""

@@ -8,10 +8,10 @@ import openpyxl
 import pytest
 
 from familienzentrum import daten, katalog, mappe
-from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.listen import Listen
 from indikatoren.meldungen import UngueltigeDatei
+from kommandozeile.haupt import main
 
 HEUTE = date(2026, 11, 21)
 

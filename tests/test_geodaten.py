@@ -5,7 +5,7 @@ import pytest
 import shapely
 
 from indikatoren import geodaten
-from indikatoren.cli import main
+from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 from tests.wfs_attrappe import WfsAttrappe
 

@@ -10,8 +10,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from indikatoren import geodaten
-from indikatoren.cli import main
 from indikatoren.gebiete import Gebiete
+from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, SHARED_GEO
 
 BUND = SHARED_GEO / "gemeinden_deutschland_ohne_bayern.geojson"

@@ -5,10 +5,10 @@ import osmium
 import pytest
 
 from indikatoren import einrichtungspflege
-from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.einrichtungen import mitgeliefert, namensnennung
 from indikatoren.osm_import import kategorie, lies_auszug, vorschlag
+from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 
 AUSZUG = """<?xml version="1.0" encoding="UTF-8"?>

@@ -6,10 +6,10 @@ import io
 import openpyxl
 import pytest
 
-from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
+from kommandozeile.haupt import main
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
 KOPF = "ags;name;jahr;bev_u15;nef_u15;bev_u_rag;lb"

@@ -261,6 +261,7 @@ def test_kill_9_mitten_in_der_wiederherstellung(tmp_path, gebiete, gesichert):
     neu.engine.dispose()
     skript = f"""
 import os, signal
+import angebote, familienzentrum  # wie jede Kante: die Fachpakete melden ihre Listen an
 from indikatoren import sicherung
 from indikatoren.datenstaende import Ablage
 from indikatoren.gebiete import Gebiete
@@ -273,3 +274,20 @@ sicherung.wiederherstellen(Ablage({url!r}), open({str(tmp_path / 's.zip')!r}, 'r
     prozess = subprocess.run([sys.executable, "-c", skript], cwd=PROJEKT, capture_output=True, text=True, timeout=120)
     assert prozess.returncode == -9, prozess.stderr
     assert _stand(Ablage(url)) == vorher
+
+
+def test_ohne_angemeldete_liste_keine_stille_luecke(tmp_path, gebiete, gesichert):
+    """Der Kern kennt die Fachpakete nicht; sie melden ihre Listen an. Hätte sich eins nicht angemeldet (Paket nicht
+    geladen), bricht die Sicherung mit Meldung ab, statt still ohne seine Liste zu sichern."""
+    from indikatoren import listen
+
+    alt, _ = gesichert
+    ohne = {k: v for k, v in listen._ANGEMELDET.items() if k != "angebote"}
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(listen, "_ANGEMELDET", ohne)
+        with pytest.raises(RuntimeError, match="Die Listen angebote sind nicht angemeldet"):
+            sicherung.erstellen(alt)
+    befehl = ("import indikatoren.sicherung as s, indikatoren.listen as l; "
+              "print(sorted(a.name for a, _ in l.angemeldet()))")
+    nur_kern = subprocess.run([sys.executable, "-c", befehl], cwd=PROJEKT, capture_output=True, text=True, check=True)
+    assert nur_kern.stdout.strip() == "['einrichtungen']"  # der Kern allein importiert kein Fachpaket

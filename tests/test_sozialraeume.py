@@ -17,11 +17,11 @@ from shapely.affinity import translate
 
 from indikatoren import geheimhaltung, geodaten, grenzdatei, sozialraeume
 from indikatoren.berechnung import berechne
-from indikatoren.cli import main
 from indikatoren.einlesen import mit_sozialraeumen
 from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
+from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, SHARED_GEO
 from tests.test_geheimhaltung import ausrechenbar, zu_eng
 

@@ -12,11 +12,11 @@ from streamlit.testing.v1 import AppTest
 
 from indikatoren import spaltenprofile
 from indikatoren.amtliche_tabelle import UnbekannteSpalten
-from indikatoren.cli import main
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 from indikatoren.zuordnung import Profil, Zeitbezug
+from kommandozeile.haupt import main
 from tests.test_datenpflege import UEBERNEHMEN, _anmelden, _app, _hochladen
 
 KINDER = "Kinder in BG / unter 15 Jahre"

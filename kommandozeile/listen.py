@@ -20,6 +20,7 @@ from indikatoren.einrichtungen import namensnennung
 from indikatoren.export import tabelle_entschaerft
 from indikatoren.gebiete import Gebiete
 from indikatoren.listen import Listen, Listenart, aenderungen
+from indikatoren.tabelle_lesen import datei_lesen
 
 
 @dataclass(frozen=True)
@@ -174,14 +175,6 @@ def _grenzen():
         print(f"Hinweis: ohne Gemeindegrenzen wird nicht geprüft, ob eine Lage im Kreis liegt ({fehler})",
               file=sys.stderr)
         return None
-
-
-def datei_lesen(pfad: Path) -> bytes:
-    """Inhalt einer Datei; OSError mit verständlicher Meldung."""
-    try:
-        return pfad.read_bytes()
-    except OSError as fehler:
-        raise OSError(f"{pfad}: Datei nicht lesbar ({fehler.strerror}).") from None
 
 
 def anmelden(befehle) -> None:

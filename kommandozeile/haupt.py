@@ -11,11 +11,11 @@ import os
 import sys
 from pathlib import Path
 
+import angebote  # noqa: F401  (meldet seine Liste an: die Sicherung führt sie mit)
 from berichte import cli as berichte_cli
 from familienzentrum import cli as familienzentrum_cli
 from indikatoren import (
     beispieldaten,
-    cli_listen,
     geheimhaltung,
     genesis,
     geodaten,
@@ -25,7 +25,6 @@ from indikatoren import (
 )
 from indikatoren.anmeldung import entsperren, passwort_hash
 from indikatoren.berechnung import SPALTEN, berechne, gerundet
-from indikatoren.cli_listen import datei_lesen
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
 from indikatoren.export import tabelle_entschaerft
@@ -33,7 +32,9 @@ from indikatoren.gebiete import Gebiete
 from indikatoren.meldungen import UngueltigeDatei
 from indikatoren.pruefung import pruefe_datei
 from indikatoren.spalten import ARTEN
+from indikatoren.tabelle_lesen import datei_lesen
 from indikatoren.vorlage import schreibe_vorlage
+from kommandozeile import listen as listen_cli
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -280,7 +281,7 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("name", help="Anmeldename des Kontos")
     b.set_defaults(befehl=_passwort)
 
-    cli_listen.anmelden(befehle)
+    listen_cli.anmelden(befehle)
     berichte_cli.anmelden(befehle)
     familienzentrum_cli.anmelden(befehle)
 

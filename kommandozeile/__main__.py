@@ -1,0 +1,5 @@
+import sys
+
+from kommandozeile.haupt import main
+
+sys.exit(main())
