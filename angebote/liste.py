@@ -36,6 +36,11 @@ def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame
     return gespeichert if gespeichert is not None else (None, mitgeliefert(gebiete))
 
 
+def im_stand(ablage: Ablage, gebiete: Gebiete, stand: int | None) -> pd.DataFrame:
+    """Genau die Liste des Stands `stand` (None: die mitgelieferte) – nicht die gerade aktive."""
+    return mitgeliefert(gebiete) if stand is None else staende(ablage).lesen(stand)[1]
+
+
 def lies_datei(inhalt: bytes, datei: str, gebiete: Gebiete, einrichtungen: pd.DataFrame, grenzen=None
                ) -> pd.DataFrame:
     return lies_angebote(inhalt, datei, gebiete, einrichtungen=einrichtungen, grenzen=grenzen)

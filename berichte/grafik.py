@@ -16,6 +16,7 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 from darstellung.diagramme import FARBE, FARBE_HERVOR, FARBE_KREIS, LINIENFARBEN  # noqa: E402
 from darstellung.tabellen import wert_text  # noqa: E402
 from indikatoren import geodaten  # noqa: E402
+from indikatoren.berechnung import AUSGEWIESEN
 from indikatoren.zahlenformat import runde, zahl  # noqa: E402
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none",
@@ -97,7 +98,7 @@ def choropleth(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen) -> str:
     wert = dict(zip(werte["ags"], werte["wert"]))
 
     def farbe(ags):
-        if status.get(ags) in ("ok", "untergrenze") and klassen is not None:
+        if status.get(ags) in AUSGEWIESEN and klassen is not None:
             return klassen.farbe(wert[ags])
         return FARBE_NICHT_AUSWEISBAR if status.get(ags) == "nicht_ausweisbar" else FARBE_KEINE_DATEN
     fig, ax = plt.subplots(figsize=(3.0, 2.7))
@@ -123,7 +124,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     breite, schrift = GROESSEN[groesse]
     fig, ax = plt.subplots(figsize=(breite, (0.13 * len(rang) + 0.45) * schrift / 6.5 + (0.3 if titel else 0)))
     y = list(range(len(rang)))[::-1]
-    mit_wert = rang["status"].isin(["ok", "untergrenze"])
+    mit_wert = rang["status"].isin(AUSGEWIESEN)
     werte = [runde(w, 1) if m else 0 for w, m in zip(rang["wert"], mit_wert)]
     gewaehlt = [a == hervorheben for a in rang["ags"]]
     ax.barh(y, werte, color=[FARBE_HERVOR if g else FARBE for g in gewaehlt], height=0.7)

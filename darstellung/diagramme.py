@@ -11,6 +11,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from darstellung.tabellen import wert_text
+from indikatoren.berechnung import AUSGEWIESEN
 from indikatoren.katalog import Indikator
 from indikatoren.zahlenformat import runde
 
@@ -131,7 +132,7 @@ def altersgruppen_balken(werte: pd.DataFrame, hoehe: int = 360) -> go.Figure:
     fig = go.Figure()
     for n, (gebiet, teil) in enumerate(werte.groupby("gebiet", sort=False)):
         fig.add_trace(go.Bar(
-            x=teil["gruppe"], y=[runde(w, 1) if s in ("ok", "untergrenze") else None
+            x=teil["gruppe"], y=[runde(w, 1) if s in AUSGEWIESEN else None
                                  for w, s in zip(teil["wert"], teil["status"])],
             name=html.escape(gebiet), marker_color=[FARBE, FARBE_KREIS, FARBE_HERVOR][n % 3],
             text=[wert_text(w, s) for w, s in zip(teil["wert"], teil["status"])], textposition="outside",

@@ -7,7 +7,7 @@ import pandas as pd
 
 from darstellung.maskierung import md
 from indikatoren import konfiguration
-from indikatoren.berechnung import jedes_nte_kind
+from indikatoren.berechnung import AUSGEWIESEN, jedes_nte_kind
 from indikatoren.gebiete import EBENEN
 from indikatoren.katalog import Indikator
 from indikatoren.zahlenformat import prozent, runde, zahl
@@ -128,7 +128,7 @@ def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, daten
     return pd.DataFrame({
         "AGS": teil["ags"], "Gebiet": teil["name"], "Ebene": teil["ebene"],
         "Indikator": indikator.titel, "Jahr": teil["jahr"],
-        "Wert (%)": [runde(w, 1) if s in ("ok", "untergrenze") else None
+        "Wert (%)": [runde(w, 1) if s in AUSGEWIESEN else None
                      for w, s in zip(teil["wert"], teil["status"])],
         "Status": [wert_text(w, s) if s != "ok" else "ausgewiesen" for w, s in zip(teil["wert"], teil["status"])],
         "Zähler": teil["zaehler"], "Zähler bedeutet": indikator.zaehler_text,

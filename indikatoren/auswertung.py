@@ -9,8 +9,6 @@ import pandas as pd
 
 from indikatoren.zahlenformat import runde
 
-AUSGEWIESEN = ("ok", "untergrenze")
-
 
 def zeile(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str) -> pd.Series | None:
     treffer = ergebnis[(ergebnis["indikator"] == indikator) & (ergebnis["jahr"] == jahr) & (ergebnis["ags"] == ags)]

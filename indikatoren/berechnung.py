@@ -17,6 +17,7 @@ from indikatoren.spalten import ARTEN
 SPALTEN = ["ags", "name", "ebene", "jahr", "indikator", "zaehler", "nenner", "wert", "status"]
 HERKUNFT = ["stichtag_sgb2", "stichtag_bev", "quelle", "quelle_sgb2", "quelle_bev", "art"]
 STATUS = ("ok", "untergrenze", "nicht_ausweisbar", "fehlt")
+AUSGEWIESEN = STATUS[:2]  # Status mit einem Wert, den Leser sehen (eine Untergrenze ist auch einer)
 
 
 def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
@@ -40,7 +41,7 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
         return pd.DataFrame(columns=SPALTEN + HERKUNFT)
     ergebnis = pd.concat(teile, ignore_index=True)
     ergebnis["wert"] = (100 * ergebnis["zaehler"] / ergebnis["nenner"]).where(
-        ergebnis["status"].isin(["ok", "untergrenze"])).astype("Float64")
+        ergebnis["status"].isin(AUSGEWIESEN)).astype("Float64")
     reihenfolge = [ergebnis["jahr"], pd.Categorical(ergebnis["indikator"], list(katalog.NACH_ID)).codes,
                    pd.Categorical(ergebnis["ebene"], EBENEN).codes, ergebnis["ags"]]
     ergebnis = ergebnis.iloc[np.lexsort(reihenfolge[::-1])].reset_index(drop=True)

@@ -51,11 +51,6 @@ def mitgeliefert_im_kreis(kreis: str | None = None) -> pd.DataFrame:
     return liste[_nach_adresse(liste, Gebiete.laden(kreis)).notna()].reset_index(drop=True)
 
 
-def lade_einrichtungen(datei=None) -> pd.DataFrame:
-    """Die mitgelieferte Liste, aufbereitet; wirft bei Formfehlern."""
-    return aufbereitet(mitgeliefert(datei))
-
-
 def aufbereitet(tabelle: pd.DataFrame) -> pd.DataFrame:
     """Textliste -> lat/lon als Zahl (leer = keine Lage), dazu `hat_lage` und `ungefaehr`."""
     tabelle = tabelle.copy()

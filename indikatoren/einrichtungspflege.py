@@ -36,6 +36,11 @@ def aktuelle(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
     return stand, aufbereitet(tabelle)
 
 
+def im_stand(ablage: Ablage, stand: int | None) -> pd.DataFrame:
+    """Genau die Liste des Stands `stand` (None: die mitgelieferte), aufbereitet – nicht die gerade aktive."""
+    return aufbereitet(mitgeliefert_im_kreis() if stand is None else staende(ablage).lesen(stand)[1])
+
+
 def lies_datei(inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
     """Eine hochgeladene Liste (CSV/XLSX wie die Kennzahlen-Tabelle), geprüft."""
     return pruefe(listendatei.lies(inhalt, datei, LISTE), datei, grenzen)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from indikatoren.berechnung import AUSGEWIESEN
 from indikatoren.zahlenformat import lies_dezimal, prozent, runde, zahl
 
 # ColorBrewer YlOrRd, farbfehlsichtigen-tauglich, je Klassenzahl (1 bis 7)
@@ -69,7 +70,7 @@ def der_gemeinden(ergebnis: pd.DataFrame, indikator: str, jahr: int, methode: st
 
 def der_werte(teil: pd.DataFrame, methode: str = "natuerlich", eigene: Sequence[float] = ()) -> Klassen | None:
     """Klassen der Zeilen eines Ergebnisses (etwa der Sozialräume einer Gemeinde), nur aus Werten, die Leser sehen."""
-    return klassifiziere(teil["wert"].where(teil["status"].isin(["ok", "untergrenze"])), methode, eigene=eigene)
+    return klassifiziere(teil["wert"].where(teil["status"].isin(AUSGEWIESEN)), methode, eigene=eigene)
 
 
 def klassifiziere(werte: pd.Series, methode: str, anzahl: int = 5, eigene: Sequence[float] = ()) -> Klassen | None:

@@ -148,8 +148,16 @@ def einlesen(ablage, inhalt: bytes, datei: str, gebiete: Gebiete, grenzen: gpd.G
 
 def aktuelle(ablage, verbindung=None) -> tuple[int | None, pd.DataFrame]:
     """(Stand oder None, Liste als Text); ohne gespeicherten Stand eine leere Liste."""
-    gelesen = Listen(ablage, LISTE).lesen(verbindung=verbindung)
-    return gelesen if gelesen is not None else (None, pd.DataFrame(columns=["id", *LISTE.spalten]))
+    stand = Listen(ablage, LISTE).aktiver(verbindung)
+    return stand, im_stand(ablage, stand, verbindung)
+
+
+def im_stand(ablage, stand: int | None, verbindung=None) -> pd.DataFrame:
+    """Genau die Liste des Stands `stand` (None: keiner, also leer) – nicht die, die gerade aktiv ist: wer einen Stand
+    im Schlüssel seines Zwischenspeichers hat, liest so nie einen anderen."""
+    if stand is None:
+        return pd.DataFrame(columns=["id", *LISTE.spalten])
+    return Listen(ablage, LISTE).lesen(stand, verbindung)[1]
 
 
 def flaechen(liste: pd.DataFrame) -> gpd.GeoDataFrame:

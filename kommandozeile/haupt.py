@@ -24,7 +24,7 @@ from indikatoren import (
     spaltenprofile,
 )
 from indikatoren.anmeldung import entsperren, passwort_hash
-from indikatoren.berechnung import SPALTEN, berechne, gerundet
+from indikatoren.berechnung import AUSGEWIESEN, SPALTEN, berechne, gerundet
 from indikatoren.datenstaende import Ablage
 from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
 from indikatoren.export import tabelle_entschaerft
@@ -143,7 +143,7 @@ def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
     if jahr is not None:
         tabelle = tabelle[tabelle["jahr"] == jahr]
     tabelle = tabelle.assign(wert=gerundet(tabelle["zaehler"], tabelle["nenner"], 2).where(
-        tabelle["status"].isin(["ok", "untergrenze"]), ""))
+        tabelle["status"].isin(AUSGEWIESEN), ""))
     tabelle_entschaerft(tabelle[SPALTEN]).to_csv(sys.stdout, index=False, lineterminator="\n",
                                                  quoting=csv.QUOTE_MINIMAL)
 

@@ -30,6 +30,7 @@ from familienzentrum import daten as familienzentrum_daten
 from indikatoren import ansicht as ansichten
 from indikatoren import auswertung, einrichtungspflege, geodaten, katalog, konfiguration, sozialraeume
 from indikatoren import einrichtungen as einrichtungsliste
+from indikatoren.berechnung import AUSGEWIESEN
 from indikatoren.datenstaende import Ablage, Datenstand, FremderKreis
 from indikatoren.einlesen import oeffne_ablage
 from indikatoren.gebiete import Gebiete
@@ -219,12 +220,12 @@ def _ablage(kreis: str, url: str) -> Ablage:
 
 @st.cache_resource(max_entries=4, show_spinner=False)
 def _sozialraumflaechen(kreis: str, url: str, sozialraumstand_: int | None) -> gpd.GeoDataFrame:
-    return sozialraeume.flaechen(sozialraeume.aktuelle(_ablage(kreis, url))[1])
+    return sozialraeume.flaechen(sozialraeume.im_stand(_ablage(kreis, url), sozialraumstand_))
 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _gebiete_mit(kreis: str, url: str, sozialraumstand_: int | None) -> Gebiete:
-    return _gebiete(kreis).mit_sozialraeumen(sozialraeume.aktuelle(_ablage(kreis, url))[1])
+    return _gebiete(kreis).mit_sozialraeumen(sozialraeume.im_stand(_ablage(kreis, url), sozialraumstand_))
 
 
 # Was nur vom Stand abhängt und jeder Lauf liest, liegt als ein Objekt im Speicher (cache_resource): cache_data gäbe
@@ -307,7 +308,7 @@ def _einrichtungen(kreis: str, url: str, stand: int | None, datei: str, laufzeit
         flaechen = _grenzen(kreis, datei, laufzeit)
     except geodaten.GeodatenFehlen:
         flaechen = None
-    _, liste = einrichtungspflege.aktuelle(_ablage(kreis, url))
+    liste = einrichtungspflege.im_stand(_ablage(kreis, url), stand)
     return liste.assign(ags=einrichtungsliste.gemeinde_zuordnen(liste, _gebiete(kreis), flaechen))
 
 
@@ -354,7 +355,7 @@ def _wegweisergrundlage(kreis: str, datei: str, laufzeit: str, basemap: str) -> 
 
 @st.cache_resource(max_entries=8, show_spinner=False)
 def _angebote(kreis: str, url: str, stand: int | None) -> pd.DataFrame:
-    return angebotsliste.aktuelle(_ablage(kreis, url), _gebiete(kreis))[1]
+    return angebotsliste.im_stand(_ablage(kreis, url), _gebiete(kreis), stand)
 
 
 # --- Ansicht und Rahmen ----------------------------------------------------------------------------
@@ -581,7 +582,7 @@ def _rangliste(kreis: str, url: str, stand: Stand, indikator: str, jahr: int, he
 
     daten, ind, kreis_ags = _ergebnis(kreis, url, stand), katalog.indikator(indikator), _gebiete(kreis).kreis
     rang, zeile = auswertung.rangliste(daten, indikator, jahr), auswertung.zeile(daten, indikator, jahr, kreis_ags)
-    kreis_wert = None if zeile is None or zeile["status"] not in ("ok", "untergrenze") else float(zeile["wert"])
+    kreis_wert = None if zeile is None or zeile["status"] not in AUSGEWIESEN else float(zeile["wert"])
     return (grafik.rangliste(rang, kreis_wert, _gebiete(kreis).name(kreis_ags), hervorheben,
                              diagramme.rangliste_titel(ind), groesse), diagramme.rangliste_werte(rang, ind))
 

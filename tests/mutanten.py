@@ -19,6 +19,9 @@ PROJEKT = Path(__file__).resolve().parent.parent
 
 COOKIE_TEST = "tests/test_browser.py::test_anmeldung_im_httponly_cookie_sicherung_nur_fuer_diesen_browser"
 
+ZWISCHENSPEICHER_TEST = ("tests/test_sozialraeume.py::"
+                         "test_zwischenspeicher_der_seiten_liest_genau_den_stand_seines_schluessels")
+
 # (Datei, Stelle, Mutation, Tests, die das merken müssen)
 MUTANTEN = [
     ("indikatoren/pruefung.py", "if bekannt and sum(bekannt) > z[ganzes]:",
@@ -133,6 +136,15 @@ MUTANTEN = [
      "from indikatoren.listen import Listen, angemeldet, kennungen_nach_bezeichnung\nimport angebote  # noqa\n",
      "tests/test_aufbau.py"),
     ("indikatoren/listen.py", "    _ANGEMELDET[art.name] = (art, pruefung)", "    pass", "tests/test_sicherung.py"),
+    # die Zwischenspeicher der Seiten lesen genau den Stand ihres Schlüssels, nicht den aktiven
+    ("pages/_rahmen.py", "return sozialraeume.flaechen(sozialraeume.im_stand(_ablage(kreis, url), sozialraumstand_))",
+     "return sozialraeume.flaechen(sozialraeume.aktuelle(_ablage(kreis, url))[1])", ZWISCHENSPEICHER_TEST),
+    ("pages/_rahmen.py", "mit_sozialraeumen(sozialraeume.im_stand(_ablage(kreis, url), sozialraumstand_))",
+     "mit_sozialraeumen(sozialraeume.aktuelle(_ablage(kreis, url))[1])", ZWISCHENSPEICHER_TEST),
+    ("pages/_rahmen.py", "liste = einrichtungspflege.im_stand(_ablage(kreis, url), stand)",
+     "liste = einrichtungspflege.aktuelle(_ablage(kreis, url))[1]", ZWISCHENSPEICHER_TEST),
+    ("pages/_rahmen.py", "return angebotsliste.im_stand(_ablage(kreis, url), _gebiete(kreis), stand)",
+     "return angebotsliste.aktuelle(_ablage(kreis, url), _gebiete(kreis))[1]", ZWISCHENSPEICHER_TEST),
     ("indikatoren/genesis.py", 'headers={"username": nutzer, "password": passwort,', 'headers={"username": nutzer,',
      "tests/test_amtliche_tabellen.py::test_bevoelkerung_aus_dem_genesis_dienst"),
     ("indikatoren/genesis.py", 'if inhalt.lstrip().startswith(b"{"):', "if False:",
@@ -229,9 +241,9 @@ MUTANTEN = [
     ("darstellung/karte.py", "self.inhalt, self.optionen = skript_json(inhalt_html)",
      "self.inhalt, self.optionen = '`' + inhalt_html + '`'", "tests/test_karte.py"),
     # Sitzung und Barrierefreiheit (Browser-Tests, je ein einzelner)
-    ("darstellung/karte.py", "if (karte.keyboard) {", "if (false) {",
+    ("darstellung/gemeindeflaechen.js", "if (karte.keyboard) {", "if (false) {",
      "tests/test_barrierefreiheit.py::test_erster_klick_unterhalb_des_sichtbaren_bereichs_oeffnet_das_profil"),
-    ("darstellung/karte.py", 'el.setAttribute("tabindex", "0"); el.setAttribute("role", "button");', "",
+    ("darstellung/gemeindeflaechen.js", 'el.setAttribute("tabindex", "0"); el.setAttribute("role", "button");', "",
      "tests/test_barrierefreiheit.py::test_tastatur_oeffnet_das_profil_und_flaechen_sind_beschriftet"),
     ("darstellung/dokument.js", 'if (html.lang !== "de") html.lang = "de";', "",
      "tests/test_barrierefreiheit.py::test_axe_sprache_und_titel_jeder_seite"),
@@ -309,10 +321,14 @@ def pruefen() -> int:
     return 1 if falsch else 0
 
 
-def _kopie(ziel: Path) -> Path:
-    """Der Projektordner ohne Laufzeit und Ergebnisse: jeder Arbeiter mutiert seine eigene Kopie."""
+def _kopie(ordner: Path) -> Path:
+    """Der Projektordner ohne Laufzeit und Ergebnisse: jeder Arbeiter mutiert seine eigene Kopie. Daneben liegt wie
+    beim Original ../shared (als Verweis), sonst schlügen Tests schon ohne Mutation fehl und „töteten“ zum Schein."""
+    ziel = ordner / PROJEKT.name
     shutil.copytree(PROJEKT, ziel, ignore=shutil.ignore_patterns(".git", "laufzeit", "test-ergebnisse", "__pycache__",
                                                                  ".pytest_cache", ".hypothesis"))
+    if (PROJEKT.parent / "shared").exists():
+        (ordner / "shared").symlink_to(PROJEKT.parent / "shared")
     return ziel
 
 

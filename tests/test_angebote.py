@@ -108,10 +108,10 @@ def test_angebote_je_einrichtung_und_im_tooltip(gebiete):
     from angebote.orte import hat_aktive, je_einrichtung, je_lebensphase
     from darstellung.karte import choroplethenkarte
     from indikatoren import geodaten
-    from indikatoren.einrichtungen import lade_einrichtungen
+    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
     from indikatoren.katalog import indikator
     from tests.conftest import HILDESHEIM_GEOJSON
-    einrichtungen = lade_einrichtungen()
+    einrichtungen = aufbereitet(mitgeliefert())
     angebote = liste.mitgeliefert(gebiete)
     je = je_einrichtung(angebote, einrichtungen)
     fz = je[einrichtungen["kategorie"] == "Familienzentrum"].iloc[0]

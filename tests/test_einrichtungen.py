@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from indikatoren.einrichtungen import gemeinde_zuordnen, lade_einrichtungen, umkreis
+from indikatoren.einrichtungen import aufbereitet, gemeinde_zuordnen, mitgeliefert, umkreis
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
 
@@ -18,12 +18,12 @@ def _luftlinie(lat1, lon1, lat2, lon2):
 
 
 def test_liste_aus_shared_mit_lagen():
-    e = lade_einrichtungen()
-    mitgeliefert = pd.read_csv(PROJEKT / "data" / "einrichtungen.csv", sep=";", dtype=str, keep_default_na=False)
+    e = aufbereitet(mitgeliefert())
+    datei = pd.read_csv(PROJEKT / "data" / "einrichtungen.csv", sep=";", dtype=str, keep_default_na=False)
     quelle = pd.read_csv(PROJEKT.parent / "shared" / "data" / "einrichtungen_alfeld.csv", sep=";", dtype=str,
                          keep_default_na=False)
-    assert mitgeliefert.drop(columns="id").equals(quelle)  # dieselbe Liste, dazu die festen Kennungen
-    assert mitgeliefert["id"].tolist() == [f"E{n:03d}" for n in range(1, 20)]
+    assert datei.drop(columns="id").equals(quelle)  # dieselbe Liste, dazu die festen Kennungen
+    assert datei["id"].tolist() == [f"E{n:03d}" for n in range(1, 20)]
     assert len(e) == 19 and int(e["hat_lage"].sum()) == 4
     fz = e[e["kategorie"] == "Familienzentrum"].iloc[0]
     assert (fz["adresse"], fz["seit"], fz["status"]) == ("Marktplatz 5, 31061 Alfeld (Leine)", "2025-03-29",
@@ -32,7 +32,7 @@ def test_liste_aus_shared_mit_lagen():
 
 
 def test_umkreis_in_metern():
-    e = lade_einrichtungen()
+    e = aufbereitet(mitgeliefert())
     u = umkreis(e)
     assert u.zentrum["name"] == "Familienzentrum Alfeld" and u.ohne_lage == 15
     foehrste = u.entfernungen.set_index("name").loc["Grundschule Föhrste"]
@@ -42,7 +42,7 @@ def test_umkreis_in_metern():
 
 
 def test_gemeinde_aus_lage_oder_adresse(gebiete):
-    e = lade_einrichtungen()
+    e = aufbereitet(mitgeliefert())
     grenzen = gpd.read_file(HILDESHEIM_GEOJSON)
     assert set(gemeinde_zuordnen(e, gebiete, grenzen)) == {"03254002"}
     verschoben = e.assign(lat=e["lat"] + 0.2)  # Punkte wandern nach Norden, Adresse bleibt Alfeld
@@ -56,7 +56,7 @@ def test_tippfehler_in_der_liste_wird_mit_ort_gemeldet(tmp_path):
     text = text.replace(";Grundschule;", ";Grunschule;", 1)
     datei.write_text(text, encoding="utf-8")
     with pytest.raises(ValueError, match=r"e\.csv, Zeile 9, Spalte kategorie: „Grunschule“ ist nicht erlaubt"):
-        lade_einrichtungen(datei)
+        mitgeliefert(datei)
 
 
 def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebiete):

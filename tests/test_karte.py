@@ -24,7 +24,7 @@ from darstellung.karte import (
 )
 from indikatoren import geodaten, katalog
 from indikatoren.einlesen import oeffne_ablage
-from indikatoren.einrichtungen import lade_einrichtungen, umkreis
+from indikatoren.einrichtungen import aufbereitet, mitgeliefert, umkreis
 from indikatoren.geheimhaltung import fuer_leser
 from indikatoren.klassen import klassifiziere
 from tests.conftest import GRENZEN_JAHR, HILDESHEIM_GEOJSON
@@ -37,7 +37,7 @@ def karte_html(gebiete):
                      & (ergebnis["ebene"] == "gemeinde")]
     geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
     grenzen = geodaten.anzeigegrenzen()
-    einrichtungen = lade_einrichtungen()
+    einrichtungen = aufbereitet(mitgeliefert())
     klassen, ind, um = klassifiziere(werte["wert"], "natuerlich"), katalog.indikator("kinderarmut_u3"), \
         umkreis(einrichtungen)
     karte = choroplethenkarte(grenzen, werte, klassen, ind, einrichtungen, um, basemap="keine")
@@ -55,7 +55,7 @@ def test_keine_fremden_adressen(karte_html):
 
 def test_gemeinden_farben_und_tooltips(karte_html, gebiete):
     html, werte, grenzen = karte_html
-    daten = json.loads(re.search(r"daten = (\{.*?\}), basis = ", html, re.S).group(1))
+    daten = json.loads(re.search(r"gemeindeflaechen\(\w+, (\{.*?\}), \d+, [\d.]+\);", html, re.S).group(1))
     eigenschaften = {f["properties"]["ags"]: f["properties"] for f in daten["features"]}
     faerbung_ = json.loads(re.search(r"window.gemeindenFaerben\((\{.*?\})\);", html, re.S).group(1))
     gemeinden = faerbung_["gemeinden"]
@@ -106,7 +106,7 @@ def test_grundlage_einmal_ausgelagert_wechsel_schickt_nur_die_faerbung(gebiete, 
     from streamlit_folium import _get_feature_group_string, _get_map_string
 
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
-    einrichtungen = lade_einrichtungen()
+    einrichtungen = aufbereitet(mitgeliefert())
     adresse = auslagern(grundlage(grenzen, einrichtungen, umkreis(einrichtungen)), tmp_path)
     datei = tmp_path / "karten" / adresse.rsplit("/", 1)[1]
     inhalt = datei.read_text()
@@ -141,7 +141,7 @@ def test_leaflet_aus_pypi_bereitgestellt(tmp_path):
 
 def test_namen_mit_html_werden_in_tooltips_maskiert(gebiete):
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
-    einrichtungen = lade_einrichtungen()
+    einrichtungen = aufbereitet(mitgeliefert())
     einrichtungen.loc[0, "name"] = "<img src=x onerror=alert(1)>"
     karte = choroplethenkarte(grenzen, grenzen[["ags"]].iloc[:0].assign(wert=None, status=None), None,
                               katalog.indikator("kinderarmut"), einrichtungen, umkreis(einrichtungen))
@@ -154,7 +154,7 @@ def test_wegweiser_punkte_als_eigene_ebene_mit_namensnennung_nur_bei_osm(tmp_pat
     """Die Grenzen des Wegweisers liegen ausgelagert; die Punkte einer Suche sind eine Ebene, die die Namensnennung
     von OpenStreetMap nur trägt, wenn ein gezeigter Ort daher stammt."""
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
-    einrichtungen = lade_einrichtungen()
+    einrichtungen = aufbereitet(mitgeliefert())
     orte = einrichtungen[einrichtungen["hat_lage"]].head(2).assign(angebote=[[("Krabbelgruppe", "aktiv", ["0–3"])]] * 2)
     eigene = orte.iloc[:0].assign(titel="", ungefaehr=False, lebensphasen="")
     adresse = auslagern(wegweisergrundlage(grenzen, "keine"), tmp_path)

@@ -343,3 +343,39 @@ def test_name_eines_sozialraums_bleibt_in_der_profiltabelle_text(monkeypatch, ca
     app = starte("gemeindeprofil", gemeinde=ALFELD, sozialraum="ALF-01")
     kopf = [k for k in app.table[0].value.columns if "klick" in k]
     assert kopf == ["\\[klick\\](http\u2060\\://x.de) \\!\\[b\\](http\u2060\\://x.de/b.png) \\<b\\>fett\\</b\\>"]
+
+
+def test_zwischenspeicher_der_seiten_liest_genau_den_stand_seines_schluessels(roh, grenzen, gebiete):
+    """Die zwischengespeicherten Zugriffe der Seiten (pages/_rahmen.py) tragen den Stand im Schlüssel und lesen genau
+    ihn, nicht den gerade aktiven: sonst hielte ein Prozess nach einem Wechsel unter der neuen Nummer die alte Liste
+    (oder umgekehrt), bis er neu startet. Zwei Stände je Liste, der erste aktiv, gefragt nach dem zweiten."""
+    from angebote import liste as angebotsliste
+    from indikatoren import einrichtungspflege, konfiguration
+    from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.einrichtungen import mitgeliefert
+    from indikatoren.listen import Listen
+    from pages import _rahmen
+
+    ablage = oeffne_ablage(gebiete)
+    raeume = Listen(ablage, sozialraeume.LISTE)
+    raeume.speichern(_liste(roh, grenzen), von="t", kommentar="alle")
+    raeume.speichern(_liste(roh, grenzen).head(2), von="t", kommentar="zwei")
+    raeume.aktivieren(1)
+    einrichtungen = einrichtungspflege.staende(ablage)
+    einrichtungen.speichern(mitgeliefert().assign(status="geschlossen"), von="t", kommentar="zu")
+    einrichtungen.speichern(mitgeliefert(), von="t", kommentar="offen")
+    einrichtungen.aktivieren(1)
+    angebote = angebotsliste.staende(ablage)
+    angebote.speichern(angebotsliste.mitgeliefert(gebiete).assign(status="aktiv"), von="t", kommentar="aktiv")
+    angebote.speichern(angebotsliste.mitgeliefert(gebiete), von="t", kommentar="geplant")
+    angebote.aktivieren(1)
+
+    kreis, url, laufzeit = gebiete.kreis, konfiguration.datenbank_url(), str(konfiguration.laufzeit())
+    alle = len(_liste(roh, grenzen))
+    assert len(_rahmen._sozialraumflaechen(kreis, url, 2)) == 2 and len(_rahmen._sozialraumflaechen(kreis, url, 1)) \
+        == alle
+    assert len(_rahmen._gebiete_mit(kreis, url, 2).sozialraeume) == 2
+    assert set(_rahmen._einrichtungen(kreis, url, 2, str(HILDESHEIM_GEOJSON), laufzeit)["status"]) != {"geschlossen"}
+    assert set(_rahmen._einrichtungen(kreis, url, 1, str(HILDESHEIM_GEOJSON), laufzeit)["status"]) == {"geschlossen"}
+    assert set(_rahmen._angebote(kreis, url, 2)["status"]) == {"geplant"}
+    assert set(_rahmen._angebote(kreis, url, 1)["status"]) == {"aktiv"}

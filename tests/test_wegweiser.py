@@ -22,8 +22,8 @@ def angebote(gebiete) -> pd.DataFrame:
                    "barrierefrei": "ja"},
         vorlage | {"id": "X2", "titel": "Alter Kurs", "status": "beendet"}])
     from angebote.orte import mit_ort
-    from indikatoren.einrichtungen import lade_einrichtungen
-    return mit_ort(pd.concat([basis, extra], ignore_index=True), lade_einrichtungen())
+    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
+    return mit_ort(pd.concat([basis, extra], ignore_index=True), aufbereitet(mitgeliefert()))
 
 
 def test_filter_von_hand(angebote):
@@ -46,8 +46,8 @@ def test_filter_von_hand(angebote):
 
 def test_orte_der_treffer_fuer_die_karte(angebote):
     from angebote.orte import orte_der_treffer
-    from indikatoren.einrichtungen import lade_einrichtungen
-    einrichtungen = lade_einrichtungen()
+    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
+    einrichtungen = aufbereitet(mitgeliefert())
     angebote = angebote.assign(einrichtung=["E001"] * 7 + ["", "", "E001"])
     angebote.loc[7, ["adresse", "lat", "lon", "genauigkeit"]] = ["Sedanstraße 15", "51.98811", "9.82452", "geocodiert"]
     treffer = suche.finde(angebote, suche.Filter())
