@@ -32,8 +32,8 @@ def mitgeliefert(gebiete: Gebiete) -> pd.DataFrame:
 
 def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame]:
     """(Stand oder None für die mitgelieferte Liste, Liste als Text)."""
-    gespeichert = staende(ablage).lesen()
-    return gespeichert if gespeichert is not None else (None, mitgeliefert(gebiete))
+    stand = staende(ablage).aktiver()
+    return stand, im_stand(ablage, gebiete, stand)
 
 
 def im_stand(ablage: Ablage, gebiete: Gebiete, stand: int | None) -> pd.DataFrame:

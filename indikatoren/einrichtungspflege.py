@@ -26,8 +26,13 @@ def staende(ablage: Ablage) -> Listen:
 
 def als_text(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
     """(Stand oder None für die mitgelieferte Liste, Liste als Text), wie sie gepflegt wird."""
-    gespeichert = staende(ablage).lesen()
-    return gespeichert if gespeichert is not None else (None, mitgeliefert_im_kreis())
+    stand = staende(ablage).aktiver()
+    return stand, text_im_stand(ablage, stand)
+
+
+def text_im_stand(ablage: Ablage, stand: int | None) -> pd.DataFrame:
+    """Genau die Liste des Stands `stand` als Text (None: die mitgelieferte des Kreises) – nicht die gerade aktive."""
+    return mitgeliefert_im_kreis() if stand is None else staende(ablage).lesen(stand)[1]
 
 
 def aktuelle(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
@@ -38,7 +43,7 @@ def aktuelle(ablage: Ablage) -> tuple[int | None, pd.DataFrame]:
 
 def im_stand(ablage: Ablage, stand: int | None) -> pd.DataFrame:
     """Genau die Liste des Stands `stand` (None: die mitgelieferte), aufbereitet – nicht die gerade aktive."""
-    return aufbereitet(mitgeliefert_im_kreis() if stand is None else staende(ablage).lesen(stand)[1])
+    return aufbereitet(text_im_stand(ablage, stand))
 
 
 def lies_datei(inhalt: bytes, datei: str, grenzen: gpd.GeoDataFrame | None) -> pd.DataFrame:
