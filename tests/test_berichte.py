@@ -237,3 +237,16 @@ def test_jahresbericht_als_docx_zum_weiterschreiben(tmp_path, gebiete):
     zellen = {z.text for t in dok.tables for r in t.rows for z in r.cells}
     assert {"Kita und Krippe", "17", "Eröffnungsfest", "1.200", "512,40\u00a0€", "Sprechzeiten etablieren"} <= zellen
     assert main(["bericht", "sozialbericht", "--ausgabe", str(tmp_path / "x.docx")]) == 1  # nur der Jahresbericht
+
+
+def test_teilnehmende_zusammen_1_oder_2_stehen_nie_da():
+    """Die Summe der Teilnehmenden ist eine Zahl wie jede andere: 2 stehen als gesperrt da, und weil die Summe
+    neben der einzigen angegebenen Veranstaltung steht, diese auch; eine Veranstaltung ohne Angabe bleibt „–“."""
+    from berichte.jahresbericht import GESPERRT, _veranstaltungen
+
+    tabelle = pd.DataFrame({"datum": ["2025-05-01", "2025-06-01"], "titel": ["Elterncafé", "Sprechstunde"],
+                            "art": ["Gruppe", "Beratung"], "teilnehmende": ["2", ""]})
+    w = _veranstaltungen(tabelle)
+    assert (w["summe"], w["zeilen"][0][3], w["zeilen"][1][3], w["anzahl"]) == (GESPERRT, GESPERRT, "–", 2)
+    w = _veranstaltungen(tabelle.assign(teilnehmende=["12", "7"]))
+    assert (w["summe"], w["zeilen"][0][3], w["zeilen"][1][3]) == ("19", "12", "7")

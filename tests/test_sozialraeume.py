@@ -185,6 +185,11 @@ def test_mindestgroesse_und_sperrung_gegen_die_gemeindesumme(monkeypatch):
     monkeypatch.setenv("SOZIALPLANUNG_MINDESTBEVOELKERUNG", "200")
     leser = geheimhaltung.fuer_leser(kz, gebiete).set_index(["ags", "indikator"])
     assert leser.at[("ALF-C", "kinderarmut"), "zaehler"] == 9  # 9 / 40, ab 200 Einwohnern gezeigt
+    # ohne Einwohnerzahl unter der Regelaltersgrenze ist die Größe unbekannt: C bleibt verborgen, nie gezeigt
+    ohne = _kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\nALF-C;2024;40;9;\n", gebiete)
+    leser = geheimhaltung.fuer_leser(ohne, gebiete).set_index(["ags", "indikator"])
+    assert leser.at[("ALF-C", "kinderarmut"), "status"] == "nicht_ausweisbar"
+    assert pd.isna(leser.at[("ALF-C", "kinderarmut"), "zaehler"])
 
 
 def test_eigenschaft_kleine_zahlen_in_sozialraeumen_nicht_eingrenzbar():
