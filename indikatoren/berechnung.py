@@ -10,7 +10,7 @@ import pandas as pd
 
 from indikatoren import katalog
 from indikatoren.gebiete import EBENEN, Gebiete
-from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.kennzahlen import Kennzahlen, mit_quelle_je_art
 from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import ARTEN
 
@@ -28,10 +28,7 @@ def berechne(kennzahlen: Kennzahlen, gebiete: Gebiete) -> pd.DataFrame:
     und `nenner` sind die gespeicherten Anzahlen; was Leser sehen, kommt aus geheimhaltung.fuer_leser.
     """
     kennzahlen = mit_gemeindesummen(kennzahlen, gebiete)
-    zeilen = kennzahlen.zeilen.assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
-    alt = (zeilen["quelle_sgb2"] == "") & (zeilen["quelle_bev"] == "")  # vor den Quellen je Art gespeichert
-    for spalte in ("quelle_sgb2", "quelle_bev"):
-        zeilen[spalte] = zeilen[spalte].mask(alt, zeilen["quelle"])
+    zeilen = mit_quelle_je_art(kennzahlen.zeilen).assign(ebene=kennzahlen.zeilen["ags"].map(gebiete.ebenen))
     teile = []
     for ind in katalog.verfuegbar(kennzahlen.merkmale):
         quelle = _quellzeilen(zeilen, kennzahlen.geheim, ind)

@@ -39,7 +39,7 @@ import pandas as pd
 from indikatoren import konfiguration, loeser, schutz
 from indikatoren.berechnung import berechne
 from indikatoren.gebiete import Gebiete
-from indikatoren.kennzahlen import Kennzahlen
+from indikatoren.kennzahlen import Kennzahlen, mit_quelle_je_art
 from indikatoren.schutz import Anforderung, Summen, pruefen, schuetzen
 from indikatoren.sozialraumsummen import mit_gemeindesummen
 from indikatoren.spalten import NACH_NAME, QUELLE_ZUM_STICHTAG, ZERLEGUNGEN
@@ -441,11 +441,10 @@ def _gebietsbeziehungen(zeilen: pd.DataFrame, gebiete: Gebiete) -> tuple[pd.Data
 
 def _schwellen(zeilen: pd.DataFrame, merkmale: list[str]) -> np.ndarray:
     """Die Schwelle jeder Zelle (zeilenweise) nach der Quelle ihrer Art: SGB-II-Zahlen nach quelle_sgb2, die
-    Bevölkerung nach quelle_bev; wo die leer ist (ältere Stände), nach der Quelle der Zeile."""
-    allgemein = zeilen["quelle"].fillna("").astype(str)
-    je_art = {}
+    Bevölkerung nach quelle_bev (ältere Stände: nach der Quelle der Zeile, kennzahlen.mit_quelle_je_art)."""
+    zeilen, je_art = mit_quelle_je_art(zeilen), {}
     for spalte in QUELLE_ZUM_STICHTAG.values():
-        eigene = zeilen[spalte].fillna("").astype(str).where(lambda q: q != "", allgemein)
+        eigene = zeilen[spalte].fillna("").astype(str)
         je_art[spalte] = eigene.map({q: konfiguration.schwelle(q) for q in eigene.unique()}).to_numpy()
     spalten = [je_art[QUELLE_ZUM_STICHTAG[NACH_NAME[m].stichtag]] for m in merkmale]
     return np.column_stack(spalten).ravel() if spalten else np.zeros(0)

@@ -62,6 +62,13 @@ class Kennzahlen:
                         "quelle_sgb2", "quelle_bev", "art"]]
 
 
+def mit_quelle_je_art(zeilen: pd.DataFrame) -> pd.DataFrame:
+    """Die Zeilen mit der Quelle, die für jede Art der Zahlen gilt: Zeilen, die vor den Quellen je Art gespeichert
+    wurden (beide leer), nennen für beide ihre Quelle `quelle`. Eine Stelle für Berechnung und Geheimhaltung."""
+    alt = (zeilen["quelle_sgb2"] == "") & (zeilen["quelle_bev"] == "")
+    return zeilen.assign(**{s: zeilen[s].mask(alt, zeilen["quelle"]) for s in QUELLE_ZUM_STICHTAG.values()})
+
+
 def _mit_geheim(k: Kennzahlen, merkmale: list[str]) -> pd.DataFrame:
     """Zahlen und Geheim-Marken in einer Tabelle, nach ags und jahr (Spalten „_geheim_…“), mit allen `merkmale`."""
     t = k.zeilen.astype({s: object for s in k.merkmale}).reindex(columns=[*KOPF, *merkmale])
