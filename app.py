@@ -1,7 +1,7 @@
 """Einstieg des Sozialplanungs-Dashboards: Seitenrahmen, Navigation, gemeinsame Seitenleiste.
 
 Start: streamlit run server.py (der Server mit den Wegen der Anmeldung bedient diese Datei). Die Seiten liegen in
-pages/; was sie teilen, in pages/_rahmen.py.
+pages/; was sie teilen, in pages/_rahmen.py (Rahmen), _bedienung.py, _zwischenspeicher.py und _ansicht.py.
 """
 
 
@@ -13,8 +13,10 @@ from darstellung import dokument
 from darstellung.karte import alte_grundlagen_entfernen, leaflet_bereitstellen
 from darstellung.stil import css
 from pages import _anmeldung as anmeldung
+from pages import _ansicht as sicht
 from pages import _rahmen as rahmen
 from pages import _sitzungsschutz as sitzungsschutz
+from pages import _zwischenspeicher as speicher
 
 st.set_page_config(layout="wide", initial_sidebar_state="auto")  # auto: auf dem Telefon eingeklappt
 leaflet_bereitstellen()
@@ -33,15 +35,15 @@ SEITEN = [
     st.Page("pages/datenpflege.py", title="Datenpflege", url_path="datenpflege",
             visibility="visible" if anmeldung.benutzer() else "hidden"),  # Leser sehen sie nicht
 ]
-praesentation = rahmen.ansicht().praesentation if "ansicht" in st.session_state else \
+praesentation = sicht.ansicht().praesentation if "ansicht" in st.session_state else \
     st.query_params.get("praesentation") == "1"
 seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
 st.markdown(css(praesentation), unsafe_allow_html=True)
 with st.container(key="dokument"):
     st.html(dokument.skript(), unsafe_allow_javascript=True)
 with rahmen.fehlergrenze():
-    rahmen.lauf_beginnen()
-    st.set_page_config(page_title=dokument.titel(seite.title, rahmen.gebiete().name(rahmen.gebiete().kreis)))
+    speicher.lauf_beginnen()
+    st.set_page_config(page_title=dokument.titel(seite.title, speicher.gebiete().name(speicher.gebiete().kreis)))
     if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
         seite.run()
     else:

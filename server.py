@@ -3,7 +3,7 @@
 Start: streamlit run server.py (README). Streamlit erkennt hier `app = st.App(…)` und bedient app.py wie gewohnt,
 dazu:
 - /anmeldung/einloesen und /anmeldung/abmelden setzen und löschen das HttpOnly-Cookie der Datenpflege
-  (indikatoren/anmeldesitzung.py): ein Websocket allein kann keine Cookies setzen.
+  (indikatoren/zugang/anmeldesitzung.py): ein Websocket allein kann keine Cookies setzen.
 - Ungesperrte Downloads der Datenpflege (Sicherung, Rohtabellen, Listen) unter /media/… bekommt nur der Browser,
   der sie angefordert hat, solange er angemeldet ist (pages/_sitzungsschutz.py merkt sich, welche das sind).
 `streamlit run app.py` läuft auch, aber ohne diese Wege: dann nimmt die Datenpflege keine Anmeldung an.
@@ -20,8 +20,9 @@ from starlette.responses import PlainTextResponse, RedirectResponse
 from starlette.routing import Route
 from streamlit.web.server.server_util import get_cookie_secret
 
-from indikatoren import anmeldesitzung, konfiguration
-from indikatoren.datenstaende import Ablage
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.grundlagen import konfiguration
+from indikatoren.zugang import anmeldesitzung
 from pages import _sitzungsschutz as sitzungsschutz
 
 ZIEL = "../datenpflege"  # relativ zu /anmeldung/…: zurück zur Seite Datenpflege

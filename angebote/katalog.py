@@ -5,8 +5,8 @@ Die Lebensphasen folgen den Altersgruppen der Sozialraumkonferenz Alfeld (0-3, 3
 damit die Phasen lückenlos aneinanderschließen, und „rund um die Geburt“ davor.
 """
 
-from indikatoren.einrichtungen import GENAUIGKEITEN
-from indikatoren.listen import Listenart, Listenspalte
+from indikatoren.grundlagen.listenarten import Listenart, Listenspalte
+from indikatoren.orte.einrichtungen import GENAUIGKEITEN
 
 LEBENSPHASEN = ("rund um die Geburt", "0-3", "3-6", "6-10", "10-18")
 ALLE_PHASEN = "alle"  # gilt für jede Lebensphase

@@ -1,5 +1,5 @@
 """Die Angebotsliste mit Verlauf: zuerst die mitgelieferte Datei data/angebote.csv, sobald jemand sie ändert der
-aktive Stand der Datenbank (indikatoren/listen.py, wie die Einrichtungen)."""
+aktive Stand der Datenbank (indikatoren/ablage/listen.py, wie die Einrichtungen)."""
 
 import io
 from datetime import date
@@ -8,10 +8,11 @@ import pandas as pd
 
 from angebote import katalog
 from angebote.pruefung import lies_angebote, pruefe
-from indikatoren import konfiguration, listendatei
-from indikatoren.datenstaende import Ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.listen import Listen
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.einlesen import listendatei
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
 
 MITGELIEFERT = konfiguration.DATEN / "angebote.csv"
 
@@ -38,7 +39,7 @@ def aktuelle(ablage: Ablage, gebiete: Gebiete) -> tuple[int | None, pd.DataFrame
 
 def im_stand(ablage: Ablage, gebiete: Gebiete, stand: int | None) -> pd.DataFrame:
     """Genau die Liste des Stands `stand` (None: die mitgelieferte) – nicht die gerade aktive."""
-    return mitgeliefert(gebiete) if stand is None else staende(ablage).lesen(stand)[1]
+    return mitgeliefert(gebiete) if stand is None else staende(ablage).im_stand(stand)
 
 
 def lies_datei(inhalt: bytes, datei: str, gebiete: Gebiete, einrichtungen: pd.DataFrame, grenzen=None

@@ -7,7 +7,7 @@ zählen nicht.
 import pandas as pd
 
 from angebote import katalog
-from indikatoren.einrichtungen import UNGEFAEHR
+from indikatoren.orte.einrichtungen import UNGEFAEHR
 
 
 def mit_ort(angebote: pd.DataFrame, einrichtungen: pd.DataFrame) -> pd.DataFrame:

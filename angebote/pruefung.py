@@ -6,11 +6,11 @@ from datetime import date
 import pandas as pd
 
 from angebote import katalog
-from indikatoren import listendatei
-from indikatoren.einrichtungspflege import kreisflaeche, lagefehler
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import Meldung, UngueltigeDatei
-from indikatoren.pruefung import lies_datum
+from indikatoren.einlesen import listendatei
+from indikatoren.einlesen.pruefung import lies_datum
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
+from indikatoren.orte.einrichtungspflege import kreisflaeche, lagefehler
 
 
 def lies_angebote(inhalt: bytes, datei: str, gebiete: Gebiete, heute: date | None = None,

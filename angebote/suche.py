@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from angebote import katalog
-from indikatoren.ansicht import HOECHSTE_SUCHTEXTLAENGE  # eine Grenze für Link und Suche
+from indikatoren.grundlagen.ansicht import HOECHSTE_SUCHTEXTLAENGE  # eine Grenze für Link und Suche
 
 _DURCHSUCHT = ("titel", "beschreibung", "traeger", "fachamt", "ort", "zielgruppe", "zeiten", "sprachen")
 

@@ -15,12 +15,12 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indikatoren.berechnung import berechne  # noqa: E402
-from indikatoren.einlesen import BEISPIELDATEN  # noqa: E402
-from indikatoren.gebiete import Gebiete  # noqa: E402
-from indikatoren.kennzahlen import aus_spalten  # noqa: E402
-from indikatoren.pruefung import pruefe_datei  # noqa: E402
-from indikatoren.spalten import ANZAHLEN  # noqa: E402
+from indikatoren.ablaeufe.einlesung import BEISPIELDATEN  # noqa: E402
+from indikatoren.einlesen.pruefung import pruefe_datei  # noqa: E402
+from indikatoren.grundlagen.gebiete import Gebiete  # noqa: E402
+from indikatoren.grundlagen.kennzahlen import aus_spalten  # noqa: E402
+from indikatoren.grundlagen.spalten import ANZAHLEN  # noqa: E402
+from indikatoren.rechnen.berechnung import berechne  # noqa: E402
 
 GEMEINDEN, JAHRE = 11_000, 20
 KREIS = "99000"

@@ -16,8 +16,8 @@ os.environ.setdefault("SOZIALPLANUNG_DB", f"sqlite:///{tempfile.mkdtemp()}/bench
 
 from berichte import gemeindeprofil, sozialbericht  # noqa: E402
 from berichte.daten import Berichtsdaten  # noqa: E402
-from indikatoren.einlesen import oeffne_ablage  # noqa: E402
-from indikatoren.gebiete import Gebiete  # noqa: E402
+from indikatoren.ablaeufe.einlesung import oeffne_ablage  # noqa: E402
+from indikatoren.grundlagen.gebiete import Gebiete  # noqa: E402
 
 
 def main() -> None:

@@ -1,5 +1,5 @@
 """Benchmark der Geheimhaltung für Kreise verschiedener Größe: das jetzige Verfahren (Schutzintervalle, geprüft und
-ergänzt mit ganzzahligen Programmen, indikatoren/schutz.py) neben dem früheren (Heuristik und Rangprüfung), mit
+ergänzt mit ganzzahligen Programmen, indikatoren/rechnen/schutz.py) neben dem früheren (Heuristik und Rangprüfung), mit
 Dauer, Zahl und Summe der sekundär gesperrten Zellen (Informationsverlust) und wie viele geschützte Zellen ein
 Leser zu eng eingrenzen kann.
 
@@ -21,11 +21,11 @@ import pandas as pd
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from indikatoren.einlesen import BEISPIELDATEN  # noqa: E402
-from indikatoren.gebiete import Gebiete  # noqa: E402
-from indikatoren.geheimhaltung import sperren  # noqa: E402
-from indikatoren.kennzahlen import aus_spalten  # noqa: E402
-from indikatoren.pruefung import pruefe_datei  # noqa: E402
+from indikatoren.ablaeufe.einlesung import BEISPIELDATEN  # noqa: E402
+from indikatoren.einlesen.pruefung import pruefe_datei  # noqa: E402
+from indikatoren.grundlagen.gebiete import Gebiete  # noqa: E402
+from indikatoren.grundlagen.kennzahlen import aus_spalten  # noqa: E402
+from indikatoren.rechnen.geheimhaltung import sperren  # noqa: E402
 
 KREIS = "99000"
 

@@ -32,8 +32,8 @@ from darstellung.karte import (  # noqa: E402
     leaflet_bereitstellen,
 )
 from darstellung.maskierung import skript_json  # noqa: E402
-from indikatoren import geodaten, katalog  # noqa: E402
-from indikatoren.klassen import klassifiziere  # noqa: E402
+from indikatoren.grundlagen import geodaten, katalog  # noqa: E402
+from indikatoren.rechnen.klassen import klassifiziere  # noqa: E402
 
 GEBIETE = (("Kreis", "gemeinden_lk_hildesheim.geojson", "03254"), ("Land", "gemeinden_niedersachsen.geojson", "03"),
            ("Bund", "gemeinden_deutschland_ohne_bayern.geojson", ""))

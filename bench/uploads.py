@@ -1,6 +1,6 @@
 """Benchmark der Upload-Leser mit großen, aber gültigen Dateien, wie ein Angreifer oder ein Landesamt sie schickt:
 eine XLSX knapp unter 20 MB (gepackt) und eine CSV, mit Zeit und Spitzenspeicher je Datei. Gibt Zahlen aus, prüft
-keine Grenzen (die Grenzen stehen in indikatoren/tabelle_lesen.py). Aufruf aus dem Projektordner:
+keine Grenzen (die Grenzen stehen in indikatoren/einlesen/tabelle_lesen.py). Aufruf aus dem Projektordner:
     python bench/uploads.py
 """
 
@@ -39,7 +39,8 @@ def messen(name: str, inhalt: bytes) -> None:
     datei = Path(tempfile.gettempdir()) / f"bench_upload_{name}"
     datei.write_bytes(inhalt)
     code = (f"import sys,time,resource; sys.path.insert(0, {str(PROJEKT)!r})\n"
-            "from indikatoren.tabelle_lesen import lese_tabelle\nfrom indikatoren.meldungen import UngueltigeDatei\n"
+            "from indikatoren.einlesen.tabelle_lesen import lese_tabelle\n"
+            "from indikatoren.grundlagen.meldungen import UngueltigeDatei\n"
             f"d=open({str(datei)!r},'rb').read(); t=time.process_time()\n"
             "try:\n    r=lese_tabelle(d,'x'); e=f'{len(r.zeilen)} Zeilen gelesen'\n"
             "except UngueltigeDatei as f:\n    e='abgelehnt: '+str(f)[:90]\n"

@@ -8,8 +8,8 @@ from pathlib import Path
 
 import berichte
 from familienzentrum.pruefung import berichtsjahre
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.gebiete import Gebiete
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.grundlagen.gebiete import Gebiete
 
 
 def _ausfuehren(args):

@@ -8,11 +8,12 @@ import pandas as pd
 
 from angebote import liste as angebotsliste
 from familienzentrum import daten as familienzentrum_daten
-from indikatoren import einrichtungspflege, geodaten, konfiguration
-from indikatoren.datenstaende import Ablage, Datenstand
-from indikatoren.einrichtungen import gemeinde_zuordnen
-from indikatoren.gebiete import Gebiete
-from indikatoren.geheimhaltung import fuer_leser
+from indikatoren.ablage.datenstaende import Ablage, Datenstand
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.orte import einrichtungspflege
+from indikatoren.orte.einrichtungen import gemeinde_zuordnen
+from indikatoren.rechnen.geheimhaltung import fuer_leser
 
 
 @dataclass(frozen=True)

@@ -14,8 +14,10 @@ from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import profil
 from darstellung.tabellen import herkunft_text, wert_text
-from indikatoren import auswertung, katalog, konfiguration
-from indikatoren.einrichtungen import namensnennung
+from indikatoren.grundlagen import katalog, laender
+from indikatoren.orte.einrichtungen import namensnennung
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.berechnung import Status
 
 INDIKATOR = "kinderarmut"  # der Verlauf im Profil
 
@@ -35,7 +37,7 @@ def pdf(daten: Berichtsdaten, jahr: int, gemeinden: list[str], heute: date | Non
         "gemeindeprofil.html",
         titel=(f"Gemeindeprofil {gebiete.name(gemeinden[0])} {jahr}" if len(gemeinden) == 1
                else f"Gemeindeprofile {gebiete.name(gebiete.kreis)} {jahr}"),
-        herausgeber=konfiguration.kontakte().get("herausgeber", ""), jahr=jahr, kreis=gebiete.name(gebiete.kreis),
+        herausgeber=laender.kontakte().get("herausgeber", ""), jahr=jahr, kreis=gebiete.name(gebiete.kreis),
         stand=f"Datenstand {datenstand.id} vom {datenstand.erstellt.astimezone():%d.%m.%Y}",
         beispiel=bool((teil["art"] == "beispiel").any()), erstellt=f"{(heute or date.today()):%d.%m.%Y}",
         quellen="; ".join([*dict.fromkeys(i.quelle for i in katalog.INDIKATOREN), grafik.grenzen_quelle()]),
@@ -70,7 +72,7 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
 
 
 def _kernsatz(zeile, name: str, jahr: int) -> str:
-    if zeile is None or zeile["status"] != "ok":
+    if zeile is None or zeile["status"] != Status.OK:
         return f"Für {jahr} ist der Kinderarmutsindikator in {name} nicht ausweisbar."
     return (f"Kinderarmutsindikator {jahr}: {wert_text(zeile['wert'], 'ok')} der Kinder unter 15 Jahren in {name} "
             "leben in einer SGB-II-Bedarfsgemeinschaft.")

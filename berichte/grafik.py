@@ -15,9 +15,9 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
 
 from darstellung.diagramme import FARBE, FARBE_HERVOR, FARBE_KREIS, LINIENFARBEN  # noqa: E402
 from darstellung.tabellen import wert_text  # noqa: E402
-from indikatoren import geodaten  # noqa: E402
-from indikatoren.berechnung import AUSGEWIESEN
-from indikatoren.zahlenformat import runde, zahl  # noqa: E402
+from indikatoren.grundlagen import geodaten  # noqa: E402
+from indikatoren.grundlagen.zahlenformat import runde, zahl  # noqa: E402
+from indikatoren.rechnen.berechnung import AUSGEWIESEN, Status
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none",
                      "axes.spines.top": False, "axes.spines.right": False})
@@ -57,7 +57,7 @@ def verlauf(reihe: pd.DataFrame) -> str:
     """Eine Linie je Gebiet über die Jahre (Gemeinde durchgezogen, Kreis gestrichelt), Werte wie gezeigt."""
     fig, ax = plt.subplots(figsize=(3.4, 1.65))
     for n, (_, teil) in enumerate(reihe.groupby("ags", sort=False)):
-        werte = [runde(w, 1) if s == "ok" else None for w, s in zip(teil["wert"], teil["status"])]
+        werte = [runde(w, 1) if s == Status.OK else None for w, s in zip(teil["wert"], teil["status"])]
         kreis = teil["ebene"].iloc[0] == "kreis"
         ax.plot(teil["jahr"], pd.to_numeric(pd.Series(werte), errors="coerce"), marker="o", markersize=3,
                 color=LINIENFARBEN[n % len(LINIENFARBEN)], linestyle="--" if kreis else "-", label=teil["name"].iloc[0])
@@ -77,10 +77,10 @@ def altersgruppen(werte: pd.DataFrame) -> str:
     for n, gebiet in enumerate(gebiete):
         teil = werte[werte["gebiet"] == gebiet].set_index("gruppe").reindex(gruppen)
         x = [i + n * breite for i in range(len(gruppen))]
-        hoehen = [runde(w, 1) if s == "ok" else 0 for w, s in zip(teil["wert"], teil["status"])]
+        hoehen = [runde(w, 1) if s == Status.OK else 0 for w, s in zip(teil["wert"], teil["status"])]
         ax.bar(x, hoehen, width=breite, color=[FARBE, FARBE_KREIS][n % 2], label=gebiet)
         for xi, h, s in zip(x, hoehen, teil["status"]):
-            ax.text(xi, h, zahl(h, 1) if s == "ok" else "n. a.", ha="center", va="bottom", fontsize=6.5)
+            ax.text(xi, h, zahl(h, 1) if s == Status.OK else "n. a.", ha="center", va="bottom", fontsize=6.5)
     ax.set_xticks([i + breite * (len(gebiete) - 1) / 2 for i in range(len(gruppen))],
                   [g.replace(" (", "\n(") for g in gruppen], fontsize=7)
     ax.yaxis.set_major_formatter(_PROZENT)
@@ -100,7 +100,7 @@ def choropleth(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen) -> str:
     def farbe(ags):
         if status.get(ags) in AUSGEWIESEN and klassen is not None:
             return klassen.farbe(wert[ags])
-        return FARBE_NICHT_AUSWEISBAR if status.get(ags) == "nicht_ausweisbar" else FARBE_KEINE_DATEN
+        return FARBE_NICHT_AUSWEISBAR if status.get(ags) == Status.NICHT_AUSWEISBAR else FARBE_KEINE_DATEN
     fig, ax = plt.subplots(figsize=(3.0, 2.7))
     grenzen.plot(ax=ax, color=[farbe(a) for a in grenzen["ags"]], edgecolor="#333333", linewidth=0.4)
     ax.set_axis_off()
@@ -149,7 +149,7 @@ def kreisverlauf(reihe: pd.DataFrame, vergleich: pd.DataFrame) -> str:
     """Der Kreis über die Jahre (Linie) und die veröffentlichten Werte von Land und Bund (Punkte an ihrem
     Stichtag) – bewusst nicht verbunden, denn sie haben eigene Stichtage und Abgrenzung."""
     fig, ax = plt.subplots(figsize=(6.8, 2.1))
-    werte = pd.to_numeric(pd.Series([runde(w, 1) if s == "ok" else None
+    werte = pd.to_numeric(pd.Series([runde(w, 1) if s == Status.OK else None
                                      for w, s in zip(reihe["wert"], reihe["status"])]), errors="coerce")
     ax.plot(reihe["jahr"] + 11 / 12, werte, marker="o", markersize=3, color=FARBE_HERVOR,
             label=f"{reihe['name'].iloc[0]} (Dezember)" if len(reihe) else "Kreis")

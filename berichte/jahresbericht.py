@@ -13,10 +13,11 @@ from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from familienzentrum import katalog as fz
-from indikatoren import auswertung, konfiguration, laender
-from indikatoren.geheimhaltung import summen_schuetzen
-from indikatoren.listen import Listenart, als_text
-from indikatoren.zahlenformat import zahl
+from indikatoren.grundlagen import laender
+from indikatoren.grundlagen.listenarten import Listenart, als_text
+from indikatoren.grundlagen.zahlenformat import zahl
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.geheimhaltung import summen_schuetzen
 
 GESPERRT = "nicht ausweisbar"
 MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
@@ -46,7 +47,7 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
     reihe = auswertung.zeitreihe(daten.ergebnis, "kinderarmut", [gemeinde, daten.gebiete.kreis])
     return {
         "titel": f"Jahresbericht {zentrum['name']} {jahr}", "zentrum": zentrum["name"],
-        "adresse": zentrum["adresse"], "jahr": jahr, "herausgeber": konfiguration.kontakte().get("herausgeber", ""),
+        "adresse": zentrum["adresse"], "jahr": jahr, "herausgeber": laender.kontakte().get("herausgeber", ""),
         "stand": f"Datenstand {daten.datenstand.id} vom {daten.datenstand.erstellt.astimezone():%d.%m.%Y}",
         "erstellt": f"{(heute or date.today()):%d.%m.%Y}",
         "beispiel": bool((daten.ergebnis["art"] == "beispiel").any()),

@@ -10,8 +10,10 @@ from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import praeventionskette
 from darstellung.tabellen import herkunft_text, monat_text, nte_text, pp_text, wert_text
-from indikatoren import auswertung, katalog, konfiguration, vergleichswerte
-from indikatoren.klassen import der_gemeinden
+from indikatoren.grundlagen import katalog, laender, vergleichswerte
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.berechnung import Status
+from indikatoren.rechnen.klassen import der_gemeinden
 
 GEHEIMHALTUNG = ("Kleine Zahlen (1 und 2) werden nicht gezeigt, ebenso jede Zahl, aus der sie sich durch Differenz "
                  "errechnen ließen („nicht ausweisbar“).")
@@ -33,7 +35,7 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
     gemeinden = gebiete.gemeinden.sort_values("name")
     return drucken.pdf(
         "sozialbericht.html", titel=f"Sozialbericht {kreis} {jahr}", kreis=kreis, jahr=jahr,
-        herausgeber=konfiguration.kontakte().get("herausgeber", ""),
+        herausgeber=laender.kontakte().get("herausgeber", ""),
         stand=f"Datenstand {daten.datenstand.id} vom {daten.datenstand.erstellt.astimezone():%d.%m.%Y}",
         herkunft=herkunft_text(ergebnis[(ergebnis["jahr"] == jahr) & (ergebnis["indikator"] == ind.id)]),
         beispiel=bool((ergebnis[ergebnis["jahr"] == jahr]["art"] == "beispiel").any()),
@@ -62,7 +64,7 @@ def _wert(ergebnis, indikator: str, jahr: int, ags: str) -> str:
 
 
 def _kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
-    if zeile is None or zeile["status"] != "ok":
+    if zeile is None or zeile["status"] != Status.OK:
         return f"Für {jahr} ist der {ind.titel} im {kreis} nicht ausweisbar."
     nte = nte_text(zeile["wert"], zeile["status"], ind)
     return (f"Im {kreis} lebten im Dezember {jahr} {wert_text(zeile['wert'], 'ok')} der Kinder unter 15 Jahren in "
@@ -89,7 +91,7 @@ def _kapitel(daten: Berichtsdaten, ind, jahr: int) -> dict:
     klassen = der_gemeinden(ergebnis, ind.id, jahr)
     rang = auswertung.rangliste(ergebnis, ind.id, jahr)
     kreis = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
-    kreis_wert = None if kreis is None or kreis["status"] != "ok" else kreis["wert"]
+    kreis_wert = None if kreis is None or kreis["status"] != Status.OK else kreis["wert"]
     return {"titel": ind.titel, "definition": ind.definition,
             "karte": grafik.choropleth(daten.grenzen, teil[["ags", "wert", "status"]], klassen),
             "karte_alt": f"Karte: {ind.titel} {jahr} je Gemeinde in Klassen "

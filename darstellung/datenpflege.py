@@ -5,12 +5,12 @@ import pandas as pd
 
 from darstellung.maskierung import md
 from darstellung.tabellen import pp_text, wert_text
-from indikatoren.datenstaende import Datenstand
-from indikatoren.listen import Stand
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.spalten import SPALTEN
-from indikatoren.vorschau import Vorschau
-from indikatoren.zahlenformat import prozent, zahl
+from indikatoren.ablage.datenstaende import Datenstand
+from indikatoren.ablage.listen import Stand
+from indikatoren.einlesen.vorschau import Vorschau
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.spalten import SPALTEN
+from indikatoren.grundlagen.zahlenformat import prozent, zahl
 
 
 def probleme(anzahl: int) -> str:
@@ -63,7 +63,7 @@ def geaenderte_werte(tabelle: pd.DataFrame) -> pd.DataFrame:
 
 
 def quoten(tabelle: pd.DataFrame) -> pd.DataFrame:
-    """Die Quoten der Vorschau (indikatoren/vorschau.quoten) in deutschem Format."""
+    """Die Quoten der Vorschau (indikatoren/einlesen/vorschau.quoten) in deutschem Format."""
     return pd.DataFrame({
         "Gebiet": tabelle["name"], "Jahr": tabelle["jahr"].astype(str), "Indikator": tabelle["indikator"],
         "Vorjahr": [prozent(w) if pd.notna(w) else "–" for w in tabelle["vorjahr"]],
@@ -79,7 +79,7 @@ def sperrliste(zellen: pd.DataFrame) -> pd.DataFrame:
 
 
 def geheimhaltungsbericht(bericht: pd.DataFrame) -> pd.DataFrame:
-    """Je Jahr in Worten der Stabsstelle (indikatoren/geheimhaltungsbericht.py)."""
+    """Je Jahr in Worten der Stabsstelle (indikatoren/rechnen/geheimhaltungsbericht.py)."""
     return pd.DataFrame({
         "Jahr": bericht["jahr"].astype(str), "primär": bericht["primaer"], "sekundär": bericht["sekundaer"],
         "Sozialraum zu klein": bericht["zu_klein"], "von der Quelle": bericht["quelle"],

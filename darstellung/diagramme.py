@@ -11,9 +11,9 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from darstellung.tabellen import wert_text
-from indikatoren.berechnung import AUSGEWIESEN
-from indikatoren.katalog import Indikator
-from indikatoren.zahlenformat import runde
+from indikatoren.grundlagen.katalog import Indikator
+from indikatoren.grundlagen.zahlenformat import runde
+from indikatoren.rechnen.berechnung import AUSGEWIESEN, Status
 
 FARBE = "#bd0026"  # dunkelste Klasse der Kartenpalette
 FARBE_HERVOR = "#2c7fb8"
@@ -115,7 +115,7 @@ def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420
     """Eine Linie je Gebiet über die Jahre; Lücken, wo kein Wert ausweisbar ist."""
     fig = go.Figure()
     for n, (_, teil) in enumerate(reihe.groupby("ags", sort=False)):
-        werte = [runde(w, 1) if s == "ok" else None for w, s in zip(teil["wert"], teil["status"])]
+        werte = [runde(w, 1) if s == Status.OK else None for w, s in zip(teil["wert"], teil["status"])]
         fig.add_trace(go.Scatter(
             x=teil["jahr"], y=werte, mode="lines+markers", name=html.escape(teil["name"].iloc[0]),
             line={"color": LINIENFARBEN[n % len(LINIENFARBEN)], "width": 3 if teil["ebene"].iloc[0] == "kreis" else 2,

@@ -10,7 +10,7 @@ from functools import cache
 from pathlib import Path
 
 from darstellung.maskierung import html
-from indikatoren.tabelle_lesen import HOECHSTGROESSE
+from indikatoren.einlesen.tabelle_lesen import HOECHSTGROESSE
 
 
 @cache

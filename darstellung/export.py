@@ -4,7 +4,7 @@ import io
 
 import pandas as pd
 
-from indikatoren.export import tabelle_entschaerft as _entschaerft
+from indikatoren.einlesen.export import tabelle_entschaerft as _entschaerft
 
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

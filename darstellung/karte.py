@@ -23,11 +23,11 @@ from angebote import katalog
 from angebote.orte import hat_aktive, je_lebensphase
 from darstellung.maskierung import html, skript_json
 from darstellung.tabellen import monat_text, nte_text, tag_text, wert_text
-from indikatoren.berechnung import AUSGEWIESEN
-from indikatoren.einrichtungen import OSM_NAMENSNENNUNG, Umkreis, namensnennung
-from indikatoren.geodaten import namensnennung as grenzen_namensnennung
-from indikatoren.katalog import Indikator
-from indikatoren.klassen import Klassen
+from indikatoren.grundlagen.geodaten import namensnennung as grenzen_namensnennung
+from indikatoren.grundlagen.katalog import Indikator
+from indikatoren.orte.einrichtungen import OSM_NAMENSNENNUNG, Umkreis, namensnennung
+from indikatoren.rechnen.berechnung import AUSGEWIESEN, Status
+from indikatoren.rechnen.klassen import Klassen
 
 STATIC = Path(__file__).resolve().parent.parent / "static"  # liefert Streamlit aus (server.enableStaticServing)
 STATIC_PFAD = "/app/static"
@@ -117,9 +117,9 @@ def faerbedaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen
     gemeinden = {}
     for ags in grenzen["ags"]:
         w = zeilen.get(ags)
-        status = "fehlt" if w is None else w.status
+        status = Status.FEHLT if w is None else w.status
         wert = None if w is None else w.wert
-        farbe = (FARBE_NICHT_AUSWEISBAR if status == "nicht_ausweisbar" else
+        farbe = (FARBE_NICHT_AUSWEISBAR if status == Status.NICHT_AUSWEISBAR else
                  (klassen.farbe(wert) if klassen and status in AUSGEWIESEN else None) or FARBE_KEINE_DATEN)
         stichtag = -1 if w is None else stichtage.setdefault(
             f"Stichtag: {monat_text(w.stichtag_sgb2)}, Bevölkerung {tag_text(w.stichtag_bev)}", len(stichtage))
@@ -235,7 +235,7 @@ def stellvertreter(grenzen: gpd.GeoDataFrame, adresse: str) -> folium.Map:
 def alte_grundlagen_entfernen(static: Path = STATIC, tage: float = 2) -> None:
     """Beim Start: ausgelagerte Grundlagen, die `tage` nicht benutzt wurden (jede Seite, die eine zeigt, vermerkt das:
     benutzt), fallen weg, auch die anderer Datenbanken; leere Ordner ebenso. Wird eine noch gebraucht, baut die Seite
-    sie neu (pages/_rahmen._vorhanden)."""
+    sie neu (pages/_zwischenspeicher._vorhanden)."""
     grenze = time.time() - tage * 86400
     karten = static / "karten"
     for datei in sorted(karten.rglob("*"), reverse=True):  # erst Dateien, dann ihre Ordner

@@ -2,7 +2,7 @@
 nie Auszeichnung, Link oder Skript. Je Zusammenhang eine Funktion: Markdown (alles, was Streamlit als Markdown
 zeigt: markdown, caption, title, Meldungen, Beschriftungen von metric), HTML und JSON in einem <script>.
 Plotly bekommt HTML-maskierte Namen (darstellung/diagramme.py), CSV und XLSX entschärfte Formeln
-(indikatoren/export.py).
+(indikatoren/einlesen/export.py).
 """
 
 import html as _html

@@ -8,8 +8,9 @@ import pandas as pd
 
 from angebote import katalog, luecken, suche
 from darstellung.tabellen import nte_text, wert_text
-from indikatoren import auswertung
-from indikatoren.katalog import indikator
+from indikatoren.grundlagen.katalog import indikator
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.berechnung import Status
 
 # Altersgruppen der Daten, die zu den Lebensphasen passen (sie decken sich nicht: 6-15 in den Daten,
 # 6-10 und 10-18 bei den Angeboten)
@@ -65,7 +66,7 @@ def kreisansicht(angebote: pd.DataFrame, ergebnis: pd.DataFrame, gemeinden: pd.D
         r = rang.loc[ags] if ags in rang.index else None
         zeilen.append({"AGS": ags, "Gemeinde": name,
                        "Kinderarmut": "–" if r is None else wert_text(r["wert"], r["status"]),
-                       "_wert": None if r is None or r["status"] != "ok" else r["wert"],
+                       "_wert": None if r is None or r["status"] != Status.OK else r["wert"],
                        **{phase: int(m.get(phase, 0)) for phase in katalog.LEBENSPHASEN},
                        "Lücken (Felder × Phasen)": int(matrix["luecke"].sum())})
     tabelle = pd.DataFrame(zeilen).sort_values(["_wert", "Gemeinde"], ascending=[False, True], na_position="last")

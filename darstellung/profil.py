@@ -3,8 +3,9 @@
 import pandas as pd
 
 from darstellung.tabellen import monat_text, pp_text, tag_text, wert_text
-from indikatoren import auswertung, katalog, vergleichswerte
-from indikatoren.gebiete import Gebiete
+from indikatoren.grundlagen import katalog, vergleichswerte
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.rechnen import auswertung
 
 ALTERSGRUPPEN = (("kinderarmut_u3", "unter 3 (Krippe)"), ("kinderarmut_3_6", "3 bis unter 6 (Kita)"),
                  ("kinderarmut_6_15", "6 bis unter 15 (Schule)"))

@@ -6,20 +6,20 @@ Erwartet Ergebnisse aus geheimhaltung.fuer_leser(...).
 import pandas as pd
 
 from darstellung.maskierung import md
-from indikatoren import konfiguration
-from indikatoren.berechnung import AUSGEWIESEN, jedes_nte_kind
-from indikatoren.gebiete import EBENEN
-from indikatoren.katalog import Indikator
-from indikatoren.zahlenformat import prozent, runde, zahl
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.gebiete import EBENEN
+from indikatoren.grundlagen.katalog import Indikator
+from indikatoren.grundlagen.zahlenformat import prozent, runde, zahl
+from indikatoren.rechnen.berechnung import AUSGEWIESEN, Status, jedes_nte_kind
 
-STATUS_TEXT = {"nicht_ausweisbar": "nicht ausweisbar", "fehlt": "keine Daten"}
+STATUS_TEXT = {Status.NICHT_AUSWEISBAR: "nicht ausweisbar", Status.FEHLT: "keine Daten"}
 
 
 def wert_text(wert, status: str) -> str:
     """„16,8 %“, „mind. 8,6 %“ (Untergrenze), „nicht ausweisbar“ oder „keine Daten“."""
     if status in STATUS_TEXT or pd.isna(wert):
         return STATUS_TEXT.get(status, "keine Daten")
-    return ("mind. " if status == "untergrenze" else "") + prozent(wert)
+    return ("mind. " if status == Status.UNTERGRENZE else "") + prozent(wert)
 
 
 def anzahl_text(anzahl) -> str:
@@ -27,7 +27,7 @@ def anzahl_text(anzahl) -> str:
 
 
 def nte_text(wert, status: str, indikator: Indikator) -> str:
-    n = jedes_nte_kind(wert) if indikator.jedes_nte_kind and status == "ok" else None
+    n = jedes_nte_kind(wert) if indikator.jedes_nte_kind and status == Status.OK else None
     return f"jedes {n}. Kind" if n else ""
 
 
@@ -130,7 +130,7 @@ def exporttabelle(ergebnis: pd.DataFrame, indikator: Indikator, jahr: int, daten
         "Indikator": indikator.titel, "Jahr": teil["jahr"],
         "Wert (%)": [runde(w, 1) if s in AUSGEWIESEN else None
                      for w, s in zip(teil["wert"], teil["status"])],
-        "Status": [wert_text(w, s) if s != "ok" else "ausgewiesen" for w, s in zip(teil["wert"], teil["status"])],
+        "Status": [wert_text(w, s) if s != Status.OK else "ausgewiesen" for w, s in zip(teil["wert"], teil["status"])],
         "Zähler": teil["zaehler"], "Zähler bedeutet": indikator.zaehler_text,
         "Nenner": teil["nenner"], "Nenner bedeutet": indikator.nenner_text,
         "Stichtag SGB II": teil["stichtag_sgb2"].map(monat_text),

@@ -12,7 +12,7 @@ Kalibriert an veröffentlichten Größenordnungen:
   Juni 2022 ins SGB II), danach etwa gleichbleibend.
 - Zählgrößen 1 und 2 stehen bewusst ungesperrt in der Tabelle (Eime, NEF unter 3), wie in einer Tabelle,
   die ungesperrt hereinkommt; die Kreiszeile enthält die vollständigen Summen. So prüfen die Tests an echten
-  Seiten, dass jede Ausgabe für Leser sie primär und sekundär sperrt (indikatoren/geheimhaltung.py).
+  Seiten, dass jede Ausgabe für Leser sie primär und sekundär sperrt (indikatoren/rechnen/geheimhaltung.py).
 - SGB-II-Zahlen je Dezember; Bevölkerung zum 31.12. des Jahres, für das jüngste Jahr (2024) zum
   31.12. des Vorjahres, wie die Bundesagentur für den jüngsten Zeitraum rechnet.
 
@@ -25,7 +25,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from indikatoren.beispieldaten import als_csv, zeilen  # noqa: E402
+from indikatoren.einlesen.beispieldaten import als_csv, zeilen  # noqa: E402
 
 STARTWERT = 20250329  # Eröffnung des Familienzentrums Alfeld
 KREIS = ("03254", "Landkreis Hildesheim")

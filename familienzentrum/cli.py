@@ -4,9 +4,9 @@ import getpass
 from pathlib import Path
 
 from familienzentrum import daten, katalog, mappe
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.tabelle_lesen import datei_lesen
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.einlesen.tabelle_lesen import datei_lesen
+from indikatoren.grundlagen.gebiete import Gebiete
 
 
 def _xlsx(pfad: Path) -> Path:

@@ -7,10 +7,12 @@ import pandas as pd
 
 from familienzentrum import katalog, mappe
 from familienzentrum.pruefung import pruefe
-from indikatoren import einrichtungen, konfiguration
-from indikatoren.datenstaende import Ablage
-from indikatoren.listen import Listen, aenderungen
-from indikatoren.meldungen import Meldung, UngueltigeDatei
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.listenarten import aenderungen
+from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
+from indikatoren.orte import einrichtungen
 
 
 def vorgabe(art, heute: date | None = None) -> pd.DataFrame:

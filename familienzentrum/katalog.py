@@ -3,7 +3,7 @@
 Die Kostenvorgabe stammt aus der Konzeption des Familienzentrums Alfeld (Miete dort noch nicht beziffert).
 """
 
-from indikatoren.listen import Listenart, Listenspalte
+from indikatoren.grundlagen.listenarten import Listenart, Listenspalte
 
 THEMEN = ("Alltagsfragen und Formulare", "Kita und Krippe", "Schule und Bildung", "Erziehung und Familie",
           "Gesundheit", "Geld und Leistungen", "Sprache und Integration", "Ehrenamt", "Sonstiges")

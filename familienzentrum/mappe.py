@@ -6,11 +6,11 @@ import io
 import pandas as pd
 
 from familienzentrum import katalog
-from indikatoren import listendatei
-from indikatoren.export import tabelle_entschaerft
-from indikatoren.listen import als_text
-from indikatoren.meldungen import Meldung, UngueltigeDatei
-from indikatoren.tabelle_lesen import HOECHSTGROESSE, xlsx_blaetter
+from indikatoren.einlesen import listendatei
+from indikatoren.einlesen.export import tabelle_entschaerft
+from indikatoren.einlesen.tabelle_lesen import HOECHSTGROESSE, xlsx_blaetter
+from indikatoren.grundlagen.listenarten import als_text
+from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
 
 ERLAEUTERUNG = "Erläuterung"
 

@@ -6,11 +6,11 @@ from datetime import date
 import pandas as pd
 
 from familienzentrum import katalog
-from indikatoren import listendatei
-from indikatoren.listen import Listenart
-from indikatoren.meldungen import Meldung, UngueltigeDatei
-from indikatoren.pruefung import lies_datum
-from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal
+from indikatoren.einlesen import listendatei
+from indikatoren.einlesen.pruefung import lies_datum
+from indikatoren.grundlagen.listenarten import Listenart
+from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
+from indikatoren.grundlagen.zahlenformat import ist_ganzzahl, lies_dezimal
 
 ERSTES_JAHR = 2025  # das Familienzentrum Alfeld öffnete am 29.03.2025
 

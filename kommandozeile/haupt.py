@@ -14,26 +14,22 @@ from pathlib import Path
 import angebote  # noqa: F401  (meldet seine Liste an: die Sicherung führt sie mit)
 from berichte import cli as berichte_cli
 from familienzentrum import cli as familienzentrum_cli
-from indikatoren import (
-    beispieldaten,
-    geheimhaltung,
-    genesis,
-    geodaten,
-    konfiguration,
-    sicherung,
-    spaltenprofile,
-)
-from indikatoren.anmeldung import entsperren, passwort_hash
-from indikatoren.berechnung import AUSGEWIESEN, SPALTEN, berechne, gerundet
-from indikatoren.datenstaende import Ablage
-from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
-from indikatoren.export import tabelle_entschaerft
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
-from indikatoren.spalten import ARTEN
-from indikatoren.tabelle_lesen import datei_lesen
-from indikatoren.vorlage import schreibe_vorlage
+from indikatoren.ablaeufe import sicherung
+from indikatoren.ablaeufe.einlesung import einlesen, mit_sozialraeumen, oeffne_ablage
+from indikatoren.ablage import spaltenprofile
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.einlesen import beispieldaten, genesis
+from indikatoren.einlesen.export import tabelle_entschaerft
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.einlesen.tabelle_lesen import datei_lesen
+from indikatoren.einlesen.vorlage import schreibe_vorlage
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.spalten import ARTEN
+from indikatoren.rechnen import geheimhaltung
+from indikatoren.rechnen.berechnung import AUSGEWIESEN, SPALTEN, berechne, gerundet
+from indikatoren.zugang.anmeldung import entsperren, passwort_hash
 from kommandozeile import listen as listen_cli
 
 

@@ -13,14 +13,17 @@ from pathlib import Path
 
 import pandas as pd
 
-from indikatoren import einrichtungspflege, geodaten, grenzdatei, konfiguration, listendatei, sozialraeume
-from indikatoren.einlesen import einlesen, mit_sozialraeumen, oeffne_ablage
-from indikatoren.einrichtungen import LISTE as EINRICHTUNGEN
-from indikatoren.einrichtungen import namensnennung
-from indikatoren.export import tabelle_entschaerft
-from indikatoren.gebiete import Gebiete
-from indikatoren.listen import Listen, Listenart, aenderungen
-from indikatoren.tabelle_lesen import datei_lesen
+from indikatoren.ablaeufe.einlesung import einlesen, mit_sozialraeumen, oeffne_ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.einlesen import grenzdatei, listendatei
+from indikatoren.einlesen.export import tabelle_entschaerft
+from indikatoren.einlesen.tabelle_lesen import datei_lesen
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.listenarten import Listenart, aenderungen
+from indikatoren.orte import einrichtungspflege, sozialraeume
+from indikatoren.orte.einrichtungen import LISTE as EINRICHTUNGEN
+from indikatoren.orte.einrichtungen import namensnennung
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,7 @@ def _einlesen(liste: _Liste, args):
     if stand is None:
         print("Die Liste ist unverändert; kein neuer Stand angelegt.")
         return
-    neu = listen.lesen(stand)[1]
+    neu = listen.im_stand(stand)
     art = aenderungen(alt, neu, liste.art).drop_duplicates(["art", "id"])["art"].value_counts()
     print(f"{liste.art.stand_heisst} {stand} gespeichert und aktiv: {liste.zusammenfassung(neu)}; "
           + ", ".join(f"{art.get(a, 0)} {a}" for a in ("neu", "geändert", "entfernt")) + ".")
@@ -126,7 +129,7 @@ def _aktivieren(liste: _Liste, args):
 
 
 def _osm(args):
-    from indikatoren import osm_import
+    from indikatoren.orte import osm_import
     gebiete = Gebiete.laden()
     ablage = oeffne_ablage(gebiete)
     grenzen = _grenzen()

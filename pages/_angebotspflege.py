@@ -5,11 +5,12 @@ import streamlit as st
 
 from angebote import katalog, liste
 from darstellung import datenpflege as tabellen
-from indikatoren import einrichtungspflege, geodaten
-from indikatoren.datenstaende import Ablage
-from indikatoren.gebiete import Gebiete
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.grundlagen import geodaten
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.orte import einrichtungspflege
 from pages import _listenpflege as listenpflege
-from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 from pages._geokodieren import geokodieren
 
 
@@ -17,7 +18,7 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     stand, angebote = liste.aktuelle(ablage, gebiete)
     einrichtungen = einrichtungspflege.als_text(ablage)[1]
     try:
-        grenzen = rahmen.grenzen()
+        grenzen = speicher.grenzen()
     except geodaten.GeodatenFehlen:
         grenzen = None  # dann prüft nur der Reiter Einrichtungen mit Hinweis, ob eine Lage im Kreis liegt
     faellig = liste.zu_ueberpruefen(angebote)

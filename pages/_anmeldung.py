@@ -3,7 +3,7 @@
 Leser brauchen keine Anmeldung; die Seite Datenpflege ist ohne sie nicht in der Navigation.
 
 Beide Wege binden die Anmeldung an ein HttpOnly-Cookie des Browsers (OpenID Connect: Streamlits eigenes, lokale
-Konten: indikatoren/anmeldesitzung.py über server.py). Nur in AppTest, ohne Server und Browser, gilt sie für die
+Konten: indikatoren/zugang/anmeldesitzung.py über server.py). Nur in AppTest, ohne Server und Browser, gilt sie für die
 Sitzung allein."""
 
 from datetime import UTC, datetime, timedelta
@@ -12,10 +12,11 @@ import streamlit as st
 from streamlit.web.server.server_util import get_cookie_secret
 
 from darstellung.maskierung import md
-from indikatoren import anmeldesitzung, konfiguration, rollen
-from indikatoren.anmeldung import Regeln, abgelaufen, anmelden
-from pages import _rahmen as rahmen
+from indikatoren.grundlagen import konfiguration
+from indikatoren.zugang import anmeldesitzung, rollen
+from indikatoren.zugang.anmeldung import Regeln, abgelaufen, anmelden
 from pages import _sitzungsschutz as sitzungsschutz
+from pages import _zwischenspeicher as speicher
 
 LEERLAUF_PRUEFEN_S = 15  # so oft prüft die offene Seite, ob die Sitzung abgelaufen ist, auch ohne Klick
 
@@ -70,7 +71,7 @@ def _aus_dem_cookie() -> str | None:
     """Lokale Konten mit Server: angemeldet ist, wessen Verbindung ein gültiges Cookie mitbrachte."""
     wert = st.context.cookies.get(anmeldesitzung.COOKIE)
     sitzung = st.session_state.get("dp_sitzung")
-    name = anmeldesitzung.pruefen(rahmen.ablage(), wert, get_cookie_secret(),
+    name = anmeldesitzung.pruefen(speicher.ablage(), wert, get_cookie_secret(),
                                   timedelta(minutes=regeln().leerlauf_minuten)) if wert else None
     if name is None:
         if sitzung and sitzung.get("name"):  # war angemeldet: abgelaufen oder anderswo abgemeldet
@@ -85,7 +86,8 @@ def _aus_dem_cookie() -> str | None:
 
 
 def rolle(name: str) -> str:
-    """Die Rolle des Angemeldeten (indikatoren/rollen.py); bei einem Fehler in der Konfiguration hält die Seite an."""
+    """Die Rolle des Angemeldeten (indikatoren.zugang.rollen);
+    bei einem Fehler in der Konfiguration hält die Seite an."""
     try:
         return rollen.oidc_rolle(name, einstellungen()) if oidc() else rollen.rolle(name, einstellungen())
     except ValueError as fehler:
@@ -180,11 +182,11 @@ def anmeldeformular() -> None:
         passwort = st.text_input("Passwort", type="password", key="dp_passwort", max_chars=200,
                                  autocomplete="current-password")
         if st.form_submit_button("Anmelden", type="primary"):
-            fehler = anmelden(rahmen.ablage(), konten, regeln(), name, passwort, quelle=herkunft())
+            fehler = anmelden(speicher.ablage(), konten, regeln(), name, passwort, quelle=herkunft())
             if fehler:
                 st.error(fehler)
             elif sitzungsschutz.mit_server():  # der Browser holt sich mit dem Code sein Cookie und lädt neu
-                code = anmeldesitzung.beginnen(rahmen.ablage(), name.strip(), herkunft())
+                code = anmeldesitzung.beginnen(speicher.ablage(), name.strip(), herkunft())
                 sitzungsschutz.weiterleiten(f"anmeldung/einloesen?code={code}")
                 st.info("Angemeldet – die Datenpflege öffnet sich.")
             else:
@@ -197,7 +199,7 @@ def abmelden() -> None:
     if oidc():
         st.logout()
     elif sitzungsschutz.mit_server():
-        anmeldesitzung.beenden(rahmen.ablage(), st.context.cookies.get(anmeldesitzung.COOKIE), get_cookie_secret())
+        anmeldesitzung.beenden(speicher.ablage(), st.context.cookies.get(anmeldesitzung.COOKIE), get_cookie_secret())
         sitzungsschutz.weiterleiten("anmeldung/abmelden")  # löscht das Cookie im Browser
     _sitzung_aufgeben()
 

@@ -6,10 +6,13 @@ import streamlit as st
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
-from indikatoren import export, geheimhaltung, geheimhaltungsbericht, konfiguration, sicherung
-from indikatoren.datenstaende import Ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.ablaeufe import sicherung
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.einlesen import export
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.rechnen import geheimhaltung, geheimhaltungsbericht
 from pages import _anmeldung as anmeldung
 from pages._hochladen import hochladen
 

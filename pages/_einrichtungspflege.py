@@ -6,21 +6,22 @@ from streamlit_folium import st_folium
 
 from darstellung.karte import lagekarte, neue_lage
 from darstellung.maskierung import md
-from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import einrichtungspflege, geodaten, geokodierung, konfiguration
-from indikatoren.datenstaende import Ablage, AndererStandAktiv
-from indikatoren.einrichtungen import aufbereitet
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.zahlenformat import zahl
+from indikatoren.ablage.datenstaende import Ablage, AndererStandAktiv
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.zahlenformat import zahl
+from indikatoren.orte import einrichtungen as einrichtungsliste
+from indikatoren.orte import einrichtungspflege, geokodierung
+from indikatoren.orte.einrichtungen import aufbereitet
 from pages import _listenpflege as listenpflege
-from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 from pages._geokodieren import geokodieren
 
 
 def zeigen(ablage: Ablage, benutzer: str) -> None:
     stand, text = einrichtungspflege.als_text(ablage)
     try:
-        grenzen = rahmen.grenzen()
+        grenzen = speicher.grenzen()
     except geodaten.GeodatenFehlen as fehler:
         grenzen = None
         st.warning(f"Ohne Gemeindegrenzen lässt sich nicht prüfen, ob eine Lage im Kreis liegt: {md(fehler)}")

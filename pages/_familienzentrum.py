@@ -8,10 +8,10 @@ from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
 from familienzentrum import daten, katalog, mappe
 from familienzentrum.pruefung import pruefe
-from indikatoren import listendatei
-from indikatoren.datenstaende import Ablage
-from indikatoren.listen import Listen
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.einlesen import listendatei
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from pages import _anmeldung as anmeldung
 from pages import _listenpflege as listenpflege
 from pages._hochladen import hochladen

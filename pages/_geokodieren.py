@@ -7,10 +7,10 @@ import pandas as pd
 import streamlit as st
 
 from darstellung.maskierung import md
-from indikatoren import geokodierung
-from indikatoren.datenstaende import Ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.zahlenformat import zahl
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.zahlenformat import zahl
+from indikatoren.orte import geokodierung
 
 
 def geokodieren(ablage: Ablage, stand: int | None, text: pd.DataFrame, pruefen: Callable[[pd.DataFrame], pd.DataFrame],

@@ -13,16 +13,17 @@ import streamlit as st
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME, als_csv
 from darstellung.maskierung import dateiname, md
-from indikatoren import genesis, konfiguration, vorlage
-from indikatoren.amtliche_tabelle import UnbekannteSpalten
-from indikatoren.datenstaende import Ablage
-from indikatoren.einlesen import einlesen
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
-from indikatoren.spalten import ARTEN
-from indikatoren.vorschau import quoten as vorschau_quoten
-from indikatoren.vorschau import vorschau
+from indikatoren.ablaeufe.einlesung import einlesen
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.einlesen import genesis, vorlage
+from indikatoren.einlesen.amtliche_tabelle import UnbekannteSpalten
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.einlesen.vorschau import quoten as vorschau_quoten
+from indikatoren.einlesen.vorschau import vorschau
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.spalten import ARTEN
 from pages import _anmeldung as anmeldung
 from pages import _spalten_zuordnen as spaltenzuordnung
 from pages._hochladen import hochladen

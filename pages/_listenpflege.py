@@ -11,10 +11,11 @@ import streamlit as st
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
-from indikatoren import listendatei
-from indikatoren.datenstaende import AndererStandAktiv
-from indikatoren.listen import Listen, aenderungen
-from indikatoren.meldungen import Meldung, UngueltigeDatei
+from indikatoren.ablage.datenstaende import AndererStandAktiv
+from indikatoren.ablage.listen import Listen
+from indikatoren.einlesen import listendatei
+from indikatoren.grundlagen.listenarten import aenderungen
+from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
 from pages import _anmeldung as anmeldung
 from pages._hochladen import hochladen
 
@@ -133,7 +134,7 @@ def _verlauf(p: Pflege, benutzer: str) -> None:
     zurueck = st.selectbox("Früheren Stand wieder aktiv machen", frueher, key=f"dp_{k}_zurueck",
                            format_func=lambda n: f"{art.stand_heisst} {n}")
     with st.expander("Was sich damit gegenüber dem aktiven Stand ändert"):
-        st.dataframe(tabellen.listenaenderungen(_kurz(p, aenderungen(p.liste, p.listen.lesen(zurueck)[1], art))),
+        st.dataframe(tabellen.listenaenderungen(_kurz(p, aenderungen(p.liste, p.listen.im_stand(zurueck), art))),
                      hide_index=True, width="stretch")
     with st.form(f"dp_{k}_zurueck_form"):
         ja = st.checkbox(f"Ja, {art.stand_heisst} {zurueck} wieder aktiv machen", key=f"dp_{k}_zurueck_ok")

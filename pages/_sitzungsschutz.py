@@ -6,8 +6,9 @@
   Datenpflege merkt sich `schuetzen` mit dem Cookie der Anmeldung; server.py gibt sie nur gegen dieses Cookie
   heraus, und sie fallen nach einer Minute und beim Abmelden ganz weg.
 - Sitzungen: Ein Websocket, der die Kennung einer laufenden Sitzung nennt, übernähme sie (die Kennung steht etwa
-  in der Adresse eines Uploads). Die Anmeldung hängt darum am Cookie der Verbindung (indikatoren/anmeldesitzung.py),
-  und eine angemeldete Sitzung ist zusätzlich nicht übernehmbar; wer sie nennt, bekommt eine neue.
+  in der Adresse eines Uploads). Die Anmeldung hängt darum am Cookie der Verbindung
+  (indikatoren/zugang/anmeldesitzung.py), und eine angemeldete Sitzung ist zusätzlich nicht übernehmbar; wer sie
+  nennt, bekommt eine neue.
 - Zwischenspeicher: Auf die Nachricht „clear_cache“ eines beliebigen Browsers leert Streamlit alle Zwischenspeicher
   für alle Sitzungen – auch ohne Menü kann das jeder, der das Protokoll spricht, und jeder Leser bezahlte es mit
   einem kalten Neustart. Hier leert sie nur noch den Zustand der eigenen Sitzung.

@@ -3,10 +3,12 @@ exportieren, Verlauf und früheren Stand wieder aktivieren (_listenpflege.py).""
 
 import streamlit as st
 
-from indikatoren import geodaten, grenzdatei, konfiguration, sozialraeume
-from indikatoren.datenstaende import Ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.listen import Listen
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.einlesen import grenzdatei
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.orte import sozialraeume
 from pages import _anmeldung as anmeldung
 from pages import _listenpflege as listenpflege
 

@@ -6,11 +6,11 @@ import hashlib
 import streamlit as st
 
 from darstellung.maskierung import md
-from indikatoren import spaltenprofile
-from indikatoren.datenstaende import Ablage
-from indikatoren.spalten import ANZAHLEN, NACH_NAME
-from indikatoren.tabellenaufbau import ZEICHEN, ZEICHEN_TITEL, Aufbau
-from indikatoren.zuordnung import ZEITARTEN, Profil, Zeitbezug
+from indikatoren.ablage import spaltenprofile
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.einlesen.tabellenaufbau import ZEICHEN, ZEICHEN_TITEL, Aufbau
+from indikatoren.einlesen.zuordnung import ZEITARTEN, Profil, Zeitbezug
+from indikatoren.grundlagen.spalten import ANZAHLEN, NACH_NAME
 
 AUTOMATISCH = "automatisch (ein gespeichertes Profil, dessen Spalten alle im Kopf stehen, oder eine bekannte Tabelle)"
 KEINE = "— nicht in der Datei —"

@@ -6,8 +6,9 @@ import streamlit as st
 import berichte
 from darstellung.maskierung import md
 from familienzentrum.pruefung import berichtsjahre
-from indikatoren import geodaten
+from indikatoren.grundlagen import geodaten
 from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 
 k = rahmen.kontext()
 st.title("Berichte")
@@ -19,7 +20,7 @@ BERICHTE = (
     ("sozialbericht", "Sozialbericht", "Überblick in Zahlen, je Indikator Karte und Rangliste, der Kreis neben Land "
      "und Bund, alle Gemeinden in einer Tabelle, die Präventionskette, Definitionen und Quellen.", k.jahr, {}),
     ("gemeindeprofil", "Alle Gemeindeprofile", "Je Gemeinde eine A4-Seite wie das Gemeindeprofil.", k.jahr,
-     {"gemeinden": rahmen.gebiete().gemeinden.sort_values("name")["ags"].tolist()}),
+     {"gemeinden": speicher.gebiete().gemeinden.sort_values("name")["ags"].tolist()}),
     ("jahresbericht", "Jahresbericht Familienzentrum", "Kontakte, Veranstaltungen, Partner, Ziele und Kosten des "
      "Familienzentrums (in der Datenpflege eingetragen), seine Angebote und die soziale Lage seiner Gemeinde.",
      None, {}),
@@ -35,7 +36,7 @@ for bericht, titel, inhalt, jahr, angaben in BERICHTE:
         try:
             with rahmen.ein_bericht_zur_zeit():
                 st.session_state[schluessel] = berichte.pdf(
-                    bericht, rahmen.berichtsdaten(), jahr=jahr, **angaben,
+                    bericht, speicher.berichtsdaten(), jahr=jahr, **angaben,
                     fortschritt=lambda erledigt, gesamt, was, balken=balken: balken.progress(erledigt / gesamt,
                                                                                                text=md(was)))
         except (geodaten.GeodatenFehlen, LookupError, rahmen.BerichtBesetzt) as fehler:

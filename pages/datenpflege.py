@@ -8,8 +8,9 @@ import streamlit as st
 
 from darstellung import datenpflege as tabellen
 from darstellung.maskierung import md
-from indikatoren import konfiguration, rollen
-from indikatoren.zahlenformat import zahl
+from indikatoren.grundlagen import konfiguration
+from indikatoren.grundlagen.zahlenformat import zahl
+from indikatoren.zugang import rollen
 from pages import _angebotspflege as angebotspflege_seite
 from pages import _anmeldung as anmeldung
 from pages import _datenstaende as datenstaende_seite
@@ -18,6 +19,7 @@ from pages import _familienzentrum as familienzentrum_seite
 from pages import _kennzahlen_einlesen as kennzahlen_seite
 from pages import _rahmen as rahmen
 from pages import _sozialraumpflege as sozialraumpflege_seite
+from pages import _zwischenspeicher as speicher
 
 rahmen.ueber_app()
 benutzer = anmeldung.benutzer()
@@ -32,7 +34,7 @@ kopf = st.columns([4, 1])
 kopf[0].title("Datenpflege")
 kopf[1].button("Abmelden", on_click=anmeldung.abmelden)
 st.caption(f"Angemeldet: {md(benutzer)}, Rolle {rolle} · Jede Änderung steht mit Name und Rolle im Protokoll.")
-ablage, gebiete = rahmen.ablage(), rahmen.gebiete()
+ablage, gebiete = speicher.ablage(), speicher.gebiete()
 
 
 def protokoll() -> None:

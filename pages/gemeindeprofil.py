@@ -14,22 +14,26 @@ from darstellung.tabellen import (
     herkunft_text,
     sozialraum_hinweis,
 )
-from indikatoren import geodaten, sozialraeume
-from indikatoren.einrichtungen import namensnennung
+from indikatoren.grundlagen import geodaten
+from indikatoren.orte import sozialraeume
+from indikatoren.orte.einrichtungen import namensnennung
+from pages import _ansicht as sicht
+from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 
 HOEHE = 220  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
 
 k = rahmen.kontext()
-gemeinden = rahmen.gebiete().gemeinden.sort_values("name")
+gemeinden = speicher.gebiete().gemeinden.sort_values("name")
 namen = dict(zip(gemeinden["ags"], gemeinden["name"]))
 if not k.praesentation:
-    rahmen.auswahl(st.selectbox, "Gemeinde", list(namen), "gemeinde", format_func=namen.get)
-ags = rahmen.ansicht().gemeinde or next(iter(namen))
-rahmen.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
-gebiete = rahmen.gebiete()
+    bedienung.auswahl(st.selectbox, "Gemeinde", list(namen), "gemeinde", format_func=namen.get)
+ags = sicht.ansicht().gemeinde or next(iter(namen))
+sicht.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
+gebiete = speicher.gebiete()
 raeume = gebiete.sozialraeume_von(ags)
-sozialraum = rahmen.sozialraumwahl(k, ags)
+sozialraum = bedienung.sozialraumwahl(k, ags)
 gebiet = sozialraum or ags
 kreis_ags, jahr = gebiete.kreis, k.jahr
 if sozialraum:
@@ -47,20 +51,20 @@ if not k.praesentation and not sozialraum:
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 
-tabelle, verlauf, gruppen = rahmen.gemeindeprofil(k, gebiet, HOEHE)
+tabelle, verlauf, gruppen = speicher.gemeindeprofil(k, gebiet, HOEHE)
 st.header("Alle Indikatoren")
 if tabelle.empty:
     st.info("Für dieses Gebiet gibt es im Datenstand keine Zahlen.")
 else:
-    rahmen.texttabelle(tabelle)
+    bedienung.texttabelle(tabelle)
 st.caption(profil.PLATZ_HINWEIS_SOZIALRAUM if sozialraum else profil.PLATZ_HINWEIS)
 
 links, rechts = st.columns(2)
 with links:
-    rahmen.diagramm(verlauf, "profil_verlauf")
+    bedienung.diagramm(verlauf, "profil_verlauf")
 with rechts:
     if gruppen is not None:
-        rahmen.diagramm(gruppen, "profil_altersgruppen")
+        bedienung.diagramm(gruppen, "profil_altersgruppen")
     else:
         st.info("Für die Altersgruppen gibt es in diesem Datenstand keine Zahlen.")
 
@@ -71,7 +75,7 @@ if len(raeume) and not sozialraum:
                f"Die Sozialräume decken {md(namen[ags])} nicht ganz ab; der Gemeindewert stammt daher nur aus der "
                "Zeile der Gemeinde, nie aus einer Summe von Sozialräumen.")
     werte = k.ergebnis[k.ergebnis["ags"].isin(raeume["id"])]
-    rahmen.tabelle(gebietstabelle(werte, k.indikator, jahr, ebenen=("sozialraum",)), "sozialraeume")
+    bedienung.tabelle(gebietstabelle(werte, k.indikator, jahr, ebenen=("sozialraum",)), "sozialraeume")
     st.caption("Sortiert nach Wert (höchster zuerst). " + sozialraum_hinweis())
     if not k.praesentation:
         def export():
@@ -83,10 +87,10 @@ if len(raeume) and not sozialraum:
             export(), f"{k.indikator.kurz} {jahr}", f"{k.indikator.titel} {jahr}, Sozialräume von {namen[ags]}; "
             f"Datenstand {k.datenstand.id}; gesperrte Werte bleiben leer."), f"{datei}.xlsx", XLSX_MIME)
 
-einrichtungen = rahmen.einrichtungen()
+einrichtungen = speicher.einrichtungen()
 eigene = einrichtungen[einrichtungen["ags"] == ags]
 if sozialraum:
-    flaechen = rahmen.sozialraumflaechen()
+    flaechen = speicher.sozialraumflaechen()
     eigene = eigene[sozialraeume.zuordnen(eigene, flaechen[flaechen["id"] == sozialraum]) == sozialraum]
 st.header(f"Einrichtungen ({len(eigene)})")
 st.markdown(einrichtungen_text(eigene) or ("In diesem Sozialraum liegt keine Einrichtung mit bekannter Lage."

@@ -6,12 +6,15 @@ from streamlit_folium import st_folium
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG, faerbung, legende_html, stellvertreter
 from darstellung.maskierung import md
 from darstellung.tabellen import gebietstabelle, sozialraum_hinweis
-from indikatoren import ansicht as ansichten
-from indikatoren import einrichtungen as einrichtungsliste
-from indikatoren import geodaten, konfiguration
-from indikatoren.klassen import lies_grenzen
-from indikatoren.zahlenformat import zahl
+from indikatoren.grundlagen import ansicht as ansichten
+from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen.zahlenformat import zahl
+from indikatoren.orte import einrichtungen as einrichtungsliste
+from indikatoren.rechnen.klassen import lies_grenzen
+from pages import _ansicht as sicht
+from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 
 
 def profil_nach_klick(klick: dict | None, feld: str) -> None:
@@ -19,7 +22,7 @@ def profil_nach_klick(klick: dict | None, feld: str) -> None:
     gewaehlt = ((klick or {}).get("last_active_drawing") or {}).get("properties", {}).get("ags")
     if gewaehlt and gewaehlt != st.session_state.get("karte_letzter_klick"):
         st.session_state["karte_letzter_klick"] = gewaehlt
-        rahmen.setze(**{feld: gewaehlt})
+        sicht.setze(**{feld: gewaehlt})
         st.switch_page("pages/gemeindeprofil.py")
 
 
@@ -32,27 +35,28 @@ werte = werte[werte["ebene"] == "gemeinde"]
 if not k.praesentation:
     spalten = st.columns([2, 3])
     with spalten[0]:
-        rahmen.auswahl(st.selectbox, "Klassen", list(ansichten.KLASSENMETHODEN), "klassen",
-                       format_func=ansichten.KLASSENMETHODEN.get)
+        bedienung.auswahl(st.selectbox, "Klassen", list(ansichten.KLASSENMETHODEN), "klassen",
+                          format_func=ansichten.KLASSENMETHODEN.get)
     if k.ansicht.klassen == "eigene":
         with spalten[1]:
             text = st.text_input("Eigene Grenzen in % (mit Semikolon getrennt)", key="w_grenzen",
                                  value="; ".join(zahl(g, 1) for g in k.ansicht.grenzen), placeholder="5; 10; 15")
             try:
-                rahmen.setze(grenzen=lies_grenzen(text))
+                sicht.setze(grenzen=lies_grenzen(text))
             except ValueError as fehler:
                 st.error(md(fehler))
-klassen = rahmen.klassen(k)
-gebiete = rahmen.gebiete()
+a = sicht.ansicht()  # mit den eben gewählten Grenzen
+klassen = speicher.klassen(k, a.klassen, tuple(a.grenzen))
+gebiete = speicher.gebiete()
 gemeinde = k.ansicht.gemeinde
 if len(gebiete.sozialraeume_von(gemeinde)) and not k.praesentation:
     ebenen = {"gemeinde": "Gemeinden des Kreises", "sozialraum": f"Sozialräume von {gebiete.name(gemeinde)}"}
-    rahmen.auswahl(st.selectbox, "Ebene der Karte", list(ebenen), "ebene", format_func=ebenen.get)
-sozialraeume_zeigen = len(gebiete.sozialraeume_von(gemeinde)) > 0 and rahmen.ansicht().ebene == "sozialraum"
+    bedienung.auswahl(st.selectbox, "Ebene der Karte", list(ebenen), "ebene", format_func=ebenen.get)
+sozialraeume_zeigen = len(gebiete.sozialraeume_von(gemeinde)) > 0 and sicht.ansicht().ebene == "sozialraum"
 
-einrichtungen, umkreis = rahmen.karteneinrichtungen()
+einrichtungen, umkreis = speicher.karteneinrichtungen()
 try:
-    grenzen, ohne_grenzen = rahmen.grenzen(), None
+    grenzen, ohne_grenzen = speicher.grenzen(), None
 except geodaten.GeodatenFehlen as fehler:
     grenzen, ohne_grenzen = None, f"Die Karte kann nicht gezeichnet werden: {fehler}"
 
@@ -62,15 +66,16 @@ with karte_spalte:
     if ohne_grenzen:
         st.warning(md(ohne_grenzen))
     elif sozialraeume_zeigen:
-        sr_karte, werte, klassen = rahmen.sozialraumkarte(k, gemeinde, schrift_px=18 if k.praesentation else 13)
+        sr_karte, werte, klassen = speicher.sozialraumkarte(k, gemeinde, a.klassen, tuple(a.grenzen),
+                                                             schrift_px=18 if k.praesentation else 13)
         profil_nach_klick(st_folium(sr_karte, key="karte_sozialraum", height=720 if k.praesentation else 620,
                                     use_container_width=True, returned_objects=["last_active_drawing"]), "sozialraum")
-        st.caption(f"Sozialräume: Abgrenzung des Kreises (Sozialraumstand {rahmen.sozialraumstand()}) · Grenzen: "
+        st.caption(f"Sozialräume: Abgrenzung des Kreises (Sozialraumstand {speicher.sozialraumstand()}) · Grenzen: "
                    f"{geodaten.namensnennung()} · Ein Klick auf einen Sozialraum öffnet sein Profil.")
     else:
         # Die Grundlage (Geometrie, Einrichtungen) lädt der Browser einmal als Datei; ein Wechsel von Indikator,
         # Jahr oder Klassen schickt nur die Färbung, und die Karte färbt um, statt neu zu entstehen.
-        grundlage = rahmen.kartengrundlage(schrift_px=18 if k.praesentation else 13)
+        grundlage = speicher.kartengrundlage(schrift_px=18 if k.praesentation else 13)
         profil_nach_klick(st_folium(stellvertreter(grenzen, grundlage), key="karte",
                                     height=720 if k.praesentation else 620, use_container_width=True,
                                     returned_objects=["last_active_drawing"],
@@ -107,10 +112,10 @@ with liste_spalte:
 
 st.header("Werte der Karte")
 if sozialraeume_zeigen:
-    rahmen.tabelle(gebietstabelle(werte, ind, jahr, ebenen=("sozialraum",)), "kartenwerte")
+    bedienung.tabelle(gebietstabelle(werte, ind, jahr, ebenen=("sozialraum",)), "kartenwerte")
     st.caption(sozialraum_hinweis())
 else:
-    rahmen.tabelle(rahmen.gebietstabelle(k), "kartenwerte")
+    bedienung.tabelle(speicher.gebietstabelle(k), "kartenwerte")
 if klassen is not None:
     st.caption("Klassen: " + " · ".join(klassen.beschriftungen()) + " · grau: nicht ausweisbar · weiß: keine Daten")
 st.caption("Einrichtungen: die Quelle jeder Adresse und Lage steht in der Einrichtungsliste (Export in der "

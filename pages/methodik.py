@@ -7,11 +7,13 @@ import streamlit as st
 from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
 from darstellung.maskierung import md
 from darstellung.tabellen import monat_text, tag_text, wert_text
-from indikatoren import geodaten, katalog, konfiguration, laender, vergleichswerte
+from indikatoren.grundlagen import geodaten, katalog, konfiguration, laender, vergleichswerte
+from indikatoren.rechnen.berechnung import Status
+from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
 
 k = rahmen.kontext()
-kontakt = konfiguration.kontakte()
+kontakt = laender.kontakte()
 st.title("Methodik und Quellen")
 ABSCHNITTE = {"indikatoren": "Indikatoren", "stichtage": f"Stichtage im Datenstand {k.datenstand.id}",
               "rechenregeln": "Rechenregeln und Geheimhaltung", "datenarten": "Datenarten",
@@ -40,7 +42,7 @@ for ind in katalog.INDIKATOREN:
 
 abschnitt("stichtage")
 stichtage = k.ergebnis.groupby("jahr").agg(sgb2=("stichtag_sgb2", "unique"), bev=("stichtag_bev", "unique"))
-rahmen.texttabelle(pd.DataFrame({
+bedienung.texttabelle(pd.DataFrame({
     "Jahr": stichtage.index.astype(str),
     "SGB II (Monat)": [", ".join(sorted({monat_text(t) for t in w})) for w in stichtage["sgb2"]],
     "Bevölkerung (Tag)": [", ".join(sorted({tag_text(t) for t in w})) for w in stichtage["bev"]],
@@ -79,9 +81,9 @@ vergleich = vergleichswerte.eigene()
 if not (vergleich["ags"] == konfiguration.kreis()[:2]).any():
     st.info(f"{laender.eigenes().name}: kein veröffentlichter Vergleichswert eingetragen; die Stabsstelle trägt "
             "Werte des Landes in data/vergleichswerte.csv ein.")
-rahmen.texttabelle(pd.DataFrame({
+bedienung.texttabelle(pd.DataFrame({
     "Indikator": vergleich["indikator"].map(lambda i: katalog.indikator(i).kurz), "Gebiet": vergleich["gebiet"],
-    "Stichtag": vergleich["stichtag"].map(monat_text), "Wert": vergleich["wert"].map(lambda w: wert_text(w, "ok")),
+    "Stichtag": vergleich["stichtag"].map(monat_text), "Wert": vergleich["wert"].map(lambda w: wert_text(w, Status.OK)),
     "Abgrenzung": vergleich["definition"], "Quelle": vergleich["quelle"],
 }))
 

@@ -12,11 +12,15 @@ from darstellung.tabellen import (
     veraenderung_metrik,
     wert_text,
 )
-from indikatoren import auswertung, geodaten, laender, vergleichswerte
+from indikatoren.grundlagen import geodaten, laender, vergleichswerte
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.berechnung import Status
+from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
+from pages import _zwischenspeicher as speicher
 
 k = rahmen.kontext()
-ind, jahr, kreis_ags = k.indikator, k.jahr, rahmen.gebiete().kreis
+ind, jahr, kreis_ags = k.indikator, k.jahr, speicher.gebiete().kreis
 st.title(f"{ind.titel} {jahr}")
 
 kreis = auswertung.zeile(k.ergebnis, ind.id, jahr, kreis_ags)
@@ -35,14 +39,14 @@ for spalte, (ags, gebiet) in zip(spalten[1:], ((kreis_ags[:2], laender.land(krei
         spalte.caption(f"{gebiet}: kein veröffentlichter Vergleichswert für diesen Indikator und dieses Jahr.")
         continue
     vergleich = vergleiche.loc[ags]
-    spalte.metric(md(vergleich.gebiet), wert_text(vergleich.wert, "ok"), help=md(vergleich.definition))
+    spalte.metric(md(vergleich.gebiet), wert_text(vergleich.wert, Status.OK), help=md(vergleich.definition))
     spalte.caption(f"Stichtag {monat_text(vergleich.stichtag)} (eigener Stichtag) · {md(vergleich.definition)} · "
                    f"Quelle: {md(vergleich.quelle)}")
 
-rahmen.rangliste(k)
+bedienung.rangliste(k)
 
 st.header(f"Alle Gemeinden {jahr}")
-rahmen.tabelle(rahmen.gebietstabelle(k), "uebersicht")
+bedienung.tabelle(speicher.gebietstabelle(k), "uebersicht")
 gezeigt = k.ergebnis[(k.ergebnis["indikator"] == ind.id) & (k.ergebnis["jahr"] == jahr)]
 st.caption(f"Zahlen: {md(herkunft_text(gezeigt))}")
 if not k.praesentation:

@@ -8,7 +8,7 @@ from urllib.parse import urlparse
 
 import pytest
 
-from indikatoren.gebiete import Gebiete
+from indikatoren.grundlagen.gebiete import Gebiete
 from tests.browser import browser_seite, streamlit_server
 
 PROJEKT = Path(__file__).resolve().parent.parent
@@ -33,7 +33,7 @@ def laufzeit(tmp_path, monkeypatch):
 @pytest.fixture
 def pg_url(monkeypatch):
     """URL einer leeren PostgreSQL-Testdatenbank (SOZIALPLANUNG_TEST_PG; .ci/run startet dafür einen Server)."""
-    from indikatoren import datenstaende
+    from indikatoren.ablage import datenstaende
     url = os.environ.get("SOZIALPLANUNG_TEST_PG")
     if not url:
         if os.environ.get("CI") == "true":

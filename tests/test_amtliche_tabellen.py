@@ -9,9 +9,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 
 ALTER = ["unter 3 Jahre", "3 bis unter 6 Jahre", "6 bis unter 10 Jahre", "10 bis unter 15 Jahre",
@@ -131,7 +131,7 @@ def test_vorschau_zeigt_die_quoten_nach_dem_uebernehmen(gebiete):
     """Alfeld 2024 mit den Beispieldaten: NEF 479 von bisher 2.737 Kindern (17,5 %), neu 2.257 Kinder aus GENESIS
     → 479 / 2.257 = 21,22 %; Vorjahr 452 / 2.751 = 16,43 %; also +4,8 Pp. – so fiele ein falscher Nenner auf."""
     from darstellung.datenpflege import quoten as quoten_text
-    from indikatoren.vorschau import quoten
+    from indikatoren.einlesen.vorschau import quoten
 
     alt = oeffne_ablage(gebiete).kennzahlen()
     z = alt.zeilen.set_index(["ags", "jahr"])
@@ -258,8 +258,8 @@ def test_quelle_und_stichtag_je_art_bis_in_seiten_downloads_und_berichte(tmp_pat
     from streamlit.testing.v1 import AppTest
 
     from darstellung.tabellen import exporttabelle
-    from indikatoren import katalog
-    from indikatoren.geheimhaltung import fuer_leser
+    from indikatoren.grundlagen import katalog
+    from indikatoren.rechnen.geheimhaltung import fuer_leser
     from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))

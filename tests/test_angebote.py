@@ -8,7 +8,7 @@ import pytest
 
 from angebote import katalog, liste, luecken
 from angebote.pruefung import lies_angebote
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 from tests.conftest import PROJEKT
 
@@ -62,6 +62,14 @@ def test_lueckenmatrix_von_hand(gebiete, zweite_liste):
     hildesheim = luecken.matrix(geprueft, HILDESHEIM).set_index(["lebensphase", "handlungsfeld"])
     assert hildesheim.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 1
     assert hildesheim["anzahl"].sum() == 1 + 5  # Elternkurs, dazu kreisweit je Phase
+    # ein Sozialraum: was dort stattfindet (A005), dazu die kreisweiten; nicht A006 und Elterncafé (anderer Ort)
+    orte = {"A005": "ALF-01", "A006": "ALF-02"}
+    im_sozialraum = geprueft.assign(sozialraum=[orte.get(k, "ALF-02" if g == ALFELD else "")
+                                                for k, g in zip(geprueft["id"], geprueft["gemeinde"])])
+    sr = luecken.matrix(im_sozialraum, ALFELD, "ALF-01").set_index(["lebensphase", "handlungsfeld"])
+    assert sr.loc[("0-3", "Beratung und Elternbildung")].tolist() == [1, 0, 0, False, False]
+    assert sr.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False]
+    assert sr["davon_kreisweit"].sum() == sr.loc[(slice(None), "Materielle Hilfen"), "anzahl"].sum() == 5
 
 
 def test_kommandozeile_luecken(tmp_path, capsys, zweite_liste):
@@ -107,9 +115,9 @@ def test_fehler_mit_zeile_und_spalte(gebiete):
 def test_angebote_je_einrichtung_und_im_tooltip(gebiete):
     from angebote.orte import hat_aktive, je_einrichtung, je_lebensphase
     from darstellung.karte import choroplethenkarte
-    from indikatoren import geodaten
-    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
-    from indikatoren.katalog import indikator
+    from indikatoren.grundlagen import geodaten
+    from indikatoren.grundlagen.katalog import indikator
+    from indikatoren.orte.einrichtungen import aufbereitet, mitgeliefert
     from tests.conftest import HILDESHEIM_GEOJSON
     einrichtungen = aufbereitet(mitgeliefert())
     angebote = liste.mitgeliefert(gebiete)

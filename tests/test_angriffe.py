@@ -9,10 +9,11 @@ import geopandas as gpd
 import pytest
 from shapely.geometry import Polygon
 
-from indikatoren import grenzdatei, sicherung, zipdatei
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.tabelle_lesen import lese_tabelle
+from indikatoren.ablaeufe import sicherung
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.einlesen import grenzdatei, zipdatei
+from indikatoren.einlesen.tabelle_lesen import lese_tabelle
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 
 VRT = (b'<OGRVRTDataSource><OGRVRTLayer name="x"><SrcDataSource>CSV:/etc/passwd</SrcDataSource>'
        b'<SrcLayer>passwd</SrcLayer></OGRVRTLayer></OGRVRTDataSource>')
@@ -184,7 +185,7 @@ def test_sicherung_mit_tief_verschachteltem_inhaltsverzeichnis(gebiete):
 
 # --- Zahlen und OSM, wie ein Angreifer sie schreibt ---------------------------------------------------------
 def test_riesige_anzahl_ist_eine_meldung(gebiete):
-    from indikatoren.pruefung import pruefe_datei
+    from indikatoren.einlesen.pruefung import pruefe_datei
     for zahl in ("100000000000000000000000", "9223372036854775808"):
         text = _meldung(lambda z=zahl: pruefe_datei(f"ags;jahr;bev_u15;nef_u15\n03254002;2024;{z};5\n".encode(),
                                                      "k.csv", gebiete))
@@ -192,7 +193,7 @@ def test_riesige_anzahl_ist_eine_meldung(gebiete):
 
 
 def test_osm_mit_nan_und_kaputtes_pbf(tmp_path):
-    from indikatoren.osm_import import lies_auszug
+    from indikatoren.orte.osm_import import lies_auszug
     (tmp_path / "a.osm").write_text('<?xml version="1.0"?><osm version="0.6"><node id="1" lat="nan" lon="9.8" '
                                     'version="1"><tag k="amenity" v="school"/></node></osm>', encoding="utf-8")
     (tmp_path / "b.osm.pbf").write_bytes(b"kaputt")
@@ -253,7 +254,7 @@ def test_feindliches_dokument_laedt_nichts(tmp_path):
 
 # --- Anmeldung über OpenID Connect: nur mit Freigabeliste und eigener Rolle ---------------------------------
 def test_oidc_nur_mit_freigabeliste_und_eigener_rolle():
-    from indikatoren.rollen import oidc_rolle, rolle
+    from indikatoren.zugang.rollen import oidc_rolle, rolle
     with pytest.raises(ValueError, match="keine Freigabeliste"):
         oidc_rolle("jemand@irgendwo.de", {})
     with pytest.raises(ValueError, match="nicht freigegeben"):

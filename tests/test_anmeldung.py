@@ -7,9 +7,10 @@ import bcrypt
 import pytest
 from sqlalchemy import func, select
 
-from indikatoren import anmeldung
-from indikatoren.anmeldung import Regeln, anmelden, entsperren
-from indikatoren.datenstaende import Ablage, anmeldeversuch, protokoll
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.ablage.schema import anmeldeversuch, protokoll
+from indikatoren.zugang import anmeldung
+from indikatoren.zugang.anmeldung import Regeln, anmelden, entsperren
 
 PASSWORT = "richtig-lang-genug"
 KONTEN = {"meier": bcrypt.hashpw(PASSWORT.encode(), bcrypt.gensalt(rounds=4)).decode()}
@@ -123,7 +124,7 @@ STUNDE = timedelta(hours=1)
 def test_einloesecode_gilt_einmal_und_60_sekunden(ablage):
     from itsdangerous import URLSafeTimedSerializer
 
-    from indikatoren import anmeldesitzung as a
+    from indikatoren.zugang import anmeldesitzung as a
 
     code = a.beginnen(ablage, "meier", "1.2.3.4", jetzt=T0)
     signiert = URLSafeTimedSerializer(GEHEIM, salt="sozialplanung-anmeldung").dumps(code)
@@ -142,7 +143,7 @@ def test_einloesecode_gilt_einmal_und_60_sekunden(ablage):
 def test_cookie_nur_mit_signatur_und_gueltiger_sitzung(ablage):
     from itsdangerous import URLSafeTimedSerializer
 
-    from indikatoren import anmeldesitzung as a
+    from indikatoren.zugang import anmeldesitzung as a
 
     cookie = a.einloesen(ablage, a.beginnen(ablage, "meier", "x", jetzt=T0), GEHEIM, jetzt=T0)
     assert a.pruefen(ablage, cookie, "anderes-geheimnis", STUNDE, jetzt=T0) is None
@@ -153,7 +154,7 @@ def test_cookie_nur_mit_signatur_und_gueltiger_sitzung(ablage):
 
 
 def test_leerlauf_hoechstdauer_und_abmelden_beenden_die_sitzung(ablage):
-    from indikatoren import anmeldesitzung as a
+    from indikatoren.zugang import anmeldesitzung as a
 
     def neu(t):
         return a.einloesen(ablage, a.beginnen(ablage, "meier", "x", jetzt=t), GEHEIM, jetzt=t)

@@ -1,6 +1,6 @@
 """Deep Links: Ansicht aus Query-Parametern lesen und wieder schreiben."""
 
-from indikatoren.ansicht import Ansicht, als_parameter, aus_parametern, ersetzungen
+from indikatoren.grundlagen.ansicht import Ansicht, als_parameter, aus_parametern, ersetzungen
 
 IND, JAHRE, GEM = ["kinderarmut", "sgb2_quote"], [2019, 2020, 2024], ["03254002", "03254021"]
 

@@ -9,11 +9,12 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from darstellung.tabellen import pp_text, wert_text
-from indikatoren import auswertung, katalog
-from indikatoren.einlesen import einlesen, oeffne_ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.geheimhaltung import fuer_leser
-from indikatoren.zahlenformat import prozent, zahl
+from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+from indikatoren.grundlagen import katalog
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.zahlenformat import prozent, zahl
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.geheimhaltung import fuer_leser
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 
 SEITEN = ["uebersicht", "karte", "gemeindeprofil", "zeitvergleich", "methodik"]
@@ -54,12 +55,13 @@ def starte(seite: str = "uebersicht", **parameter) -> AppTest:
 def test_was_alle_sitzungen_teilen_aendert_keine_seite():
     """Ergebnis, Listen und Grenzen liegen je Stand einmal im Speicher (st.cache_resource) und werden nicht kopiert:
     keine Seite darf sie an Ort und Stelle ändern, sonst sähe die nächste Sitzung andere Zahlen."""
-    from pages import _rahmen as rahmen
+    from pages import _zwischenspeicher as speicher
 
     starte()
-    geteilt = {"ergebnis": rahmen.ergebnis(rahmen.ablage().aktiver().id), "einrichtungen": rahmen.einrichtungen(),
-               "angebote": rahmen.angebote(), "karte": rahmen.karteneinrichtungen()[0], "grenzen": rahmen.grenzen()}
-    assert rahmen.ergebnis(rahmen.ablage().aktiver().id) is geteilt["ergebnis"]  # dasselbe Objekt, keine Kopie
+    geteilt = {"ergebnis": speicher.ergebnis(speicher.ablage().aktiver().id),
+               "einrichtungen": speicher.einrichtungen(), "angebote": speicher.angebote(),
+               "karte": speicher.karteneinrichtungen()[0], "grenzen": speicher.grenzen()}
+    assert speicher.ergebnis(speicher.ablage().aktiver().id) is geteilt["ergebnis"]  # dasselbe Objekt, keine Kopie
     vorher = {name: tabelle.copy(deep=True) for name, tabelle in geteilt.items()}
     for seite in [*SEITEN, "praeventionskette", "angebote", "berichte"]:
         for parameter in ({}, DEEP_LINK, {"praesentation": "1", "gemeinde": "03254002"}):
@@ -348,7 +350,7 @@ def test_boese_links_zeigen_eine_sinnvolle_seite(seite, parameter):
 def test_datenstand_ohne_indikator_legt_die_seite_nicht_lahm(gebiete):
     """Ein Stand, der sich nicht zeigen lässt (hier an der Prüfung vorbei gespeichert): Leser sehen eine deutsche
     Meldung, die Datenpflege öffnet und kann den früheren Stand wieder aktivieren."""
-    from indikatoren.kennzahlen import aus_spalten
+    from indikatoren.grundlagen.kennzahlen import aus_spalten
     ablage = oeffne_ablage(gebiete)
     zeilen = pd.DataFrame({"ags": ["03254002"], "name": ["Alfeld"], "jahr": [2024], "stichtag_sgb2": ["2024-12"],
                            "stichtag_bev": ["2024-12-31"], "quelle": [""], "art": ["amtlich"], "lb": [5]})

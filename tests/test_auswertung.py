@@ -2,9 +2,9 @@
 
 import pandas as pd
 
-from indikatoren import auswertung
-from indikatoren.berechnung import berechne
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.rechnen import auswertung
+from indikatoren.rechnen.berechnung import berechne
 from tests.conftest import csv_bytes
 
 TABELLE = csv_bytes("""
@@ -48,8 +48,8 @@ def test_aenderungstabelle(gebiete):
 def test_veraenderung_aus_den_gezeigten_gerundeten_werten(gebiete):
     """15,04 % (gezeigt 15,0) und ein Jahr später 16,66 % (gezeigt 16,7): die Seite zeigt +1,7 Pp., denn wer
     nachrechnet, rechnet mit den gezeigten Zahlen (aus den ungerundeten wäre es 1,62 -> 1,6)."""
-    from indikatoren.berechnung import berechne
-    from indikatoren.pruefung import pruefe_datei
+    from indikatoren.einlesen.pruefung import pruefe_datei
+    from indikatoren.rechnen.berechnung import berechne
     from tests.conftest import csv_bytes
     kz = pruefe_datei(csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2023;10000;1504\n03254002;2024;10000;1666"),
                       "k.csv", gebiete).kennzahlen

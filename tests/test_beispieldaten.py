@@ -8,12 +8,12 @@ import shutil
 import pandas as pd
 import pytest
 
-from indikatoren import vergleichswerte
-from indikatoren.berechnung import berechne, jedes_nte_kind
-from indikatoren.einlesen import BEISPIELDATEN
-from indikatoren.pruefung import pruefe_datei
-from indikatoren.spalten import ANZAHLEN
-from indikatoren.vorlage import erlaeuterung, schreibe_vorlage
+from indikatoren.ablaeufe.einlesung import BEISPIELDATEN
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.einlesen.vorlage import erlaeuterung, schreibe_vorlage
+from indikatoren.grundlagen import vergleichswerte
+from indikatoren.grundlagen.spalten import ANZAHLEN
+from indikatoren.rechnen.berechnung import berechne, jedes_nte_kind
 from tests.conftest import PROJEKT, SHARED_GEO
 
 
@@ -122,8 +122,8 @@ def test_vorlage_erklaert_jede_spalte_und_laesst_sich_ausgefuellt_einlesen(gebie
 
 def test_beispieldaten_fuer_jeden_kreis_aus_den_einwohnern():
     """Für einen anderen Kreis: je Gemeinde und Jahr eine Zeile, der Kreis als Summe, gekennzeichnet, reproduzierbar."""
-    from indikatoren import beispieldaten
-    from indikatoren.gebiete import Gebiete
+    from indikatoren.einlesen import beispieldaten
+    from indikatoren.grundlagen.gebiete import Gebiete
 
     holzminden = Gebiete.laden("03255")
     einwohner = pd.Series(10_000, index=holzminden.gemeinden["ags"])

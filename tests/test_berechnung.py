@@ -5,8 +5,8 @@ import io
 import pandas as pd
 import pytest
 
-from indikatoren.berechnung import berechne, gerundet, jedes_nte_kind
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.rechnen.berechnung import berechne, gerundet, jedes_nte_kind
 from kommandozeile.haupt import main
 from tests.conftest import csv_bytes
 

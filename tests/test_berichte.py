@@ -9,7 +9,7 @@ import pandas as pd
 import pytest
 from PIL import Image
 
-from indikatoren.zahlenformat import zahl
+from indikatoren.grundlagen.zahlenformat import zahl
 from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 
@@ -86,9 +86,9 @@ def test_alle_gemeinden_je_eine_seite_und_als_bild(tmp_path, gebiete, capsys):
 
 
 def test_text_aus_daten_bleibt_text(tmp_path, gebiete):
-    from indikatoren import einrichtungspflege
-    from indikatoren.einlesen import oeffne_ablage
-    from indikatoren.einrichtungen import mitgeliefert
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    from indikatoren.orte import einrichtungspflege
+    from indikatoren.orte.einrichtungen import mitgeliefert
     liste = mitgeliefert()
     liste.loc[1, "name"] = "<b>KUBA</b> & <script>x()</script>"
     einrichtungspflege.staende(oeffne_ablage(gebiete)).speichern(liste, von="t", kommentar="böse")
@@ -108,7 +108,7 @@ def test_fehler_mit_klarer_meldung(tmp_path, capsys):
 
 
 def test_sozialbericht_mit_allen_gemeinden_wie_leser_sie_sehen(tmp_path, capsys, gebiete):
-    from indikatoren import katalog
+    from indikatoren.grundlagen import katalog
     leser = _veroeffentlicht(capsys, 2024).set_index(["ags", "indikator"])
     pdf = tmp_path / "sozialbericht.pdf"
     assert main(["bericht", "sozialbericht", "--jahr", "2024", "--ausgabe", str(pdf)]) == 0
@@ -159,7 +159,7 @@ def test_jahresbericht_mit_sperrung_kleiner_zahlen(tmp_path, capsys, gebiete):
     from berichte.daten import Berichtsdaten
     from berichte.jahresbericht import inhalt
     from familienzentrum import daten
-    from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
     from tests.test_familienzentrum import _mappe
     ablage = oeffne_ablage(gebiete)
     daten.einlesen(ablage, _mappe({
@@ -224,7 +224,7 @@ def test_jahresbericht_als_docx_zum_weiterschreiben(tmp_path, gebiete):
     from docx import Document
 
     from familienzentrum import daten
-    from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
     from tests.test_familienzentrum import GUT, _mappe
     daten.einlesen(oeffne_ablage(gebiete), _mappe(GUT), "fz.xlsx", von="fz", kommentar="2025",
                    heute=date(2026, 11, 21))

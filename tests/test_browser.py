@@ -297,10 +297,10 @@ def test_kein_skript_aus_daten(tmp_path):
     """Ein Einrichtungsname und ein Gemeindename mit Backtick, ${…}, </script>, <img onerror>, Autolinks und
     Streamlit-Auszeichnung: nichts davon läuft oder wird ein Link, alles erscheint als Text."""
     from darstellung.maskierung import WORTVERBINDER
-    from indikatoren import einrichtungspflege
-    from indikatoren.einlesen import einlesen, oeffne_ablage
-    from indikatoren.einrichtungen import mitgeliefert
-    from indikatoren.gebiete import Gebiete
+    from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+    from indikatoren.grundlagen.gebiete import Gebiete
+    from indikatoren.orte import einrichtungspflege
+    from indikatoren.orte.einrichtungen import mitgeliefert
 
     laufzeit = tmp_path / "laufzeit"
     umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(laufzeit), "SOZIALPLANUNG_BASEMAP": "keine",
@@ -390,8 +390,8 @@ def test_netzwerk_pflegt_angebote_und_einrichtungen_aber_keine_kennzahlen(tmp_pa
     """Ein Konto der Rolle netzwerk im echten Browser: nur die Reiter Einrichtungen und Angebote; eine zweite
     Angebotsliste und eine geänderte Einrichtung werden gespeichert, beide mit Name und Rolle im Verlauf."""
     from angebote import liste as angebote
-    from indikatoren import einrichtungspflege
-    from indikatoren.einlesen import oeffne_ablage
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    from indikatoren.orte import einrichtungspflege
 
     secrets = _secrets(tmp_path, "schulz", vorweg='[datenpflege.rollen]\nschulz = "netzwerk"\n')
     tabelle = angebote.mitgeliefert(gebiete)

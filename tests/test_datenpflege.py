@@ -7,10 +7,11 @@ from streamlit.testing.v1 import AppTest
 
 from darstellung.export import als_csv as tabelle_als_csv
 from darstellung.tabellen import exporttabelle
-from indikatoren import einrichtungspflege, katalog
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.export import als_csv
-from indikatoren.geheimhaltung import fuer_leser
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.einlesen.export import als_csv
+from indikatoren.grundlagen import katalog
+from indikatoren.orte import einrichtungspflege
+from indikatoren.rechnen.geheimhaltung import fuer_leser
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
 from tests.test_pruefung import FEHLERHAFT
 
@@ -316,7 +317,7 @@ def test_stabsstelle_sieht_welche_zellen_gesperrt_sind():
 def test_datenpflege_oeffnet_trotz_kaputtem_aktivem_stand(gebiete):
     import pandas as pd
 
-    from indikatoren.kennzahlen import aus_spalten
+    from indikatoren.grundlagen.kennzahlen import aus_spalten
     ablage = oeffne_ablage(gebiete)
     zeilen = pd.DataFrame({"ags": ["03254002"], "name": ["Alfeld"], "jahr": [2024], "stichtag_sgb2": ["2024-12"],
                            "stichtag_bev": ["2024-12-31"], "quelle": [""], "art": ["amtlich"], "lb": [5]})
@@ -387,7 +388,7 @@ def test_lage_aus_adresse_in_der_datenpflege(gebiete, monkeypatch):
 
 
 def test_geokodierte_lage_bestaetigen(gebiete, monkeypatch):
-    from indikatoren.einrichtungen import mitgeliefert
+    from indikatoren.orte.einrichtungen import mitgeliefert
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
     listen = einrichtungspflege.staende(oeffne_ablage(gebiete))
     liste = mitgeliefert()
@@ -411,7 +412,7 @@ def test_familienzentrum_pflegt_seine_zahlen(gebiete):
     import openpyxl
 
     from familienzentrum import katalog, mappe
-    from indikatoren.listen import Listen
+    from indikatoren.ablage.listen import Listen
     app = _anmelden(_app(rollen={"meier": "netzwerk"}))
     assert app.tabs[2].label == "Familienzentrum"
     _reiter(app, "Familienzentrum").selectbox(key="dp_fz_liste").set_value(katalog.KONTAKTE).run()
@@ -450,7 +451,7 @@ def test_sozialraeume_als_grenzdatei_pflegen(gebiete, monkeypatch):
     und Kommentar als Sozialraumstand, den Seiten sofort zeigen; Rücknahme auf den leeren Stand."""
     import geopandas as gpd
 
-    from indikatoren import sozialraeume
+    from indikatoren.orte import sozialraeume
     from tests.conftest import HILDESHEIM_GEOJSON
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
     beispiel = PROJEKT / "data" / "beispiel_sozialraeume.geojson"
@@ -490,7 +491,7 @@ def test_mit_server_nur_ueber_das_cookie_angemeldet(monkeypatch, gebiete):
     Browser zu /anmeldung/einloesen, statt die Sitzung selbst anzumelden. Ohne server.py keine Anmeldung."""
     from sqlalchemy import select
 
-    from indikatoren.datenstaende import anmeldesitzung
+    from indikatoren.ablage.schema import anmeldesitzung
     from pages import _sitzungsschutz as sitzungsschutz
 
     ziele = []

@@ -6,12 +6,13 @@ import time
 import pytest
 from sqlalchemy import func, select
 
-from indikatoren import datenstaende
-from indikatoren.datenstaende import FremderKreis, ablage_kreis
-from indikatoren.einlesen import BEISPIELDATEN, einlesen, oeffne_ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import BEISPIELDATEN, einlesen, oeffne_ablage
+from indikatoren.ablage import datenstaende
+from indikatoren.ablage.datenstaende import FremderKreis
+from indikatoren.ablage.schema import ablage_kreis
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 from tests.conftest import csv_bytes
 
@@ -138,7 +139,7 @@ def test_datenbank_aus_umgebungsvariable(tmp_path, monkeypatch, gebiete):
 def _oeffnen(laufzeit, sperre):
     import os
     os.environ["SOZIALPLANUNG_LAUFZEIT"] = laufzeit
-    from indikatoren.gebiete import Gebiete
+    from indikatoren.grundlagen.gebiete import Gebiete
     sperre.wait()
     oeffne_ablage(Gebiete.laden())
 
@@ -153,7 +154,7 @@ def test_gleichzeitiger_erster_start_befuellt_nur_einmal(laufzeit):
     for p in prozesse:
         p.join(60)
     assert [p.exitcode for p in prozesse] == [0, 0, 0]
-    from indikatoren.datenstaende import Ablage
+    from indikatoren.ablage.datenstaende import Ablage
     assert len(Ablage().datenstaende()) == 1
 
 
@@ -176,8 +177,8 @@ def test_ergaenzen_liest_den_aktiven_stand_in_der_schreibtransaktion(gebiete):
     dessen Stand – nicht den, der vorher aktiv war (sonst gingen dessen Zeilen verloren)."""
     import threading
 
-    from indikatoren.einlesen import einlesen, oeffne_ablage
-    from indikatoren.pruefung import pruefe_datei
+    from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+    from indikatoren.einlesen.pruefung import pruefe_datei
     ablage = oeffne_ablage(gebiete)
     gesperrt, andere = threading.Event(), {}
 
@@ -202,7 +203,7 @@ def test_ergaenzen_liest_den_aktiven_stand_in_der_schreibtransaktion(gebiete):
 
 
 def test_veraltete_vorschau_speichert_nichts(gebiete):
-    from indikatoren.einlesen import AndererStandAktiv, einlesen, oeffne_ablage
+    from indikatoren.ablaeufe.einlesung import AndererStandAktiv, einlesen, oeffne_ablage
     ablage = oeffne_ablage(gebiete)
     datei = csv_bytes("ags;jahr;bev_u15;nef_u15\n03254002;2025;2500;500")
     einlesen(ablage, datei, "zuerst.csv", gebiete, ergaenzen=True, von="cli")  # Stand 2, während die Vorschau offen ist
@@ -216,8 +217,8 @@ def test_veraltete_vorschau_speichert_nichts(gebiete):
     ("listenstand", lambda t: t.delete()),
 ])
 def test_listenstaende_sind_unveraenderlich(gebiete, tabelle, aenderung):
-    from indikatoren import einrichtungspflege
-    from indikatoren.einrichtungen import mitgeliefert
+    from indikatoren.orte import einrichtungspflege
+    from indikatoren.orte.einrichtungen import mitgeliefert
     ablage = oeffne_ablage(gebiete)
     listen = einrichtungspflege.staende(ablage)
     listen.speichern(mitgeliefert(), von="t", kommentar="k")
@@ -257,9 +258,9 @@ def test_datenbank_von_vor_alembic_wird_beim_oeffnen_gehoben(tmp_path, gebiete):
     ein zweites Öffnen ändert nichts."""
     import sqlite3
 
-    from indikatoren import schema, spaltenprofile
-    from indikatoren.berechnung import berechne
-    from indikatoren.zuordnung import Profil
+    from indikatoren.ablage import migration, spaltenprofile
+    from indikatoren.einlesen.zuordnung import Profil
+    from indikatoren.rechnen.berechnung import berechne
     from tests.conftest import PROJEKT
 
     datei = tmp_path / "alt.sqlite"
@@ -267,7 +268,7 @@ def test_datenbank_von_vor_alembic_wird_beim_oeffnen_gehoben(tmp_path, gebiete):
         roh.executescript((PROJEKT / "tests" / "daten" / "ablage_vor_alembic.sql").read_text(encoding="utf-8"))
         assert "quelle_sgb2" not in {z[1] for z in roh.execute("PRAGMA table_info(kennzahl_zeile)")}
     ablage = datenstaende.Ablage(f"sqlite:///{datei}")
-    assert schema.stand(ablage.engine) == schema.neuester() == "0002"
+    assert migration.stand(ablage.engine) == migration.neuester() == "0003"
     kz = ablage.kennzahlen(1)
     assert kz.zeilen[["ags", "bev_u15", "quelle_sgb2", "quelle_bev"]].values.tolist() == [
         ["03254002", 2411, "", ""], ["03254013", 300, "", ""]]

@@ -18,7 +18,7 @@ from darstellung.diagramme import (
     zeitreihe_linien,
 )
 from darstellung.tabellen import pp_text, veraenderung_metrik
-from indikatoren.katalog import indikator
+from indikatoren.grundlagen.katalog import indikator
 
 KINDERARMUT = indikator("kinderarmut")
 RANGLISTE = pd.DataFrame({  # schon absteigend sortiert, wie auswertung.rangliste sie liefert

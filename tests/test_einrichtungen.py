@@ -6,7 +6,7 @@ import geopandas as gpd
 import pandas as pd
 import pytest
 
-from indikatoren.einrichtungen import aufbereitet, gemeinde_zuordnen, mitgeliefert, umkreis
+from indikatoren.orte.einrichtungen import aufbereitet, gemeinde_zuordnen, mitgeliefert, umkreis
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
 
 
@@ -61,9 +61,9 @@ def test_tippfehler_in_der_liste_wird_mit_ort_gemeldet(tmp_path):
 
 def test_kommandozeile_pruefen_und_einlesen(tmp_path, capsys, monkeypatch, gebiete):
     """Dieselben Prüfungen und derselbe Verlauf wie in der Datenpflege: jede gültige Datei ein neuer Stand."""
-    from indikatoren import einrichtungspflege
-    from indikatoren.einlesen import oeffne_ablage
-    from indikatoren.einrichtungen import mitgeliefert
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    from indikatoren.orte import einrichtungspflege
+    from indikatoren.orte.einrichtungen import mitgeliefert
     from kommandozeile.haupt import main
     from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))

@@ -5,9 +5,9 @@ import io
 import openpyxl
 import pandas as pd
 
-from indikatoren.einlesen import einlesen, oeffne_ablage
-from indikatoren.export import als_csv, als_xlsx, entschaerft
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+from indikatoren.einlesen.export import als_csv, als_xlsx, entschaerft
+from indikatoren.einlesen.pruefung import pruefe_datei
 from tests.conftest import csv_bytes
 
 GEFAEHRLICH = csv_bytes("""

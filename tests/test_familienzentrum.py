@@ -8,9 +8,9 @@ import openpyxl
 import pytest
 
 from familienzentrum import daten, katalog, mappe
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.listen import Listen
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.ablage.listen import Listen
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 
 HEUTE = date(2026, 11, 21)
@@ -110,8 +110,8 @@ def test_kommandozeile_vorlage_mit_kostenplan(tmp_path, capsys):
 
 
 def test_sicherung_enthaelt_die_listen_des_familienzentrums(gebiete, tmp_path):
-    from indikatoren import sicherung
-    from indikatoren.datenstaende import Ablage
+    from indikatoren.ablaeufe import sicherung
+    from indikatoren.ablage.datenstaende import Ablage
     alt = oeffne_ablage(gebiete)
     daten.einlesen(alt, _mappe(GUT), "fz.xlsx", von="fz", kommentar="2025", heute=HEUTE)
     Listen(alt, katalog.PARTNER).speichern(Listen(alt, katalog.PARTNER).lesen()[1].iloc[:0], von="fz",

@@ -1,7 +1,7 @@
 """Geheimhaltung als Angreifer geprüft: aus dem, was Leser sehen, lässt sich keine gesperrte Zelle ausrechnen
 und keine kleine Zahl enger eingrenzen als ihr Schutzintervall (1 bis Wert + 3).
 
-Die Angreifer hier sind unabhängig von indikatoren/geheimhaltung.py und schutz.py geschrieben: sie lesen nur die
+Die Angreifer hier sind unabhängig von indikatoren/rechnen/geheimhaltung.py und schutz.py geschrieben: sie lesen nur die
 Lesertabelle (wie `python -m indikatoren veroeffentlichen` sie ausgibt), stellen die Summenbeziehungen aus dem
 Gemeindeverzeichnis selbst auf und lösen das Gleichungssystem exakt (Gauß-Jordan mit Brüchen) bzw. als
 ganzzahliges lineares Programm mit SciPy (`milp`): ganze Zahlen ≥ 0, Quoten mal Nenner, und – weil Nullen
@@ -17,12 +17,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from scipy.optimize import Bounds, LinearConstraint, milp
 
-from indikatoren import katalog
-from indikatoren.berechnung import berechne
-from indikatoren.einlesen import BEISPIELDATEN
-from indikatoren.geheimhaltung import fuer_leser, sperren, summen_schuetzen
-from indikatoren.kennzahlen import Kennzahlen, aus_spalten
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import BEISPIELDATEN
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.grundlagen import katalog
+from indikatoren.grundlagen.kennzahlen import Kennzahlen, aus_spalten
+from indikatoren.rechnen.berechnung import berechne
+from indikatoren.rechnen.geheimhaltung import fuer_leser, sperren, summen_schuetzen
 from tests.conftest import csv_bytes
 
 ALTER = ("u3", "3_6", "6_15")
@@ -277,7 +277,7 @@ def test_unerfuellbar_heisst_nichts_von_diesem_jahr(gebiete, monkeypatch):
     sagt warum. (Mit Daten allein ist das kaum zu erreichen: Summen zu sperren genügt immer.)"""
     from collections import OrderedDict
 
-    from indikatoren import geheimhaltung, loeser
+    from indikatoren.rechnen import geheimhaltung, loeser
 
     monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())  # wirklich rechnen, nicht nachschlagen
     kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
@@ -419,7 +419,7 @@ def test_verborgener_wert_auch_nach_unten_geschuetzt():
     """Eine verborgene Zelle a = 50 (zu kleiner Sozialraum) ist Summe einer gezeigten 48 und einer fehlenden Zelle:
     Ein Leser wüsste a ≥ 48 – nach oben offen, aber nach unten nicht bis 50 − 3 = 47. Also wird die 48 mitgesperrt;
     dann reicht das Intervall von 1 (die gesperrte 48 ist nicht 0) bis offen (schutz.py von Hand, ohne Kennzahlen)."""
-    from indikatoren.schutz import GROSS, Anforderung, Summen, schuetzen
+    from indikatoren.rechnen.schutz import GROSS, Anforderung, Summen, schuetzen
     wert = np.array([50.0, 48.0, np.nan])
     summen = Summen(wert, rel=np.array([0, 0, 0]), zelle=np.array([0, 1, 2]), ganz=np.array([True, False, False]),
                     gruppe=np.array([2024]))
@@ -435,7 +435,7 @@ def test_muster_bleibt_von_jahr_zu_jahr():
     """2023: Eime 2, Duingen 5, Holle 6 – mitgesperrt wird Duingen (die kleinere). 2024: Duingen 6, Holle 5 – für
     sich genommen wäre Holle billiger; weil Duingen schon 2023 fehlt, bleibt es bei Duingen (schutz.STETIG), und
     Leser vergleichen über die Jahre dieselben Gemeinden."""
-    from indikatoren.gebiete import Gebiete
+    from indikatoren.grundlagen.gebiete import Gebiete
     gebiete = Gebiete.laden("03254")
     zeilen = ["ags;jahr;bev_u15;nef_u15"]
     for jahr, werte in ((2023, {"03254013": 2, "03254041": 5, "03254022": 6, "03254002": 100}),
@@ -453,7 +453,7 @@ def test_ergebnis_aus_dem_laufzeitordner_fuer_alle_prozesse(gebiete, monkeypatch
     (hier: leerer Speicher im Prozess) liest es, statt neu zu rechnen; andere Einstellungen rechnen neu."""
     from collections import OrderedDict
 
-    from indikatoren import geheimhaltung
+    from indikatoren.rechnen import geheimhaltung
 
     kz = _kreis_mit(gebiete, {"03254013": 2, "03254041": 5, "03254002": 100})
     erst = sperren(kz, gebiete)
@@ -472,7 +472,7 @@ def test_vorauswahl_grosser_tabellen_haelt_dieselbe_zusicherung(gebiete, monkeyp
     der unabhängige Angreifer findet keine zu enge Zelle."""
     from collections import OrderedDict
 
-    from indikatoren import geheimhaltung
+    from indikatoren.rechnen import geheimhaltung
     monkeypatch.setattr(geheimhaltung, "VORAUSWAHL_AB", 5)
     monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())  # nichts aus früheren Tests
     kz = _kreis_mit(gebiete, {"03254013": 1, "03254022": 1, "03254045": 1, "03254041": 3, "03254043": 4,

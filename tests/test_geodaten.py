@@ -4,7 +4,7 @@ import geopandas as gpd
 import pytest
 import shapely
 
-from indikatoren import geodaten
+from indikatoren.grundlagen import geodaten
 from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 from tests.wfs_attrappe import WfsAttrappe
@@ -42,7 +42,7 @@ def test_wfs_mit_seiten_und_filter(wfs):
     assert (info["kreisname"], info["verbaende"], info["jahr"]) == (
         "Landkreis Hildesheim", {"032545406": "Samtgemeinde Leinebergland"}, 2024)
     assert {a["typeNames"] for a in wfs.anfragen} == {"vg250-ew:vg250_gem", "vg250-ew:vg250_vwg", "vg250-ew:vg250_krs"}
-    from indikatoren.gebiete import Gebiete
+    from indikatoren.grundlagen.gebiete import Gebiete
     verband = Gebiete.laden().verzeichnis.set_index("ags")["samtgemeinde"]
     assert sorted(verband[verband == "032545406"].index) == ["03254013", "03254041", "03254043"]  # aus ars
     # Wasserfläche (gf 2) bleibt draußen: Alfeld hat genau die Fläche aus der Datei

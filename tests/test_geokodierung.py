@@ -5,9 +5,9 @@ from datetime import date
 
 import pytest
 
-from indikatoren import geokodierung
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.einrichtungen import mitgeliefert
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.orte import geokodierung
+from indikatoren.orte.einrichtungen import mitgeliefert
 from tests.geocoder_attrappe import GeocoderAttrappe
 
 KUBA, RATHAUS = "Sedanstraße 15, 31061 Alfeld (Leine)", "Marktplatz 1, 31061 Alfeld (Leine)"
@@ -94,8 +94,8 @@ def test_falsche_einstellung_sagt_was_erlaubt_ist(monkeypatch):
 
 def test_angebot_ohne_einrichtung_bekommt_eigene_lage(gebiete, dienst, monkeypatch):
     from angebote import liste as angebote
-    from indikatoren import geodaten
-    from indikatoren.meldungen import UngueltigeDatei
+    from indikatoren.grundlagen import geodaten
+    from indikatoren.grundlagen.meldungen import UngueltigeDatei
     from tests.conftest import HILDESHEIM_GEOJSON
     e = _einstellungen(monkeypatch, dienst, pause="0")
     tabelle = angebote.mitgeliefert(gebiete)

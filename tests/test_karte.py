@@ -22,11 +22,11 @@ from darstellung.karte import (
     wegweisergrundlage,
     wegweiserorte,
 )
-from indikatoren import geodaten, katalog
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.einrichtungen import aufbereitet, mitgeliefert, umkreis
-from indikatoren.geheimhaltung import fuer_leser
-from indikatoren.klassen import klassifiziere
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.grundlagen import geodaten, katalog
+from indikatoren.orte.einrichtungen import aufbereitet, mitgeliefert, umkreis
+from indikatoren.rechnen.geheimhaltung import fuer_leser
+from indikatoren.rechnen.klassen import klassifiziere
 from tests.conftest import GRENZEN_JAHR, HILDESHEIM_GEOJSON
 
 
@@ -187,4 +187,4 @@ def test_grundlagen_je_datenbank_und_unbenutzte_fallen_weg(tmp_path):
     alte_grundlagen_entfernen.__wrapped__(tmp_path)
     assert (tmp_path / a.removeprefix("/app/static/")).exists()
     assert not (tmp_path / b.removeprefix("/app/static/")).parent.exists()
-    assert not benutzt(b, tmp_path)  # dann baut die Seite sie neu (rahmen._vorhanden)
+    assert not benutzt(b, tmp_path)  # dann baut die Seite sie neu (speicher._vorhanden)

@@ -2,8 +2,8 @@
 
 import pytest
 
-from indikatoren import katalog
-from indikatoren.spalten import NACH_NAME
+from indikatoren.grundlagen import katalog
+from indikatoren.grundlagen.spalten import NACH_NAME
 
 
 @pytest.mark.parametrize("ind", katalog.INDIKATOREN, ids=lambda i: i.id)

@@ -4,7 +4,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from indikatoren.klassen import PALETTEN, _jenks, klassifiziere, lies_grenzen
+from indikatoren.rechnen.klassen import PALETTEN, _jenks, klassifiziere, lies_grenzen
 
 WERTE = pd.Series([27.0, 17.5, 12.1, 11.8, 11.2, 10.5, 10.0, 9.2, 8.7, 8.2, 8.0, 6.9, 6.5, 6.2, 6.0, 5.8, 5.2, 4.8,
                    4.5, 4.2, None])

@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indikatoren import geodaten
-from indikatoren.gebiete import Gebiete
+from indikatoren.grundlagen import geodaten
+from indikatoren.grundlagen.gebiete import Gebiete
 from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, SHARED_GEO
 

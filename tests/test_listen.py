@@ -11,12 +11,13 @@ import pytest
 
 from angebote import katalog
 from angebote import liste as angebote
-from indikatoren import einrichtungspflege, listendatei
-from indikatoren.datenstaende import AndererStandAktiv
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.einrichtungen import LISTE, mitgeliefert
-from indikatoren.listen import aenderungen, mit_kennungen
-from indikatoren.meldungen import UngueltigeDatei
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.ablage.datenstaende import AndererStandAktiv
+from indikatoren.einlesen import listendatei
+from indikatoren.grundlagen.listenarten import aenderungen, mit_kennungen
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.orte import einrichtungspflege
+from indikatoren.orte.einrichtungen import LISTE, mitgeliefert
 
 
 @pytest.fixture
@@ -103,7 +104,8 @@ def test_vorlage_erklaert_jede_spalte():
 
 
 def test_alte_einrichtungsstaende_werden_uebernommen(gebiete, laufzeit):
-    """Eine Datenbank der Vorversion (Tabellen einrichtungsstand/einrichtung, ohne Kennungen) beim ersten Öffnen."""
+    """Eine Datenbank aus der Zeit vor den Listen (Tabellen einrichtungsstand/einrichtung, ohne Kennungen, ohne
+    Versionsvermerk): beim ersten Öffnen legt Schritt 0001 an, was fehlt, und Schritt 0003 übernimmt die Stände."""
     laufzeit.mkdir(parents=True, exist_ok=True)
     datei = laufzeit / "sozialplanung.sqlite"
     spalten = list(LISTE.spalten)

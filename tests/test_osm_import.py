@@ -4,10 +4,10 @@ wird zum Vorschlag – nur was im Kreis liegt, Kategorien nach den OSM-Merkmalen
 import osmium
 import pytest
 
-from indikatoren import einrichtungspflege
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.einrichtungen import mitgeliefert, namensnennung
-from indikatoren.osm_import import kategorie, lies_auszug, vorschlag
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.orte import einrichtungspflege
+from indikatoren.orte.einrichtungen import mitgeliefert, namensnennung
+from indikatoren.orte.osm_import import kategorie, lies_auszug, vorschlag
 from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON
 
@@ -56,7 +56,7 @@ def test_kategorien(merkmale, erwartet):
 
 
 def test_vorschlag_aus_dem_auszug(auszug):
-    from indikatoren import geodaten
+    from indikatoren.grundlagen import geodaten
     grenzen = geodaten.lade_gemeindegrenzen(HILDESHEIM_GEOJSON)
     gelesen = lies_auszug(auszug)
     assert sorted(gelesen["verweis"]) == ["node/1", "node/2", "node/3", "node/4", "node/6", "way/100"]

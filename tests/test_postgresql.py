@@ -6,10 +6,10 @@ lokalen PostgreSQL. Ohne die Variable wird außerhalb von CI mit Begründung üb
 
 import pytest
 
-from indikatoren import datenstaende, schema, spaltenprofile
-from indikatoren.einlesen import einlesen, oeffne_ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.zuordnung import Profil
+from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+from indikatoren.ablage import datenstaende, migration, spaltenprofile
+from indikatoren.einlesen.zuordnung import Profil
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from tests.conftest import csv_bytes
 
 
@@ -55,6 +55,6 @@ def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
             v.exec_driver_sql(befehl)
     ablage.engine.dispose()
     gehoben = datenstaende.Ablage(pg_url)
-    assert schema.stand(gehoben.engine) == schema.neuester()
+    assert migration.stand(gehoben.engine) == migration.neuester()
     assert len(gehoben.kennzahlen(1)) == 126 and gehoben.kennzahlen(1).zeilen["quelle_sgb2"].eq("").all()
     assert spaltenprofile.alle(gehoben) == []

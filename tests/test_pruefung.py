@@ -2,13 +2,14 @@
 und die gespeicherten Daten bleiben danach genau, wie sie waren."""
 
 import io
+from datetime import date
 
 import openpyxl
 import pytest
 
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 
@@ -87,6 +88,8 @@ FEHLERHAFT = {
                       ["k.csv, Zeile 2, Spalte art: Die Art „vermutet“ ist unbekannt"]),
     "zu_viele_felder": (_tabelle("03254002;Alfeld (Leine);2023;2411;402;14730;1903;99;98"), "k.csv",
                         ["k.csv, Zeile 2: Die Zeile hat 9 Felder, die Kopfzeile 7"]),
+    "zu_wenige_felder": (_tabelle("03254002;Alfeld (Leine);2023;2411"), "k.csv",
+                         ["k.csv, Zeile 2: Die Zeile hat 4 Felder, die Kopfzeile 7"]),
     "ags_fehlt": (_tabelle(";Alfeld (Leine);2023;2411;402;14730;1903"), "k.csv",
                   ["k.csv, Zeile 2, Spalte ags: Der AGS fehlt."]),
     "doppelte_spalte": (_tabelle(GUT + ";5", kopf=KOPF + ";lb"), "k.csv",
@@ -228,6 +231,37 @@ def test_grenzfaelle_die_gueltig_sind(gebiete):
     assert kz.zeilen.iloc[0][["jahr", "nef_u15", "lb"]].tolist() == [1990, 2411, 2411]
 
 
+def test_die_anderen_grenzen_der_pruefung(gebiete):
+    """Jede Grenze genau an ihr und knapp daneben: das nächste Jahr ja, das übernächste nicht; zehn Stellen ja (führende
+    Nullen zählen nicht), elf nicht; eine Spalte mit zwei Tippfehlern bekommt einen Vorschlag, mit drei nicht;
+    200 Meldungen stehen alle da, ab der 201. nur noch ihre Zahl."""
+    naechstes = date.today().year + 1
+    kz = pruefe_datei(_tabelle(f"03254002;Alfeld (Leine);{naechstes};2411;402;0001234567890;1903"), "k.csv",
+                      gebiete).kennzahlen
+    assert kz.zeilen.iloc[0][["jahr", "bev_u_rag"]].tolist() == [naechstes, 1234567890]
+
+    def meldungen(inhalt: bytes) -> list[str]:
+        with pytest.raises(UngueltigeDatei) as fehler:
+            pruefe_datei(inhalt, "k.csv", gebiete)
+        return [str(m) for m in fehler.value.meldungen]
+
+    assert meldungen(_tabelle(f"03254002;Alfeld (Leine);{naechstes + 1};2411;402;14730;1903")) == [
+        f"k.csv, Zeile 2, Spalte jahr: Das Jahr „{naechstes + 1}“ ist ungültig: erwartet wird eine Jahreszahl von "
+        f"1990 bis {naechstes}."]
+    elf = meldungen(_tabelle("03254002;Alfeld (Leine);2023;2411;402;12345678901;1903"))
+    assert "zu groß für eine Anzahl" in elf[0]
+    zwei = meldungen(_tabelle(GUT, kopf=KOPF.replace("bev_u_rag", "bv_u_rg")))
+    assert zwei[0].startswith("k.csv, Zeile 1, Spalte bv_u_rg: Unbekannte Spalte „bv_u_rg“ – meinten Sie "
+                              "bev_u_rag?")
+    drei = pruefe_datei(_tabelle(GUT + ";14730", kopf=KOPF + ";bv_u_r"), "k.csv", gebiete).hinweise
+    assert "k.csv, Zeile 1, Spalte bv_u_r: Unbekannte Spalte „bv_u_r“ wird ignoriert." in map(str, drei)
+    for anzahl, erwartet in ((200, 200), (201, 201)):
+        zeilen = [f"03254002;Alfeld (Leine);{1000 + i};2411;402;14730;1903" for i in range(anzahl)]
+        gemeldet = meldungen(_tabelle(*zeilen))
+        assert len(gemeldet) == erwartet and all("Das Jahr" in m for m in gemeldet[:200])
+        assert (gemeldet[-1] == "k.csv: … und 1 weitere Fehler.") == (anzahl == 201)
+
+
 def test_schluessel_wie_aemter_und_menschen_sie_schreiben(gebiete):
     """AGS ohne führende Null, ARS (12 Stellen), Schlüssel mit Amtsnamen, eindeutiger Name: jedes wird der AGS.
     Ein Name, der nichts eindeutig trifft, wird abgelehnt und nennt, was gemeint sein könnte."""
@@ -256,7 +290,7 @@ def test_schluessel_wie_aemter_und_menschen_sie_schreiben(gebiete):
 def test_vorlage_mit_einer_ausgefuellten_zeile(gebiete):
     """Die Vorlage aus der Datenpflege, nur Alfeld ausgefüllt: die übrigen vorausgefüllten Gebiete (Kreis und 19
     Gemeinden) werden mit einem Hinweis übergangen, statt „Das Jahr „“ ist ungültig“ zu melden."""
-    from indikatoren.vorlage import als_xlsx as vorlage_xlsx
+    from indikatoren.einlesen.vorlage import als_xlsx as vorlage_xlsx
 
     mappe = openpyxl.load_workbook(io.BytesIO(vorlage_xlsx(gebiete)))
     blatt = mappe["Kennzahlen"]

@@ -11,12 +11,14 @@ import zipfile
 import pytest
 
 from angebote import liste as angebote
-from indikatoren import einrichtungspflege, sicherung, spaltenprofile
-from indikatoren.datenstaende import Ablage
-from indikatoren.einlesen import einlesen, oeffne_ablage
-from indikatoren.einrichtungen import mitgeliefert
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.zuordnung import Profil, Zeitbezug
+from indikatoren.ablaeufe import sicherung
+from indikatoren.ablaeufe.einlesung import einlesen, oeffne_ablage
+from indikatoren.ablage import spaltenprofile
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.einlesen.zuordnung import Profil, Zeitbezug
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.orte import einrichtungspflege
+from indikatoren.orte.einrichtungen import mitgeliefert
 from tests.conftest import PROJEKT, csv_bytes, zip_bombe
 from tests.test_pruefung import _gekippt
 
@@ -262,10 +264,10 @@ def test_kill_9_mitten_in_der_wiederherstellung(tmp_path, gebiete, gesichert):
     skript = f"""
 import os, signal
 import angebote, familienzentrum  # wie jede Kante: die Fachpakete melden ihre Listen an
-from indikatoren import sicherung
-from indikatoren.datenstaende import Ablage
-from indikatoren.gebiete import Gebiete
-from indikatoren.listen import Listen
+from indikatoren.ablaeufe import sicherung
+from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.ablage.listen import Listen
 def sterben(*a, **k):
     os.kill(os.getpid(), signal.SIGKILL)
 Listen.speichern = sterben
@@ -279,15 +281,15 @@ sicherung.wiederherstellen(Ablage({url!r}), open({str(tmp_path / 's.zip')!r}, 'r
 def test_ohne_angemeldete_liste_keine_stille_luecke(tmp_path, gebiete, gesichert):
     """Der Kern kennt die Fachpakete nicht; sie melden ihre Listen an. Hätte sich eins nicht angemeldet (Paket nicht
     geladen), bricht die Sicherung mit Meldung ab, statt still ohne seine Liste zu sichern."""
-    from indikatoren import listen
+    from indikatoren.grundlagen import listenarten
 
     alt, _ = gesichert
-    ohne = {k: v for k, v in listen._ANGEMELDET.items() if k != "angebote"}
+    ohne = {k: v for k, v in listenarten._ANGEMELDET.items() if k != "angebote"}
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(listen, "_ANGEMELDET", ohne)
+        mp.setattr(listenarten, "_ANGEMELDET", ohne)
         with pytest.raises(RuntimeError, match="Die Listen angebote sind nicht angemeldet"):
             sicherung.erstellen(alt)
-    befehl = ("import indikatoren.sicherung as s, indikatoren.listen as l; "
+    befehl = ("import indikatoren.ablaeufe.sicherung as s, indikatoren.grundlagen.listenarten as l; "
               "print(sorted(a.name for a, _ in l.angemeldet()))")
     nur_kern = subprocess.run([sys.executable, "-c", befehl], cwd=PROJEKT, capture_output=True, text=True, check=True)
     assert nur_kern.stdout.strip() == "['einrichtungen']"  # der Kern allein importiert kein Fachpaket

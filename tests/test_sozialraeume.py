@@ -6,6 +6,7 @@ import json
 import runpy
 import shutil
 import zipfile
+from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -15,12 +16,15 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from shapely.affinity import translate
 
-from indikatoren import geheimhaltung, geodaten, grenzdatei, sozialraeume
-from indikatoren.berechnung import berechne
-from indikatoren.einlesen import mit_sozialraeumen
-from indikatoren.gebiete import Gebiete
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
+from indikatoren.ablaeufe.einlesung import mit_sozialraeumen
+from indikatoren.einlesen import grenzdatei
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.grundlagen import geodaten
+from indikatoren.grundlagen.gebiete import Gebiete
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
+from indikatoren.orte import sozialraeume
+from indikatoren.rechnen import geheimhaltung
+from indikatoren.rechnen.berechnung import berechne
 from kommandozeile.haupt import main
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, SHARED_GEO
 from tests.test_geheimhaltung import ausrechenbar, zu_eng
@@ -160,6 +164,14 @@ def test_gemeinde_als_summe_ihrer_sozialraeume():
     teilweise = _gebiete_mit("nein")
     assert ALFELD not in set(berechne(_kennzahlen(KOPF + "ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\n"
                                                   "ALF-C;2024;400;30;2000\n", teilweise), teilweise)["ags"])
+    # fehlt in einem Sozialraum eine Anzahl, fehlt sie auch in der Summe (nie die Summe der übrigen als Wert);
+    # ist sie gesperrt, ist es auch die Summe; der Nenner aller drei bleibt
+    for zelle, status in (("", "fehlt"), ("*", "nicht_ausweisbar")):
+        text = KOPF + f"ALF-A;2024;1000;100;5000\nALF-B;2024;500;150;3000\nALF-C;2024;400;{zelle};2000\n"
+        luecke = berechne(_kennzahlen(text, gebiete), gebiete).set_index(["ags", "indikator"])
+        assert luecke.at[(ALFELD, "kinderarmut"), "status"] == status
+        assert pd.isna(luecke.at[(ALFELD, "kinderarmut"), "zaehler"])
+        assert luecke.at[(ALFELD, "kinderarmut"), "nenner"] == 1900
     # eine eigene Zeile der Gemeinde geht vor (wie beim Kreis die Quellzeile)
     eigene = _kennzahlen("ags;jahr;bev_u15;nef_u15;bev_u_rag\n03254002;2024;1900;300;10000\nALF-A;2024;1000;100;"
                          "5000\nALF-B;2024;500;150;3000\nALF-C;2024;400;50;2000\n", gebiete)
@@ -351,15 +363,17 @@ def test_name_eines_sozialraums_bleibt_in_der_profiltabelle_text(monkeypatch, ca
 
 
 def test_zwischenspeicher_der_seiten_liest_genau_den_stand_seines_schluessels(roh, grenzen, gebiete):
-    """Die zwischengespeicherten Zugriffe der Seiten (pages/_rahmen.py) tragen den Stand im Schlüssel und lesen genau
-    ihn, nicht den gerade aktiven: sonst hielte ein Prozess nach einem Wechsel unter der neuen Nummer die alte Liste
-    (oder umgekehrt), bis er neu startet. Zwei Stände je Liste, der erste aktiv, gefragt nach dem zweiten."""
+    """Die zwischengespeicherten Zugriffe der Seiten (pages/_zwischenspeicher.py) tragen die Stände im Schlüssel und
+    lesen genau sie, nicht die gerade aktiven: sonst hielte ein Prozess nach einem Wechsel unter der neuen Nummer die
+    alte Liste (oder umgekehrt), bis er neu startet. Zwei Stände je Liste, der erste aktiv, gefragt nach dem zweiten;
+    dann hin und her gewechselt, und jeder Lauf zeigt genau die geltenden."""
     from angebote import liste as angebotsliste
-    from indikatoren import einrichtungspflege, konfiguration
-    from indikatoren.einlesen import oeffne_ablage
-    from indikatoren.einrichtungen import mitgeliefert
-    from indikatoren.listen import Listen
-    from pages import _rahmen
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    from indikatoren.ablage.listen import Listen
+    from indikatoren.grundlagen import konfiguration
+    from indikatoren.orte import einrichtungspflege
+    from indikatoren.orte.einrichtungen import mitgeliefert
+    from pages import _zwischenspeicher as speicher
 
     ablage = oeffne_ablage(gebiete)
     raeume = Listen(ablage, sozialraeume.LISTE)
@@ -375,12 +389,24 @@ def test_zwischenspeicher_der_seiten_liest_genau_den_stand_seines_schluessels(ro
     angebote.speichern(angebotsliste.mitgeliefert(gebiete), von="t", kommentar="geplant")
     angebote.aktivieren(1)
 
-    kreis, url, laufzeit = gebiete.kreis, konfiguration.datenbank_url(), str(konfiguration.laufzeit())
     alle = len(_liste(roh, grenzen))
-    assert len(_rahmen._sozialraumflaechen(kreis, url, 2)) == 2 and len(_rahmen._sozialraumflaechen(kreis, url, 1)) \
-        == alle
-    assert len(_rahmen._gebiete_mit(kreis, url, 2).sozialraeume) == 2
-    assert set(_rahmen._einrichtungen(kreis, url, 2, str(HILDESHEIM_GEOJSON), laufzeit)["status"]) != {"geschlossen"}
-    assert set(_rahmen._einrichtungen(kreis, url, 1, str(HILDESHEIM_GEOJSON), laufzeit)["status"]) == {"geschlossen"}
-    assert set(_rahmen._angebote(kreis, url, 2)["status"]) == {"geplant"}
-    assert set(_rahmen._angebote(kreis, url, 1)["status"]) == {"aktiv"}
+    s = speicher.Schluessel(gebiete.kreis, konfiguration.datenbank_url(), str(HILDESHEIM_GEOJSON),
+                            str(konfiguration.laufzeit()))
+    assert len(speicher._sozialraumflaechen(replace(s, sozialraumstand=2))) == 2
+    assert len(speicher._sozialraumflaechen(replace(s, sozialraumstand=1))) == alle
+    assert len(speicher._gebiete_mit(replace(s, sozialraumstand=2)).sozialraeume) == 2
+    assert set(speicher._einrichtungen(replace(s, einrichtungsstand=2))["status"]) != {"geschlossen"}
+    assert set(speicher._einrichtungen(replace(s, einrichtungsstand=1))["status"]) == {"geschlossen"}
+    assert set(speicher._angebote(replace(s, angebotsstand=2))["status"]) == {"geplant"}
+    assert set(speicher._angebote(replace(s, angebotsstand=1))["status"]) == {"aktiv"}
+
+    # Wechsel hin und zurück: jeder Lauf liest die geltenden Stände in seinen Schlüssel, die Seiten bekommen genau sie
+    for stand, sozialraeume_, status in ((2, 2, "geplant"), (1, alle, "aktiv"), (2, 2, "geplant")):
+        raeume.aktivieren(stand)
+        angebote.aktivieren(stand)
+        einrichtungen.aktivieren(stand)
+        speicher.lauf_beginnen()
+        assert speicher.schluessel().sozialraumstand == stand == speicher.schluessel().angebotsstand
+        assert len(speicher.gebiete().sozialraeume) == len(speicher.sozialraumflaechen()) == sozialraeume_
+        assert set(speicher.angebote()["status"]) == {status}
+        assert (set(speicher.einrichtungen()["status"]) == {"geschlossen"}) == (stand == 1)

@@ -10,12 +10,12 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from indikatoren import spaltenprofile
-from indikatoren.amtliche_tabelle import UnbekannteSpalten
-from indikatoren.einlesen import oeffne_ablage
-from indikatoren.meldungen import UngueltigeDatei
-from indikatoren.pruefung import pruefe_datei
-from indikatoren.zuordnung import Profil, Zeitbezug
+from indikatoren.ablaeufe.einlesung import oeffne_ablage
+from indikatoren.ablage import spaltenprofile
+from indikatoren.einlesen.amtliche_tabelle import UnbekannteSpalten
+from indikatoren.einlesen.pruefung import pruefe_datei
+from indikatoren.einlesen.zuordnung import Profil, Zeitbezug
+from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from kommandozeile.haupt import main
 from tests.test_datenpflege import UEBERNEHMEN, _anmelden, _app, _hochladen
 

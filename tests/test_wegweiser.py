@@ -22,7 +22,7 @@ def angebote(gebiete) -> pd.DataFrame:
                    "barrierefrei": "ja"},
         vorlage | {"id": "X2", "titel": "Alter Kurs", "status": "beendet"}])
     from angebote.orte import mit_ort
-    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
+    from indikatoren.orte.einrichtungen import aufbereitet, mitgeliefert
     return mit_ort(pd.concat([basis, extra], ignore_index=True), aufbereitet(mitgeliefert()))
 
 
@@ -46,7 +46,7 @@ def test_filter_von_hand(angebote):
 
 def test_orte_der_treffer_fuer_die_karte(angebote):
     from angebote.orte import orte_der_treffer
-    from indikatoren.einrichtungen import aufbereitet, mitgeliefert
+    from indikatoren.orte.einrichtungen import aufbereitet, mitgeliefert
     einrichtungen = aufbereitet(mitgeliefert())
     angebote = angebote.assign(einrichtung=["E001"] * 7 + ["", "", "E001"])
     angebote.loc[7, ["adresse", "lat", "lon", "genauigkeit"]] = ["Sedanstraße 15", "51.98811", "9.82452", "geocodiert"]

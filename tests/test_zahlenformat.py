@@ -2,7 +2,7 @@
 
 import pytest
 
-from indikatoren.zahlenformat import ist_ganzzahl, lies_dezimal, prozent, runde, zahl
+from indikatoren.grundlagen.zahlenformat import ist_ganzzahl, lies_dezimal, prozent, runde, zahl
 
 
 @pytest.mark.parametrize(("wert", "stellen", "erwartet"), [

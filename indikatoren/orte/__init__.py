@@ -1,0 +1,1 @@
+"""Orte im Kreis: Einrichtungen (Liste, Pflege, Geokodierung, OpenStreetMap) und Sozialräume."""

@@ -1,0 +1,1 @@
+"""Wer in die Datenpflege darf: lokale Konten, Rollen und die an den Browser gebundene Anmeldung."""
