@@ -383,6 +383,12 @@ MUTANTEN = [
      "elif pruefsummen is not None and pruefsummen.get(name) != hashlib.sha256(teile[name]).hexdigest():",
      "elif False:", "tests/test_sicherung.py"),
     ("indikatoren/ablaeufe/sicherung.py", 'if len(kennzahlen) != d["zeilen"]:', "if False:", "tests/test_sicherung.py"),
+    ("indikatoren/ablaeufe/sicherung.py", "if len(set(nummern)) != len(nummern):", "if False:",
+     "tests/test_sicherung.py"),
+    ("indikatoren/ablaeufe/sicherung.py", 'if sum(bool(s.get("aktiv")) for s in staende if isinstance(s, dict)) > 1:',
+     "if False:", "tests/test_sicherung.py"),
+    ("indikatoren/ablaeufe/sicherung.py", 'if not isinstance(s, dict) or s.get("liste") not in _listenarten():',
+     "if False:", "tests/test_sicherung.py"),
     ("indikatoren/ablage/migration.py", "    if kopf is None:\n        raise RuntimeError",
      "    if False:\n        raise RuntimeError", "tests/test_aufbau.py::test_kern_ohne_typfehler"),
 ]

@@ -164,6 +164,11 @@ def _abgelehnt(ablage, datei, gebiete, erwartet: str):
     (lambda t: _json(t, lambda b: b["datenstaende"][0].pop("sha256")), "unvollständig"),
     (lambda t: t.pop("protokoll.csv"), "Die Datei protokoll.csv fehlt"),
     (lambda t: t.__setitem__("sicherung.json", b"[1, 2]"), "Keine Sicherung dieses Dashboards"),
+    (lambda t: _json(t, lambda b: b.__setitem__("format", 99)), "Unbekanntes Sicherungsformat 99"),
+    (lambda t: _json(t, lambda b: b["datenstaende"][0].__setitem__("zeilen", b["datenstaende"][0]["zeilen"] + 1)),
+     "Zeilen, das Inhaltsverzeichnis"),
+    (lambda t: _json(t, lambda b: b["listenstaende"][0].__setitem__("liste", "fremd")),
+     "Unbekannte Liste „fremd“ im Inhaltsverzeichnis"),
 ])
 def test_manipulierte_sicherung_wird_abgelehnt(tmp_path, gebiete, gesichert, aendern, erwartet):
     _, datei = gesichert
