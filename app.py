@@ -30,11 +30,13 @@ SEITEN = [
     st.Page("pages/zeitvergleich.py", title="Zeitvergleich", url_path="zeitvergleich"),
     st.Page("pages/praeventionskette.py", title="Präventionskette", url_path="praeventionskette"),
     st.Page("pages/angebote.py", title="Angebote finden", url_path="angebote"),
+    st.Page("pages/angebot-melden.py", title="Angebot melden", url_path="angebot-melden"),
     st.Page("pages/berichte.py", title="Berichte", url_path="berichte"),
     st.Page("pages/methodik.py", title="Methodik und Quellen", url_path="methodik"),
     st.Page("pages/datenpflege.py", title="Datenpflege", url_path="datenpflege",
             visibility="visible" if anmeldung.benutzer() else "hidden"),  # Leser sehen sie nicht
 ]
+OHNE_LESERDATEN = {"datenpflege", "angebot-melden"}
 praesentation = sicht.ansicht().praesentation if "ansicht" in st.session_state else \
     st.query_params.get("praesentation") == "1"
 seite = st.navigation(SEITEN, position="hidden" if praesentation else "sidebar")
@@ -44,7 +46,7 @@ with st.container(key="dokument"):
 with rahmen.fehlergrenze():
     speicher.lauf_beginnen()
     st.set_page_config(page_title=dokument.titel(seite.title, speicher.gebiete().name(speicher.gebiete().kreis)))
-    if seite.url_path == "datenpflege":  # braucht keine Leserdaten: öffnet auch bei kaputtem aktivem Stand
+    if seite.url_path in OHNE_LESERDATEN:  # öffnen auch bei kaputtem aktivem Stand, ohne Seitenleiste der Leser
         seite.run()
     else:
         with rahmen.der_reihe_nach(seite.url_path):

@@ -4,6 +4,9 @@ keine Bedienelemente)."""
 # Für alle: Beschriftungen mit 4,5:1 (Streamlits Grau hat 3,9:1), sichtbarer Fokus an jedem Bedienelement.
 BILDSCHIRM = """
 .st-key-dokument { display: none; }
+/* Honigtopf des Formulars „Angebot melden“: für Menschen nicht zu sehen, Programme füllen ihn aus */
+.st-key-honigtopf { position: absolute !important; left: -10000px !important; width: 1px; height: 1px;
+  overflow: hidden; }
 .ansichtslink label { display: block; font-size: 0.875rem; color: #595959; margin-bottom: 0.2rem; }
 .ansichtslink input { width: 100%; font: 0.8rem monospace; padding: 0.3rem; border: 1px solid #767676;
   border-radius: 0.3rem; background: #fff; color: #1a1a1a; }

@@ -1,5 +1,5 @@
-"""Datenpflege, Reiter Angebote: die Angebotsliste mit Verlauf (_listenpflege.py); Angebote, deren Bestätigung
-älter als ein Jahr ist, stehen obenan zur Überprüfung."""
+"""Datenpflege, Reiter Angebote: zuerst die Meldungen der Träger (_meldungen.py), dann die Angebotsliste mit Verlauf
+(_listenpflege.py); Angebote, deren Bestätigung älter als ein Jahr ist, stehen obenan zur Überprüfung."""
 
 import streamlit as st
 
@@ -10,6 +10,7 @@ from indikatoren.grundlagen import geodaten
 from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.orte import einrichtungspflege
 from pages import _listenpflege as listenpflege
+from pages import _meldungen as meldungen_seite
 from pages import _zwischenspeicher as speicher
 from pages._geokodieren import geokodieren
 
@@ -21,10 +22,13 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         grenzen = speicher.grenzen()
     except geodaten.GeodatenFehlen:
         grenzen = None  # dann prüft nur der Reiter Einrichtungen mit Hinweis, ob eine Lage im Kreis liegt
+    meldungen_seite.zeigen(ablage, gebiete, angebote, einrichtungen, grenzen, benutzer)
+    st.subheader("Angebotsliste")
     faellig = liste.zu_ueberpruefen(angebote)
     if len(faellig):
         st.warning(f"{len(faellig)} laufende Angebote wurden nie oder vor mehr als {katalog.PRUEFEN_NACH_MONATEN} "
-                   "Monaten bestätigt: bitte beim Träger nachfragen und `bestaetigt_am` setzen.")
+                   "Monaten bestätigt: bitte dem Träger einen persönlichen Link schicken (oben) oder nachfragen und "
+                   "„bestätigt am“ setzen.")
         st.dataframe(tabellen.zu_ueberpruefen(faellig), hide_index=True, width="stretch")
 
     def pruefen(tabelle):

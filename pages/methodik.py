@@ -124,4 +124,8 @@ st.markdown(
     "Beim Aufruf verarbeitet der Server technisch notwendige Verbindungsdaten (IP-Adresse, Zeitpunkt), um die "
     "Seite auszuliefern (Art. 6 Abs. 1 lit. e DSGVO). Ist die Hintergrundkarte eingeschaltet, lädt Ihr Browser "
     "Kartenkacheln von basemap.de (Bundesamt für Kartographie und Geodäsie); dabei erhält das BKG Ihre "
-    "IP-Adresse.")
+    "IP-Adresse.\n\n"
+    "**Angebot melden:** Ihre Angaben zum Angebot werden nach der Prüfung durch das Netzwerk veröffentlicht. Eine "
+    "E-Mail-Adresse, die Sie dazu angeben, sieht nur die Datenpflege (für Rückfragen und Ihren persönlichen Link). "
+    "Um das Formular vor Missbrauch zu schützen, speichert der Server zu jeder Meldung einen verschlüsselten Hash "
+    "Ihrer IP-Adresse, nie die Adresse selbst.")

@@ -33,17 +33,19 @@ def laufzeit(tmp_path, monkeypatch):
 @pytest.fixture
 def pg_url(monkeypatch):
     """URL einer leeren PostgreSQL-Testdatenbank (SOZIALPLANUNG_TEST_PG; .ci/run startet dafür einen Server)."""
-    from indikatoren.ablage import datenstaende
+    from sqlalchemy import create_engine
+
+    from indikatoren.ablage.schema import metadaten
     url = os.environ.get("SOZIALPLANUNG_TEST_PG")
     if not url:
         if os.environ.get("CI") == "true":
             pytest.fail("In CI ist SOZIALPLANUNG_TEST_PG Pflicht (.ci/run startet PostgreSQL).")
         pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
-    ablage = datenstaende.Ablage(url)
-    datenstaende.metadaten.drop_all(ablage.engine)
-    with ablage.engine.begin() as v:  # auch den Versionsvermerk der Schema-Schritte: die Datenbank ist wieder leer
+    engine = create_engine(url)  # ohne Ablage: die höbe eine halb gelöschte Datenbank eines abgebrochenen Laufs erst
+    metadaten.drop_all(engine)
+    with engine.begin() as v:  # auch den Versionsvermerk der Schema-Schritte: die Datenbank ist wieder leer
         v.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    ablage.engine.dispose()
+    engine.dispose()
     monkeypatch.setenv("SOZIALPLANUNG_DB", url)
     return url
 

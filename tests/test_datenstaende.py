@@ -268,7 +268,7 @@ def test_datenbank_von_vor_alembic_wird_beim_oeffnen_gehoben(tmp_path, gebiete):
         roh.executescript((PROJEKT / "tests" / "daten" / "ablage_vor_alembic.sql").read_text(encoding="utf-8"))
         assert "quelle_sgb2" not in {z[1] for z in roh.execute("PRAGMA table_info(kennzahl_zeile)")}
     ablage = datenstaende.Ablage(f"sqlite:///{datei}")
-    assert migration.stand(ablage.engine) == migration.neuester() == "0003"
+    assert migration.stand(ablage.engine) == migration.neuester() == "0004"
     kz = ablage.kennzahlen(1)
     assert kz.zeilen[["ags", "bev_u15", "quelle_sgb2", "quelle_bev"]].values.tolist() == [
         ["03254002", 2411, "", ""], ["03254013", 300, "", ""]]

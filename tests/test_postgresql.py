@@ -48,10 +48,11 @@ def test_ablage_auf_postgresql(pg_url, gebiete, monkeypatch):
     spaltenprofile.speichern(ablage, Profil("BA", {"nef_u15": "NEF / unter 15"}), "test")
     assert [p.felder for p in spaltenprofile.alle(ablage)] == [{"nef_u15": "NEF / unter 15"}]
 
-    # eine Datenbank von vor den Schema-Schritten (nachgestellt: was Schritt 0002 bringt, entfernt) wird gehoben
+    # eine Datenbank von vor den Schema-Schritten (nachgestellt: was die Schritte 0002 und 0004 bringen, entfernt)
     with ablage.engine.begin() as v:
         for befehl in ("DROP TABLE alembic_version", "DROP TABLE spaltenprofil",
-                       "ALTER TABLE kennzahl_zeile DROP COLUMN quelle_sgb2, DROP COLUMN quelle_bev"):
+                       "ALTER TABLE kennzahl_zeile DROP COLUMN quelle_sgb2, DROP COLUMN quelle_bev",
+                       "DROP TABLE einreichung", "DROP TABLE aktualisierungslink", "DROP TABLE geheimnis"):
             v.exec_driver_sql(befehl)
     ablage.engine.dispose()
     gehoben = datenstaende.Ablage(pg_url)

@@ -149,6 +149,43 @@ spaltenprofil = Table(  # Zuordnungen von Spalten (indikatoren/ablage/spaltenpro
     Column("geaendert", DateTime(timezone=True), nullable=False),
 )
 
+einreichung = Table(  # von außen Eingereichtes (ablage/einreichungen.py): wartet, bis die Datenpflege entscheidet
+    "einreichung", metadaten,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("liste", String(30), nullable=False),  # wofür: „angebote“
+    Column("art", String(20), nullable=False),  # neu, aenderung, bestaetigung
+    Column("kennung", String(50), nullable=False, default=""),  # der Eintrag, den sie ändert (leer: neu)
+    Column("daten", Text, nullable=False),  # JSON-Objekt, Spalte -> Text
+    Column("eingegangen", DateTime(timezone=True), nullable=False),
+    Column("herkunft", String(64), nullable=False),  # verschlüsselter Hash der Adresse, nie die Adresse selbst
+    Column("meldeadresse", String(200), nullable=False, default=""),  # E-Mail für Rückfragen und Links, nie öffentlich
+    Column("status", String(20), nullable=False),  # offen, angenommen, abgelehnt
+    Column("grund", Text, nullable=False, default=""),
+    Column("bearbeitet_von", String(200), nullable=False, default=""),
+    Column("bearbeitet_am", DateTime(timezone=True), nullable=True),
+    Column("stand", Integer, nullable=True),  # der Stand der Liste, den die Annahme anlegte
+    Index("einreichung_offen", "liste", "status"),
+)
+
+aktualisierungslink = Table(  # persönliche Links (zugang/aktualisierungslinks.py): nur der Hash ihres Zufallsteils
+    "aktualisierungslink", metadaten,
+    Column("hash", String(64), primary_key=True),
+    Column("liste", String(30), nullable=False),
+    Column("kennung", String(50), nullable=False),
+    Column("erstellt", DateTime(timezone=True), nullable=False),
+    Column("gueltig_bis", DateTime(timezone=True), nullable=False),
+    Column("von", String(200), nullable=False),
+    Column("benutzt_am", DateTime(timezone=True), nullable=True),
+    Column("widerrufen_am", DateTime(timezone=True), nullable=True),
+    Index("aktualisierungslink_eintrag", "liste", "kennung"),
+)
+
+geheimnis = Table(  # Schlüssel, die die Anwendung selbst erzeugt (ablage/geheimnisse.py); nie in der Sicherung
+    "geheimnis", metadaten,
+    Column("name", String(50), primary_key=True),
+    Column("wert", String(200), nullable=False),
+)
+
 # Was einmal gespeichert ist, kann die Anwendung nicht mehr ändern oder löschen: Datenstände gehen nie
 # verloren, das Protokoll bleibt, wie es geschrieben wurde (nur `datenstand.aktiv` darf wechseln).
 _UNVERAENDERLICH = {"protokoll": ("UPDATE", "DELETE"), "kennzahl_zeile": ("UPDATE", "DELETE"),

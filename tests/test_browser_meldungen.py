@@ -1,0 +1,95 @@
+"""Im echten Chromium: ein Träger meldet ein Angebot, das Netzwerk nimmt es an, es steht im Wegweiser und auf seiner
+Karte (die Lückenmatrix zählt es: tests/test_meldungen.py); über seinen Link ändert der Träger es, wieder erst nach
+der Prüfung; ein benutzter oder gefälschter Link wird abgewiesen."""
+
+import re
+
+import pytest
+
+from tests.browser import ERGEBNISSE, browser_seite, streamlit_server
+from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT
+from tests.test_browser import _anmelden, _secrets
+
+pytestmark = pytest.mark.browser
+
+
+def _feld(seite, frage: str):
+    """Das Textfeld zu einer Frage (ihr Hilfeknopf trägt dieselbe Beschriftung)."""
+    return seite.get_by_role("textbox", name=re.compile("^" + re.escape(frage)))
+
+
+def _waehlen(seite, frage: str, *werte: str) -> None:
+    """Wie mit der Tastatur: ins Auswahlfeld tippen, bis nur der Wert passt, und mit der Eingabetaste wählen."""
+    feld = seite.get_by_role("combobox", name=re.compile("^" + re.escape(frage)))
+    for wert in werte:
+        feld.click()
+        feld.fill(wert)
+        seite.get_by_role("option", name=wert, exact=True).first.wait_for(timeout=10_000)
+        seite.keyboard.press("Enter")
+    seite.keyboard.press("Escape")
+
+
+def _annehmen(seite, adresse: str) -> str:
+    """In der Datenpflege (schon angemeldet) die einzige offene Meldung annehmen; gibt den neuen Link."""
+    seite.goto(f"{adresse}/datenpflege?reiter=Angebote", wait_until="domcontentloaded")
+    seite.get_by_text("Meldungen von Trägern (1 offen)").wait_for(timeout=60_000)
+    seite.get_by_text(re.compile(r"^Meldung \d+ vom")).first.click()
+    seite.get_by_role("button", name="Annehmen", exact=True).click()
+    seite.get_by_text(re.compile(r"Meldung \d+ angenommen")).wait_for(timeout=60_000)
+    return seite.locator("[data-testid=stCode] code").first.inner_text()
+
+
+def test_traeger_meldet_netzwerk_prueft_link_aendert(tmp_path):
+    secrets = _secrets(tmp_path, "schulz", vorweg='[datenpflege.rollen]\nschulz = "netzwerk"\n')
+    umgebung = {"SOZIALPLANUNG_LAUFZEIT": str(tmp_path / "laufzeit"), "SOZIALPLANUNG_BASEMAP": "keine",
+                "SOZIALPLANUNG_GEODATEN": str(HILDESHEIM_GEOJSON), "SOZIALPLANUNG_DB": ""}
+    with browser_seite() as seite, streamlit_server(PROJEKT, umgebung, secrets) as adresse:
+        try:
+            seite.goto(f"{adresse}/angebot-melden", wait_until="domcontentloaded")
+            _feld(seite, "Wie heißt Ihr Angebot?").fill("Elterncafé am Markt", timeout=60_000)
+            _feld(seite, "Was bieten Sie an, und für wen?").fill("Treffen für Eltern mit Babys.")
+            _feld(seite, "Wer bietet es an?").fill("Verein Miteinander")
+            _waehlen(seite, "Zu welcher Ebene gehört der Anbieter?", "freier Träger")
+            _waehlen(seite, "In welcher Gemeinde findet es statt?", "Alfeld (Leine)")
+            _waehlen(seite, "In welcher Einrichtung findet es statt?", "Familienzentrum Alfeld")
+            _waehlen(seite, "Für welches Alter?", "0-3")
+            _waehlen(seite, "Worum geht es vor allem?", "Beratung und Elternbildung")
+            _waehlen(seite, "Wie kommt man hin?", "offen")
+            _waehlen(seite, "Was kostet es?", "kostenlos")
+            _waehlen(seite, "Läuft es schon?", "Ja, es läuft")
+            _feld(seite, "In welchen Sprachen außer Deutsch?").fill("Arabisch")
+            _feld(seite, "Wann?").fill("dienstags 9–11 Uhr")
+            _feld(seite, "Ihre E-Mail-Adresse").fill("leitung@miteinander.example")
+            seite.get_by_role("button", name="Angebot melden").click()
+            seite.get_by_text("ist angekommen").wait_for(timeout=60_000)
+
+            seite.goto(f"{adresse}/angebote?q=Elterncaf%C3%A9", wait_until="domcontentloaded")
+            seite.get_by_text("Kein Angebot passt").wait_for(timeout=60_000)  # vor der Prüfung nicht öffentlich
+
+            seite.goto(f"{adresse}/datenpflege", wait_until="domcontentloaded")
+            _anmelden(seite, "schulz", "Angebote")
+            link = _annehmen(seite, adresse)
+            assert link.startswith(f"{adresse}/angebot-melden?link=")
+
+            seite.goto(f"{adresse}/angebote?q=Elterncaf%C3%A9", wait_until="domcontentloaded")
+            seite.get_by_text("Elterncafé am Markt").first.wait_for(timeout=60_000)
+            assert seite.get_by_text("Zeiten: dienstags 9–11 Uhr").count() == 1
+            assert seite.get_by_text("Auf der Karte: 1 Ort").count() == 1  # im Familienzentrum
+
+            seite.goto(link, wait_until="domcontentloaded")
+            zeiten = _feld(seite, "Wann?")
+            zeiten.wait_for(timeout=60_000)
+            assert zeiten.input_value() == "dienstags 9–11 Uhr"  # vorausgefüllt
+            zeiten.fill("dienstags und donnerstags 9–11 Uhr")
+            seite.get_by_role("button", name="Änderung senden").click()
+            seite.get_by_text("ist angekommen").wait_for(timeout=60_000)
+            seite.goto(link, wait_until="domcontentloaded")
+            seite.get_by_text("schon benutzt").wait_for(timeout=60_000)
+            seite.goto(link[:-3] + "abc", wait_until="domcontentloaded")
+            seite.get_by_text("Dieser Link ist ungültig").wait_for(timeout=60_000)
+
+            _annehmen(seite, adresse)
+            seite.goto(f"{adresse}/angebote?q=Elterncaf%C3%A9", wait_until="domcontentloaded")
+            seite.get_by_text("Zeiten: dienstags und donnerstags 9–11 Uhr").wait_for(timeout=60_000)
+        finally:
+            seite.screenshot(path=str(ERGEBNISSE / "meldung_traeger.png"), full_page=True)
