@@ -188,7 +188,7 @@ def annehmen(ablage: Ablage, gebiete: Gebiete, nummer: int, von: str, einrichtun
         nummer_stand = listen.speichern(geprueft, von=von, kommentar=kommentar, erwartet=stand,
                                         mitgeliefert=bisher if stand is None else None, verbindung=v)
         kennung = meldung.kennung or listen.im_stand(nummer_stand, v)["id"].iloc[-1]
-        einreichungen.erledigen(ablage, nummer, "angenommen", von, stand=nummer_stand, verbindung=v)
+        einreichungen.erledigen(ablage, nummer, "angenommen", von, stand=nummer_stand, kennung=kennung, verbindung=v)
         link = aktualisierungslinks.erzeugen(ablage, LISTE, kennung, von, verbindung=v)
     return Annahme(nummer_stand, kennung, link)
 

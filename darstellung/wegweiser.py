@@ -1,4 +1,5 @@
-"""Ein Angebot für Leser als Markdown: alle öffentlichen Angaben, jede als Text maskiert; geplante gekennzeichnet."""
+"""Ein Angebot für Leser als Markdown: alle öffentlichen Angaben, jede als Text maskiert; geplante gekennzeichnet, mit
+dem Tag der letzten Bestätigung."""
 
 from angebote import katalog
 from darstellung.maskierung import md
@@ -19,5 +20,7 @@ def angebot_markdown(angebot: dict, gemeindenamen: dict[str, str]) -> str:
     if angebot.get("beschreibung"):
         zeilen.append(md(angebot["beschreibung"]))
     zeilen.append(" · ".join(f"{name}: {md(angebot[feld])}" for feld, name in FELDER if angebot.get(feld)))
-    zeilen.append(f"*Quelle: {md(angebot['quelle'])}*")
+    bestaetigt = angebot.get("bestaetigt_am") or ""
+    zeilen.append(f"*Quelle: {md(angebot['quelle'])}*" + (f" · zuletzt bestätigt am {bestaetigt[8:10]}."
+                                                          f"{bestaetigt[5:7]}.{bestaetigt[:4]}" if bestaetigt else ""))
     return "  \n".join(zeilen)

@@ -4,22 +4,28 @@ annehmen oder mit Grund ablehnen – und persönliche Links für Träger erzeuge
 import pandas as pd
 import streamlit as st
 
-from angebote import katalog, meldung
+from angebote import erinnerung, katalog, meldung
 from darstellung import datenpflege as tabellen
 from darstellung.maskierung import md
 from indikatoren.ablage.datenstaende import Ablage
+from indikatoren.grundlagen import konfiguration
 from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from indikatoren.zugang import aktualisierungslinks
+from pages import _anmeldung as anmeldung
 
 ART = {"neu": "neues Angebot", "aenderung": "Änderung", "bestaetigung": "Bestätigung ohne Änderung"}
 TITEL = {f.name: f.titel for f in katalog.SPALTEN}  # Überschriften für Menschen statt Spaltennamen
 
 
+def _basis() -> str:
+    """Die Adresse dieser Installation (ohne Seite), wie der Browser sie nennt."""
+    return (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
+
+
 def _adresse(link: str) -> str:
     """Die ganze Adresse eines persönlichen Links (Seite „Angebot melden“ dieser Installation)."""
-    basis = (st.context.url or "").split("?")[0].rsplit("/", 1)[0]
-    return f"{basis}/angebot-melden?link={link}"
+    return f"{_basis()}/angebot-melden?link={link}"
 
 
 def zeigen(ablage: Ablage, gebiete: Gebiete, angebote: pd.DataFrame, einrichtungen: pd.DataFrame, grenzen,
@@ -38,6 +44,10 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, angebote: pd.DataFrame, einrichtung
         with st.expander(f"Meldung {m.id} vom {m.eingegangen.astimezone():%d.%m.%Y %H:%M} – {ART[m.art]}: "
                          f"{md(titel)}"):
             _meldung(ablage, gebiete, angebote, einrichtungen, grenzen, wer, m)
+    faellig = erinnerung.faellig(ablage, angebote)
+    with st.expander(f"Erinnerungen an Träger ({len(faellig)} Angebote seit {katalog.PRUEFEN_NACH_MONATEN} Monaten "
+                     "nicht bestätigt)"):
+        _erinnerungen(ablage, faellig, wer)
     with st.expander("Persönliche Links für Träger"):
         _links(ablage, angebote, wer)
 
@@ -103,4 +113,32 @@ def _links(ablage: Ablage, angebote: pd.DataFrame, wer: str) -> None:
     if rechts.button("Links zurückziehen", key="mel_link_weg", disabled=kennung is None):
         anzahl = aktualisierungslinks.widerrufen(ablage, katalog.LISTE.name, kennung, wer)
         st.session_state["mel_ergebnis"] = (f"{anzahl} Link(s) für {kennung} zurückgezogen.",)
+        st.rerun()
+
+
+def _erinnerungen(ablage: Ablage, faellig: list, wer: str) -> None:
+    if not faellig:
+        st.caption("Keine Erinnerung fällig.")
+        return
+    st.dataframe(pd.DataFrame({"Kennung": [e.kennung for e in faellig], "Angebot": [e.titel for e in faellig],
+                               "Träger": [e.traeger for e in faellig],
+                               "zuletzt bestätigt": [e.bestaetigt_am or "nie" for e in faellig],
+                               "E-Mail": [e.adresse or "keine bekannt" for e in faellig]}),
+                 hide_index=True, width="stretch")
+    basis = _basis()
+    server = konfiguration.smtp()
+    if server is None:
+        st.caption("Kein Mailserver eingestellt (SOZIALPLANUNG_SMTP, siehe README): die Tabelle für einen Serienbrief "
+                   "im eigenen Mailprogramm enthält je Angebot einen neuen persönlichen Link.")
+        anmeldung.herunterladen("Serienbrief (CSV) mit neuen Links", lambda: erinnerung.serienbrief(
+            ablage, faellig, basis, wer), "erinnerungen.csv", "text/csv", key="mel_serienbrief")
+        return
+    mit_adresse = sum(bool(e.adresse) for e in faellig)
+    if st.button(f"Erinnerungen senden ({mit_adresse} mit E-Mail-Adresse)", key="mel_erinnern",
+                 disabled=not mit_adresse):
+        ergebnis = erinnerung.senden(ablage, faellig, basis, wer, server)
+        gesendet = [k for k, grund in ergebnis.items() if not grund]
+        fehler = [f"{k}: {grund}" for k, grund in ergebnis.items() if grund]
+        st.session_state["mel_ergebnis"] = (f"{len(gesendet)} Erinnerungen gesendet." + (
+            " Nicht gesendet: " + "; ".join(fehler) if fehler else ""),)
         st.rerun()

@@ -135,17 +135,28 @@ def _lesen(ablage: Ablage, verbindung, *bedingungen) -> list[Einreichung]:
 
 
 def erledigen(ablage: Ablage, nummer: int, status: str, von: str, *, grund: str = "", stand: int | None = None,
-              jetzt: datetime | None = None, verbindung=None) -> None:
+              kennung: str | None = None, jetzt: datetime | None = None, verbindung=None) -> None:
     """Nimmt eine offene Einreichung an oder lehnt sie ab (mit Grund); eine schon erledigte bleibt, wie sie ist
-    (LookupError): zwei in der Datenpflege entscheiden nicht beide über dieselbe."""
+    (LookupError): zwei in der Datenpflege entscheiden nicht beide über dieselbe. `kennung`: der Eintrag, den eine
+    neue bei der Annahme bekam."""
     if status not in STATUS[1:]:
         raise ValueError(f"Unbekannter Status {status!r}")
     with ablage.schreibend_in(verbindung) as v:
         geaendert = v.execute(update(einreichung).where(einreichung.c.id == nummer, einreichung.c.status == "offen")
                               .values(status=status, grund=grund, bearbeitet_von=von[:200],
-                                      bearbeitet_am=jetzt or datetime.now(UTC), stand=stand)).rowcount
+                                      bearbeitet_am=jetzt or datetime.now(UTC), stand=stand,
+                                      **({"kennung": kennung} if kennung else {}))).rowcount
         if not geaendert:
             raise LookupError(f"Meldung {nummer} ist nicht mehr offen; jemand hat sie schon bearbeitet.")
         liste = v.execute(select(einreichung.c.liste).where(einreichung.c.id == nummer)).scalar()
         ablage.protokolliere(f"{liste}_meldung", von, "", "", True, f"Meldung {nummer} {status}"
                              + (f": {grund}" if grund else "") + (f" (Stand {stand})" if stand else ""), v)
+
+
+def meldeadressen(ablage: Ablage, liste: str, verbindung=None) -> dict[str, str]:
+    """Kennung -> E-Mail-Adresse aus der jüngsten angenommenen Einreichung mit Adresse (nie öffentlich)."""
+    with ablage.lesend(verbindung) as v:
+        zeilen = v.execute(select(einreichung.c.kennung, einreichung.c.meldeadresse).where(
+            einreichung.c.liste == liste, einreichung.c.status == "angenommen", einreichung.c.meldeadresse != "",
+            einreichung.c.kennung != "").order_by(einreichung.c.id)).all()
+    return {kennung: adresse for kennung, adresse in zeilen}

@@ -5,6 +5,7 @@ Nur hier steht der Vorgabe-Kreis; kein anderes Modul kennt einen AGS.
 """
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 
 PROJEKT = Path(__file__).resolve().parents[2]
@@ -127,3 +128,27 @@ def genesis() -> tuple[str, str, str]:
     Regionaldatenbank Deutschland; SOZIALPLANUNG_GENESIS_URL nennt eine andere (GENESIS-Online, ein Land)."""
     return (wert("SOZIALPLANUNG_GENESIS_URL") or GENESIS_VORGABE, wert("SOZIALPLANUNG_GENESIS_NUTZER") or "",
             wert("SOZIALPLANUNG_GENESIS_PASSWORT") or "")
+
+
+@dataclass(frozen=True)
+class Smtp:
+    host: str
+    port: int
+    absender: str
+    nutzer: str = ""
+    passwort: str = ""
+    tls: str = "starttls"  # starttls, ssl oder keine (nur für einen Server auf demselben Rechner)
+
+
+def smtp() -> Smtp | None:
+    """Der Mailserver für Erinnerungen an Träger (SOZIALPLANUNG_SMTP=host:port, …_ABSENDER, …_NUTZER, …_PASSWORT,
+    …_TLS); None, wenn keiner eingestellt ist – dann gibt es die Erinnerungen als Serienbrief-Tabelle."""
+    adresse, absender = wert("SOZIALPLANUNG_SMTP"), wert("SOZIALPLANUNG_SMTP_ABSENDER")
+    if not adresse or not absender:
+        return None
+    host, _, port = adresse.rpartition(":") if ":" in adresse else (adresse, "", "587")
+    tls = (wert("SOZIALPLANUNG_SMTP_TLS") or "starttls").lower()
+    if tls not in ("starttls", "ssl", "keine"):
+        raise ValueError(f"SOZIALPLANUNG_SMTP_TLS: „{tls}“ – erlaubt sind starttls, ssl, keine.")
+    return Smtp(host, int(port), absender, wert("SOZIALPLANUNG_SMTP_NUTZER") or "",
+                wert("SOZIALPLANUNG_SMTP_PASSWORT") or "", tls)
