@@ -12,6 +12,7 @@ import pandas as pd
 from berichte import drucken, grafik
 from berichte.daten import Berichtsdaten
 from darstellung.tabellen import monat_text, tag_text, wert_text
+from familienzentrum import daten as fz_daten
 from familienzentrum import katalog as fz
 from indikatoren.grundlagen import laender
 from indikatoren.grundlagen.listenarten import Listenart, als_text
@@ -20,6 +21,8 @@ from indikatoren.rechnen import auswertung
 from indikatoren.rechnen.geheimhaltung import summen_schuetzen
 
 GESPERRT = "nicht ausweisbar"
+NUR_PLAN = ("Für dieses Jahr sind noch keine eigenen Kosten eingetragen; die Tabelle zeigt den Plan aus der "
+            "Konzeption.")
 MONATE = ("Januar", "Februar", "März", "April", "Mai", "Juni", "Juli", "August", "September", "Oktober", "November",
           "Dezember")
 
@@ -41,6 +44,9 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
     kontakte = _liste(daten, fz.KONTAKTE, jahr)
     texte = _liste(daten, fz.TEXTE, jahr)
     kosten = _liste(daten, fz.KOSTEN, jahr)
+    kosten_geplant = kosten.empty  # ohne eigene Zahlen des Jahres: der Plan der Konzeption
+    if kosten_geplant:
+        kosten = fz_daten.kostenplan(jahr, str(zentrum.get("seit", "")), heute)
     angebote = daten.angebote[(daten.angebote["einrichtung"] == zentrum["id"])
                               & (daten.angebote["status"] != "beendet")]
     gemeinde = zentrum["ags"]
@@ -58,6 +64,7 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "partner": _liste(daten, fz.PARTNER, jahr)[["name", "art", "seit"]].values.tolist(),
         "ziele": _liste(daten, fz.ZIELE, jahr)[["ziel", "schritte", "stand", "kommentar"]].values.tolist(),
         "kosten": _kosten(kosten),
+        "kosten_hinweis": NUR_PLAN if kosten_geplant and not kosten.empty else "",
         "angebote": [[a.titel, a.lebensphasen.replace("|", ", "), a.status] for a in angebote.itertuples()],
         "gemeinde": daten.gebiete.name(gemeinde),
         "stichtag": f"Zählung {jahr}; Sozialdaten: SGB II {monat_text(reihe['stichtag_sgb2'].iloc[-1])}, "
@@ -133,10 +140,14 @@ def docx(daten: Berichtsdaten, jahr: int, heute: date | None = None,
     import io
 
     from docx import Document
+    from docx.shared import Mm
 
     fortschritt(0, 1, "Dokument schreiben")
     w = inhalt(daten, jahr, heute)
     dok = Document()
+    for abschnitt in dok.sections:  # python-docx legt US Letter an; Ämter drucken A4 mit 2,5 cm Rand
+        abschnitt.page_width, abschnitt.page_height = Mm(210), Mm(297)
+        abschnitt.left_margin = abschnitt.right_margin = abschnitt.top_margin = abschnitt.bottom_margin = Mm(25)
     dok.core_properties.title, dok.core_properties.language = w["titel"], "de-DE"
     dok.add_heading(w["titel"], level=0)
     dok.add_paragraph(f"{w['zentrum']}, {w['adresse']} · {w['stand']} · erstellt am {w['erstellt']}")
@@ -168,6 +179,8 @@ def docx(daten: Berichtsdaten, jahr: int, heute: date | None = None,
     tabelle(["Ziel", "Schritte", "Stand", "Anmerkung"], w["ziele"])
     dok.add_heading("Kosten", level=1)
     k = w["kosten"]
+    if w["kosten_hinweis"]:
+        dok.add_paragraph(w["kosten_hinweis"])
     tabelle(["Position", "Plan", "Ist", "Finanzierung"], [*k["zeilen"], [
         "Summe", k["plan"], k["ist"], f"Eigenanteil {k['eigenanteil']}, Drittmittel {k['drittmittel']}"]])
     dok.add_heading(f"Angebote im {w['zentrum']}", level=1)

@@ -25,6 +25,16 @@ def vorgabe(art, heute: date | None = None) -> pd.DataFrame:
                          for p, plan, f in katalog.KOSTEN_VORGABE], columns=["id", *art.spalten])
 
 
+def kostenplan(jahr: int, eroeffnet: str, heute: date | None = None) -> pd.DataFrame:
+    """Der Kostenplan der Konzeption für ein Jahr ab der Eröffnung (`eroeffnet`: JJJJ-MM-TT oder JJJJ) bis zum
+    nächsten – er gilt, bis das Familienzentrum eigene Kosten für dieses Jahr einträgt; leer außerhalb davon oder in
+    einem anderen Kreis."""
+    erstes = int(eroeffnet[:4]) if eroeffnet[:4].isdigit() else None
+    if erstes is None or not erstes <= jahr <= (heute or date.today()).year + 1:
+        return pd.DataFrame(columns=["id", *katalog.KOSTEN.spalten])
+    return vorgabe(katalog.KOSTEN, date(jahr, 1, 1))
+
+
 @functools.lru_cache(maxsize=8)
 def _konzeption_gilt(kreis: str) -> bool:
     """Liegt das mitgelieferte Familienzentrum in diesem Kreis? Einmal je Kreis geprüft: jeder Bericht fragt es."""

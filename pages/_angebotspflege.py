@@ -39,6 +39,8 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     listenpflege.zeigen(listenpflege.Pflege(
         liste.staende(ablage), stand, angebote, pruefen,
         lambda inhalt, datei: liste.lies_datei(inhalt, datei, gebiete, einrichtungen, grenzen), "ang",
-        {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in katalog.SPALTEN if f.erlaubt}), benutzer)
-    st.caption("Lebensphasen mit „|“ trennen (0-3|3-6) oder „alle“; Gemeinde als AGS oder „kreisweit“; Einrichtung "
-               "als Kennung aus dem Reiter Einrichtungen (E001). Die Vorlage erklärt jede Spalte.")
+        {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in katalog.SPALTEN if f.erlaubt},
+        zuerst=("titel", "traeger", "gemeinde", "einrichtung", "lebensphasen", "handlungsfeld", "status", "zeiten",
+                "kontakt", "bestaetigt_am")), benutzer)
+    st.caption("Lebensphasen mit „|“ trennen (0-3|3-6) oder „alle“; Gemeinde als Gemeindeschlüssel oder „kreisweit“; "
+               "Einrichtung als Kennung aus dem Reiter Einrichtungen (E001). Die Vorlage erklärt jede Spalte.")

@@ -19,7 +19,8 @@ from pages._hochladen import hochladen
 
 def zeigen(ablage: Ablage, benutzer: str) -> None:
     st.caption("Nur Anzahlen und Angaben über Einrichtungen, nie Namen von Ratsuchenden. Themen und Wege der "
-               "Kontakte sind in familienzentrum/katalog.py festgelegt.")
+               f"Kontakte stehen fest: {', '.join(katalog.THEMEN)}; {', '.join(katalog.WEGE)} (Änderungen über die "
+               "Stabsstelle).")
     art = st.selectbox("Liste", katalog.LISTEN, key="dp_fz_liste", format_func=lambda a: katalog.BLAETTER[a.name])
     listen = Listen(ablage, art)
     gespeichert = listen.lesen()

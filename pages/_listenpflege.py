@@ -34,6 +34,7 @@ class Pflege:
         ("csv", "txt", "xlsx"))
     bearbeiten: bool = True  # im Browser bearbeiten und als Tabelle exportieren; sonst nur zeigen (ohne `verborgen`)
     verborgen: tuple[str, ...] = ()  # Spalten, die nur gespeichert, nicht gezeigt werden (die Geometrie)
+    zuerst: tuple[str, ...] = ()  # die Spalten, die man zuerst bearbeitet; die übrigen auf Wunsch (leer: alle)
 
 
 def zeigen(p: Pflege, benutzer: str) -> None:
@@ -44,8 +45,12 @@ def zeigen(p: Pflege, benutzer: str) -> None:
     runde = st.session_state.get(f"dp_{k}_runde", 0)
     if not p.bearbeiten:
         st.dataframe(p.liste.drop(columns=list(p.verborgen)), hide_index=True, width="stretch")
+    alle = not p.zuerst or not p.bearbeiten or st.toggle(
+        f"Alle {len(art.felder)} Spalten zeigen", key=f"dp_{k}_alle_spalten",
+        help=f"Sonst nur die, die man meist ändert: {', '.join(f.titel for f in art.felder if f.name in p.zuerst)}.")
     bearbeitet = None if not p.bearbeiten else st.data_editor(
         p.liste, num_rows="dynamic", hide_index=True, key=f"dp_{k}_tabelle_{runde}", width="stretch",
+        column_order=None if alle else ("id", *p.zuerst),
         column_config={"id": st.column_config.TextColumn(
             "Kennung", disabled=True, help="Feste Kennung; neue Zeilen bekommen sie beim Speichern (Spalte „id“)."),
             **{f.name: {**p.spalten.get(f.name, {}), "label": f.titel,

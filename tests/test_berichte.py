@@ -4,6 +4,7 @@ Gemeinde; als Bild gerendert geprüft; Text aus Daten bleibt Text."""
 
 import io
 import subprocess
+from datetime import date
 
 import pandas as pd
 import pytest
@@ -232,6 +233,8 @@ def test_jahresbericht_als_docx_zum_weiterschreiben(tmp_path, gebiete):
     assert main(["bericht", "jahresbericht", "--jahr", "2025", "--ausgabe", str(ziel)]) == 0
     dok = Document(str(ziel))
     assert dok.core_properties.title == "Jahresbericht Familienzentrum Alfeld 2025"
+    seite = dok.sections[0]
+    assert (round(seite.page_width.mm), round(seite.page_height.mm)) == (210, 297)  # A4, nicht US Letter
     ueberschriften = [p.text for p in dok.paragraphs if p.style.name.startswith("Heading")]
     assert ueberschriften[:3] == ["Einleitung", "Das Jahr in Zahlen", "Veranstaltungen"]
     zellen = {z.text for t in dok.tables for r in t.rows for z in r.cells}
@@ -250,3 +253,30 @@ def test_teilnehmende_zusammen_1_oder_2_stehen_nie_da():
     assert (w["summe"], w["zeilen"][0][3], w["zeilen"][1][3], w["anzahl"]) == (GESPERRT, GESPERRT, "–", 2)
     w = _veranstaltungen(tabelle.assign(teilnehmende=["12", "7"]))
     assert (w["summe"], w["zeilen"][0][3], w["zeilen"][1][3]) == ("19", "12", "7")
+
+
+def test_kostenplan_der_konzeption_gilt_ab_der_eroeffnung_bis_eigene_zahlen_kommen(tmp_path, gebiete):
+    """Ohne eigene Kosten zeigt der Jahresbericht ab dem Eröffnungsjahr (2025) den Plan der Konzeption mit Hinweis;
+    davor nichts; mit eigenen Zahlen des Jahres (tests/test_familienzentrum) nur diese."""
+    from docx import Document
+
+    from berichte.jahresbericht import NUR_PLAN
+    from familienzentrum import daten
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    from tests.test_familienzentrum import GUT, _mappe
+
+    def bericht(jahr: int) -> tuple[set[str], list[str]]:
+        ziel = tmp_path / f"j{jahr}.docx"
+        assert main(["bericht", "jahresbericht", "--jahr", str(jahr), "--ausgabe", str(ziel)]) == 0
+        dok = Document(str(ziel))
+        return {z.text for t in dok.tables for r in t.rows for z in r.cells}, [p.text for p in dok.paragraphs]
+
+    zellen, absaetze = bericht(2025)
+    assert {"Büromaterial", "600,00\u00a0€", "Veranstaltungen", "1.200,00\u00a0€", "Miete", "noch offen",
+            "3.000,00\u00a0€"} <= zellen and NUR_PLAN in absaetze
+    zellen, absaetze = bericht(2024)
+    assert "Büromaterial" not in zellen and NUR_PLAN not in absaetze  # vor der Eröffnung kein Plan
+    daten.einlesen(oeffne_ablage(gebiete), _mappe(GUT), "fz.xlsx", von="fz", kommentar="2025",
+                   heute=date(2026, 11, 21))
+    zellen, absaetze = bericht(2025)
+    assert "512,40\u00a0€" in zellen and NUR_PLAN not in absaetze  # eigene Zahlen gehen vor

@@ -73,8 +73,8 @@ def test_traeger_meldet_netzwerk_prueft_link_aendert(tmp_path):
 
             seite.goto(f"{adresse}/angebote?q=Elterncaf%C3%A9", wait_until="domcontentloaded")
             seite.get_by_text("Elterncafé am Markt").first.wait_for(timeout=60_000)
-            assert seite.get_by_text("Zeiten: dienstags 9–11 Uhr").count() == 1
-            assert seite.get_by_text("Auf der Karte: 1 Ort").count() == 1  # im Familienzentrum
+            seite.get_by_text("Zeiten: dienstags 9–11 Uhr").first.wait_for(timeout=60_000)
+            seite.get_by_text("Auf der Karte: 1 Ort").wait_for(timeout=60_000)  # im Familienzentrum
 
             seite.goto(link, wait_until="domcontentloaded")
             zeiten = _feld(seite, "Wann?")

@@ -140,3 +140,16 @@ def test_datumszelle_aus_excel_ist_ein_tag(gebiete):
     daten.einlesen(ablage, _mappe(mappe), "fz.xlsx", von="fz", kommentar="Excel", heute=HEUTE)
     gelesen = Listen(ablage, katalog.VERANSTALTUNGEN).lesen()[1]
     assert gelesen["datum"].tolist() == ["2025-03-29", "2025-04-05"]
+
+
+def test_datum_als_excel_datumszelle():
+    """Wer in Excel ein Datum tippt, speichert eine Datumszelle (auch mit Uhrzeit 0:00), keinen Text: beides gilt."""
+    from datetime import date, datetime
+
+    from familienzentrum import daten
+    mappe = GUT | {"Veranstaltungen": [["datum", "titel", "art", "teilnehmende"],
+                                       [datetime(2025, 4, 5), "Eröffnungsfest", "Fest", 1200],
+                                       [date(2025, 6, 1), "Sommerfest", "Fest", 80]]}
+    gelesen = daten.pruefe_mappe(_mappe(mappe), "fz.xlsx", heute=date(2026, 11, 21))["fz_veranstaltungen"]
+    assert gelesen[["datum", "titel", "teilnehmende"]].values.tolist() == [["2025-04-05", "Eröffnungsfest", "1200"],
+                                                                         ["2025-06-01", "Sommerfest", "80"]]
