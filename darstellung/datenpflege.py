@@ -36,10 +36,13 @@ def verluste_text(v: Vorschau) -> str:
     return " ".join(teile)
 
 
-def meldungen(fehler: UngueltigeDatei) -> pd.DataFrame:
+def meldungen(fehler: UngueltigeDatei, ueberschriften: dict[str, str] | None = None) -> pd.DataFrame:
+    """Eine Zeile je Meldung; `ueberschriften` (Spaltenname -> Überschrift): bei einer im Browser bearbeiteten Tabelle
+    die Überschrift, die dort steht, statt des Spaltennamens der Datei."""
+    namen = ueberschriften or {}
     return pd.DataFrame({"Datei": [m.datei for m in fehler.meldungen],
                          "Zeile": [m.zeile or "" for m in fehler.meldungen],
-                         "Spalte": [m.spalte or "" for m in fehler.meldungen],
+                         "Spalte": [namen.get(m.spalte or "", m.spalte or "") for m in fehler.meldungen],
                          "Meldung": [m.text for m in fehler.meldungen]})
 
 

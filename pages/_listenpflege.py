@@ -66,7 +66,8 @@ def zeigen(p: Pflege, benutzer: str) -> None:
             st.session_state[f"dp_{k}_geprueft"] = None
             st.error(f"Nicht übernommen: "
                      f"{tabellen.probleme(len(fehler.meldungen))}.")
-            st.dataframe(tabellen.meldungen(fehler), hide_index=True, width="stretch")
+            ueberschriften = None if datei else {"id": "Kennung", **{f.name: f.titel for f in art.felder}}
+            st.dataframe(tabellen.meldungen(fehler, ueberschriften), hide_index=True, width="stretch")
         else:
             st.session_state[f"dp_{k}_geprueft"] = (neu, datei[0] if datei else "", p.stand)
     if geprueft := st.session_state.get(f"dp_{k}_geprueft"):

@@ -428,6 +428,9 @@ MUTANTEN = [
      "tests/test_berichte.py::test_kostenplan_der_konzeption_gilt_ab_der_eroeffnung_bis_eigene_zahlen_kommen"),
     ("pages/_listenpflege.py", 'column_order=None if alle else ("id", *p.zuerst),', "column_order=None,",
      "tests/test_datenpflege.py::test_angebotsraster_zeigt_zuerst_was_man_meist_aendert"),
+    ("darstellung/datenpflege.py", '[namen.get(m.spalte or "", m.spalte or "") for m in fehler.meldungen]',
+     '[m.spalte or "" for m in fehler.meldungen]',
+     "tests/test_datenpflege.py::test_fehler_im_browser_bearbeiteter_liste_nennen_die_ueberschrift"),
     ("indikatoren/ablage/migration.py", "    if kopf is None:\n        raise RuntimeError",
      "    if False:\n        raise RuntimeError", "tests/test_aufbau.py::test_kern_ohne_typfehler"),
 ]

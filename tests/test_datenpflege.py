@@ -563,3 +563,15 @@ def test_angebotsraster_zeigt_zuerst_was_man_meist_aendert():
                                                "handlungsfeld", "status", "zeiten", "kontakt", "bestaetigt_am"]
     app.toggle(key="dp_ang_alle_spalten").set_value(True).run()
     assert not any(list(d.proto.column_order) for d in app.dataframe)  # alle Spalten
+
+
+def test_fehler_im_browser_bearbeiteter_liste_nennen_die_ueberschrift():
+    """In der Tabelle im Browser steht „Lebensphasen“, nicht „lebensphasen“: so nennt auch die Meldung die Spalte."""
+    app = _reiter(_anmelden(_app()), "Angebote")
+    app.session_state["dp_ang_tabelle_0"] = {"edited_rows": {0: {"lebensphasen": "0-99"}}, "added_rows": [],
+                                             "deleted_rows": []}
+    app.run()
+    app.button(key="dp_ang_pruefen").click().run()
+    [meldungen] = [d.value for d in app.dataframe if "Meldung" in d.value.columns]
+    assert meldungen[["Zeile", "Spalte"]].values.tolist() == [[2, "Lebensphasen"]]
+    assert meldungen["Meldung"].iloc[0].startswith("Unbekannte Lebensphase „0-99“")
