@@ -33,6 +33,8 @@ def _annehmen(seite, adresse: str) -> str:
     """In der Datenpflege (schon angemeldet) die einzige offene Meldung annehmen; gibt den neuen Link."""
     seite.goto(f"{adresse}/datenpflege?reiter=Angebote", wait_until="domcontentloaded")
     seite.get_by_text("Meldungen von Trägern (1 offen)").wait_for(timeout=60_000)
+    seite.get_by_text("Ohne Aktion endet die Anmeldung").wait_for(state="attached", timeout=60_000)  # Lauf zu Ende:
+    seite.wait_for_timeout(500)  # ein Klick mitten im Lauf ginge verloren
     seite.get_by_text(re.compile(r"^Meldung \d+ vom")).first.click()
     seite.get_by_role("button", name="Annehmen", exact=True).click()
     seite.get_by_text(re.compile(r"Meldung \d+ angenommen")).wait_for(timeout=60_000)
