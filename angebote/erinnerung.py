@@ -13,7 +13,7 @@ from email.message import EmailMessage
 
 import pandas as pd
 
-from angebote import katalog, liste
+from angebote import katalog, liste, meldung
 from indikatoren.ablage import einreichungen
 from indikatoren.ablage.datenstaende import Ablage
 from indikatoren.einlesen.export import entschaerft
@@ -80,7 +80,7 @@ def senden(ablage: Ablage, erinnerungen: list[Erinnerung], basis: str, von: str,
         for e in mit_adresse:
             link = aktualisierungslinks.erzeugen(ablage, LISTE, e.kennung, von)
             try:
-                verbindung.send_message(nachricht(e, f"{basis}/angebot-melden?link={link}", server.absender))
+                verbindung.send_message(nachricht(e, meldung.linkadresse(basis, link), server.absender))
                 ergebnis[e.kennung] = ""
             except smtplib.SMTPException as fehler:
                 ergebnis[e.kennung] = f"nicht zugestellt ({fehler})"
@@ -96,7 +96,7 @@ def serienbrief(ablage: Ablage, erinnerungen: list[Erinnerung], basis: str, von:
     for e in erinnerungen:
         link = aktualisierungslinks.erzeugen(ablage, LISTE, e.kennung, von)
         zeilen.append({"adresse": e.adresse, "angebot": e.titel, "traeger": e.traeger,
-                       "zuletzt_bestaetigt": e.bestaetigt_am or "nie", "link": f"{basis}/angebot-melden?link={link}"})
+                       "zuletzt_bestaetigt": e.bestaetigt_am or "nie", "link": meldung.linkadresse(basis, link)})
     ablage.protokolliere(f"{LISTE}_erinnerung", von, "", "", True, f"Serienbrief mit {len(zeilen)} Erinnerungen")
     tabelle = pd.DataFrame(zeilen, columns=["adresse", "angebot", "traeger", "zuletzt_bestaetigt", "link"])
     return tabelle.map(entschaerft).to_csv(sep=";", index=False, lineterminator="\n").encode("utf-8")

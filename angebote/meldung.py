@@ -24,6 +24,12 @@ from indikatoren.zugang import aktualisierungslinks
 
 LISTE = katalog.LISTE.name
 DATEI = "Formular"  # so heißt die Quelle in Meldungen der Prüfung
+SEITE = "angebot-melden"  # die öffentliche Seite, auf der ein persönlicher Link gilt
+
+
+def linkadresse(basis: str, link: str) -> str:
+    """Die ganze Adresse eines persönlichen Links: Seite „Angebot melden“ der Installation unter `basis`."""
+    return f"{basis.rstrip('/')}/{SEITE}?link={link}"
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ def _basis() -> str:
 
 def _adresse(link: str) -> str:
     """Die ganze Adresse eines persönlichen Links (Seite „Angebot melden“ dieser Installation)."""
-    return f"{_basis()}/angebot-melden?link={link}"
+    return meldung.linkadresse(_basis(), link)
 
 
 def zeigen(ablage: Ablage, gebiete: Gebiete, angebote: pd.DataFrame, einrichtungen: pd.DataFrame, grenzen,
