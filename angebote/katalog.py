@@ -5,6 +5,8 @@ Die Lebensphasen folgen den Altersgruppen der Sozialraumkonferenz Alfeld (0-3, 3
 damit die Phasen lückenlos aneinanderschließen, und „rund um die Geburt“ davor.
 """
 
+from dataclasses import dataclass
+
 from indikatoren.grundlagen.listenarten import Listenart, Listenspalte
 from indikatoren.orte.einrichtungen import GENAUIGKEITEN
 
@@ -16,6 +18,33 @@ KREISWEIT = "kreisweit"  # statt eines AGS: gilt für jede Gemeinde des Kreises
 HANDLUNGSFELDER = ("Beratung und Elternbildung", "Frühe Hilfen", "Betreuung", "Bildung und Lernförderung",
                    "Gesundheit", "Integration und Sprache", "Freizeit und Kultur", "Materielle Hilfen",
                    "Eingliederungshilfe", "Engagement und Begegnung")
+# Welche Art Angebot: Kita und Kindertagespflege getrennt, weil Eltern einen Betreuungsplatz in beiden finden
+ARTEN = ("Kita", "Kindertagespflege", "Beratung", "Kurs oder Gruppe", "Treffpunkt", "Leistung", "Veranstaltung",
+         "anderes")
+
+
+@dataclass(frozen=True)
+class Bedarf:
+    """Was eine Familie sucht („Was suchen Sie?“), übersetzt in Felder: ein Angebot passt, wenn sein Handlungsfeld
+    oder seine Art dazugehört."""
+    kennung: str  # im Link (`bedarf=`)
+    name: str
+    handlungsfelder: tuple[str, ...] = ()
+    arten: tuple[str, ...] = ()
+
+
+BEDARFE = (
+    Bedarf("kita", "Kita-Platz oder Tagespflege", ("Betreuung",), ("Kita", "Kindertagespflege")),
+    Bedarf("beratung", "Beratung und Hilfe für Eltern", ("Beratung und Elternbildung", "Frühe Hilfen"),
+           ("Beratung",)),
+    Bedarf("geld", "Geld und Leistungen", ("Materielle Hilfen",), ("Leistung",)),
+    Bedarf("deutsch", "Deutsch lernen und Ankommen", ("Integration und Sprache",)),
+    Bedarf("schule", "Lernen und Schule", ("Bildung und Lernförderung",)),
+    Bedarf("gesundheit", "Gesundheit", ("Gesundheit",)),
+    Bedarf("freizeit", "Freizeit und andere treffen", ("Freizeit und Kultur", "Engagement und Begegnung"),
+           ("Treffpunkt",)),
+    Bedarf("behinderung", "Hilfe bei Behinderung", ("Eingliederungshilfe",)),
+)
 ZUSTAENDIGKEITEN = ("Stadt", "Gemeinde", "Landkreis", "freier Träger", "Land", "andere")
 ZUGAENGE = ("offen", "Anmeldung", "Vermittlung")
 KOSTEN = ("kostenlos", "ermäßigt", "Beitrag")
@@ -23,6 +52,10 @@ BARRIEREFREI = ("ja", "teilweise", "nein", "unbekannt")
 EBENEN = ("strukturell", "institutionell", "individuell")  # die drei Ebenen einer Präventionskette
 STATUS = ("geplant", "aktiv", "beendet")  # geplante zählen nicht als Abdeckung, beendete sehen Leser nicht
 DOPPELT_AB = 3  # so viele aktive Angebote eines Felds in einer Phase: möglicherweise doppelt
+# Die Sprachen des Wegweisers außer Deutsch (Kennung wie im Link, „ls“: Leichte Sprache); ein Angebot kann Titel und
+# Beschreibung in jeder haben (Spalten titel_en, beschreibung_en …)
+UEBERSETZT = (("ls", "Leichter Sprache"), ("en", "Englisch"), ("ar", "Arabisch"), ("tr", "Türkisch"),
+              ("uk", "Ukrainisch"), ("ru", "Russisch"), ("pl", "Polnisch"))
 PRUEFEN_NACH_MONATEN = 12  # ein Angebot, das so lange nicht bestätigt wurde, soll überprüft werden
 
 SPALTEN = (
@@ -42,7 +75,10 @@ SPALTEN = (
     Listenspalte("gemeinde", f"Gemeinde, in der es stattfindet: ihr Name oder AGS (8 Stellen), oder „{KREISWEIT}“.",
                  pflicht=True),
     Listenspalte("lebensphasen", f"Eine oder mehrere von {', '.join(LEBENSPHASEN)}, getrennt mit „{TRENNER}“, "
-                 f"oder „{ALLE_PHASEN}“.", pflicht=True),
+                 f"oder „{ALLE_PHASEN}“; leer, wenn ein Alter angegeben ist (dann folgen sie daraus)."),
+    Listenspalte("alter_von", "Ab welchem Alter: „2“ oder „2 Jahre“, „6 Monate“, „Schwangerschaft“."),
+    Listenspalte("alter_bis", "Bis zu welchem Alter (eingeschlossen), wie alter_von; leer: ohne Grenze."),
+    Listenspalte("art", "Art des Angebots (Kita und Kindertagespflege sind eigene Arten).", erlaubt=ARTEN),
     Listenspalte("handlungsfeld", "Das Handlungsfeld.", pflicht=True, erlaubt=HANDLUNGSFELDER),
     Listenspalte("zielgruppe", "Für wen (Eltern, Kinder, Zugewanderte …)."),
     Listenspalte("zugang", "Wie man hinkommt.", pflicht=True, erlaubt=ZUGAENGE),
@@ -58,6 +94,8 @@ SPALTEN = (
     Listenspalte("bestaetigt_am", f"Wann zuletzt bestätigt (JJJJ-MM-TT); älter als {PRUEFEN_NACH_MONATEN} Monate: "
                  "zur Überprüfung markiert."),
     Listenspalte("zuordnung", "Welche Angaben abgeleitet sind und wie (Herkunft der Einordnung)."),
+    *(Listenspalte(f"{feld}_{code}", f"{was} auf {name}; leer: Leser sehen den deutschen Text mit einem Hinweis.")
+      for code, name in UEBERSETZT for feld, was in (("titel", "Name"), ("beschreibung", "Beschreibung"))),
 )
 LISTE = Listenart("angebote", "Angebotsstand", "A", SPALTEN, bezeichnung="titel", hoechstlaenge=2000)
 NAMEN = ("id", *LISTE.spalten)

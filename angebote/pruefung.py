@@ -5,7 +5,7 @@ from datetime import date
 
 import pandas as pd
 
-from angebote import katalog
+from angebote import alter, katalog
 from indikatoren.einlesen import listendatei
 from indikatoren.einlesen.pruefung import lies_datum
 from indikatoren.grundlagen.gebiete import Gebiete
@@ -53,6 +53,26 @@ def _lage(z: dict, kreis) -> list[tuple[str, str]]:
     return lagefehler(z["lat"], z["lon"], z["genauigkeit"], kreis)
 
 
+def _alter(z: dict) -> list[tuple[str, str]]:
+    """Alter lesen und einheitlich schreiben; ohne Lebensphasen folgen sie aus dem Alter, ohne beides fehlt etwas."""
+    monate: dict[str, int | None] = {}
+    for spalte in ("alter_von", "alter_bis"):
+        try:
+            monate[spalte] = wert = alter.lies(z[spalte])
+        except ValueError as grund:
+            return [(spalte, str(grund))]
+        if wert is not None:
+            z[spalte] = alter.als_text(wert)
+    von, bis = monate["alter_von"], monate["alter_bis"]
+    if von is not None and bis is not None and von > bis:
+        return [("alter_bis", f"„bis {z['alter_bis']}“ liegt vor „ab {z['alter_von']}“.")]
+    if not z["lebensphasen"]:
+        if von is None and bis is None:
+            return [("lebensphasen", "Bitte die Lebensphasen oder das Alter (alter_von, alter_bis) angeben.")]
+        z["lebensphasen"] = katalog.TRENNER.join(alter.phasen(von, bis))
+    return []
+
+
 def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date, orte: dict | None) -> list[tuple[str, str]]:
     """(Spalte, Meldung) je Problem, das nur Angebote haben; normalisiert nebenbei AGS, Datum und Ort in `z`."""
     fehler = []
@@ -62,6 +82,7 @@ def _zeilenfehler(z: dict, gebiete: Gebiete, heute: date, orte: dict | None) -> 
         else:
             fehler.append(("einrichtung", f"„{z['einrichtung']}“ steht nicht in der Einrichtungsliste (Kennung wie "
                                           "E001 oder der Name, wie er dort steht)."))
+    fehler += _alter(z)
     if z["lebensphasen"]:
         unbekannt = [p for p in katalog.phasen(z["lebensphasen"]) if p not in katalog.LEBENSPHASEN]
         if unbekannt or not katalog.phasen(z["lebensphasen"]):

@@ -28,7 +28,13 @@
   };
   function uebersetzen() {
     const html = document.documentElement;
-    if (html.lang !== "de") html.lang = "de";
+    // Sprache und Schreibrichtung: Deutsch, außer eine Seite nennt ihre (der Wegweiser, uebersetzung.py)
+    const marke = document.querySelector("[data-seitensprache]");
+    const lang = marke ? marke.dataset.seitensprache : "de", dir = marke ? marke.dataset.richtung : "ltr";
+    if (html.lang !== lang) html.lang = lang;
+    // die Richtung nur für den Inhalt: Streamlits Seitenleiste und Kopf sind für links-nach-rechts gebaut
+    const inhalt = document.querySelector('[data-testid="stMain"]');
+    if (inhalt && inhalt.dir !== dir) inhalt.dir = dir;
     for (const el of document.querySelectorAll("[aria-label],[title],[data-title]")) {
       for (const attr of ["aria-label", "title", "data-title"]) {
         const alt = el.getAttribute(attr);
@@ -65,6 +71,6 @@
     geplant = true;
     requestAnimationFrame(() => { geplant = false; uebersetzen(); });
   }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ["lang", "aria-label", "title", "data-title"]});
+                                        attributeFilter: ["lang", "dir", "aria-label", "title", "data-title"]});
   uebersetzen();
 })();

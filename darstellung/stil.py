@@ -12,6 +12,8 @@ BILDSCHIRM = """
   border-radius: 0.3rem; background: #fff; color: #1a1a1a; }
 .ansichtslink button { margin-top: 0.3rem; padding: 0.25rem 0.6rem; border: 1px solid #767676; border-radius: 0.3rem;
   background: #fff; color: #1a1a1a; cursor: pointer; }
+/* Wegweiser von rechts nach links: ein deutscher Absatz (Angebot ohne Übersetzung) läuft in seiner Richtung */
+[data-testid="stMain"][dir="rtl"] .stMarkdown p { unicode-bidi: plaintext; text-align: start; }
 [data-testid="stCaptionContainer"] { color: #595959 !important; opacity: 1 !important; }
 a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible,
 [role="tab"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,

@@ -17,9 +17,9 @@ def auswahl(widget, label: str, optionen: list, feld: str, **optionen_widget):
     """Ein Bedienelement, dessen Wert in der Ansicht (und damit im Link) steht."""
     wert = getattr(ansicht(), feld)
     schluessel = f"w_{feld}"
+    optionen_widget.setdefault("placeholder", "Bitte wählen")
     return widget(label, optionen, index=optionen.index(wert) if wert in optionen else 0, key=schluessel,
-                  on_change=lambda: setze(**{feld: st.session_state[schluessel]}), placeholder="Bitte wählen",
-                  **optionen_widget)
+                  on_change=lambda: setze(**{feld: st.session_state[schluessel]}), **optionen_widget)
 
 
 def sozialraumwahl(k: speicher.Kontext, gemeinde: str | None) -> str | None:

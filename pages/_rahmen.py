@@ -16,7 +16,7 @@ from streamlit.runtime.pages_manager import PagesManager
 
 import berichte
 from angebote import katalog as angebotskatalog
-from darstellung import dokument
+from darstellung import dokument, uebersetzung
 from darstellung.maskierung import html, md
 from indikatoren.ablage.datenstaende import FremderKreis
 from indikatoren.grundlagen import ansicht as ansichten
@@ -26,6 +26,9 @@ from pages._ansicht import BEDIENUNG, ansicht, setze
 from pages._bedienung import seitenleiste
 
 LOG = logging.getLogger("sozialplanung")
+
+
+OHNE_KENNZAHLEN = ("angebote",)  # zeigt keine Zahlen eines Datenstands, also kein Banner dazu
 
 
 def vorbereiten(url_pfad: str) -> speicher.Kontext | None:
@@ -48,7 +51,9 @@ def vorbereiten(url_pfad: str) -> speicher.Kontext | None:
                                                           angebotskatalog.LEBENSPHASEN,
                                                           angebotskatalog.HANDLUNGSFELDER,
                                                           dict(zip(speicher.gebiete().sozialraeume["id"],
-                                                                   speicher.gebiete().sozialraeume["gemeinde"])))
+                                                                   speicher.gebiete().sozialraeume["gemeinde"])),
+                                                          [b.kennung for b in angebotskatalog.BEDARFE],
+                                                          uebersetzung.SPRACHEN)
     if ansicht().praesentation:
         st.button("Präsentationsmodus beenden", key="praesentation_beenden", icon=":material/close_fullscreen:",
                   on_click=lambda: setze(praesentation=False))
@@ -60,7 +65,7 @@ def vorbereiten(url_pfad: str) -> speicher.Kontext | None:
     if ersetzt:
         st.info("**Dieser Link passt nicht mehr ganz zum aktuellen Datenstand.** " + " ".join(map(md, ersetzt)),
                 icon=":material/link_off:")
-    if beispiel:
+    if beispiel and url_pfad not in OHNE_KENNZAHLEN:
         st.warning("**Beispieldaten** – dieser Datenstand enthält synthetische Zahlen, keine amtlichen Werte. "
                    "Sie dienen nur zur Vorführung, bis die Stabsstelle amtliche Zahlen einliest.", icon="⚠️")
     return kontext()

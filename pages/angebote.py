@@ -1,12 +1,18 @@
-"""Angebote finden: ein Wegweiser für Fachkräfte und Familien; der Filter steht im Link, die Liste druckt auf A4."""
+"""Angebote finden: ein Wegweiser für Familien und Fachkräfte in ihrer Sprache. Oben, was die meisten brauchen (was
+sie suchen, Alter des Kindes, Gemeinde), die übrigen Filter aufgeklappt auf Wunsch, damit auf dem Telefon der erste
+Treffer ohne Blättern zu sehen ist. Die Auswahl steht im Link (außer einer Adresse), die Liste druckt auf A4."""
+
+from dataclasses import replace
 
 import streamlit as st
 from streamlit_folium import st_folium
 
-from angebote import katalog, suche
-from angebote.orte import orte_der_treffer
+from angebote import entfernung, katalog, sprachen, suche
+from angebote.entfernung import STUFEN, mit_entfernung, orte_zur_wahl
+from angebote.orte import lage, orte_der_treffer
+from darstellung import uebersetzung
 from darstellung.karte import stellvertreter, wegweiserorte
-from darstellung.maskierung import md
+from darstellung.maskierung import html, md
 from darstellung.wegweiser import angebot_markdown
 from indikatoren.grundlagen import geodaten
 from pages import _ansicht as sicht
@@ -14,55 +20,122 @@ from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
 from pages import _zwischenspeicher as speicher
 
+ALTER = [-9, 0, 3, 6, 9, 12, 18, *range(24, 18 * 12, 12)]  # Monate: Schwangerschaft, Baby, dann Jahre
+
+ADRESSE_NICHT = {  # Gründe aus entfernung.von_adresse, erst beim Zeigen übersetzt
+    "nicht erreichbar": lambda: _("Der Dienst, der Adressen findet, ist gerade nicht erreichbar. Bitte einen Ort "
+                                  "aus der Liste wählen."),
+    "nicht gefunden": lambda: _("Diese Adresse wurde nicht gefunden. Bitte mit Ort schreiben, etwa „Marktplatz 5, "
+                                "Alfeld“."),
+    "außerhalb": lambda: _("Diese Adresse liegt nicht im Kreis. Bitte eine Adresse im Kreis angeben."),
+}
+
 k = rahmen.kontext()
+if "wg_sprache_vom_browser" not in st.session_state:  # einmal je Sitzung, ein Link mit `lang=` geht vor
+    st.session_state["wg_sprache_vom_browser"] = True
+    if "lang" not in st.query_params:
+        sicht.setze(lang=uebersetzung.aus_browser(st.context.headers.get("Accept-Language") or ""))
+s = uebersetzung.sprache(sicht.ansicht().lang)
+_ = s._
+st.html(f'<span hidden data-seitensprache="{html(s.html_lang)}" data-richtung="{html(s.richtung)}"></span>')
 gebiete = speicher.gebiete()
 namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
+angebote = speicher.angebote()
+einrichtungen = speicher.einrichtungen()
+kostenlos = barrierefrei = False
+zugang = sprache = punkt = None
+hoechstens = float("inf")
+a = sicht.ansicht()
+titel = _("Familienwegweiser {gemeinde}").format(gemeinde=namen[a.gemeinde]) if a.gemeinde else _("Angebote finden")
+st.set_page_config(page_title=f"{titel} – {gebiete.name(gebiete.kreis)}")
+if not k.praesentation:
+    bedienung.auswahl(st.selectbox, _("Sprache") + " · Language", list(uebersetzung.SPRACHEN), "lang",
+                      format_func=uebersetzung.name)
+st.title(md(titel))
 if not k.praesentation:
     oben = st.columns(3)
     with oben[0]:
-        bedienung.auswahl(st.selectbox, "Lebensphase", [None, *katalog.LEBENSPHASEN], "lebensphase",
-                          format_func=lambda p: p or "alle Lebensphasen")
+        bedienung.auswahl(st.selectbox, _("Was suchen Sie?"), [None, *suche.BEDARFE], "bedarf",
+                          format_func=lambda b: s.begriff(suche.BEDARFE[b].name) if b else _("alles"))
     with oben[1]:
-        bedienung.auswahl(st.selectbox, "Handlungsfeld", [None, *katalog.HANDLUNGSFELDER], "handlungsfeld",
-                          format_func=lambda h: h or "alle Handlungsfelder")
+        bedienung.auswahl(st.selectbox, _("Alter des Kindes"), [None, *ALTER], "alter",
+                          format_func=lambda m: _("jedes Alter") if m is None else uebersetzung.altersangabe(s, m))
     with oben[2]:
-        bedienung.auswahl(st.selectbox, "Gemeinde", [None, *sorted(namen, key=namen.get)], "gemeinde",
-                          format_func=lambda a: namen.get(a, "alle Gemeinden"))
-    st.text_input("Suche (Stichworte, etwa „Sprache“ oder „Eltern“)", value=sicht.ansicht().q, key="w_q",
-                  max_chars=100, on_change=lambda: sicht.setze(q=st.session_state["w_q"].strip()))
-    unten = st.columns(4)
-    kostenlos = unten[0].checkbox("nur kostenlose", key="wg_kostenlos")
-    barrierefrei = unten[1].checkbox("nur barrierefreie", key="wg_barrierefrei")
-    zugang = unten[2].selectbox("Zugang", [None, *katalog.ZUGAENGE], key="wg_zugang",
-                                format_func=lambda z: z or "jeder Zugang")
-    sprache = unten[3].text_input("Sprache", key="wg_sprache", max_chars=40)
-else:
-    kostenlos, barrierefrei, zugang, sprache = False, False, None, ""
+        bedienung.auswahl(st.selectbox, _("Gemeinde"), [None, *sorted(namen, key=namen.get)], "gemeinde",
+                          format_func=lambda g: namen.get(g, _("alle Gemeinden")))
+    with st.expander(_("Mehr Filter: Entfernung, Sprache, Kosten, Stichworte")):
+        st.text_input(_("Suche (Stichworte, etwa „Sprache“ oder „Eltern“)"), value=a.q, key="w_q", max_chars=100,
+                      on_change=lambda: sicht.setze(q=st.session_state["w_q"].strip()))
+        orte = orte_zur_wahl(speicher.grenzen(), einrichtungen)
+        links, rechts = st.columns(2)
+        with links:
+            bedienung.auswahl(st.selectbox, _("Entfernung von"), [None, *orte], "von", placeholder="",
+                              format_func=lambda o: orte[o].name if o else _("keinem Ort"))
+            adresse = st.text_input(_("… oder von Ihrer Adresse"), key="wg_adresse", max_chars=200,
+                                    help=_("Die Adresse wird nur für diese Suche an den Geokodierungsdienst "
+                                           "geschickt, nicht gespeichert und nicht in den Link geschrieben."))
+        with rechts:
+            grenze = st.selectbox(_("Höchstens"), [None, *(g for g, _n in STUFEN[:-1])], key="wg_hoechstens",
+                                  format_func=lambda g: _("jede Entfernung") if g is None
+                                  else _("{km} km").format(km=f"{g:g}".replace(".", ",")))
+            hoechstens = grenze or hoechstens
+        if adresse.strip():  # je Sitzung nur einmal je Adresse gefragt (der Dienst zählt jede Anfrage)
+            if st.session_state.get("wg_adresspunkt", ("",))[0] != adresse:
+                try:
+                    st.session_state["wg_adresspunkt"] = (adresse, entfernung.von_adresse(
+                        adresse, "", speicher.grenzen()), "")
+                except entfernung.AdresseNicht as fehler:
+                    st.session_state["wg_adresspunkt"] = (adresse, None, fehler.grund)
+            _adresse, punkt, grund = st.session_state["wg_adresspunkt"]
+            if grund:
+                st.warning(ADRESSE_NICHT[grund]())
+            else:
+                punkt = replace(punkt, name=_("Ihrer Adresse"))
+        if punkt is None and a.von in orte:
+            punkt = orte[a.von]
+        links, mitte, rechts = st.columns(3)
+        vorhandene = sprachen.vorhandene(angebote["sprachen"])
+        sprache = links.selectbox(_("Angebot auch auf"), [None, *vorhandene], key="wg_sprache",
+                                  format_func=lambda c: _("jeder Sprache") if c is None else sprachen.name(c, s.babel))
+        zugang = mitte.selectbox(_("Zugang"), [None, *katalog.ZUGAENGE], key="wg_zugang",
+                                 format_func=lambda z: s.begriff(z) if z else _("jeder Zugang"))
+        kostenlos = rechts.checkbox(_("nur kostenlose"), key="wg_kostenlos")
+        barrierefrei = rechts.checkbox(_("nur barrierefreie"), key="wg_barrierefrei")
+        bedienung.auswahl(st.selectbox, _("Handlungsfeld (für Fachkräfte)"), [None, *katalog.HANDLUNGSFELDER],
+                          "handlungsfeld", format_func=lambda h: s.begriff(h) if h else _("alle Handlungsfelder"))
 
 a = sicht.ansicht()
-treffer = suche.finde(speicher.angebote(), suche.Filter(
-    lebensphase=a.lebensphase, handlungsfeld=a.handlungsfeld, gemeinde=a.gemeinde, nur_kostenlos=kostenlos,
-    sprache=sprache, nur_barrierefrei=barrierefrei, zugang=zugang, text=a.q))
-st.title(f"Familienwegweiser {md(namen[a.gemeinde])}" if a.gemeinde else "Angebote finden")
+treffer = suche.finde(angebote, suche.Filter(
+    bedarf=a.bedarf, alter_monate=a.alter, lebensphase=a.lebensphase, handlungsfeld=a.handlungsfeld,
+    gemeinde=a.gemeinde, nur_kostenlos=kostenlos, sprache=sprache, nur_barrierefrei=barrierefrei, zugang=zugang,
+    text=a.q))
+if punkt is not None:
+    treffer = mit_entfernung(treffer, lage(treffer, einrichtungen), punkt)
+    treffer = treffer[~(treffer["entfernung_km"] > hoechstens)].reset_index(drop=True)  # ohne Ort: bleibt
 geplant = int((treffer["status"] == "geplant").sum())
-st.caption(f"{len(treffer)} Angebote" + (f", davon {geplant} geplant und noch nicht bestätigt" if geplant else "")
-           + (" · mit den kreisweiten Angeboten" if a.gemeinde else ""))
+zusatz = [_("davon {n} geplant und noch nicht bestätigt").format(n=geplant)] if geplant else []
+if a.gemeinde:
+    zusatz.append(_("mit den kreisweiten Angeboten"))
+if punkt is not None:
+    zusatz.append(_("nach Entfernung von {ort}").format(ort=punkt.name))
+st.caption(md(" · ".join([s.n_("{n} Angebot", "{n} Angebote", len(treffer)).format(n=len(treffer)), *zusatz])))
 if treffer.empty:
-    st.info("Kein Angebot passt zu dieser Auswahl. Weniger Filter wählen oder die Suche kürzen.")
+    st.info(_("Kein Angebot passt zu dieser Auswahl. Weniger Filter wählen oder die Suche kürzen."))
 for angebot in treffer.to_dict("records"):
-    st.markdown(angebot_markdown(angebot, namen))
+    st.markdown(angebot_markdown(angebot, namen, s))
 if not treffer.empty:
-    orte, eigene, ohne_ort = orte_der_treffer(treffer, speicher.einrichtungen())
+    orte_, eigene, ohne_ort = orte_der_treffer(treffer, einrichtungen)
     # im Aufklapper, denn Aufklapper druckt der Familienwegweiser nicht mit
-    anzahl = len(orte) + len(eigene)
-    with st.expander(f"Auf der Karte: {anzahl} {'Ort' if anzahl == 1 else 'Orte'}", expanded=True):
+    anzahl = len(orte_) + len(eigene)
+    with st.expander(s.n_("Auf der Karte: {n} Ort", "Auf der Karte: {n} Orte", anzahl).format(n=anzahl),
+                     expanded=True):
         try:
             # die Grenzen lädt der Browser einmal als Datei; eine neue Suche schickt nur ihre Punkte
             st_folium(stellvertreter(speicher.grenzen(), speicher.wegweisergrundlage()), key="wegweiser_karte",
                       height=420, use_container_width=True, returned_objects=[],
-                      feature_group_to_add=wegweiserorte(orte, eigene))
+                      feature_group_to_add=wegweiserorte(orte_, eigene))
         except geodaten.GeodatenFehlen as fehler:
             st.warning(md(fehler))
         if ohne_ort:
-            st.caption(f"{ohne_ort} der gefundenen Angebote haben noch keinen Ort auf der Karte (keine Einrichtung "
-                       "angegeben oder deren Lage fehlt).")
+            st.caption(_("{n} der gefundenen Angebote haben noch keinen Ort auf der Karte (keine Einrichtung "
+                         "angegeben oder deren Lage fehlt).").format(n=ohne_ort))

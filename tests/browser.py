@@ -65,14 +65,14 @@ def streamlit_server(projekt: Path, umgebung: dict[str, str], secrets: Path | No
 
 
 @contextmanager
-def browser_seite(breite: int = 1400, hoehe: int = 1000, schalter: tuple[str, ...] = ()):
+def browser_seite(breite: int = 1400, hoehe: int = 1000, schalter: tuple[str, ...] = (), sprache: str = "de-DE"):
     from playwright.sync_api import sync_playwright
 
     pfad = chromium_oder_ueberspringen()
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(pfad), headless=True, args=[*CHROMIUM_SCHALTER, *schalter])
         try:
-            seite = browser.new_page(viewport={"width": breite, "height": hoehe}, locale="de-DE")
+            seite = browser.new_page(viewport={"width": breite, "height": hoehe}, locale=sprache)
             yield seite
         finally:
             browser.close()

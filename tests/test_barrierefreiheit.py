@@ -189,3 +189,48 @@ def test_veralteter_link_sagt_was_ersetzt_wurde(server, seite):
     assert "Das Jahr 2031 ist im aktuellen Datenstand nicht enthalten; gezeigt wird 2024." in text
     assert "Die Gemeinde 03254999 gibt es im Gemeindeverzeichnis nicht (mehr)" in text
     seite.get_by_role("heading", name=re.compile(r"Gemeindeprofil .* 2024")).wait_for()
+
+
+def test_wegweiser_in_acht_sprachen_mit_axe_und_von_rechts_nach_links(server, seite):
+    """Jede Sprache über den Link: Dokumentsprache, Schreibrichtung, Titel, axe ohne schweren Verstoß."""
+    from darstellung import uebersetzung
+    ordner = ERGEBNISSE / "sprachen"
+    ordner.mkdir(parents=True, exist_ok=True)
+    for kennung in uebersetzung.SPRACHEN:
+        s = uebersetzung.sprache(kennung)
+        seite.goto(f"{server}/angebote?lang={kennung}", wait_until="domcontentloaded")
+        _fertig(seite)
+        seite.wait_for_function(f"() => document.documentElement.lang === '{s.html_lang}' && "
+                                f"document.querySelector('[data-testid=stMain]').dir === '{s.richtung}'",
+                                timeout=20_000)
+        assert seite.locator("h1").first.inner_text() == s._("Angebote finden")
+        assert seite.title().startswith(s._("Angebote finden") + " – ")
+        verstoesse = _verstoesse(seite)
+        assert not verstoesse, (kennung, verstoesse)
+        seite.screenshot(path=str(ordner / f"angebote_{kennung}.png"))
+    # Arabisch läuft von rechts nach links (der Inhalt; Streamlits Seitenleiste bleibt, wie sie gebaut ist)
+    seite.goto(f"{server}/angebote?lang=ar", wait_until="domcontentloaded")
+    _fertig(seite)
+    seite.wait_for_function("() => document.querySelector('[data-testid=stMain]').dir === 'rtl'", timeout=20_000)
+    titel = seite.locator("h1").first.evaluate("e => getComputedStyle(e).direction")
+    assert titel == "rtl"
+    # zurück zu einer anderen Seite: wieder Deutsch von links nach rechts
+    seite.goto(f"{server}/methodik", wait_until="domcontentloaded")
+    _fertig(seite)
+    seite.wait_for_function("() => document.documentElement.lang === 'de' && "
+                            "document.querySelector('[data-testid=stMain]').dir === 'ltr'", timeout=20_000)
+
+
+def test_wegweiser_in_der_sprache_des_browsers_und_auf_dem_telefon(server):
+    """Ein Telefon mit Arabisch als Browsersprache bekommt den Wegweiser arabisch; der erste Treffer ist ohne
+    Blättern zu sehen (die übrigen Filter sind zugeklappt)."""
+    with browser_seite(390, 844, sprache="ar-SA") as s:
+        s.goto(f"{server}/angebote", wait_until="domcontentloaded")
+        _fertig(s)
+        s.wait_for_function("() => document.documentElement.lang === 'ar'", timeout=20_000)
+        assert s.locator("h1").first.inner_text() == "البحث عن خدمات"
+        erster = s.get_by_text("Erziehungsberatung", exact=False).first  # der erste Treffer (nach Titel)
+        erster.wait_for()
+        oben = erster.evaluate("e => e.getBoundingClientRect().top")
+        assert 0 < oben < 844 - 40, oben
+        s.screenshot(path=str(ERGEBNISSE / "sprachen" / "angebote_telefon_ar.png"))

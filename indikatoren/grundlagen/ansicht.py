@@ -7,6 +7,7 @@ nächsten sinnvollen ersetzt (ein Jahr durch das nächstgelegene), und ersetzung
 alter Link öffnet so eine sinnvolle Seite, ohne still etwas anderes zu zeigen.
 """
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
@@ -38,6 +39,10 @@ class Ansicht:
     lebensphase: str | None = None  # Filter der Seite „Angebote finden“
     handlungsfeld: str | None = None
     q: str = ""  # freier Suchtext
+    bedarf: str | None = None  # „Was suchen Sie?“ (Kennung)
+    alter: int | None = None  # Alter des Kindes in Monaten, negativ: Schwangerschaft
+    von: str | None = None  # Ausgangspunkt der Entfernung: AGS oder Kennung einer Einrichtung (nie eine Adresse)
+    lang: str = "de"  # Sprache des Wegweisers
 
     def mit(self, **aenderungen) -> "Ansicht":
         return replace(self, **aenderungen)
@@ -45,7 +50,8 @@ class Ansicht:
 
 def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jahre: Sequence[int],
                    gemeinden: Sequence[str], lebensphasen: Sequence[str] = (),
-                   handlungsfelder: Sequence[str] = (), sozialraeume: Mapping[str, str] | None = None) -> Ansicht:
+                   handlungsfelder: Sequence[str] = (), sozialraeume: Mapping[str, str] | None = None,
+                   bedarfe: Sequence[str] = (), sprachen: Sequence[str] = ("de",)) -> Ansicht:
     """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde, kein
     Filter. Der Suchtext bleibt Text (höchstens HOECHSTE_SUCHTEXTLAENGE Zeichen, ohne Steuerzeichen).
     `sozialraeume`: Kennung -> Gemeinde; ein Sozialraum gilt nur mit seiner Gemeinde."""
@@ -71,6 +77,10 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
         lebensphase=parameter.get("lebensphase") if parameter.get("lebensphase") in lebensphasen else None,
         handlungsfeld=parameter.get("handlungsfeld") if parameter.get("handlungsfeld") in handlungsfelder else None,
         q="".join(z for z in parameter.get("q", "")[:1000] if z.isprintable())[:HOECHSTE_SUCHTEXTLAENGE].strip(),
+        bedarf=parameter.get("bedarf") if parameter.get("bedarf") in bedarfe else None,
+        alter=_alter(parameter.get("alter", "")),
+        von=von if re.fullmatch(r"[0-9A-Za-z_-]{1,20}", von := parameter.get("von", "")) else None,
+        lang=lang if (lang := parameter.get("lang", "")) in sprachen else sprachen[0],
     )
 
 
@@ -93,10 +103,29 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
         parameter["grenzen"] = ",".join(f"{g:g}" for g in ansicht.grenzen)
     if ansicht.praesentation:
         parameter["praesentation"] = "1"
-    for feld in ("lebensphase", "handlungsfeld", "q"):
+    for feld in ("lebensphase", "handlungsfeld", "q", "bedarf", "von"):
         if getattr(ansicht, feld):
             parameter[feld] = getattr(ansicht, feld)
+    if ansicht.alter is not None:
+        parameter["alter"] = alter_im_link(ansicht.alter)
+    if ansicht.lang != "de":
+        parameter["lang"] = ansicht.lang
     return parameter
+
+
+def alter_im_link(monate: int) -> str:
+    """„2“ (Jahre), „18m“ (Monate) oder „schwanger“."""
+    return "schwanger" if monate < 0 else str(monate // 12) if monate % 12 == 0 else f"{monate}m"
+
+
+def _alter(text: str) -> int | None:
+    if text == "schwanger":
+        return -9
+    treffer = re.fullmatch(r"(\d{1,3})(m?)", text[:5])
+    if not treffer:
+        return None
+    monate = int(treffer.group(1)) * (1 if treffer.group(2) else 12)
+    return monate if monate <= 27 * 12 else None
 
 
 def ersetzungen(parameter: Mapping[str, str], ansicht: Ansicht, namen: Mapping[str, str],

@@ -16,6 +16,7 @@ import json
 import os
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
+from functools import cache
 from urllib.parse import urlencode, urlparse
 
 import pandas as pd
@@ -151,6 +152,20 @@ def lagen_bestimmen(tabelle: pd.DataFrame, zeilen: list[int], ablage: Ablage, e:
         neu.iloc[i, [neu.columns.get_loc(s) for s in werte]] = list(werte.values())
         gefunden.append(name)
     return Ergebnis(neu, gefunden, nicht, ueber)
+
+
+@cache
+def _oeffentliche_abfrage(e: Einstellungen):
+    """Eine Abfrage je Dienst und Prozess, damit der Mindestabstand für alle Besucher zusammen gilt."""
+    return RateLimiter(geocoder(e).geocode, min_delay_seconds=e.pause_s, max_retries=0, swallow_exceptions=False)
+
+
+def adresse_finden(adresse: str, e: Einstellungen, geocode=None) -> tuple[float, float, str] | None:
+    """(lat, lon, Anzeigename) einer Adresse, die eine Familie eingibt; None, wenn der Dienst sie nicht kennt.
+    Anders als in der Datenpflege wird sie nicht gespeichert: die Adresse einer Familie bleibt in ihrer Sitzung.
+    Fehler des Dienstes steigen auf (GeopyError, OSError)."""
+    ort = (geocode or _oeffentliche_abfrage(e))(adresse.strip()[:200])
+    return None if ort is None else (ort.latitude, ort.longitude, ort.address)
 
 
 def _aus_zwischenspeicher(ablage: Ablage, e: Einstellungen, adresse: str, abfrage):
