@@ -54,7 +54,7 @@ STATUS = ("geplant", "aktiv", "beendet")  # geplante zählen nicht als Abdeckung
 DOPPELT_AB = 3  # so viele aktive Angebote eines Felds in einer Phase: möglicherweise doppelt
 # Die Sprachen des Wegweisers außer Deutsch (Kennung wie im Link, „ls“: Leichte Sprache); ein Angebot kann Titel und
 # Beschreibung in jeder haben (Spalten titel_en, beschreibung_en …)
-UEBERSETZT = (("ls", "Leichter Sprache"), ("en", "Englisch"), ("ar", "Arabisch"), ("tr", "Türkisch"),
+UEBERSETZT = (("ls", "Leichte Sprache"), ("en", "Englisch"), ("ar", "Arabisch"), ("tr", "Türkisch"),
               ("uk", "Ukrainisch"), ("ru", "Russisch"), ("pl", "Polnisch"))
 PRUEFEN_NACH_MONATEN = 12  # ein Angebot, das so lange nicht bestätigt wurde, soll überprüft werden
 
@@ -94,7 +94,8 @@ SPALTEN = (
     Listenspalte("bestaetigt_am", f"Wann zuletzt bestätigt (JJJJ-MM-TT); älter als {PRUEFEN_NACH_MONATEN} Monate: "
                  "zur Überprüfung markiert."),
     Listenspalte("zuordnung", "Welche Angaben abgeleitet sind und wie (Herkunft der Einordnung)."),
-    *(Listenspalte(f"{feld}_{code}", f"{was} auf {name}; leer: Leser sehen den deutschen Text mit einem Hinweis.")
+    *(Listenspalte(f"{feld}_{code}", f"{was} in der Sprache {name}; leer: Leser sehen den deutschen Text mit einem "
+                   "Hinweis.", ueberschrift=f"{was} ({name})")
       for code, name in UEBERSETZT for feld, was in (("titel", "Name"), ("beschreibung", "Beschreibung"))),
 )
 LISTE = Listenart("angebote", "Angebotsstand", "A", SPALTEN, bezeichnung="titel", hoechstlaenge=2000)

@@ -37,6 +37,7 @@ class Feld:
     name: str  # Spalte der Angebotsliste
     frage: str  # die Beschriftung im Formular
     hilfe: str = ""
+    freiwillig_aufgeklappt: bool = False  # steht im Aufklapper „In anderen Sprachen“
 
 
 # Reihenfolge und Worte des Formulars; jede Spalte, die ein Träger kennt
@@ -50,7 +51,11 @@ FORMULAR = (
     Feld("einrichtung", "In welcher Einrichtung findet es statt?", "Steht sie nicht in der Liste, bitte unten die "
          "Adresse angeben."),
     Feld("adresse", "Adresse, wenn es nicht in einer der Einrichtungen stattfindet", "Straße Nr., PLZ Ort"),
-    Feld("lebensphasen", "Für welches Alter?", "Eine oder mehrere Lebensphasen."),
+    Feld("art", "Was für ein Angebot ist es?", "Kita und Kindertagespflege (Tagesmutter, Tagesvater) sind eigene "
+         "Arten; Eltern suchen sie als Betreuungsplatz."),
+    Feld("alter_von", "Ab welchem Alter?", "Etwa „2 Jahre“, „6 Monate“ oder „Schwangerschaft“."),
+    Feld("alter_bis", "Bis zu welchem Alter?", "Etwa „6 Jahre“; leer, wenn es keine Grenze gibt."),
+    Feld("lebensphasen", "Oder: für welche Lebensphasen?", "Nur, wenn Sie oben kein Alter angeben."),
     Feld("handlungsfeld", "Worum geht es vor allem?"),
     Feld("zielgruppe", "Für wen genau?", "Etwa Eltern mit Babys, Kinder ab 6, zugewanderte Familien."),
     Feld("zugang", "Wie kommt man hin?", "offen: einfach kommen; Anmeldung: vorher melden; Vermittlung: über eine "
@@ -62,6 +67,8 @@ FORMULAR = (
     Feld("kontakt", "Wie erreicht man Sie?", "Telefon oder E-Mail einer Stelle – keine private Nummer; das wird "
          "veröffentlicht."),
     Feld("status", "Läuft es schon?"),
+    *(Feld(f"{feld}_{code}", f"{was} ({name})", freiwillig_aufgeklappt=True)
+      for code, name in katalog.UEBERSETZT for feld, was in (("titel", "Name"), ("beschreibung", "Beschreibung"))),
 )
 FRAGEN = {f.name: f.frage for f in FORMULAR} | {"ebene": "Ebene der Präventionskette", "lat": "Lage",
                                                "lon": "Lage", "genauigkeit": "Lage", "quelle": "Quelle",

@@ -68,7 +68,7 @@ def _alter(z: dict) -> list[tuple[str, str]]:
         return [("alter_bis", f"„bis {z['alter_bis']}“ liegt vor „ab {z['alter_von']}“.")]
     if not z["lebensphasen"]:
         if von is None and bis is None:
-            return [("lebensphasen", "Bitte die Lebensphasen oder das Alter (alter_von, alter_bis) angeben.")]
+            return [("lebensphasen", "Bitte das Alter (ab, bis) oder die Lebensphasen angeben.")]
         z["lebensphasen"] = katalog.TRENNER.join(alter.phasen(von, bis))
     return []
 

@@ -40,7 +40,9 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
         liste.staende(ablage), stand, angebote, pruefen,
         lambda inhalt, datei: liste.lies_datei(inhalt, datei, gebiete, einrichtungen, grenzen), "ang",
         {f.name: auswahl(options=f.erlaubt, required=f.pflicht) for f in katalog.SPALTEN if f.erlaubt},
-        zuerst=("titel", "traeger", "gemeinde", "einrichtung", "lebensphasen", "handlungsfeld", "status", "zeiten",
-                "kontakt", "bestaetigt_am")), benutzer)
-    st.caption("Lebensphasen mit „|“ trennen (0-3|3-6) oder „alle“; Gemeinde als Gemeindeschlüssel oder „kreisweit“; "
+        zuerst=("titel", "traeger", "gemeinde", "einrichtung", "art", "alter_von", "alter_bis", "lebensphasen",
+                "handlungsfeld", "status", "zeiten", "kontakt", "bestaetigt_am")), benutzer)
+    st.caption("Alter als „2 Jahre“ oder „18 Monate“ (ohne Lebensphasen folgen sie daraus); Lebensphasen mit „|“ "
+               "trennen (0-3|3-6) oder „alle“; Übersetzungen in den Spalten „Name auf …“ und „Beschreibung auf …“; "
+               "Gemeinde als Gemeindeschlüssel oder „kreisweit“; "
                "Einrichtung als Kennung aus dem Reiter Einrichtungen (E001). Die Vorlage erklärt jede Spalte.")

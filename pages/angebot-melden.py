@@ -51,7 +51,7 @@ einrichtungen = speicher.einrichtungen()
 namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
 AUSWAHL = {
     "zustaendigkeit": katalog.ZUSTAENDIGKEITEN, "handlungsfeld": katalog.HANDLUNGSFELDER,
-    "zugang": katalog.ZUGAENGE, "kosten": katalog.KOSTEN, "barrierefrei": katalog.BARRIEREFREI,
+    "zugang": katalog.ZUGAENGE, "kosten": katalog.KOSTEN, "barrierefrei": katalog.BARRIEREFREI, "art": katalog.ARTEN,
     "status": tuple(meldung.STATUS_TRAEGER),
     "gemeinde": (katalog.KREISWEIT, *sorted(namen, key=namen.get)),
     "einrichtung": tuple(einrichtungen.sort_values("name")["id"]),
@@ -60,11 +60,21 @@ ANZEIGE = {"status": meldung.STATUS_TRAEGER.get,
            "einrichtung": dict(zip(einrichtungen["id"], einrichtungen["name"])).get,
            "gemeinde": lambda a: "im ganzen Kreis" if a == katalog.KREISWEIT else namen.get(a, a)}
 PFLICHT = {f.name for f in katalog.SPALTEN if f.pflicht}
-LANG = {"beschreibung": 2000, "zeiten": 500, "zielgruppe": 500}
+LANG = {"beschreibung": 2000, "zeiten": 500, "zielgruppe": 500} | {
+    f"beschreibung_{code}": 2000 for code, _name in katalog.UEBERSETZT}
 
 werte: dict[str, str] = {}
 with st.form("angebot_melden"):
+    sprachen = None  # der Aufklapper steht hinter den übrigen Fragen
     for feld in meldung.FORMULAR:
+        if feld.freiwillig_aufgeklappt:
+            sprachen = sprachen or st.expander("Name und Beschreibung in anderen Sprachen (freiwillig; hilft "
+                                               "Familien, die wenig Deutsch lesen)")
+            with sprachen:
+                werte[feld.name] = (st.text_area if feld.name in LANG else st.text_input)(
+                    feld.frage, (bisher or {}).get(feld.name, ""), max_chars=LANG.get(feld.name, 200),
+                    key=f"am_{feld.name}")
+            continue
         frage = feld.frage + (" *" if feld.name in PFLICHT else "")
         vorher = (bisher or {}).get(feld.name, "")
         if feld.name == "lebensphasen":

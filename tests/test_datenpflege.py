@@ -555,12 +555,14 @@ def test_bevoelkerung_aus_genesis_in_der_datenpflege(monkeypatch, gebiete):
 
 
 def test_angebotsraster_zeigt_zuerst_was_man_meist_aendert():
-    """Von 27 Spalten erst die zehn, die man meist ändert (mit Überschriften für Menschen); „Alle Spalten zeigen“
+    """Von 43 Spalten erst die dreizehn, die man meist ändert (mit Überschriften für Menschen); „Alle Spalten zeigen“
     blendet die übrigen ein, ohne dass eine verloren geht."""
     app = _reiter(_anmelden(_app()), "Angebote")
     editor = [d for d in app.dataframe if list(d.proto.column_order)][-1]
-    assert list(editor.proto.column_order) == ["id", "titel", "traeger", "gemeinde", "einrichtung", "lebensphasen",
-                                               "handlungsfeld", "status", "zeiten", "kontakt", "bestaetigt_am"]
+    assert list(editor.proto.column_order) == ["id", "titel", "traeger", "gemeinde", "einrichtung", "art", "alter_von",
+                                               "alter_bis", "lebensphasen", "handlungsfeld", "status", "zeiten",
+                                               "kontakt", "bestaetigt_am"]
+    assert app.toggle(key="dp_ang_alle_spalten").label == "Alle 43 Spalten zeigen"
     app.toggle(key="dp_ang_alle_spalten").set_value(True).run()
     assert not any(list(d.proto.column_order) for d in app.dataframe)  # alle Spalten
 

@@ -124,9 +124,9 @@ def _ausfuellen(app: AppTest, antworten: dict[str, str]) -> AppTest:
         if name == "lebensphasen":
             app.multiselect(key="am_lebensphasen").set_value(wert.split("|"))
         elif name in ("zustaendigkeit", "gemeinde", "handlungsfeld", "zugang", "kosten", "status", "barrierefrei",
-                      "einrichtung"):
+                      "einrichtung", "art"):
             app.selectbox(key=f"am_{name}").set_value(wert)
-        elif name in ("beschreibung", "zeiten", "zielgruppe"):
+        elif name.startswith("beschreibung") or name in ("zeiten", "zielgruppe"):
             app.text_area(key=f"am_{name}").input(wert)
         else:
             app.text_input(key=f"am_{name}").input(wert)
@@ -188,6 +188,31 @@ def test_formular_meldet_netzwerk_nimmt_an_und_link_aendert(gebiete):
     assert jetzt["zeiten"] == "dienstags und donnerstags 9–11 Uhr" and jetzt["titel"] == "Elterncafé am Markt"
 
 
+def test_gemeldete_tagespflege_mit_alter_und_arabischem_titel_findet_eine_familie(gebiete, monkeypatch):
+    """Ein Träger meldet Kindertagespflege ab 1 Jahr bis 3 Jahre mit arabischem Namen; angenommen findet eine Familie
+    sie auf Arabisch mit „Kita-Platz“ und „2 Jahre“, nicht aber für ein Kind von 4 Jahren."""
+    from tests.conftest import HILDESHEIM_GEOJSON
+    from tests.test_wegweiser import _starte
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    monkeypatch.setenv("SOZIALPLANUNG_BASEMAP", "keine")
+    tagespflege = ANTWORTEN | {"titel": "Tagespflege Sonnenschein", "handlungsfeld": "Betreuung",
+                               "art": "Kindertagespflege", "lebensphasen": "", "alter_von": "1 Jahr",
+                               "alter_bis": "3", "titel_ar": "رعاية نهارية صن شاين",
+                               "beschreibung_ar": "مكان لخمسة أطفال"}
+    app = _senden(_ausfuellen(_formular(), tagespflege))
+    assert not app.exception and "ist angekommen" in app.success[0].value
+    ablage = oeffne_ablage(gebiete)
+    [offen] = meldung.offene(ablage)
+    assert (offen.daten["alter_von"], offen.daten["alter_bis"], offen.daten["lebensphasen"]) == (
+        "12 Monate", "3 Jahre", "0-3|3-6")  # einheitlich geschrieben; „bis 3 Jahre“ schließt 36 Monate ein: 3-6
+    meldung.annehmen(ablage, gebiete, offen.id, "meier (netzwerk)", liste_einrichtungen(ablage))
+    wegweiser = _starte(lang="ar", bedarf="kita", alter="2")
+    texte = [m.value for m in wegweiser.markdown]
+    assert any(t.startswith("**رعاية نهارية صن شاين**") for t in texte)
+    assert any("مكان لخمسة أطفال" in t and "العمر: من 12 شهرًا إلى 3 سنوات" in _gelesen(t) for t in texte)
+    assert not any("رعاية نهارية صن شاين" in t for t in (m.value for m in _starte(bedarf="kita", alter="4").markdown))
+
+
 def liste_einrichtungen(ablage):
     from indikatoren.orte import einrichtungspflege
     return einrichtungspflege.als_text(ablage)[1]
@@ -201,7 +226,8 @@ def test_formular_prueft_nennt_fragen_und_faengt_programme(gebiete):
     assert "**Ihre E-Mail-Adresse**: Das ist keine E-Mail-Adresse." in fehler
     app = _senden(_ausfuellen(_formular(), {"titel": "<b>Kurs</b>", "kontakt": "0 51 81 / 12 34"}))
     fehler = _gelesen(app.error[0].value)
-    assert "**Wer bietet es an?**" in fehler and "**Für welches Alter?**" in fehler and "<b>" not in fehler
+    assert "**Wer bietet es an?**" in fehler and "<b>" not in fehler
+    assert "**Oder: für welche Lebensphasen?**: Bitte das Alter (ab, bis) oder die Lebensphasen angeben." in fehler
     ablage = oeffne_ablage(gebiete)
     assert meldung.offene(ablage) == []
     assert _gelesen(_formular(link="abc.def").error[0].value).startswith("Dieser Link ist ungültig")

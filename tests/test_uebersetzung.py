@@ -56,7 +56,8 @@ def test_pluralformen_von_hand():
     assert [n("pl", z) for z in (1, 2, 5, 22)] == ["1 oferta", "2 oferty", "5 ofert", "22 oferty"]
     assert [n("ru", z) for z in (1, 3, 11, 21)] == ["1 предложение", "3 предложения", "11 предложений",
                                                      "21 предложение"]
-    assert [n("ar", z) for z in (0, 1, 2, 5)] == ["لا توجد خدمات", "خدمة واحدة", "خدمتان", "5 خدمات"]
+    assert [n("ar", z) for z in (0, 1, 2, 5, 12, 100)] == ["لا توجد خدمات", "خدمة واحدة", "خدمتان", "5 خدمات",
+                                                         "12 خدمةً", "100 خدمة"]
     assert [n("de", z) for z in (1, 2)] == ["1 Angebot", "2 Angebote"]
 
 

@@ -135,7 +135,7 @@ def test_pruefung_schreibt_alter_einheitlich_und_leitet_phasen_ab(gebiete):
         pruefe(schlecht, "angebote.csv", gebiete)
     gemeldet = {(m.zeile, m.spalte): m.text for m in fehler.value.meldungen}
     assert set(gemeldet) == {(2, "lebensphasen"), (3, "alter_von"), (4, "alter_bis"), (5, "art")}
-    assert "Lebensphasen oder das Alter" in gemeldet[(2, "lebensphasen")]
+    assert "das Alter (ab, bis) oder die Lebensphasen" in gemeldet[(2, "lebensphasen")]
     assert "„zwei Jahre“ ist kein Alter" in gemeldet[(3, "alter_von")]
 
 

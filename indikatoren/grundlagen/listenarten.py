@@ -20,18 +20,19 @@ class Listenspalte:
     pflicht: bool = False
     erlaubt: tuple[str, ...] = ()  # leer: freier Text
     hoechstlaenge: int | None = None  # Zeichen; ohne Angabe die der Listenart
+    ueberschrift: str = ""  # für Menschen, wenn weder TITEL noch der Spaltenname taugen
 
     @property
     def titel(self) -> str:
         """Die Überschrift für Menschen („Breite (lat)“, „bestätigt am“); `name` bleibt der Spaltenkopf der Datei."""
-        return TITEL.get(self.name) or self.name.replace("_", " ").capitalize()
+        return self.ueberschrift or TITEL.get(self.name) or self.name.replace("_", " ").capitalize()
 
 
 # Überschriften nur dort, wo der Spaltenname mit großem Anfangsbuchstaben nicht reicht
 TITEL = {"id": "Kennung", "lat": "Breite (lat)", "lon": "Länge (lon)", "traeger": "Träger",
          "zustaendigkeit": "Zuständigkeit", "bestaetigt_am": "bestätigt am",
          "quelle_adresse": "Quelle der Adresse", "quelle_lage": "Quelle der Lage", "gemeinde": "Gemeinde (AGS)",
-         "einrichtung": "Einrichtung (Kennung)"}
+         "einrichtung": "Einrichtung (Kennung)", "alter_von": "Alter ab", "alter_bis": "Alter bis"}
 
 
 KENNUNG = Listenspalte("id", "Feste Kennung; leer: ein neuer Eintrag, er bekommt beim Speichern eine.",
