@@ -38,7 +38,8 @@ def finde(angebote: pd.DataFrame, f: Filter) -> pd.DataFrame:
         b = BEDARFE[f.bedarf]
         treffer = treffer[treffer["handlungsfeld"].isin(b.handlungsfelder) | treffer["art"].isin(b.arten)]
     if f.alter_monate is not None:
-        treffer = treffer[[alter.passt(z, f.alter_monate) for z in treffer.to_dict("records")]]
+        treffer = treffer[pd.Series([alter.passt(z, f.alter_monate) for z in treffer.to_dict("records")],
+                                    index=treffer.index, dtype=bool)]  # Maske, auch ohne Zeilen
     if f.lebensphase:
         treffer = treffer[treffer["lebensphasen"].map(lambda z: f.lebensphase in katalog.phasen(z)).astype(bool)]
     if f.handlungsfeld:

@@ -6,7 +6,7 @@ Zahlen nur aus dem Lesergebnis (geheimhaltung.fuer_leser); Farbe ist nie der ein
 
 import pandas as pd
 
-from angebote import katalog, luecken, suche
+from angebote import katalog, luecken, suche, uebergaenge
 from darstellung.tabellen import nte_text, wert_text
 from indikatoren.grundlagen.katalog import indikator
 from indikatoren.rechnen import auswertung
@@ -32,6 +32,61 @@ def matrix_text(angebote: pd.DataFrame, gemeinde: str | None, sozialraum: str | 
         index="lebensphase", columns="handlungsfeld", values="text")
     return tabelle.reindex(index=list(katalog.LEBENSPHASEN), columns=list(katalog.HANDLUNGSFELDER)).rename_axis(
         index="Lebensphase", columns=None)
+
+
+# Legende der Matrix: dieselben Klassen wie die Zellen (stil.py), Farbe und Muster mit dem Wort daneben
+LEGENDE = '<div class="pk-legende" role="list" aria-label="Legende der Matrix">' + "".join(
+    f'<span role="listitem"><span class="pk-muster pk-{zustand}" aria-hidden="true"></span>{name}</span>'
+    for zustand, name in luecken.ZUSTAENDE.items()) + "</div>"
+
+
+def zellen(angebote: pd.DataFrame, gemeinde: str | None, sozialraum: str | None = None) -> pd.DataFrame:
+    """Die Matrix als Zellen zum Anklicken: je Lebensphase × Handlungsfeld der Zustand (luecken.ZUSTAENDE), eine
+    kurze Beschriftung, die ihn in Worten nennt, und eine lange für den Tooltip."""
+    m = luecken.matrix(angebote, gemeinde, sozialraum)
+
+    def kurz(z) -> str:
+        if z.zustand == "luecke":
+            return "Lücke"
+        if z.zustand == "geplant":
+            return f"nur geplant: {z.geplant}"
+        return f"{z.anzahl} aktiv" + (" · doppelt?" if z.doppelt else "") + (f" + {z.geplant} geplant"
+                                                                            if z.geplant else "")
+
+    def lang(z) -> str:
+        teile = [f"{z.anzahl} aktive" + (f", davon {z.davon_kreisweit} kreisweit" if z.davon_kreisweit else ""),
+                 f"{z.geplant} geplante"]
+        return (f"{z.handlungsfeld}, {z.lebensphase}: {luecken.ZUSTAENDE[z.zustand]} ({'; '.join(teile)} "
+                "Angebote). Klicken zeigt die Angebote.")
+
+    return m.assign(beschriftung=[kurz(z) for z in m.itertuples()], hilfe=[lang(z) for z in m.itertuples()])
+
+
+def uebergaenge_text(angebote: pd.DataFrame, ergebnis: pd.DataFrame, gebiet: str, jahr: int) -> pd.DataFrame:
+    """Je Übergang die Angebote, die ihn überbrücken (aktive, geplante), neben dem Bedarf der Altersgruppe davor und
+    danach im Gebiet (Kreis, Gemeinde oder Sozialraum)."""
+    def bedarf(ind_id: str) -> str:
+        z = auswertung.zeile(ergebnis, ind_id, jahr, gebiet)
+        return f"{indikator(ind_id).kurz}: " + ("–" if z is None else wert_text(z["wert"], z["status"]))
+
+    zeilen = []
+    for u in uebergaenge.UEBERGAENGE:
+        b = uebergaenge.bruecken(angebote, u)
+        zeilen.append({"Übergang": u.name, "Bedarf davor": bedarf(u.bedarf_vorher),
+                       "Bedarf danach": bedarf(u.bedarf_nachher),
+                       "aktive Angebote": int((b["status"] == "aktiv").sum()),
+                       "geplante": int((b["status"] == "geplant").sum())})
+    return pd.DataFrame(zeilen)
+
+
+def bruecken_text(angebote: pd.DataFrame, kennung: str) -> pd.DataFrame:
+    """Die Angebote eines Übergangs für die Liste darunter: Titel, Träger, für welches Alter, Status."""
+    u = next(u for u in uebergaenge.UEBERGAENGE if u.kennung == kennung)
+    b = uebergaenge.bruecken(angebote, u)
+    alter = [(f"{z['alter_von'] or '…'} bis {z['alter_bis'] or '…'}" if z["alter_von"] or z["alter_bis"]
+              else ", ".join(katalog.phasen(z["lebensphasen"]))) for z in b.to_dict("records")]
+    return pd.DataFrame({"Titel": b["titel"].tolist(), "Träger": b["traeger"].tolist(), "Alter": alter,
+                         "Status": b["status"].tolist()})
 
 
 def bedarf_text(ergebnis: pd.DataFrame, gemeinde: str | None, kreis: str, jahr: int,

@@ -14,6 +14,22 @@ BILDSCHIRM = """
   background: #fff; color: #1a1a1a; cursor: pointer; }
 /* Wegweiser von rechts nach links: ein deutscher Absatz (Angebot ohne Übersetzung) läuft in seiner Richtung */
 [data-testid="stMain"][dir="rtl"] .stMarkdown p { unicode-bidi: plaintext; text-align: start; }
+/* Lückenmatrix: Farbe, Muster und Wort je Zustand (darstellung/praeventionskette.py); Text bleibt dunkel, 4,5:1 */
+.pk-legende { display: flex; flex-wrap: wrap; gap: 0.4rem 1.2rem; font-size: 0.9rem; }
+.pk-legende .pk-muster { display: inline-block; width: 1.6rem; height: 1rem; margin-right: 0.35rem;
+  vertical-align: -0.15rem; border: 1px solid #767676; }
+.pk-luecke, [class*="st-key-pkz_luecke"] button { background: #fde2dd repeating-linear-gradient(
+  45deg, transparent 0 6px, rgba(160, 40, 20, 0.22) 6px 8px) !important; }
+.pk-geplant, [class*="st-key-pkz_geplant"] button { background: #fff3c4 radial-gradient(
+  rgba(120, 90, 0, 0.35) 1.2px, transparent 1.6px) 0 0 / 7px 7px !important; }
+.pk-abgedeckt, [class*="st-key-pkz_abgedeckt"] button { background: #d9f0dc !important; }
+.pk-doppelt, [class*="st-key-pkz_doppelt"] button { background: repeating-linear-gradient(
+  0deg, transparent 0 6px, rgba(60, 40, 140, 0.2) 6px 7px), repeating-linear-gradient(
+  90deg, transparent 0 6px, rgba(60, 40, 140, 0.2) 6px 7px) #e2ddf5 !important; }
+[class*="st-key-pkz_"] button { color: #1a1a1a !important; border: 1px solid #767676 !important;
+  min-height: 2.2rem; padding: 0.15rem 0.3rem !important; }
+[class*="st-key-pkz_"] button p { font-size: 0.85rem !important; font-weight: 600; }
+[class*="st-key-pkz_"][class*="_gewaehlt_"] button { outline: 3px solid #1f4e99 !important; outline-offset: 1px; }
 [data-testid="stCaptionContainer"] { color: #595959 !important; opacity: 1 !important; }
 a:focus-visible, button:focus-visible, input:focus-visible, textarea:focus-visible, summary:focus-visible,
 [role="tab"]:focus-visible, [role="switch"]:focus-visible, [role="checkbox"]:focus-visible,

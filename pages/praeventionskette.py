@@ -2,7 +2,8 @@
 
 import streamlit as st
 
-from angebote import katalog
+from angebote import katalog, luecken
+from angebote.uebergaenge import UEBERGAENGE
 from darstellung import praeventionskette as pk
 from darstellung.export import als_csv
 from darstellung.maskierung import md
@@ -10,6 +11,8 @@ from pages import _ansicht as sicht
 from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
 from pages import _zwischenspeicher as speicher
+
+BREITEN = [1.6, 1, 1, 1, 1, 1]  # Handlungsfeld, dann je Lebensphase eine Spalte: die Kette von links nach rechts
 
 k = rahmen.kontext()
 gebiete = speicher.gebiete()
@@ -24,7 +27,7 @@ gebiet = namen[ags] if ags else gebiete.name(gebiete.kreis)
 if sozialraum:
     gebiet = f"{gebiete.name(sozialraum)} ({gebiet})"
     angebote = speicher.angebote_im_sozialraum(k)
-    angebote = angebote[(angebote["sozialraum"] == sozialraum) | (angebote["gemeinde"] == katalog.KREISWEIT)]
+angebote = luecken.im_gebiet(angebote, ags, sozialraum)
 st.title(f"Präventionskette: {md(gebiet)}")
 st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] == 'aktiv').sum()} aktiv, "
            f"{(angebote['status'] == 'geplant').sum()} geplant. Geplante zählen nicht als Abdeckung"
@@ -34,24 +37,57 @@ st.caption(f"Angebote: {len(angebote)} in der Liste, davon {(angebote['status'] 
 
 st.header("Angebote nach Lebensphase und Handlungsfeld")
 matrix, bedarf, kreis = speicher.praeventionskette(k, ags, sozialraum)
-bedienung.tabelle(matrix, "matrix", index=True)
-st.caption("Zahl der aktiven Angebote; „Lücke“: keines; „doppelt?“: ab "
-           f"{katalog.DOPPELT_AB} Angeboten desselben Felds in derselben Phase.")
+st.html(pk.LEGENDE)
+zellen = pk.zellen(angebote, ags, sozialraum).set_index(["handlungsfeld", "lebensphase"])
+gewaehlt = st.session_state.get("pk_zelle")
+kopf = st.columns(BREITEN, vertical_alignment="bottom")
+kopf[0].markdown("**Handlungsfeld**")
+for spalte, phase in zip(kopf[1:], katalog.LEBENSPHASEN):
+    spalte.markdown(f"**{md(phase)}**")
+for i, feld in enumerate(katalog.HANDLUNGSFELDER):
+    reihe = st.columns(BREITEN, vertical_alignment="center")
+    reihe[0].markdown(md(feld))
+    for j, (spalte, phase) in enumerate(zip(reihe[1:], katalog.LEBENSPHASEN)):
+        z = zellen.loc[(feld, phase)]
+        markiert = "_gewaehlt" if gewaehlt == (phase, feld) else ""
+        with spalte.container(key=f"pkz_{z['zustand']}{markiert}_{i}_{j}"):
+            st.button(z["beschriftung"], key=f"pk_zelle_{i}_{j}", help=z["hilfe"], width="stretch",
+                      on_click=st.session_state.__setitem__, args=("pk_zelle", (phase, feld)))
+with st.expander("Die Matrix als Tabelle (zum Vorlesen und Herunterladen)"):
+    bedienung.tabelle(matrix, "matrix", index=True)
+st.caption("Zahl der aktiven Angebote; „Lücke“: keines, auch kein geplantes; „nur geplant“: noch keines aktiv; "
+           f"„doppelt?“: ab {katalog.DOPPELT_AB} aktiven Angeboten desselben Felds in derselben Phase. Die Farbe "
+           "wiederholt nur, was in der Zelle steht; Muster: schraffiert Lücke, gepunktet geplant, kariert doppelt.")
+
+if gewaehlt:
+    phase, feld = gewaehlt
+    st.subheader(f"Angebote: {md(feld)}, {md(phase)}")
+    zelle = pk.angebote_der_zelle(angebote, ags, phase, feld)
+    if zelle.empty:
+        st.info(f"Keine Angebote für {md(phase)} in „{md(feld)}“.")
+    else:
+        st.dataframe(zelle, hide_index=True, width="stretch")
+else:
+    st.caption("Ein Klick auf eine Zelle zeigt ihre Angebote.")
+
+st.header(f"Übergänge {k.jahr}: Angebote und Bedarf davor und danach")
+bedienung.tabelle(pk.uebergaenge_text(angebote, k.ergebnis, sozialraum or ags or gebiete.kreis, k.jahr),
+                  "uebergaenge")
+st.caption("Ein Angebot überbrückt einen Übergang, wenn es Kinder ein Jahr davor und ein Jahr danach erreicht (nach "
+           "seinem Alter, sonst nach seinen Lebensphasen). Bedarf: NEF-Quote der Altersgruppe, beim Übergang in die "
+           "Ausbildung danach die ELB-Quote (15 bis 65 Jahre) – die Statistik teilt nicht feiner.")
+uebergang = st.selectbox("Angebote eines Übergangs", [u.kennung for u in UEBERGAENGE], key="pk_uebergang",
+                         format_func={u.kennung: u.name for u in UEBERGAENGE}.get)
+bruecken = pk.bruecken_text(angebote, uebergang)
+if bruecken.empty:
+    st.info("Kein Angebot überbrückt diesen Übergang.")
+else:
+    st.dataframe(bruecken, hide_index=True, width="stretch")
 
 st.header(f"Bedarf {k.jahr}: NEF-Quote nach Altersgruppe")
 bedienung.tabelle(bedarf, "bedarf")
 st.caption("Die Altersgruppen der Statistik (unter 3, 3 bis unter 6, 6 bis unter 15) und die Lebensphasen der "
            "Angebote decken sich nicht; die Zuordnung steht in der zweiten Spalte.")
-
-st.header("Angebote einer Zelle")
-spalten = st.columns(2)
-phase = spalten[0].selectbox("Lebensphase", katalog.LEBENSPHASEN, key="pk_phase")
-feld = spalten[1].selectbox("Handlungsfeld", katalog.HANDLUNGSFELDER, key="pk_feld")
-zelle = pk.angebote_der_zelle(angebote, ags, phase, feld)
-if zelle.empty:
-    st.info(f"Keine Angebote für {phase} in „{feld}“.")
-else:
-    st.dataframe(zelle, hide_index=True, width="stretch")
 
 st.header(f"Alle Gemeinden {k.jahr}: Bedarf und Angebote")
 bedienung.tabelle(kreis, "kreisansicht")

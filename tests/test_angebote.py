@@ -50,13 +50,14 @@ def test_lueckenmatrix_von_hand(gebiete, zweite_liste):
     m = luecken.matrix(geprueft, ALFELD).set_index(["lebensphase", "handlungsfeld"])
     assert len(m) == 5 * 10
     # 0-3, Beratung: A005, A006, Elterncafé (nicht: Hildesheim, beendet) -> 3, also mögliche Doppelung
-    assert m.loc[("0-3", "Beratung und Elternbildung")].tolist() == [3, 0, 0, False, True]
-    assert m.loc[("6-10", "Beratung und Elternbildung")].tolist() == [2, 0, 0, False, False]
+    assert m.loc[("0-3", "Beratung und Elternbildung")].tolist() == [3, 0, 0, False, True, "doppelt"]
+    assert m.loc[("6-10", "Beratung und Elternbildung")].tolist() == [2, 0, 0, False, False, "abgedeckt"]
     # kreisweit zählt für Alfeld, auch rund um die Geburt („alle“)
-    assert m.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False]
+    assert m.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False, "abgedeckt"]
     # Frühe Hilfen (A007) ist nur geplant: eine Lücke, mit einem geplanten Angebot daneben
-    assert m.loc[("rund um die Geburt", "Frühe Hilfen")].tolist() == [0, 0, 1, True, False]
-    assert m.loc[("10-18", "Gesundheit"), "anzahl"] == 1 and m.loc[("rund um die Geburt", "Gesundheit"), "luecke"]
+    assert m.loc[("rund um die Geburt", "Frühe Hilfen")].tolist() == [0, 0, 1, True, False, "geplant"]
+    assert m.loc[("10-18", "Gesundheit"), "anzahl"] == 1
+    assert m.loc[("rund um die Geburt", "Gesundheit"), "zustand"] == "luecke"
     kreis = luecken.matrix(geprueft).set_index(["lebensphase", "handlungsfeld"])
     assert kreis.loc[("0-3", "Beratung und Elternbildung"), "anzahl"] == 4  # mit Hildesheim
     hildesheim = luecken.matrix(geprueft, HILDESHEIM).set_index(["lebensphase", "handlungsfeld"])
@@ -67,9 +68,32 @@ def test_lueckenmatrix_von_hand(gebiete, zweite_liste):
     im_sozialraum = geprueft.assign(sozialraum=[orte.get(k, "ALF-02" if g == ALFELD else "")
                                                 for k, g in zip(geprueft["id"], geprueft["gemeinde"])])
     sr = luecken.matrix(im_sozialraum, ALFELD, "ALF-01").set_index(["lebensphase", "handlungsfeld"])
-    assert sr.loc[("0-3", "Beratung und Elternbildung")].tolist() == [1, 0, 0, False, False]
-    assert sr.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False]
+    assert sr.loc[("0-3", "Beratung und Elternbildung")].tolist() == [1, 0, 0, False, False, "abgedeckt"]
+    assert sr.loc[("rund um die Geburt", "Materielle Hilfen")].tolist() == [1, 1, 0, False, False, "abgedeckt"]
     assert sr["davon_kreisweit"].sum() == sr.loc[(slice(None), "Materielle Hilfen"), "anzahl"].sum() == 5
+
+
+def test_uebergaenge_von_hand(gebiete, zweite_liste):
+    """Ein Jahr vor und nach dem Übergang: A004-A006 (0-3 bis 10-18) und die kreisweite Schuldnerberatung („alle“)
+    aktiv; A001, A003 („alle“), A008 (0-3 bis 10-18) geplant; nicht A002 (bis 6), A007 (bis 3), die Elternkurse (0-3),
+    der beendete Kurs, und in Alfeld nicht der in Hildesheim."""
+    from angebote import uebergaenge
+    alfeld = luecken.im_gebiet(lies_angebote(_als_csv(zweite_liste), "zweite.csv", gebiete), ALFELD)
+    kita = uebergaenge.bruecken(alfeld, uebergaenge.UEBERGAENGE[0])
+    # aktive zuerst, je Status die kleinere Spanne (0 bis 215 Monate vor „alle“: −9 bis 215), dann der Titel
+    assert kita["titel"].str[:12].tolist() == ["Erziehungsbe", "Kinder- und ", "Sprechstunde", "Schuldnerber",
+                                               "Verfahrenslo", "Sprechzeit A", "Sprechzeit e"]
+    assert kita["status"].tolist() == ["aktiv"] * 4 + ["geplant"] * 3
+    # ein eigenes Alter geht den Phasen vor: 5 bis 7 Jahre überbrückt nur Kita → Grundschule
+    brueckenjahr = alfeld.iloc[[0]].assign(titel="Brückenjahr", lebensphasen="3-6", alter_von="5 Jahre",
+                                          alter_bis="7 Jahre", status="aktiv")
+    assert [len(uebergaenge.bruecken(brueckenjahr, u)) for u in uebergaenge.UEBERGAENGE] == [1, 0, 0]
+    # Grenzen: 60 und 84 Monate gehören dazu, 61 reicht nicht
+    assert uebergaenge.spanne({"alter_von": "60 Monate", "alter_bis": "84 Monate", "lebensphasen": ""}) == (60, 84)
+    assert len(uebergaenge.bruecken(brueckenjahr.assign(alter_von="61 Monate"), uebergaenge.UEBERGAENGE[0])) == 0
+    assert uebergaenge.bruecken(alfeld.iloc[0:0], uebergaenge.UEBERGAENGE[0]).empty  # ohne Angebote: leer
+    jugend = brueckenjahr.assign(alter_von="", alter_bis="", lebensphasen="10-18")
+    assert [len(uebergaenge.bruecken(jugend, u)) for u in uebergaenge.UEBERGAENGE] == [0, 0, 1]
 
 
 def test_kommandozeile_luecken(tmp_path, capsys, zweite_liste):

@@ -373,23 +373,44 @@ def test_fehler_in_einer_seite_zeigt_keinen_traceback(monkeypatch):
     assert "kann gerade nicht angezeigt werden (Fehlerkennung " in meldung and "Innenleben" not in meldung
 
 
+def _tabelle(app, spalte: str) -> pd.DataFrame:
+    return next(d.value for d in app.dataframe if spalte in d.value.columns)
+
+
 def test_praeventionskette_alfeld_luecken_neben_dem_bedarf(kern):
     app = starte("praeventionskette", gemeinde="03254002", jahr="2024")
     assert not app.exception and app.title[0].value == "Präventionskette: Alfeld \\(Leine\\)"
-    matrix = app.dataframe[0].value
+    matrix = _tabelle(app, "Frühe Hilfen")
     # alle 8 Angebote sind geplant: überall eine Lücke, daneben die geplanten (von Hand aus data/angebote.csv)
     assert matrix.loc["0-3", "Beratung und Elternbildung"] == "Lücke (2 geplant)"
     assert matrix.loc["rund um die Geburt", "Frühe Hilfen"] == "Lücke (1 geplant)"
     assert matrix.loc["rund um die Geburt", "Gesundheit"] == "Lücke"
-    bedarf = app.dataframe[1].value.set_index("Altersgruppe der Daten")
+    # dieselben Zellen zum Anklicken: Zeile = Handlungsfeld, Spalte = Lebensphase (die Kette von links nach rechts)
+    assert app.button(key="pk_zelle_0_1").label == "nur geplant: 2"  # Beratung und Elternbildung, 0-3
+    assert app.button(key="pk_zelle_4_0").label == "Lücke"  # Gesundheit, rund um die Geburt
+    assert "Klicken zeigt die Angebote" in app.button(key="pk_zelle_0_1").help
+    bedarf = _tabelle(app, "Altersgruppe der Daten").set_index("Altersgruppe der Daten")
     for ind, text in (("kinderarmut_u3", "unter 3"), ("kinderarmut", "Kinderarmut")):
         eigene = auswertung.zeile(kern, ind, 2024, "03254002")
         assert bedarf.at[text, "Gemeinde"] == wert_text(eigene["wert"], eigene["status"])
         platz, von = auswertung.platz(kern, ind, 2024, "03254002")
         assert bedarf.at[text, "Platz"] == f"{platz} von {von}"
-    app.selectbox(key="pk_phase").select("0-3").run()
-    app.selectbox(key="pk_feld").select("Beratung und Elternbildung").run()
-    assert app.dataframe[2].value["Titel"].str.startswith(("Erziehungsberatung", "Sprechstunde")).all()
+    assert not any("Ort" in d.value.columns for d in app.dataframe)  # noch keine Zelle gewählt
+    app.button(key="pk_zelle_0_1").click().run()
+    assert app.subheader[0].value == "Angebote: Beratung und Elternbildung, 0\\-3"
+    zelle = next(d.value for d in app.dataframe if "Ort" in d.value.columns)
+    assert sorted(zelle["Titel"].str[:18]) == ["Erziehungsberatung", "Sprechstunde Bezir"]
+    # Übergänge (von Hand): jedes Angebot für „alle“ oder 0-3 bis 10-18 reicht ein Jahr vor und nach jedem
+    # Übergang – A001, A003, A004, A005, A006, A008, alle geplant; A002 (bis 6) und A007 (bis 3) nicht.
+    # Bedarf Alfeld 2024 aus data/beispiel_kennzahlen.csv: 3-6: 111 von 608 = 18,3 %; 6-15: 268 von 1.543 = 17,4 %;
+    # ELB-Quote 1.037 von 11.909 = 8,7 %
+    uebergaenge = _tabelle(app, "Übergang").set_index("Übergang")
+    assert uebergaenge["geplante"].tolist() == [6, 6, 6] and uebergaenge["aktive Angebote"].tolist() == [0, 0, 0]
+    assert uebergaenge.at["Kita → Grundschule", "Bedarf davor"].endswith("18,3\xa0%")
+    assert uebergaenge.at["Kita → Grundschule", "Bedarf danach"].endswith("17,4\xa0%")
+    assert uebergaenge.at["Schule → Ausbildung", "Bedarf danach"].endswith("8,7\xa0%")
+    bruecken = _tabelle(app, "Alter")
+    assert len(bruecken) == 6 and bruecken["Status"].eq("geplant").all()
     kreis = app.dataframe[-1].value
     assert kreis["Gemeinde"].tolist()[:2] == ["Hildesheim", "Alfeld (Leine)"]  # absteigend nach Bedarf
     assert (kreis["Lücken (Felder × Phasen)"] == 50).all()  # keine aktiven Angebote
@@ -400,7 +421,7 @@ def test_praeventionskette_alfeld_luecken_neben_dem_bedarf(kern):
 def test_praeventionskette_ganzer_kreis():
     app = starte("praeventionskette")
     assert not app.exception and app.title[0].value == "Präventionskette: Landkreis Hildesheim"
-    assert "Gemeinde" not in app.dataframe[1].value.columns  # Bedarf nur für den Kreis
+    assert "Gemeinde" not in _tabelle(app, "Altersgruppe der Daten").columns  # Bedarf nur für den Kreis
 
 
 def test_korrektur_zeigt_nichts_von_der_vorigen_veroeffentlichung(tmp_path, capsys, gebiete):

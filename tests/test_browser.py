@@ -365,6 +365,24 @@ def test_praeventionskette_im_browser(server, seite):
     seite.get_by_text("Angebote nach Lebensphase und Handlungsfeld").wait_for()
     seite.get_by_text("Bedarf 2024: NEF-Quote nach Altersgruppe").wait_for()
     assert _parameter(seite.url)["gemeinde"] == "03254002"
+    # die ganze Matrix bei 1.400 px: 50 Zellen, jede ganz im Fenster, Farbe und Muster nach Zustand, Wort darin
+    zellen = seite.locator("[class*='st-key-pk_zelle_'] button:visible")  # Streamlit hält je Knopf einen verborgen
+    zellen.nth(49).wait_for(timeout=60_000)
+    assert zellen.count() == 50
+    rechts = max(z.bounding_box()["x"] + z.bounding_box()["width"] for z in zellen.all())
+    assert rechts <= 1400
+    luecke = seite.locator(".st-key-pk_zelle_4_0 button:visible")
+    geplant = seite.locator(".st-key-pk_zelle_0_1 button:visible")
+    assert (luecke.inner_text(), geplant.inner_text()) == ("Lücke", "nur geplant: 2")
+    stil = "e => [getComputedStyle(e).backgroundColor, getComputedStyle(e).backgroundImage]"
+    farbe, muster = luecke.evaluate(stil)
+    assert farbe == "rgb(253, 226, 221)" and "repeating-linear-gradient" in muster  # schraffiert
+    farbe, muster = geplant.evaluate(stil)
+    assert farbe == "rgb(255, 243, 196)" and "radial-gradient" in muster  # gepunktet
+    geplant.click()
+    seite.get_by_role("heading", name="Angebote: Beratung und Elternbildung, 0-3").wait_for(timeout=60_000)
+    seite.get_by_text("Erziehungsberatung: Gruppenangebote").first.wait_for(state="attached")  # Zelle der Tabelle
+    seite.get_by_text("Übergänge 2024: Angebote und Bedarf davor und danach").wait_for()
     seite.wait_for_timeout(1000)
     seite.screenshot(path=str(ERGEBNISSE / "praeventionskette.png"), full_page=True)
 

@@ -337,11 +337,17 @@ def test_karte_der_sozialraeume_und_praeventionskette(mit_beispiel):
     # die Angebote des Familienzentrums (Marktplatz, in der Innenstadt) zählen dort, in Südost keines
     innen = next(d.value for d in app.dataframe if "Beratung und Elternbildung" in d.value.columns)
     assert innen.loc["0-3", "Beratung und Elternbildung"] == "Lücke (2 geplant)"
+    assert app.button(key="pk_zelle_0_1").label == "nur geplant: 2"  # dieselbe Zelle zum Anklicken
+    uebergaenge = next(d.value for d in app.dataframe if "Übergang" in d.value.columns)
+    assert uebergaenge["geplante"].tolist() == [6, 6, 6]  # im Familienzentrum, also in der Innenstadt
     bedarf = next(d.value for d in app.dataframe if "Sozialraum" in d.value.columns)
     assert bedarf.set_index("Altersgruppe der Daten").at["Kinderarmut", "Platz"] == "1 von 2"
     app = starte("praeventionskette", gemeinde=ALFELD, sozialraum="ALF-03")
     suedost = next(d.value for d in app.dataframe if "Beratung und Elternbildung" in d.value.columns)
     assert suedost.loc["0-3", "Beratung und Elternbildung"] == "Lücke"
+    assert app.button(key="pk_zelle_0_1").label == "Lücke"
+    assert not app.exception and not app.error
+    assert next(d.value for d in app.dataframe if "Übergang" in d.value.columns)["geplante"].tolist() == [0, 0, 0]
 
 
 def test_name_eines_sozialraums_bleibt_in_der_profiltabelle_text(monkeypatch, capsys, tmp_path):

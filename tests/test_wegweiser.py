@@ -155,7 +155,9 @@ def test_bedarf_alter_und_sprache_von_hand(angebote):
     assert finde(bedarf="kita", alter_monate=6) == ["A002"]
     assert finde(bedarf="kita", alter_monate=40) == ["A002"]  # X3 bis 36 Monate; A002 bis „3-6“
     assert finde(bedarf="geld") == ["X1"]  # Materielle Hilfen
-    assert finde(alter_monate=-9) == ["A001", "A003", "A007", "X1"]  # Schwangerschaft: „rund um die Geburt“, „alle“
+    assert finde(alter_monate=-9) == ["A001", "A003", "A007", "X1"]
+    leer = suche.finde(angebote.iloc[0:0], suche.Filter(alter_monate=24, bedarf="kita"))  # nichts, aber mit Spalten
+    assert leer.empty and list(leer.columns) == list(angebote.columns)  # Schwangerschaft: „rund um die Geburt“, „alle“
     assert finde(sprache="ar") == ["X1", "X4"] and finde(sprache="tr") == ["X1"]
     from angebote import sprachen
     assert sprachen.vorhandene(angebote["sprachen"]) == ["ar", "tr"]
