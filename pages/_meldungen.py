@@ -128,8 +128,8 @@ def _erinnerungen(ablage: Ablage, faellig: list, wer: str) -> None:
     basis = _basis()
     server = konfiguration.smtp()
     if server is None:
-        st.caption("Kein Mailserver eingestellt (SOZIALPLANUNG_SMTP, siehe README): die Tabelle für einen Serienbrief "
-                   "im eigenen Mailprogramm enthält je Angebot einen neuen persönlichen Link.")
+        st.caption("Kein Mailserver eingestellt (die IT stellt ihn mit SOZIALPLANUNG_SMTP ein): die Tabelle für einen "
+                   "Serienbrief im eigenen Mailprogramm enthält je Angebot einen neuen persönlichen Link.")
         anmeldung.herunterladen("Serienbrief (CSV) mit neuen Links", lambda: erinnerung.serienbrief(
             ablage, faellig, basis, wer), "erinnerungen.csv", "text/csv", key="mel_serienbrief")
         return

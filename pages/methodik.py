@@ -8,6 +8,7 @@ from darstellung.karte import BASEMAP_DE_NAMENSNENNUNG
 from darstellung.maskierung import md
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from indikatoren.grundlagen import geodaten, katalog, konfiguration, laender, vergleichswerte
+from indikatoren.orte import geokodierung
 from indikatoren.rechnen.berechnung import Status
 from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
@@ -116,6 +117,10 @@ st.markdown(f"{kontakt['herausgeber']}  \n{kontakt['anschrift']}  \n{kontakt['ko
             f"Vertreten durch: {kontakt['vertretung']}")
 
 abschnitt("datenschutz")
+try:
+    geokodierer = geokodierung.Einstellungen.aus_umgebung().name
+except ValueError:  # falsch eingestellt: die Suche nach Adresse meldet es selbst
+    geokodierer = "nicht eingestellt"
 st.markdown(
     f"**Verantwortlich:** {kontakt['herausgeber']}, {kontakt['anschrift']}. "
     f"**Datenschutzbeauftragte/r:** {kontakt['datenschutz']}\n\n"
@@ -128,4 +133,9 @@ st.markdown(
     "**Angebot melden:** Ihre Angaben zum Angebot werden nach der Prüfung durch das Netzwerk veröffentlicht. Eine "
     "E-Mail-Adresse, die Sie dazu angeben, sieht nur die Datenpflege (für Rückfragen und Ihren persönlichen Link). "
     "Um das Formular vor Missbrauch zu schützen, speichert der Server zu jeder Meldung einen verschlüsselten Hash "
-    "Ihrer IP-Adresse, nie die Adresse selbst.")
+    "Ihrer IP-Adresse, nie die Adresse selbst.\n\n"
+    "**Angebote finden – Entfernung von Ihrer Adresse:** Geben Sie eine Adresse ein, schickt der Server sie (nicht "
+    "Ihr Browser, also ohne Ihre IP-Adresse) für diese eine Suche an den eingestellten Geokodierungsdienst "
+    f"({md(geokodierer)}) und rechnet mit dem Punkt, den er zurückgibt. Die Adresse wird weder gespeichert "
+    "noch in den Link geschrieben; sie bleibt nur, solange Ihr Browserfenster offen ist. Ohne Adresse genügt ein Ort "
+    "aus der Liste.")

@@ -129,7 +129,7 @@ def test_fehler_mit_zeile_und_spalte(gebiete):
                      "a.csv, Zeile 5, Spalte status: „läuft“ ist nicht erlaubt (geplant, aktiv, beendet).",
                      "a.csv, Zeile 6, Spalte bestaetigt_am: Das Datum 24.12.2026 liegt in der Zukunft.",
                      "a.csv, Zeile 7, Spalte titel: Die Zelle enthält ein unsichtbares Steuerzeichen",
-                     "a.csv, Zeile 8, Spalte handlungsfeld: „handlungsfeld“ fehlt (Pflicht)."):
+                     "a.csv, Zeile 8, Spalte handlungsfeld: Pflichtangabe fehlt; bitte ausfüllen."):
         assert any(t.startswith(erwartet) for t in texte), (erwartet, texte)
     assert len(texte) == 8
     with pytest.raises(UngueltigeDatei, match="Die Pflichtspalte „status“ fehlt"):

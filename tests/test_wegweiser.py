@@ -142,7 +142,8 @@ def test_pruefung_schreibt_alter_einheitlich_und_leitet_phasen_ab(gebiete):
 def test_bedarf_alter_und_sprache_von_hand(angebote):
     extra = angebote.iloc[0].to_dict()
     angebote = pd.concat([angebote, pd.DataFrame([
-        extra | {"id": "X3", "titel": "Tagesmutter Müller", "handlungsfeld": "Betreuung", "status": "aktiv",
+        extra | {"id": "X3", "titel": "Vermittlung Kindertagespflege", "handlungsfeld": "Beratung und Elternbildung",
+                 "status": "aktiv",
                  "art": "Kindertagespflege", "lebensphasen": "0-3", "alter_von": "1 Jahr", "alter_bis": "3 Jahre"},
         extra | {"id": "X4", "titel": "Deutschkurs für Mütter", "handlungsfeld": "Bildung und Lernförderung",
                  "art": "Kurs oder Gruppe", "status": "aktiv", "lebensphasen": "3-6", "sprachen": "arabisch"}])],
@@ -150,7 +151,7 @@ def test_bedarf_alter_und_sprache_von_hand(angebote):
     finde = lambda **f: sorted(suche.finde(angebote, suche.Filter(**f))["id"])  # noqa: E731
     # „Deutsch lernen“: Handlungsfeld Integration und Sprache – A001 (alle Phasen); X4 ist Bildung
     assert finde(bedarf="deutsch", alter_monate=24) == ["A001"]
-    # Kita-Platz: Betreuung (A002, X3) oder Art Kita/Kindertagespflege; X3 erst ab 12 Monaten
+    # Kita-Platz: Betreuung (A002) oder Art Kita/Kindertagespflege (X3, ein Beratungsangebot); X3 ab 12 Monaten
     assert finde(bedarf="kita") == ["A002", "X3"]
     assert finde(bedarf="kita", alter_monate=6) == ["A002"]
     assert finde(bedarf="kita", alter_monate=40) == ["A002"]  # X3 bis 36 Monate; A002 bis „3-6“
@@ -220,7 +221,8 @@ def test_entfernung_von_einer_adresse_mit_dem_geokodierungsdienst(monkeypatch):
     """Eine Adresse über den lokalen Dienst: Treffer mit Entfernung; unbekannt oder außerhalb: eine Meldung. Die
     Adresse steht nicht im Link und nicht in der Datenbank."""
     from tests.geocoder_attrappe import GeocoderAttrappe
-    dienst = GeocoderAttrappe({"Sedanstraße 15, Alfeld": (51.98811, 9.82452), "Alexanderplatz, Berlin": (52.52, 13.41)})
+    dienst = GeocoderAttrappe({"Sedanstraße 15, Alfeld": (51.98811, 9.82452),
+                               "Bahnhof Gronau (Leine)": (52.0850, 9.7770), "Alexanderplatz, Berlin": (52.52, 13.41)})
     monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_URL", dienst.url)
     monkeypatch.setenv("SOZIALPLANUNG_GEOCODER_PAUSE", "0")
     try:
@@ -233,12 +235,16 @@ def test_entfernung_von_einer_adresse_mit_dem_geokodierungsdienst(monkeypatch):
         assert "Sedan" not in ansichtslink(app)
         app.selectbox(key="wg_hoechstens").select(1.0).run()
         assert app.caption[0].value.startswith("8 Angebote")
+        app.text_input(key="wg_adresse").input("Bahnhof Gronau (Leine)").run()  # 11,5 km vom Familienzentrum
+        assert "Kein Angebot passt" in app.info[0].value  # höchstens 1 km: keines
+        app.selectbox(key="wg_hoechstens").select(None).run()
+        assert sum("11,5 km entfernt" in m.value.replace("\\", "") for m in app.markdown) == 8
         app.text_input(key="wg_adresse").input("Alexanderplatz, Berlin").run()
         assert "liegt nicht im Kreis" in _hinweise(app)[0]
         app.text_input(key="wg_adresse").input("Gibt es nicht 1").run()
         assert "wurde nicht gefunden" in _hinweise(app)[0]
-        assert [a["text"] for a in dienst.anfragen] == ["Sedanstraße 15, Alfeld", "Alexanderplatz, Berlin",
-                                                         "Gibt es nicht 1"]
+        assert [a["text"] for a in dienst.anfragen] == ["Sedanstraße 15, Alfeld", "Bahnhof Gronau (Leine)",
+                                                         "Alexanderplatz, Berlin", "Gibt es nicht 1"]
         from sqlalchemy import create_engine, func, select
 
         from indikatoren.ablage.schema import geokodierung

@@ -60,7 +60,7 @@ def grundfehler(tabelle: pd.DataFrame, art: Listenart, datei: str) -> list[Meldu
             elif len(wert) > laenge:
                 text = f"Der Text ist {len(wert)} Zeichen lang; erlaubt sind {laenge}."
             elif f.pflicht and not wert:
-                text = f"„{f.name}“ fehlt (Pflicht)."
+                text = "Pflichtangabe fehlt; bitte ausfüllen."
             elif f.erlaubt and wert and wert not in f.erlaubt:
                 text = f"„{wert}“ ist nicht erlaubt ({', '.join(f.erlaubt)})."
             else:
