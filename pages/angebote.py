@@ -10,7 +10,7 @@ from streamlit_folium import st_folium
 from angebote import entfernung, katalog, sprachen, suche
 from angebote.entfernung import STUFEN, mit_entfernung, orte_zur_wahl
 from angebote.orte import lage, orte_der_treffer
-from darstellung import uebersetzung
+from darstellung import dokument, uebersetzung
 from darstellung.karte import stellvertreter, wegweiserorte
 from darstellung.maskierung import html, md
 from darstellung.wegweiser import angebot_markdown
@@ -47,7 +47,7 @@ zugang = sprache = punkt = None
 hoechstens = float("inf")
 a = sicht.ansicht()
 titel = _("Familienwegweiser {gemeinde}").format(gemeinde=namen[a.gemeinde]) if a.gemeinde else _("Angebote finden")
-st.set_page_config(page_title=f"{titel} – {gebiete.name(gebiete.kreis)}")
+st.set_page_config(page_title=dokument.titel(titel, gebiete.name(gebiete.kreis)))  # in der Sprache der Seite
 if not k.praesentation:
     bedienung.auswahl(st.selectbox, _("Sprache") + " · Language", list(uebersetzung.SPRACHEN), "lang",
                       format_func=uebersetzung.name)
