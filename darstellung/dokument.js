@@ -26,11 +26,31 @@
     "Collapse sidebar": "Seitenleiste einklappen", "Expand sidebar": "Seitenleiste ausklappen",
     "Main menu": "Hauptmenü",
   };
+  // Streamlits eigene Wörter um jede Seite, deutsch; der Wegweiser gibt sie in seiner Sprache mit (data-texte)
+  const RAHMEN = {springen: "Zum Hauptinhalt springen", hilfe: "Hilfe zu", ueberschrift: "Link zu dieser Überschrift",
+                  waehlen: "Bitte wählen"};
   function uebersetzen() {
     const html = document.documentElement;
     // Sprache und Schreibrichtung: Deutsch, außer eine Seite nennt ihre (der Wegweiser, uebersetzung.py)
     const marke = document.querySelector("[data-seitensprache]");
     const lang = marke ? marke.dataset.seitensprache : "de", dir = marke ? marke.dataset.richtung : "ltr";
+    let rahmen = RAHMEN;
+    try { if (marke && marke.dataset.texte) rahmen = Object.assign({}, RAHMEN, JSON.parse(marke.dataset.texte)); }
+    catch (fehler) { rahmen = RAHMEN; }
+    for (const a of document.querySelectorAll("a")) {  // der Sprunglink zum Inhalt (für die Tastatur)
+      if (a.textContent === "Skip to main content") a.dataset.sprung = "1";
+      if (a.dataset.sprung && a.textContent !== rahmen.springen) a.textContent = rahmen.springen;
+    }
+    for (const el of document.querySelectorAll("[aria-label]")) {
+      const alt = el.getAttribute("aria-label");
+      if (alt === "Link to heading") el.setAttribute("aria-label", rahmen.ueberschrift);
+      else if (alt.startsWith("Help for ")) {
+        el.setAttribute("aria-label", `${rahmen.hilfe} ${alt.slice("Help for ".length)}`);
+      }
+    }
+    for (const el of document.querySelectorAll('[placeholder="Choose an option"], [placeholder="Choose options"]')) {
+      el.setAttribute("placeholder", rahmen.waehlen);
+    }
     if (html.lang !== lang) html.lang = lang;
     // die Richtung nur für den Inhalt: Streamlits Seitenleiste und Kopf sind für links-nach-rechts gebaut
     const inhalt = document.querySelector('[data-testid="stMain"]');
@@ -49,8 +69,9 @@
         else if (/^\d+(\.\d+)?(B|KB|MB|GB)$/.test(s)) {  // Dateigröße: „116.0B“ -> „116,0 B“
           t.nodeValue = s.replace(".", ",").replace(/(B|KB|MB|GB)$/, "\u00a0$1");
         }
-        else if (/^Limit \d+MB per file/.test(s)) {  // Streamlit nimmt mehr an; die Prüfung lehnt mit Meldung ab
-          t.nodeValue = s.replace(/^Limit \d+MB per file/, "höchstens __HOECHSTE_MB__ MB je Datei").replace(/•/g, "·");
+        else if (/^(Limit )?\d+(\.\d+)?\s?[KMG]?B per file/.test(s)) {  // Streamlit nimmt mehr an; die Prüfung
+          t.nodeValue = s.replace(/^(Limit )?\d+(\.\d+)?\s?[KMG]?B per file/, "höchstens __HOECHSTE_MB__ MB je Datei")
+            .replace(/•/g, "·");  // lehnt Größeres mit Meldung ab
         }
       }
     }
@@ -71,6 +92,6 @@
     geplant = true;
     requestAnimationFrame(() => { geplant = false; uebersetzen(); });
   }).observe(document.documentElement, {subtree: true, childList: true, attributes: true,
-                                        attributeFilter: ["lang", "dir", "aria-label", "title", "data-title"]});
+                                        attributeFilter: ["lang", "dir", "aria-label", "title", "data-title", "placeholder"]});
   uebersetzen();
 })();

@@ -7,6 +7,7 @@ Abschnitt „Übersetzungen“. Leichte Sprache hat keinen Sprachcode; sie heiß
 """
 
 import io
+import json
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -18,6 +19,7 @@ from babel.messages.pofile import read_po
 from babel.support import NullTranslations, Translations
 
 from angebote import alter, katalog
+from darstellung.maskierung import html
 
 ORDNER = Path(__file__).with_name("sprachen")
 SPRACHEN = ("de", "ls", "en", "ar", "tr", "uk", "ru", "pl")
@@ -67,6 +69,15 @@ class Sprache:
     def babel(self) -> str:
         """Für Sprachnamen und Zahlen (Leichte Sprache: Deutsch)."""
         return self.html_lang
+
+
+def seitenmarke(s: Sprache) -> str:
+    """Für st.html: Sprache, Schreibrichtung und Streamlits eigene Wörter (Sprunglink, Hilfe, Auswahl) in der Sprache
+    der Seite; dokument.js setzt sie ins Dokument. Nur Text aus den Katalogen, als Attribut maskiert."""
+    texte = {"springen": s._("Zum Hauptinhalt springen"), "hilfe": s._("Hilfe zu"),
+             "ueberschrift": s._("Link zu dieser Überschrift"), "waehlen": s._("Bitte wählen")}
+    return (f'<span hidden data-seitensprache="{html(s.html_lang)}" data-richtung="{html(s.richtung)}" '
+            f'data-texte="{html(json.dumps(texte, ensure_ascii=False))}"></span>')
 
 
 def name(kennung: str) -> str:

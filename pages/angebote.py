@@ -12,7 +12,7 @@ from angebote.entfernung import STUFEN, mit_entfernung, orte_zur_wahl
 from angebote.orte import lage, orte_der_treffer
 from darstellung import dokument, uebersetzung
 from darstellung.karte import stellvertreter, wegweiserorte
-from darstellung.maskierung import html, md
+from darstellung.maskierung import md
 from darstellung.wegweiser import angebot_markdown
 from indikatoren.grundlagen import geodaten
 from pages import _ansicht as sicht
@@ -37,7 +37,7 @@ if "wg_sprache_vom_browser" not in st.session_state:  # einmal je Sitzung, ein L
         sicht.setze(lang=uebersetzung.aus_browser(st.context.headers.get("Accept-Language") or ""))
 s = uebersetzung.sprache(sicht.ansicht().lang)
 _ = s._
-st.html(f'<span hidden data-seitensprache="{html(s.html_lang)}" data-richtung="{html(s.richtung)}"></span>')
+st.html(uebersetzung.seitenmarke(s))
 gebiete = speicher.gebiete()
 namen = dict(zip(gebiete.gemeinden["ags"], gebiete.gemeinden["name"]))
 angebote = speicher.angebote()

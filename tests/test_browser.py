@@ -254,6 +254,10 @@ def test_datenpflege_anmelden_einlesen_und_auf_der_karte_sehen(tmp_path):
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         assert seite.get_by_test_id("stSidebarNav").get_by_text("Datenpflege").count() == 0  # für Leser verborgen
         _anmelden(seite, "meier", "Kennzahlen einlesen")
+        from indikatoren.einlesen.tabelle_lesen import HOECHSTGROESSE
+        grenze = seite.get_by_role("tabpanel", name="Kennzahlen einlesen").get_by_text(
+            f"höchstens {HOECHSTGROESSE // 1024 // 1024} MB je Datei", exact=False)
+        grenze.first.wait_for(timeout=20_000)  # statt Streamlits „200MB per file“
         seite.get_by_role("tabpanel", name="Kennzahlen einlesen").locator("input[type=file]").set_input_files(
             str(datei))
         try:
