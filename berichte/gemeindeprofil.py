@@ -51,6 +51,7 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
     einrichtungen, angebote = daten.einrichtungen, daten.angebote
     name = gebiete.name(ags)
     tabelle = profil.indikatoren(ergebnis, gebiete, ags, jahr)
+    anteile = tabelle.pop("Anteil").tolist() if "Anteil" in tabelle else []  # im PDF unter dem Namen, nicht als Spalte
     eigene = auswertung.zeile(ergebnis, INDIKATOR, jahr, ags)
     reihe = auswertung.zeitreihe(ergebnis, INDIKATOR, [ags, gebiete.kreis])
     gruppen = profil.altersgruppen(ergebnis, gebiete, ags, jahr)
@@ -60,6 +61,7 @@ def _profil(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
         "kernsatz": _kernsatz(eigene, name, jahr),
         "herkunft": herkunft_text(eigene) if eigene is not None else "keine Zahlen",
         "spalten": list(tabelle.columns), "zeilen": [[untrennbar(w) for w in z] for z in tabelle.values.tolist()],
+        "anteile": anteile,
         "karte": grafik.lagekarte(grenzen, ags), "karte_alt": f"Lage von {name} im {gebiete.name(gebiete.kreis)}",
         "verlauf": grafik.verlauf(reihe), "verlauf_alt": _beschreibung(reihe, "jahr"),
         "altersgruppen": grafik.altersgruppen(gruppen) if not gruppen.empty else "",
@@ -75,7 +77,7 @@ def _kernsatz(zeile, name: str, jahr: int) -> str:
     if zeile is None or zeile["status"] != Status.OK:
         return f"Für {jahr} ist der Kinderarmutsindikator in {name} nicht ausweisbar."
     return (f"Kinderarmutsindikator {jahr}: {wert_text(zeile['wert'], 'ok')} der Kinder unter 15 Jahren in {name} "
-            "leben in einer SGB-II-Bedarfsgemeinschaft.")
+            f"leben in einer SGB-II-Bedarfsgemeinschaft ({profil.anteil_text(zeile, katalog.indikator(INDIKATOR))}).")
 
 
 def _beschreibung(tabelle: pd.DataFrame, achse: str) -> str:

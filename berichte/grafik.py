@@ -11,7 +11,7 @@ matplotlib.use("svg")  # ohne Bildschirm; muss vor pyplot stehen
 import geopandas as gpd  # noqa: E402
 import matplotlib.pyplot as plt  # noqa: E402
 import pandas as pd  # noqa: E402
-from matplotlib.ticker import FuncFormatter, MaxNLocator  # noqa: E402
+from matplotlib.ticker import Formatter, MaxNLocator  # noqa: E402
 
 from darstellung.diagramme import FARBE, FARBE_HERVOR, FARBE_KREIS, LINIENFARBEN  # noqa: E402
 from darstellung.tabellen import wert_text  # noqa: E402
@@ -21,7 +21,22 @@ from indikatoren.rechnen.berechnung import AUSGEWIESEN, Status
 
 plt.rcParams.update({"font.family": "DejaVu Sans", "font.size": 8, "svg.fonttype": "none",
                      "axes.spines.top": False, "axes.spines.right": False})
-_PROZENT = FuncFormatter(lambda w, _: f"{zahl(w, 0)} %")
+
+
+class Prozent(Formatter):
+    """Achsenbeschriftung in Prozent mit so vielen Nachkommastellen, wie der Abstand der Striche braucht: 2,5 % und
+    7,5 % statt „3 %“ und „8 %“, dann alle Striche mit derselben Stellenzahl (0,0 %, 2,5 %, 5,0 %)."""
+
+    def format_ticks(self, werte):
+        return [f"{zahl(w, stellen(werte))} %" for w in werte]
+
+    def __call__(self, wert, pos=None):
+        return f"{zahl(wert, stellen([wert]))} %"
+
+
+def stellen(werte) -> int:
+    """Die wenigsten Nachkommastellen (höchstens 3), mit denen jeder Wert genau dasteht."""
+    return next((n for n in range(3) if all(abs(round(w, n) - w) < 1e-9 for w in werte)), 3)
 
 
 def grenzen_quelle() -> str:
@@ -61,7 +76,7 @@ def verlauf(reihe: pd.DataFrame) -> str:
         kreis = teil["ebene"].iloc[0] == "kreis"
         ax.plot(teil["jahr"], pd.to_numeric(pd.Series(werte), errors="coerce"), marker="o", markersize=3,
                 color=LINIENFARBEN[n % len(LINIENFARBEN)], linestyle="--" if kreis else "-", label=teil["name"].iloc[0])
-    ax.yaxis.set_major_formatter(_PROZENT)
+    ax.yaxis.set_major_formatter(Prozent())
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, fontsize=7, loc="lower left")
@@ -83,7 +98,7 @@ def altersgruppen(werte: pd.DataFrame) -> str:
             ax.text(xi, h, zahl(h, 1) if s == Status.OK else "n. a.", ha="center", va="bottom", fontsize=6.5)
     ax.set_xticks([i + breite * (len(gebiete) - 1) / 2 for i in range(len(gruppen))],
                   [g.replace(" (", "\n(") for g in gruppen], fontsize=7)
-    ax.yaxis.set_major_formatter(_PROZENT)
+    ax.yaxis.set_major_formatter(Prozent())
     ax.set_ylim(top=max([runde(w, 1) for w in werte["wert"].dropna()] + [1]) * 1.25)  # Platz für die Werte
     ax.legend(frameon=False, fontsize=7, ncol=2, loc="upper center", bbox_to_anchor=(0.5, 1.18))
     return _als_bild(fig)
@@ -133,7 +148,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     ax.set_yticks(y, [f"▶ {n}" if g else n for n, g in zip(rang["name"], gewaehlt)], fontsize=schrift)
     for beschriftung, g in zip(ax.get_yticklabels(), gewaehlt):
         beschriftung.set_fontweight("bold" if g else "normal")
-    ax.xaxis.set_major_formatter(_PROZENT)
+    ax.xaxis.set_major_formatter(Prozent())
     ax.tick_params(axis="x", labelsize=schrift)
     if kreis_wert is not None:
         ax.axvline(runde(kreis_wert, 1), color=FARBE_KREIS, linestyle="--", linewidth=schrift / 6.5)
@@ -157,7 +172,7 @@ def kreisverlauf(reihe: pd.DataFrame, vergleich: pd.DataFrame) -> str:
         x = [int(s[:4]) + (int(s[5:7]) - 1) / 12 for s in teil["stichtag"]]
         ax.plot(x, [runde(w, 1) for w in teil["wert"]], linestyle="none", marker="s", markersize=4,
                 color=LINIENFARBEN[(n + 1) % len(LINIENFARBEN)], label=f"{gebiet} (veröffentlicht)")
-    ax.yaxis.set_major_formatter(_PROZENT)
+    ax.yaxis.set_major_formatter(Prozent())
     ax.set_xticks(reihe["jahr"] + 11 / 12, [f"Dez. {j}" for j in reihe["jahr"]], fontsize=7)
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, fontsize=7, loc="lower right")

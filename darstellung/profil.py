@@ -2,7 +2,7 @@
 
 import pandas as pd
 
-from darstellung.tabellen import monat_text, pp_text, tag_text, wert_text
+from darstellung.tabellen import anzahl_text, monat_text, nte_text, pp_text, tag_text, wert_text
 from indikatoren.grundlagen import katalog, vergleichswerte
 from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.rechnen import auswertung
@@ -35,6 +35,7 @@ def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -
                      for v in vergleichswerte.passend(ind.id, jahr).itertuples()}
         zeilen.append({
             "Indikator": ind.titel, gebiete.name(ags): wert_text(eigene["wert"], eigene["status"]),
+            "Anteil": anteil_text(eigene, ind),
             "Platz": f"Platz {platz} von {von}" if platz else "–",
             "zum Vorjahr": pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, ags)), **oben,
             "Kreis": "–" if kreis is None else wert_text(kreis["wert"], kreis["status"]),
@@ -42,6 +43,16 @@ def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -
             "Stichtag": f"{monat_text(eigene['stichtag_sgb2'])} / Bev. {tag_text(eigene['stichtag_bev'])}",
         })
     return pd.DataFrame(zeilen)
+
+
+def anteil_text(zeile, ind: katalog.Indikator) -> str:
+    """„479 von 2.737 · jedes 6. Kind“: die Anzahlen hinter der Quote (nur wenn beide gezeigt werden dürfen),
+    „jedes n. Kind“, wo der Katalog es für den Indikator vorsieht und der Wert ausgewiesen ist; sonst „–“."""
+    if pd.isna(zeile["zaehler"]) or pd.isna(zeile["nenner"]):
+        anzahlen = ""
+    else:
+        anzahlen = f"{anzahl_text(zeile['zaehler'])} von {anzahl_text(zeile['nenner'])}"
+    return " · ".join(t for t in (anzahlen, nte_text(zeile["wert"], zeile["status"], ind)) if t) or "–"
 
 
 def altersgruppen(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:

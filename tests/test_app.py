@@ -199,8 +199,13 @@ def test_gemeindeprofil_werte_und_plaetze(kern):
 
 
 def test_gemeindeprofil_alfeld_mit_einrichtungen():
-    app = starte("gemeindeprofil", gemeinde="03254002")
+    app = starte("gemeindeprofil", gemeinde="03254002", jahr="2024")
     assert "Einrichtungen (19)" in [s.value for s in app.header]
+    # von Hand aus data/beispiel_kennzahlen.csv: NEF unter 15 479 von 2.737, 2.737 / 479 = 5,71 -> jedes 6. Kind;
+    # SGB-II-Quote 1.557 von 14.646 (ohne „jedes n. Kind“: es zählt Personen)
+    anteil = app.table[0].value["Anteil"]
+    assert anteil["Kinderarmutsindikator (NEF-Quote unter 15)"] == "479 von 2.737 · jedes 6. Kind"
+    assert anteil[katalog.indikator("sgb2_quote").titel] == "1.557 von 14.646"
     text = " ".join(m.value for m in app.markdown)
     assert "- **Familienzentrum** (1): Familienzentrum Alfeld (Lage ungefähr)" in text
     assert "Bürgerschule (ohne Lage)" in text and "**Kita** (5):" in text
@@ -327,6 +332,7 @@ def test_seiten_zeigen_nur_was_veroeffentlichen_zeigt(capsys):
     profil = starte("gemeindeprofil", gemeinde="03254013", jahr="2024").table[0].value
     for ind in ("kinderarmut_u3", "kinderarmut_6_15"):  # 2 und ihr Partner 9 (3 wäre zu klein, siehe schutz.py)
         assert profil.loc[katalog.indikator(ind).titel, "Eime"] == "nicht ausweisbar"
+        assert profil.loc[katalog.indikator(ind).titel, "Anteil"] == "–"  # die Anzahl bleibt gesperrt
     assert profil.loc[katalog.indikator("kinderarmut_3_6").titel, "Eime"] != "nicht ausweisbar"
 
     vergleich = tabelle_mit(starte("zeitvergleich", gemeinde="03254013", indikator="kinderarmut_u3"), "Zeitraum")

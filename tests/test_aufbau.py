@@ -120,3 +120,12 @@ def test_sperrdateien_passen_zu_den_angaben():
         assert entwicklung.get(name) == version, f"requirements-dev.lock: {name} nicht {version} – bitte .ci/sperren"
     assert {n: entwicklung.get(n) for n in laufzeit} == laufzeit
     assert len(laufzeit) > 60
+
+
+def test_laufzeitordner_jedes_kreises_bleiben_aus_git():
+    """Datenbank und Zwischenspeicher gehören nicht ins Repository, auch nicht die eines anderen Kreises (README:
+    `SOZIALPLANUNG_LAUFZEIT=laufzeit_dueren`); Quellcode daneben schon."""
+    pfade = ["laufzeit/sozialplanung.sqlite", "laufzeit_dueren/sozialplanung.sqlite", "laufzeit_03255/geodaten/x.gpkg",
+             "indikatoren/grundlagen/laender.py"]
+    lauf = subprocess.run(["git", "check-ignore", "--no-index", *pfade], cwd=PROJEKT, capture_output=True, text=True)
+    assert lauf.stdout.split() == pfade[:3]

@@ -56,6 +56,10 @@ def test_gemeindeprofil_alfeld(tmp_path, capsys):
                      "Arbeit", "Beispieldaten", "Datenstand 1 vom", "Seite 1 von 1", "Familienzentrum Alfeld",
                      "13,2 % (Juni 2023)", "Angebote nach Lebensphase"):
         assert erwartet in text, erwartet
+    # was der Runde Tisch zitiert: data/beispiel_kennzahlen.csv, Alfeld 2024: NEF unter 15 479 von 2.737 Kindern,
+    # 2.737 / 479 = 5,71 -> jedes 6. Kind; SGB-II-Quote 1.557 von 14.646
+    assert "leben in einer SGB-II-Bedarfsgemeinschaft (479 von 2.737 · jedes 6. Kind)." in text
+    assert "1.557 von 14.646" in text
 
 
 def test_gesperrtes_bleibt_gesperrt(tmp_path, capsys):

@@ -91,3 +91,15 @@ def test_veraenderung_mit_minuszeichen_und_ausdruecklicher_richtung():
     assert veraenderung_metrik(-0.3) == {"delta": "\u22120,3\u00a0Pp.", "delta_color": "green", "delta_arrow": "down"}
     assert veraenderung_metrik(0.3) == {"delta": "+0,3\u00a0Pp.", "delta_color": "red", "delta_arrow": "up"}
     assert veraenderung_metrik(0.04)["delta_arrow"] == "off" and veraenderung_metrik(None) == {"delta": None}
+
+
+def test_achsen_der_berichte_mit_den_stellen_die_sie_brauchen():
+    """Striche bei 2,5 %-Schritten heißen 2,5 % und 7,5 % (nicht „3 %“, „8 %“), alle mit einer Stelle; ganze Schritte
+    ohne Stelle."""
+    reihe = pd.DataFrame({"ags": ["03254013"] * 3, "name": ["Eime"] * 3, "ebene": ["gemeinde"] * 3,
+                          "jahr": [2022, 2023, 2024], "wert": [8.0, 11.0, 12.2], "status": ["ok"] * 3})
+    svg = _svg(grafik.verlauf(reihe))
+    striche = [t for t in re.findall(r"<text [^>]*>([^<]+)</text>", svg) if t.endswith("%")]
+    assert striche == ["0,0 %", "2,5 %", "5,0 %", "7,5 %", "10,0 %"]  # 12,2 liegt über dem obersten Strich
+    assert grafik.Prozent().format_ticks([0, 5, 10, 15]) == ["0 %", "5 %", "10 %", "15 %"]
+    assert grafik.Prozent().format_ticks([0, 0.25, 0.5]) == ["0,00 %", "0,25 %", "0,50 %"]
