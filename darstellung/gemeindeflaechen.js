@@ -62,7 +62,8 @@ function gemeindeflaechen(karte, daten, basis, deckkraft) {
     // Fläche im Ausschnitt liegt und breit genug für ihn ist: Tausende Namen auf einmal kosteten Sekunden.
     var ebenen = {};
     flaechen.eachLayer(function (ebene) { ebenen[ebene.feature.properties.ags] = ebene; });
-    var namen = daten.features.slice().sort(function (a, b) { return b.properties.flaeche - a.properties.flaeche; })
+    var namen = daten.features.filter(function (f) { return f.properties.bewohnt; })  // Forsten ohne Namen
+        .sort(function (a, b) { return b.properties.flaeche - a.properties.flaeche; })
         .map(function (f) { return {f: f, grenzen: ebenen[f.properties.ags].getBounds(), span: null}; });
     function zeigen(n) {
         if (!n.span) {

@@ -96,13 +96,17 @@ def basemap_einstellung(wert: str) -> tuple[str, str] | None:
 
 def flaechendaten(grenzen: gpd.GeoDataFrame) -> dict:
     """GeoJSON der Gemeinden mit allem, was nicht vom Indikator abhängt: AGS, Name (roh für Beschriftung und
-    Screenreader, maskiert als Kopf des Tooltips), Namenspunkt und Fläche (wer bei Überdeckung stehen bleibt)."""
+    Screenreader, maskiert als Kopf des Tooltips), Namenspunkt, Fläche (wer bei Überdeckung stehen bleibt) und ob
+    dort jemand wohnt: gemeindefreie Gebiete (Forsten, 0 Einwohner) heißen oft wie eine Nachbargemeinde und tragen
+    darum keinen Namen auf der Karte."""
     merkmale = []
     for gemeinde in grenzen.itertuples():
         punkt = gemeinde.geometry.representative_point()  # liegt sicher in der Fläche, anders als der Schwerpunkt
+        ewz = getattr(gemeinde, "ewz", None)  # ohne Angabe: bewohnt
         merkmale.append({"type": "Feature", "geometry": gemeinde.geometry.__geo_interface__, "properties": {
             "ags": gemeinde.ags, "name": gemeinde.name, "kopf": f"<b>{html(gemeinde.name)}</b>",
-            "punkt": [round(punkt.y, 5), round(punkt.x, 5)], "flaeche": round(gemeinde.geometry.area, 8)}})
+            "punkt": [round(punkt.y, 5), round(punkt.x, 5)], "flaeche": round(gemeinde.geometry.area, 8),
+            "bewohnt": bool(pd.isna(ewz) or ewz > 0)}})
     return {"type": "FeatureCollection", "features": merkmale}
 
 

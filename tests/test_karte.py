@@ -3,8 +3,10 @@
 import hashlib
 import json
 import re
+from pathlib import Path
 
 import folium
+import pandas as pd
 import pytest
 from shapely.geometry import Point
 
@@ -188,3 +190,39 @@ def test_grundlagen_je_datenbank_und_unbenutzte_fallen_weg(tmp_path):
     assert (tmp_path / a.removeprefix("/app/static/")).exists()
     assert not (tmp_path / b.removeprefix("/app/static/")).parent.exists()
     assert not benutzt(b, tmp_path)  # dann baut die Seite sie neu (speicher._vorhanden)
+
+
+@pytest.mark.browser
+def test_gebiete_ohne_einwohner_tragen_keinen_namen():
+    """Holzminden hat sieben gemeindefreie Forsten (0 Einwohner), die wie Nachbargemeinden heißen („Holzminden“,
+    „Boffzen“ …): im Chromium steht jeder Name nur einmal auf der Karte, an der bewohnten Gemeinde."""
+    import geopandas as gpd
+    import xstatic.pkg.leaflet as xleaflet
+
+    from tests.browser import browser_seite
+    from tests.conftest import SHARED_GEO
+    alle = gpd.read_file(SHARED_GEO / "gemeinden_niedersachsen.geojson")
+    holzminden = geodaten.vereinfacht(alle[alle["ags"].str.startswith("03255")].reset_index(drop=True))
+    assert (holzminden["ewz"] == 0).sum() == 7
+    eigenschaften = {f["properties"]["ags"]: f["properties"] for f in flaechendaten(holzminden)["features"]}
+    assert not eigenschaften["03255505"]["bewohnt"] and eigenschaften["03255023"]["bewohnt"]  # Forst / Stadt
+    werte = pd.DataFrame(columns=["ags", "wert", "status", "stichtag_sgb2", "stichtag_bev"])
+    html = choroplethenkarte(holzminden, werte, None, katalog.indikator("kinderarmut")).get_root().render()
+    leaflet = Path(xleaflet.BASE_DIR)
+
+    def antworten(route):
+        pfad = route.request.url.split("127.0.0.1:9", 1)[1]
+        if pfad == "/karte":
+            route.fulfill(body=html, content_type="text/html")
+        elif pfad.startswith("/app/static/leaflet/") and (leaflet / pfad.rsplit("/", 1)[1]).is_file():
+            route.fulfill(path=str(leaflet / pfad.rsplit("/", 1)[1]))
+        else:
+            route.abort()
+
+    with browser_seite(1400, 1000) as s:
+        s.route("**/*", antworten)
+        s.goto("http://127.0.0.1:9/karte")
+        s.locator(".gemeindename span").first.wait_for(timeout=20_000)
+        s.wait_for_timeout(500)
+        namen = [n for n in s.locator(".gemeindename span").all_inner_texts() if n]  # leer: verdeckt
+    assert "Holzminden" in namen and len(namen) == len(set(namen)), sorted(namen)
