@@ -28,7 +28,7 @@
   };
   // Streamlits eigene Wörter um jede Seite, deutsch; der Wegweiser gibt sie in seiner Sprache mit (data-texte)
   const RAHMEN = {springen: "Zum Hauptinhalt springen", hilfe: "Hilfe zu", ueberschrift: "Link zu dieser Überschrift",
-                  waehlen: "Bitte wählen"};
+                  waehlen: "Bitte wählen", tabelle: "Tabelle, seitlich rollbar"};
   function uebersetzen() {
     const html = document.documentElement;
     // Sprache und Schreibrichtung: Deutsch, außer eine Seite nennt ihre (der Wegweiser, uebersetzung.py)
@@ -47,6 +47,18 @@
       else if (alt.startsWith("Help for ")) {
         el.setAttribute("aria-label", `${rahmen.hilfe} ${alt.slice("Help for ".length)}`);
       }
+    }
+    // Tabellen, die auf schmalen Schirmen seitlich rollen, mit der Tastatur erreichbar (Tab, dann Pfeiltasten)
+    for (const el of document.querySelectorAll('[data-testid="stTable"] > div, .stMarkdown table')) {
+      const rollt = el.scrollWidth > el.clientWidth + 1;
+      if (rollt && el.getAttribute("tabindex") !== "0") {
+        el.setAttribute("tabindex", "0");
+        el.setAttribute("role", "region");
+        el.setAttribute("aria-label", rahmen.tabelle);
+      } else if (!rollt && el.dataset.rollt) {
+        el.removeAttribute("tabindex"); el.removeAttribute("role"); el.removeAttribute("aria-label");
+      }
+      if (rollt) el.dataset.rollt = "1"; else delete el.dataset.rollt;
     }
     for (const el of document.querySelectorAll('[placeholder="Choose an option"], [placeholder="Choose options"]')) {
       el.setAttribute("placeholder", rahmen.waehlen);
@@ -86,6 +98,7 @@
     if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(feld.value).then(gemeldet, () => {});
     else if (document.execCommand("copy")) gemeldet();
   });
+  window.addEventListener("resize", () => requestAnimationFrame(uebersetzen));  // gedrehtes Telefon: neu prüfen
   let geplant = false;
   new MutationObserver(() => {
     if (geplant) return;

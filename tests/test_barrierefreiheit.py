@@ -246,3 +246,20 @@ def test_wegweiser_in_der_sprache_des_browsers_und_auf_dem_telefon(server):
         oben = erster.evaluate("e => e.getBoundingClientRect().top")
         assert 0 < oben < 844 - 40, oben
         s.screenshot(path=str(ERGEBNISSE / "sprachen" / "angebote_telefon_ar.png"))
+
+
+@pytest.mark.parametrize("pfad", ["gemeindeprofil", "methodik"])
+def test_seitlich_rollende_tabellen_auf_dem_telefon_mit_der_tastatur(server, pfad):
+    """Bei 390 px rollen breite Tabellen seitlich: axe ohne Verstoß (scrollable-region-focusable), die Tabelle ist
+    mit Tab erreichbar, benannt, und die Pfeiltaste rollt sie."""
+    with browser_seite(390, 844) as s:
+        s.goto(f"{server}/{pfad}", wait_until="domcontentloaded")
+        _fertig(s)
+        region = s.locator("[data-testid=stTable] > div[role=region][tabindex='0']").first
+        region.wait_for(state="attached", timeout=10_000)
+        assert region.get_attribute("aria-label") == "Tabelle, seitlich rollbar"
+        assert not _verstoesse(s)
+        region.focus()
+        s.keyboard.press("ArrowRight")
+        s.keyboard.press("ArrowRight")
+        s.wait_for_function("e => e.scrollLeft > 0", arg=region.element_handle(), timeout=5_000)
