@@ -19,6 +19,11 @@ FARBE = "#bd0026"  # dunkelste Klasse der Kartenpalette
 FARBE_HERVOR = "#2c7fb8"
 FARBE_KREIS = "#444444"
 LINIENFARBEN = ["#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#F0E442"]  # Okabe-Ito
+# Gemeindelinien ohne Schwarz (das trägt der Kreis), dafür Weinrot aus Paul Tols Palette
+GEMEINDEFARBEN = [farbe if farbe != "#000000" else "#882255" for farbe in LINIENFARBEN]
+PUNKTFORMEN = ["circle", "square", "diamond", "triangle-up", "x", "star", "triangle-down"]
+STRICHARTEN = ["solid", "dot", "dashdot", "longdash"]
+DIREKT_BIS = 6  # so viele Linien tragen ihren Namen am Ende; mehr: Legende
 
 
 TEXTFARBE = "#262626"  # 15:1 auf Weiß; Streamlits Vorgabe für Achsen hat 3,7:1
@@ -46,6 +51,9 @@ def fuer_beamer(fig: go.Figure, faktor: float = 1.6) -> go.Figure:
                         height=int((fig.layout.height or 400) * faktor), margin={"t": 110})
     gross.update_xaxes(tickfont={"size": 22})
     gross.update_yaxes(tickfont={"size": 22})
+    gross.update_annotations(font_size=22)  # Namen am Linienende
+    if not gross.layout.showlegend and gross.layout.annotations:
+        gross.update_layout(margin={"r": int((gross.layout.margin.r or 10) * 1.7)})
     for spur in gross.data:
         if isinstance(spur, go.Scatter):
             spur.line.width = (spur.line.width or 2) * 2
@@ -111,20 +119,45 @@ def rangliste_beschreibung(indikator: Indikator) -> str:
     return f"Balkendiagramm „{rangliste_titel(indikator)}“. Alle Werte stehen in der Tabelle unter dem Diagramm."
 
 
+def linienstil(n: int) -> dict:
+    """Der Stil der n-ten Gemeindelinie: Farbe (8, Okabe-Ito ohne Schwarz), Punktform (7) und Strichart (alle 8 Linien eine
+    andere), so dass auch 20 und mehr Linien verschieden bleiben – und nicht nur in der Farbe."""
+    return {"farbe": GEMEINDEFARBEN[n % len(GEMEINDEFARBEN)], "form": PUNKTFORMEN[n % len(PUNKTFORMEN)],
+            "strich": STRICHARTEN[n // len(GEMEINDEFARBEN) % len(STRICHARTEN)]}
+
+
 def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420) -> go.Figure:
-    """Eine Linie je Gebiet über die Jahre; Lücken, wo kein Wert ausweisbar ist."""
+    """Eine Linie je Gebiet über die Jahre; Lücken, wo kein Wert ausweisbar ist. Der Kreis schwarz, dick und
+    gestrichelt; bis DIREKT_BIS Linien steht der Name am Ende jeder Linie, mehr stehen in einer Legende rechts
+    (oben überdeckte sie den Titel)."""
     fig = go.Figure()
-    for n, (_, teil) in enumerate(reihe.groupby("ags", sort=False)):
+    gruppen = list(reihe.groupby("ags", sort=False))
+    gemeinden = 0
+    for _, teil in gruppen:
         werte = [runde(w, 1) if s == Status.OK else None for w, s in zip(teil["wert"], teil["status"])]
+        kreis = teil["ebene"].iloc[0] == "kreis"
+        stil = {"farbe": "#000000", "form": "circle", "strich": "dash"} if kreis else linienstil(gemeinden)
+        gemeinden += not kreis
+        name = html.escape(teil["name"].iloc[0])
         fig.add_trace(go.Scatter(
-            x=teil["jahr"], y=werte, mode="lines+markers", name=html.escape(teil["name"].iloc[0]),
-            line={"color": LINIENFARBEN[n % len(LINIENFARBEN)], "width": 3 if teil["ebene"].iloc[0] == "kreis" else 2,
-                  "dash": "dash" if teil["ebene"].iloc[0] == "kreis" else "solid"},
+            x=teil["jahr"], y=werte, mode="lines+markers", name=name,
+            line={"color": stil["farbe"], "width": 3 if kreis else 2, "dash": stil["strich"]},
+            marker={"symbol": stil["form"], "size": 7},
             text=[wert_text(w, s) for w, s in zip(teil["wert"], teil["status"])],
             hovertemplate="%{fullData.name}, %{x}: %{text}<extra></extra>"))
-    fig.update_xaxes(dtick=1, tickformat="d")
+        letzter = next(((j, w) for j, w in zip(reversed(list(teil["jahr"])), reversed(werte)) if w is not None), None)
+        if len(gruppen) <= DIREKT_BIS and letzter:
+            fig.add_annotation(x=letzter[0], y=letzter[1], text=name, showarrow=False, xanchor="left", xshift=8,
+                               font={"color": stil["farbe"], "size": 13})
+    fig.update_xaxes(dtick=1, tickformat="d", range=[reihe["jahr"].min() - 0.3, reihe["jahr"].max() + 0.3])
     fig.update_yaxes(ticksuffix=" %", rangemode="tozero")
-    return _layout(fig, f"{indikator.titel}: Verlauf", hoehe)
+    fig = _layout(fig, f"{indikator.titel}: Verlauf", hoehe)
+    if len(gruppen) > DIREKT_BIS:
+        fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "yanchor": "top"},
+                          height=max(hoehe, 60 + 22 * len(gruppen)))
+    else:  # Platz rechts für die Namen am Linienende
+        fig.update_layout(showlegend=False, margin={"r": 10 + 8 * max(len(t["name"].iloc[0]) for _, t in gruppen)})
+    return fig
 
 
 def altersgruppen_balken(werte: pd.DataFrame, hoehe: int = 360) -> go.Figure:

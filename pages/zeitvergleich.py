@@ -23,8 +23,10 @@ vorgabe = list(k.ansicht.gemeinden) or ([k.ansicht.gemeinde] if k.ansicht.gemein
 if k.praesentation:
     gewaehlt, mit_kreis = vorgabe, k.ansicht.kreis
 else:
-    gewaehlt = st.multiselect("Gemeinden", list(namen), default=vorgabe, format_func=namen.get,
-                              key="zeitvergleich_gemeinden", placeholder="Gemeinden wählen")
+    alle = st.checkbox("alle Gemeinden", value=set(vorgabe) == set(namen), key="zeitvergleich_alle")
+    gewaehlt = list(namen) if alle else st.multiselect(
+        "Gemeinden", list(namen), default=vorgabe, format_func=namen.get, key="zeitvergleich_gemeinden",
+        placeholder="Gemeinden wählen")
     mit_kreis = st.checkbox(f"{speicher.gebiete().name(kreis_ags)} zeigen", value=k.ansicht.kreis,
                             key="zeitvergleich_kreis")
 sicht.setze(gemeinden=tuple(gewaehlt), kreis=mit_kreis)  # die Auswahl steht im Link

@@ -223,6 +223,11 @@ def test_zeitvergleich_aenderungen(kern):
     app.multiselect(key="zeitvergleich_gemeinden").select("03254021")
     app.run()
     assert "Hildesheim" in tabelle_mit(app, "Zeitraum")["Gebiet"].tolist()
+    app.checkbox(key="zeitvergleich_alle").check().run()  # alle 20 Gemeinden und der Kreis
+    assert len(tabelle_mit(app, "Zeitraum")) == 21 and len(app.get("plotly_chart")) == 1
+    assert len(ansichtslink(app).split("gemeinden=")[1].split("&")[0].split(",")) == 20
+    nochmal = starte("zeitvergleich", gemeinden=",".join(kern.loc[kern["ebene"] == "gemeinde", "ags"].unique()))
+    assert nochmal.checkbox(key="zeitvergleich_alle").value  # der Link mit allen öffnet „alle Gemeinden“
 
 
 def test_methodik_aus_dem_katalog(monkeypatch):

@@ -103,3 +103,27 @@ def test_achsen_der_berichte_mit_den_stellen_die_sie_brauchen():
     assert striche == ["0,0 %", "2,5 %", "5,0 %", "7,5 %", "10,0 %"]  # 12,2 liegt über dem obersten Strich
     assert grafik.Prozent().format_ticks([0, 5, 10, 15]) == ["0 %", "5 %", "10 %", "15 %"]
     assert grafik.Prozent().format_ticks([0, 0.25, 0.5]) == ["0,00 %", "0,25 %", "0,50 %"]
+
+
+def test_viele_linien_bleiben_unterscheidbar():
+    """Alle 20 Gemeinden und der Kreis: jede Linie hat eine eigene Verbindung aus Farbe, Punktform und Strichart, der
+    Kreis ist schwarz, dick, gestrichelt; die Legende steht rechts statt über dem Titel. Bis sechs Linien stehen die
+    Namen am Ende jeder Linie."""
+    ags = [f"032540{n:02d}" for n in range(1, 21)]
+    reihe = pd.DataFrame([{"ags": a, "name": f"Gemeinde {n}", "ebene": "gemeinde", "jahr": j, "wert": 10.0 + n,
+                           "status": "ok"} for n, a in enumerate(ags) for j in (2023, 2024)]
+                         + [{"ags": "03254", "name": "Kreis", "ebene": "kreis", "jahr": j, "wert": 15.0,
+                             "status": "ok"} for j in (2023, 2024)])
+    fig = zeitreihe_linien(reihe, KINDERARMUT)
+    stile = [(s.line.color, s.marker.symbol, s.line.dash) for s in fig.data]
+    assert len(set(stile)) == 21 and "#000000" not in [f for f, _, _ in stile[:-1]]  # Schwarz nur der Kreis
+    # von Hand: n-te Linie Farbe n mod 8, Form n mod 7, Strich n div 8
+    assert [stile[0], stile[8], stile[19]] == [("#0072B2", "circle", "solid"), ("#0072B2", "square", "dot"),
+                                                ("#CC79A7", "star", "dashdot")]
+    assert stile[-1] == ("#000000", "circle", "dash") and fig.data[-1].line.width == 3
+    assert fig.layout.legend.orientation == "v" and fig.layout.legend.x > 1  # rechts neben der Fläche
+    assert fig.layout.height >= 60 + 22 * 21
+    wenige = zeitreihe_linien(reihe[reihe["ags"].isin(["03254001", "03254002", "03254"])], KINDERARMUT)
+    assert [a.text for a in wenige.layout.annotations] == ["Gemeinde 0", "Gemeinde 1", "Kreis"]
+    assert [(a.x, a.y) for a in wenige.layout.annotations] == [(2024, 10.0), (2024, 11.0), (2024, 15.0)]
+    assert wenige.layout.showlegend is False
