@@ -120,8 +120,8 @@ def rangliste_beschreibung(indikator: Indikator) -> str:
 
 
 def linienstil(n: int) -> dict:
-    """Der Stil der n-ten Gemeindelinie: Farbe (8, Okabe-Ito ohne Schwarz), Punktform (7) und Strichart (alle 8 Linien eine
-    andere), so dass auch 20 und mehr Linien verschieden bleiben – und nicht nur in der Farbe."""
+    """Der Stil der n-ten Gemeindelinie: Farbe (8, Okabe-Ito ohne Schwarz), Punktform (7) und Strichart (alle 8
+    Linien eine andere), so dass auch 20 und mehr Linien verschieden bleiben – und nicht nur in der Farbe."""
     return {"farbe": GEMEINDEFARBEN[n % len(GEMEINDEFARBEN)], "form": PUNKTFORMEN[n % len(PUNKTFORMEN)],
             "strich": STRICHARTEN[n // len(GEMEINDEFARBEN) % len(STRICHARTEN)]}
 
