@@ -13,6 +13,8 @@ PLATZ_HINWEIS = ("Platz 1 = höchster Wert unter den Gemeinden des Kreises. Land
                  "(Regelleistungsberechtigte) mit eigenem Stichtag, daher nur eingeschränkt vergleichbar.")
 PLATZ_HINWEIS_SOZIALRAUM = PLATZ_HINWEIS.replace("unter den Gemeinden des Kreises",
                                                  "unter den Sozialräumen der Gemeinde")
+PLATZ_HINWEIS_VERBAND = PLATZ_HINWEIS.replace("unter den Gemeinden des Kreises",
+                                              "unter den Gemeindeverbänden des Kreises (bei nur einem: –)")
 
 
 def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -> pd.DataFrame:
@@ -20,6 +22,8 @@ def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -
     einen Sozialraum: Platz unter den Sozialräumen seiner Gemeinde, und die Gemeinde als Spalte neben dem Kreis."""
     gemeinde = gebiete.gemeinde_von(ags)
     geschwister = None if gemeinde is None else gebiete.sozialraeume_von(gemeinde)["id"].tolist()
+    if ags in set(gebiete.verbaende["ags"]):  # ein Gemeindeverband steht unter seinesgleichen
+        geschwister = gebiete.verbaende["ags"].tolist()
     zeilen = []
     for ind in katalog.INDIKATOREN:
         eigene = auswertung.zeile(ergebnis, ind.id, jahr, ags)
@@ -36,7 +40,7 @@ def indikatoren(ergebnis: pd.DataFrame, gebiete: Gebiete, ags: str, jahr: int) -
         zeilen.append({
             "Indikator": ind.titel, gebiete.name(ags): wert_text(eigene["wert"], eigene["status"]),
             "Anteil": anteil_text(eigene, ind),
-            "Platz": f"Platz {platz} von {von}" if platz else "–",
+            "Platz": f"Platz {platz} von {von}" if platz and von > 1 else "–",
             "zum Vorjahr": pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, ags)), **oben,
             "Kreis": "–" if kreis is None else wert_text(kreis["wert"], kreis["status"]),
             gebiete.name(gebiete.land): vergleich.get(gebiete.land, "–"), "Deutschland": vergleich.get("DG", "–"),

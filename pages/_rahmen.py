@@ -53,7 +53,8 @@ def vorbereiten(url_pfad: str) -> speicher.Kontext | None:
                                                           dict(zip(speicher.gebiete().sozialraeume["id"],
                                                                    speicher.gebiete().sozialraeume["gemeinde"])),
                                                           [b.kennung for b in angebotskatalog.BEDARFE],
-                                                          uebersetzung.SPRACHEN)
+                                                          uebersetzung.SPRACHEN,
+                                                          speicher.gebiete().verbaende["ags"].tolist())
     if ansicht().praesentation:
         st.button("Präsentationsmodus beenden", key="praesentation_beenden", icon=":material/close_fullscreen:",
                   on_click=lambda: setze(praesentation=False))

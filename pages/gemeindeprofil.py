@@ -25,25 +25,41 @@ from pages import _zwischenspeicher as speicher
 HOEHE = 220  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
 
 k = rahmen.kontext()
-gemeinden = speicher.gebiete().gemeinden.sort_values("name")
+gebiete = speicher.gebiete()
+gemeinden = gebiete.gemeinden.sort_values("name")
 namen = dict(zip(gemeinden["ags"], gemeinden["name"]))
-if not k.praesentation:
-    bedienung.auswahl(st.selectbox, "Gemeinde", list(namen), "gemeinde", format_func=namen.get)
+verbaende = dict(zip(gebiete.verbaende["ags"], gebiete.verbaende["name"]))
+wahl = {**namen, **verbaende}  # die Gemeinden, dann die Gemeindeverbände
+verband = sicht.ansicht().verband
 ags = sicht.ansicht().gemeinde or next(iter(namen))
 sicht.setze(gemeinde=ags)  # damit der Link die gezeigte Gemeinde nennt
-gebiete = speicher.gebiete()
-raeume = gebiete.sozialraeume_von(ags)
-sozialraum = bedienung.sozialraumwahl(k, ags)
-gebiet = sozialraum or ags
+
+
+def _gewaehlt() -> None:
+    gewaehlt = st.session_state["w_gemeinde"]
+    sicht.setze(verband=gewaehlt) if gewaehlt in verbaende else sicht.setze(gemeinde=gewaehlt, verband=None)
+
+
+if not k.praesentation:
+    st.selectbox("Gemeinde oder Gemeindeverband" if verbaende else "Gemeinde", list(wahl), key="w_gemeinde",
+                 index=list(wahl).index(verband or ags), format_func=wahl.get, on_change=_gewaehlt)
+raeume = gebiete.sozialraeume_von(ags) if not verband else gebiete.sozialraeume_von(None)
+sozialraum = None if verband else bedienung.sozialraumwahl(k, ags)
+gebiet = verband or sozialraum or ags
 kreis_ags, jahr = gebiete.kreis, k.jahr
-if sozialraum:
+mitglieder = gebiete.mitglieder(verband) if verband else None
+if verband:
+    st.title(f"Profil {md(verbaende[verband])} {jahr}")
+    st.caption(f"Datenstand {k.datenstand.id} · Gemeindeverband {verband} mit {len(mitglieder)} Gemeinden: "
+               f"{md(', '.join(sorted(mitglieder['name'])))} · Kreiswerte: {md(gebiete.name(kreis_ags))}")
+elif sozialraum:
     st.title(f"Sozialraum {md(gebiete.name(sozialraum))} ({md(namen[ags])}) {jahr}")
     st.caption(f"Datenstand {k.datenstand.id} · Sozialraum {md(sozialraum)} in {md(namen[ags])} · Kreiswerte: "
                f"{md(gebiete.name(kreis_ags))} · " + sozialraum_hinweis())
 else:
     st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
     st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(gebiete.name(kreis_ags))}")
-if not k.praesentation and not sozialraum:
+if not k.praesentation and not sozialraum and not verband:
     try:
         st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)",
                            rahmen.bericht_beim_klick("gemeindeprofil", jahr=jahr, gemeinden=[ags]),
@@ -57,7 +73,12 @@ if tabelle.empty:
     st.info("Für dieses Gebiet gibt es im Datenstand keine Zahlen.")
 else:
     bedienung.texttabelle(tabelle)
-st.caption(profil.PLATZ_HINWEIS_SOZIALRAUM if sozialraum else profil.PLATZ_HINWEIS)
+st.caption(profil.PLATZ_HINWEIS_SOZIALRAUM if sozialraum else profil.PLATZ_HINWEIS_VERBAND if verband
+           else profil.PLATZ_HINWEIS)
+if verband:
+    st.header(f"Die Gemeinden von {md(verbaende[verband])}: {k.indikator.kurz} {jahr}")
+    bedienung.tabelle(gebietstabelle(k.ergebnis[k.ergebnis["ags"].isin(mitglieder["ags"])], k.indikator, jahr),
+                      "mitglieder")
 
 links, rechts = st.columns(2)
 with links:
@@ -88,7 +109,7 @@ if len(raeume) and not sozialraum:
             f"Datenstand {k.datenstand.id}; gesperrte Werte bleiben leer."), f"{datei}.xlsx", XLSX_MIME)
 
 einrichtungen = speicher.einrichtungen()
-eigene = einrichtungen[einrichtungen["ags"] == ags]
+eigene = einrichtungen[einrichtungen["ags"].isin(mitglieder["ags"] if verband else [ags])]
 if sozialraum:
     flaechen = speicher.sozialraumflaechen()
     eigene = eigene[sozialraeume.zuordnen(eigene, flaechen[flaechen["id"] == sozialraum]) == sozialraum]

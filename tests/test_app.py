@@ -211,6 +211,23 @@ def test_gemeindeprofil_alfeld_mit_einrichtungen():
     assert "Bürgerschule (ohne Lage)" in text and "**Kita** (5):" in text
 
 
+def test_profil_eines_gemeindeverbands():
+    """Die Samtgemeinde Leinebergland hat ein Profil wie eine Gemeinde: von Hand aus data/beispiel_kennzahlen.csv
+    2024 NEF unter 15 in Eime 14 + Duingen 58 + Gronau 152 = 224 von 342 + 705 + 1.447 = 2.494 Kindern = 9,0 %,
+    2.494 / 224 = 11,1 -> jedes 11. Kind; kein Platz (der einzige Verband); ihre drei Gemeinden als Tabelle."""
+    app = starte("gemeindeprofil", verband="032545406", jahr="2024")
+    assert not app.exception and app.title[0].value == "Profil Samtgemeinde Leinebergland 2024"
+    assert "mit 3 Gemeinden: Duingen\\, Eime\\, Gronau \\(Leine\\)" in app.caption[0].value
+    zeile = app.table[0].value.loc["Kinderarmutsindikator (NEF-Quote unter 15)"]
+    assert (zeile["Samtgemeinde Leinebergland"], zeile["Anteil"], zeile["Platz"]) == (
+        "9,0\u00a0%", "224 von 2.494 · jedes 11. Kind", "–")
+    assert sorted(tabelle_mit(app, "Art")["Gebiet"]) == ["Duingen", "Eime", "Gronau (Leine)"]
+    assert "verband=032545406" in ansichtslink(app)
+    assert app.selectbox(key="w_gemeinde").value == "032545406"
+    app.selectbox(key="w_gemeinde").select("03254002").run()  # zurück zu einer Gemeinde
+    assert app.title[0].value == "Gemeindeprofil Alfeld \\(Leine\\) 2024" and "verband=" not in ansichtslink(app)
+
+
 def test_zeitvergleich_aenderungen(kern):
     app = starte("zeitvergleich", gemeinde="03254002")
     assert app.multiselect(key="zeitvergleich_gemeinden").value == ["03254002"]

@@ -29,6 +29,7 @@ class Ansicht:
     indikator: str
     jahr: int
     gemeinde: str | None = None
+    verband: str | None = None  # Profil eines Gemeindeverbands (Samtgemeinde); geht im Profil der Gemeinde vor
     sozialraum: str | None = None  # Profil eines Sozialraums der gewählten Gemeinde
     ebene: str = "gemeinde"  # Karte: „sozialraum“ zeigt die Sozialräume der gewählten Gemeinde
     gemeinden: tuple[str, ...] = ()  # Zeitvergleich; leer: die Vorgabe der Seite
@@ -51,7 +52,8 @@ class Ansicht:
 def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jahre: Sequence[int],
                    gemeinden: Sequence[str], lebensphasen: Sequence[str] = (),
                    handlungsfelder: Sequence[str] = (), sozialraeume: Mapping[str, str] | None = None,
-                   bedarfe: Sequence[str] = (), sprachen: Sequence[str] = ("de",)) -> Ansicht:
+                   bedarfe: Sequence[str] = (), sprachen: Sequence[str] = ("de",), verbaende: Sequence[str] = ()
+                   ) -> Ansicht:
     """Liest die Ansicht aus Query-Parametern; Vorgabe: erster Indikator, jüngstes Jahr, keine Gemeinde, kein
     Filter. Der Suchtext bleibt Text (höchstens HOECHSTE_SUCHTEXTLAENGE Zeichen, ohne Steuerzeichen).
     `sozialraeume`: Kennung -> Gemeinde; ein Sozialraum gilt nur mit seiner Gemeinde."""
@@ -66,6 +68,7 @@ def aus_parametern(parameter: Mapping[str, str], indikatoren: Sequence[str], jah
         indikator=indikator if indikator in indikatoren else indikatoren[0],
         jahr=_naechstes_jahr(jahr, jahre),
         gemeinde=gemeinde,
+        verband=parameter.get("verband") if parameter.get("verband") in verbaende else None,
         sozialraum=sozialraum if gemeinde and sozialraeume.get(sozialraum) == gemeinde else None,
         ebene="sozialraum" if parameter.get("ebene") == "sozialraum" and gemeinde in sozialraeume.values()
         else "gemeinde",
@@ -89,6 +92,8 @@ def als_parameter(ansicht: Ansicht) -> dict[str, str]:
     parameter = {"indikator": ansicht.indikator, "jahr": str(ansicht.jahr)}
     if ansicht.gemeinde:
         parameter["gemeinde"] = ansicht.gemeinde
+    if ansicht.verband:
+        parameter["verband"] = ansicht.verband
     if ansicht.sozialraum:
         parameter["sozialraum"] = ansicht.sozialraum
     if ansicht.ebene != "gemeinde":

@@ -83,6 +83,15 @@ class Gebiete:
     def gemeinden(self) -> pd.DataFrame:
         return self.verzeichnis[self.verzeichnis["ebene"] == "gemeinde"].reset_index(drop=True)
 
+    @cached_property
+    def verbaende(self) -> pd.DataFrame:
+        """Die Gemeindeverbände (Samtgemeinden, Verbandsgemeinden, Ämter) des Kreises."""
+        return self.verzeichnis[self.verzeichnis["ebene"] == "samtgemeinde"].reset_index(drop=True)
+
+    def mitglieder(self, verband: str) -> pd.DataFrame:
+        """Die Gemeinden eines Gemeindeverbands."""
+        return self.gemeinden[self.gemeinden["samtgemeinde"] == verband].reset_index(drop=True)
+
     def sozialraeume_von(self, gemeinde: str | None) -> pd.DataFrame:
         """Die Sozialräume einer Gemeinde (leer ohne)."""
         return self.sozialraeume[self.sozialraeume["gemeinde"] == gemeinde]
