@@ -149,6 +149,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     for beschriftung, g in zip(ax.get_yticklabels(), gewaehlt):
         beschriftung.set_fontweight("bold" if g else "normal")
     ax.xaxis.set_major_formatter(Prozent())
+    ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))  # wenige, runde Striche: keiner überdeckt
     ax.tick_params(axis="x", labelsize=schrift)
     if kreis_wert is not None:
         ax.axvline(runde(kreis_wert, 1), color=FARBE_KREIS, linestyle="--", linewidth=schrift / 6.5)

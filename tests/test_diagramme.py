@@ -127,3 +127,11 @@ def test_viele_linien_bleiben_unterscheidbar():
     assert [a.text for a in wenige.layout.annotations] == ["Gemeinde 0", "Gemeinde 1", "Kreis"]
     assert [(a.x, a.y) for a in wenige.layout.annotations] == [(2024, 10.0), (2024, 11.0), (2024, 15.0)]
     assert wenige.layout.showlegend is False
+
+
+def test_rangliste_mit_wenigen_runden_strichen():
+    """Die Prozentachse der Rangliste hat höchstens sechs runde Striche; mit Nachkommastellen (12,5 %, 17,5 %)
+    liefen ihre Beschriftungen ineinander."""
+    svg = _svg(grafik.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", titel="Titel"))
+    striche = [t for t in re.findall(r"<text [^>]*>([^<]+)</text>", svg) if re.fullmatch(r"[\d,]+ %", t)]
+    assert striche == ["0 %", "10 %", "20 %", "30 %"]  # 27,0 % mal 1,3: bis 35,1 %
