@@ -13,6 +13,7 @@ from pathlib import Path
 
 import angebote  # noqa: F401  (meldet seine Liste an: die Sicherung führt sie mit)
 from berichte import cli as berichte_cli
+from darstellung import offene_daten
 from familienzentrum import cli as familienzentrum_cli
 from indikatoren.ablaeufe import sicherung
 from indikatoren.ablaeufe.einlesung import einlesen, mit_sozialraeumen, oeffne_ablage
@@ -23,7 +24,7 @@ from indikatoren.einlesen.export import tabelle_entschaerft
 from indikatoren.einlesen.pruefung import pruefe_datei
 from indikatoren.einlesen.tabelle_lesen import datei_lesen
 from indikatoren.einlesen.vorlage import schreibe_vorlage
-from indikatoren.grundlagen import geodaten, konfiguration
+from indikatoren.grundlagen import geodaten, konfiguration, laender
 from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.grundlagen.meldungen import UngueltigeDatei
 from indikatoren.grundlagen.spalten import ARTEN
@@ -125,6 +126,10 @@ def _veroeffentlichen(args):
     for jahr in sperrung.unerfuellt:  # auf stderr: stdout bleibt die Tabelle
         print(f"Hinweis: Für {jahr} ließ sich der Schutz kleiner Zahlen nicht herstellen; von diesem Jahr erscheint "
               "nichts. Die Sperrliste (--sperrliste) nennt die Zellen.", file=sys.stderr)
+    if args.offene_daten:
+        _offene_daten(args.offene_daten, geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), gebiete,
+                      args.datenstand or ablage.aktiver().id)
+        return
     if args.sperrliste:
         zellen = sperrung.zellen
         if args.jahr is not None:
@@ -132,6 +137,20 @@ def _veroeffentlichen(args):
         tabelle_entschaerft(zellen).to_csv(sys.stdout, index=False, lineterminator="\n")
         return
     _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), args.jahr)
+
+
+def _offene_daten(ordner: Path, ergebnis, gebiete: Gebiete, datenstand: int) -> None:
+    """Die Dateien der offenen Daten in einen Ordner; vorhandene gleichen Namens werden ersetzt."""
+    try:
+        grenzen = geodaten.anzeigegrenzen(gebiete.kreis)
+    except geodaten.GeodatenFehlen as fehler:
+        print(f"Hinweis: ohne GeoJSON – {fehler}", file=sys.stderr)
+        grenzen = None
+    ordner.mkdir(parents=True, exist_ok=True)
+    for name, inhalt in offene_daten.dateien(ergebnis, datenstand, gebiete.name(gebiete.kreis), grenzen,
+                                             laender.kontakte().get("herausgeber", "")).items():
+        (ordner / name).write_bytes(inhalt)
+        print(f"{ordner / name} geschrieben ({len(inhalt) // 1024} KB)")
 
 
 def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
@@ -250,6 +269,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--jahr", type=int)
     b.add_argument("--sperrliste", action="store_true",
                    help="statt der Werte: jede gesperrte Zelle mit Grund (nur für die Stabsstelle)")
+    b.add_argument("--offene-daten", type=Path, metavar="ORDNER",
+                   help="alle Indikatoren, Jahre und Gebiete als CSV (mit CSVW-Beschreibung), XLSX und GeoJSON")
     b.set_defaults(befehl=_veroeffentlichen)
 
     b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")

@@ -18,12 +18,13 @@ from angebote.orte import je_einrichtung, lage, mit_ort
 from berichte.daten import Berichtsdaten
 from darstellung import diagramme, karte, profil, tabellen
 from darstellung import praeventionskette as praeventionskette_tabellen
+from darstellung.offene_daten import dateien as offene_daten_dateien
 from familienzentrum import daten as familienzentrum_daten
 from indikatoren.ablaeufe.einlesung import oeffne_ablage
 from indikatoren.ablage.datenstaende import Ablage, Datenstand
 from indikatoren.ablage.listen import Listen
 from indikatoren.grundlagen import ansicht as ansichten
-from indikatoren.grundlagen import geodaten, katalog, konfiguration
+from indikatoren.grundlagen import geodaten, katalog, konfiguration, laender
 from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.orte import einrichtungen as einrichtungsliste
 from indikatoren.orte import einrichtungspflege, sozialraeume
@@ -194,6 +195,11 @@ def berichtsdaten() -> Berichtsdaten:
                          familienzentrum_daten.aktuelle(ablage()))
 
 
+def offene_daten(k: Kontext) -> dict[str, bytes]:
+    """Die Dateien der offenen Daten (darstellung.offene_daten) des Datenstands; einmal je Stand gebaut."""
+    return _offene_daten(_kennzahlen(k))
+
+
 def gebietstabelle(k: Kontext) -> pd.DataFrame:
     """tabellen.gebietstabelle für Indikator und Jahr der Ansicht; einmal je Stand, Indikator und Jahr gebaut."""
     return _gebietstabelle(_kennzahlen(k), k.indikator.id, k.jahr)
@@ -241,6 +247,17 @@ def _kennzahlen(k: Kontext) -> Schluessel:
 
 
 # --- Die zwischengespeicherten Teile: jeder liest genau die Stände seines Schlüssels --------------------------
+@st.cache_resource(max_entries=2, show_spinner=False)
+def _offene_daten(s: Schluessel) -> dict[str, bytes]:
+    gebiete_ = _gebiete_mit(s.nur("sozialraumstand"))
+    try:
+        grenzen_ = _grenzen(s.nur())
+    except geodaten.GeodatenFehlen:
+        grenzen_ = None
+    return offene_daten_dateien(_ergebnis(s), s.datenstand, gebiete_.name(gebiete_.kreis), grenzen_,
+                                laender.kontakte().get("herausgeber", ""))
+
+
 @st.cache_resource(max_entries=4)
 def _gebiete(s: Schluessel) -> Gebiete:
     return Gebiete.laden(s.kreis)

@@ -19,6 +19,9 @@ from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
 from pages import _zwischenspeicher as speicher
 
+OFFENE_DATEN = {".csv": ("CSV", "text/csv"), ".csv-metadata.json": ("CSVW-Beschreibung", "application/ld+json"),
+                ".xlsx": ("XLSX", XLSX_MIME), ".geojson": ("GeoJSON", "application/geo+json")}
+
 k = rahmen.kontext()
 ind, jahr, kreis_ags = k.indikator, k.jahr, speicher.gebiete().kreis
 st.title(f"{ind.titel} {jahr}")
@@ -68,6 +71,15 @@ if not k.praesentation:
                                  "Präventionskette, Definitionen und Quellen (mehrere Seiten, barrierefrei)")
     except geodaten.GeodatenFehlen:
         knopf[2].caption("PDF-Berichte brauchen die Gemeindegrenzen; sie fehlen gerade.")
+    with st.expander("Offene Daten: alle Indikatoren, Jahre und Gebiete auf einmal"):
+        st.caption("Eine Zeile je Gebiet, Indikator und Jahr, mit Status, Anzahlen, Stichtagen, Quellen und Lizenz; "
+                   "gesperrte Werte bleiben leer. CSV (UTF-8, Punkt als Dezimalzeichen) mit Beschreibung nach „CSV "
+                   "on the Web“, dieselbe Tabelle als XLSX, die Werte je Gemeinde mit ihrer Fläche als GeoJSON.")
+        spalten = st.columns(4)
+        for spalte, (name, art) in zip(spalten, OFFENE_DATEN.items()):
+            datei = f"sozialplanung_datenstand{k.datenstand.id}{name}"
+            spalte.download_button(art[0], lambda d=datei: speicher.offene_daten(k).get(d, b""), datei, art[1],
+                                   key=f"offen{name}")
 
 with st.expander("Definition, Stichtag und Quelle"):
     st.markdown(f"**{ind.titel}**: {ind.definition}")
