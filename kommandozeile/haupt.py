@@ -9,11 +9,12 @@ import csv
 import getpass
 import os
 import sys
+from datetime import date
 from pathlib import Path
 
 import angebote  # noqa: F401  (meldet seine Liste an: die Sicherung führt sie mit)
 from berichte import cli as berichte_cli
-from darstellung import offene_daten
+from darstellung import dcat, offene_daten
 from familienzentrum import cli as familienzentrum_cli
 from indikatoren.ablaeufe import sicherung
 from indikatoren.ablaeufe.einlesung import einlesen, mit_sozialraeumen, oeffne_ablage
@@ -128,7 +129,7 @@ def _veroeffentlichen(args):
               "nichts. Die Sperrliste (--sperrliste) nennt die Zellen.", file=sys.stderr)
     if args.offene_daten:
         _offene_daten(args.offene_daten, geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), gebiete,
-                      args.datenstand or ablage.aktiver().id)
+                      args.datenstand or ablage.aktiver().id, args.adresse)
         return
     if args.sperrliste:
         zellen = sperrung.zellen
@@ -139,8 +140,9 @@ def _veroeffentlichen(args):
     _ergebnis_ausgeben(geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), args.jahr)
 
 
-def _offene_daten(ordner: Path, ergebnis, gebiete: Gebiete, datenstand: int) -> None:
-    """Die Dateien der offenen Daten in einen Ordner; vorhandene gleichen Namens werden ersetzt."""
+def _offene_daten(ordner: Path, ergebnis, gebiete: Gebiete, datenstand: int, adresse: str | None) -> None:
+    """Die Dateien der offenen Daten in einen Ordner; vorhandene gleichen Namens werden ersetzt. Mit der Adresse, unter
+    der sie öffentlich liegen, dazu der DCAT-AP.de-Katalog katalog.ttl."""
     try:
         grenzen = geodaten.anzeigegrenzen(gebiete.kreis)
     except geodaten.GeodatenFehlen as fehler:
@@ -151,6 +153,19 @@ def _offene_daten(ordner: Path, ergebnis, gebiete: Gebiete, datenstand: int) -> 
                                              laender.kontakte().get("herausgeber", "")).items():
         (ordner / name).write_bytes(inhalt)
         print(f"{ordner / name} geschrieben ({len(inhalt) // 1024} KB)")
+    if not adresse:
+        print("Hinweis: ohne DCAT-Katalog – dafür mit --adresse URL angeben, wo die Dateien öffentlich liegen.",
+              file=sys.stderr)
+        return
+    jahre = (int(ergebnis["jahr"].min()), int(ergebnis["jahr"].max()))
+    kontakte = laender.kontakte()
+    text = dcat.katalog(adresse.rstrip("/") + "/", sorted(p.name for p in ordner.glob(f"*datenstand{datenstand}*")),
+                        kreis=gebiete.kreis, kreisname=gebiete.name(gebiete.kreis),
+                        herausgeber=kontakte.get("herausgeber", ""), kontakt=kontakte.get("kontakt", ""),
+                        datenstand=datenstand, jahre=jahre, stand=date.today(),
+                        namensnennung=f"{offene_daten.LIZENZ_ZAHLEN}; Grenzen: {geodaten.namensnennung()}")
+    (ordner / "katalog.ttl").write_text(text, encoding="utf-8")
+    print(f"{ordner / 'katalog.ttl'} geschrieben (DCAT-AP.de)")
 
 
 def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
@@ -271,6 +286,8 @@ def _parser() -> argparse.ArgumentParser:
                    help="statt der Werte: jede gesperrte Zelle mit Grund (nur für die Stabsstelle)")
     b.add_argument("--offene-daten", type=Path, metavar="ORDNER",
                    help="alle Indikatoren, Jahre und Gebiete als CSV (mit CSVW-Beschreibung), XLSX und GeoJSON")
+    b.add_argument("--adresse", default=os.environ.get("SOZIALPLANUNG_OFFENE_DATEN_URL"), metavar="URL",
+                   help="wo die offenen Daten öffentlich liegen; dann auch ein DCAT-AP.de-Katalog (katalog.ttl)")
     b.set_defaults(befehl=_veroeffentlichen)
 
     b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")

@@ -10,7 +10,7 @@ import pytest
 from csvw import CSVW
 
 from kommandozeile.haupt import main
-from tests.conftest import HILDESHEIM_GEOJSON
+from tests.conftest import HILDESHEIM_GEOJSON, SHARED_GEO
 
 DATEI = "sozialplanung_datenstand1"
 
@@ -87,3 +87,55 @@ def test_uebersicht_bietet_die_offenen_daten_an():
     app = starte()
     assert not app.exception
     assert {"CSV", "CSVW-Beschreibung", "XLSX", "GeoJSON"} <= {b.proto.label for b in app.get("download_button")}
+
+
+DCAT_AP_DE = SHARED_GEO.parent / "dcat-ap-de"  # die SHACL-Formen von GovData, mit Herkunft in SOURCES.md
+EU_VOKABULARE = "http://publications.europa.eu/resource/authority/"
+
+
+def _shacl(text: str, mit_vokabularen: bool = False):
+    """Prüft mit pyshacl gegen DCAT-AP 3.0.0 und die deutschen Ergänzungen, ohne owl:imports aus dem Netz; die
+    Ontologien (FOAF, vCard, ORG) und die Lizenzliste von dcat-ap.de liegen als Kopie daneben."""
+    import pyshacl
+    from rdflib import Graph
+    formen = Graph()
+    for datei in ("dcat-ap-SHACL-3.0.0.ttl", "dcat-ap-SHACL-DE.ttl", "dcat-ap-spec-german-additions.ttl",
+                  "dcat-ap-de-deprecated.ttl", *(["dcat-ap-de-controlledvocabularies.ttl"] if mit_vokabularen else [])):
+        formen.parse(DCAT_AP_DE / datei)
+    ontologien = Graph()
+    for datei in ("foaf_0_1.rdf", "vcard.ttl", "org.ttl", "dcat-ap-de-licenses-open.rdf"):
+        ontologien.parse(DCAT_AP_DE / datei)
+    daten = Graph().parse(data=text, format="turtle")
+    return pyshacl.validate(daten, shacl_graph=formen, ont_graph=ontologien, inference="none", allow_warnings=True,
+                            do_owl_imports=False)
+
+
+def test_dcat_katalog_ist_gueltig_nach_dcat_ap_de(tmp_path, capsys):
+    from rdflib import Graph, URIRef
+    from rdflib.namespace import DCAT, DCTERMS, SH
+    assert main(["veroeffentlichen", "--offene-daten", str(tmp_path), "--adresse",
+                 "https://sozialplanung.example.org/offene-daten"]) == 0
+    text = (tmp_path / "katalog.ttl").read_text()
+    gueltig, _, bericht = _shacl(text)
+    assert gueltig, bericht
+    g = Graph().parse(data=text, format="turtle")
+    verteilungen = list(g.objects(None, DCAT.distribution))
+    assert len(verteilungen) == 4  # CSV, CSVW, XLSX, GeoJSON
+    assert {str(g.value(v, DCAT.downloadURL)).rsplit("/", 1)[1] for v in verteilungen} == {
+        f"{DATEI}.csv", f"{DATEI}.csv-metadata.json", f"{DATEI}.xlsx", f"{DATEI}.geojson"}
+    assert set(g.objects(None, DCTERMS.license)) == {URIRef("http://dcat-ap.de/def/licenses/dl-by-de/2.0")}
+    # mit den kontrollierten Vokabularen: die Lizenz steht in der Liste von dcat-ap.de; was fehlt, sind nur die
+    # Normdateien der EU (Themen, Dateiformate, Sprachen), die ohne Netz nicht zu laden sind
+    _, graph, _ = _shacl(text, mit_vokabularen=True)
+    verstoesse = {str(graph.value(r, SH.focusNode)) for r in graph.subjects(SH.resultSeverity, SH.Violation)}
+    assert verstoesse and all(v.startswith(EU_VOKABULARE) for v in verstoesse), verstoesse
+    # ohne Lizenz ist er ungültig: die Prüfung greift
+    ohne = Graph().parse(data=text, format="turtle")
+    ohne.remove((None, DCTERMS.license, None))
+    assert not _shacl(ohne.serialize(format="turtle"))[0]
+
+
+def test_ohne_adresse_kein_katalog(tmp_path, capsys, monkeypatch):
+    monkeypatch.delenv("SOZIALPLANUNG_OFFENE_DATEN_URL", raising=False)
+    assert main(["veroeffentlichen", "--offene-daten", str(tmp_path)]) == 0
+    assert not (tmp_path / "katalog.ttl").exists() and "--adresse URL" in capsys.readouterr().err
