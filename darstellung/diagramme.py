@@ -155,8 +155,9 @@ def zeitreihe_linien(reihe: pd.DataFrame, indikator: Indikator, hoehe: int = 420
     if len(gruppen) > DIREKT_BIS:
         fig.update_layout(legend={"orientation": "v", "x": 1.02, "xanchor": "left", "y": 1.0, "yanchor": "top"},
                           height=max(hoehe, 60 + 22 * len(gruppen)))
-    else:  # Platz rechts für die Namen am Linienende
-        fig.update_layout(showlegend=False, margin={"r": 10 + 8 * max(len(t["name"].iloc[0]) for _, t in gruppen)})
+    else:  # Platz rechts für die Namen am Linienende; oben keine Legende, also weniger Rand
+        fig.update_layout(showlegend=False, margin={"r": 10 + 8 * max(len(t["name"].iloc[0]) for _, t in gruppen),
+                                                    "t": 50})
     return fig
 
 

@@ -48,6 +48,8 @@ DRUCK = """
   .nur-drucken { display: block !important; }
   .nur-drucken table { width: 100%; border-collapse: collapse; font-size: 9px; }
   .nur-drucken th, .nur-drucken td { border-bottom: 1px solid #bbb; padding: 1px 4px; text-align: left; }
+  [data-testid="stTable"] table { font-size: 8.5px; }
+  [data-testid="stTable"] th, [data-testid="stTable"] td { padding: 1px 3px !important; line-height: 1.25; }
   [class*="st-key-drucktabelle"] [data-testid="stDataFrame"] { display: none !important; }
   .st-key-karte_spalten [data-testid="stHorizontalBlock"] { flex-direction: column !important; }
   .st-key-karte_spalten [data-testid="stColumn"] { width: 100% !important; flex: 1 1 auto !important; }

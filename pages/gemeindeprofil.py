@@ -22,7 +22,7 @@ from pages import _bedienung as bedienung
 from pages import _rahmen as rahmen
 from pages import _zwischenspeicher as speicher
 
-HOEHE = 220  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
+HOEHE = 200  # zwei Diagramme, die beim Drucken untereinander stehen, passen so mit auf eine A4-Seite
 
 k = rahmen.kontext()
 gebiete = speicher.gebiete()

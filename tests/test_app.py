@@ -138,7 +138,8 @@ def test_uebersicht_zeigt_kreis_vergleich_und_rangliste(kern):
     werte = tabelle_mit(app, "Kinderarmut")
     assert len(werte) == 20 and werte.iloc[0]["Gemeinde"] == "Hildesheim"
     assert [b.label for b in app.get("download_button")] == ["CSV herunterladen", "XLSX herunterladen",
-                                                             "Sozialbericht als PDF"]
+                                                             "Sozialbericht als PDF", "CSV", "CSVW-Beschreibung",
+                                                             "XLSX", "GeoJSON"]  # dahinter die offenen Daten
 
 
 def test_uebersicht_deep_link_und_wechsel(kern):

@@ -9,6 +9,7 @@ import re
 import shutil
 import subprocess
 import sys
+import tempfile
 
 from tests.conftest import PROJEKT
 
@@ -127,5 +128,8 @@ def test_laufzeitordner_jedes_kreises_bleiben_aus_git():
     `SOZIALPLANUNG_LAUFZEIT=laufzeit_dueren`); Quellcode daneben schon."""
     pfade = ["laufzeit/sozialplanung.sqlite", "laufzeit_dueren/sozialplanung.sqlite", "laufzeit_03255/geodaten/x.gpkg",
              "indikatoren/grundlagen/laender.py"]
-    lauf = subprocess.run(["git", "check-ignore", "--no-index", *pfade], cwd=PROJEKT, capture_output=True, text=True)
+    with tempfile.TemporaryDirectory() as leer:  # auch ohne Git-Klon (etwa aus einem Archiv): nur die .gitignore
+        subprocess.run(["git", "init", "-q", leer], check=True)
+        shutil.copy(PROJEKT / ".gitignore", leer)
+        lauf = subprocess.run(["git", "check-ignore", "--no-index", *pfade], cwd=leer, capture_output=True, text=True)
     assert lauf.stdout.split() == pfade[:3]
