@@ -487,6 +487,8 @@ MUTANTEN = [
      "daten.features.slice()", "tests/test_karte.py::test_gebiete_ohne_einwohner_tragen_keinen_namen"),
     ("berichte/grafik.py", "ax.xaxis.set_major_locator(MaxNLocator(nbins=5, steps=[1, 2, 5, 10]))", "pass",
      "tests/test_diagramme.py::test_rangliste_mit_wenigen_runden_strichen"),
+    ("berichte/grafik.py", 'eintraege += [(FARBE_NICHT_AUSWEISBAR, "nicht ausweisbar"), (FARBE_KEINE_DATEN, "keine Daten")]',
+     "eintraege += []", "tests/test_diagramme.py::test_karte_im_bericht_passt_mit_ganzer_legende"),
     ("darstellung/dcat.py", "        g.add((verteilung, DCAT.accessURL, ort))\n", "",
      "tests/test_offene_daten.py::test_dcat_katalog_ist_gueltig_nach_dcat_ap_de"),
     ("darstellung/offene_daten.py", "(None if pd.isna(w) else float(w))", "float(w)",

@@ -5,6 +5,7 @@ import base64
 import re
 
 import pandas as pd
+import pytest
 
 from berichte import grafik
 from darstellung.diagramme import (
@@ -135,3 +136,28 @@ def test_rangliste_mit_wenigen_runden_strichen():
     svg = _svg(grafik.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", titel="Titel"))
     striche = [t for t in re.findall(r"<text [^>]*>([^<]+)</text>", svg) if re.fullmatch(r"[\d,]+ %", t)]
     assert striche == ["0 %", "10 %", "20 %", "30 %"]  # 27,0 % mal 1,3: bis 35,1 %
+
+
+@pytest.fixture(scope="module")
+def niedersachsen():
+    import geopandas as gpd
+
+    from tests.conftest import SHARED_GEO
+    return gpd.read_file(SHARED_GEO / "gemeinden_niedersachsen.geojson")
+
+
+@pytest.mark.parametrize("kreis", ["03254", "03255", "03352", "03454", "03241"])  # rund, lang, Küste, hoch, Region
+def test_karte_im_bericht_passt_mit_ganzer_legende(niedersachsen, kreis):
+    """Hildesheim, Holzminden (lang und schmal), Cuxhaven (Küste), Emsland (hoch), Region Hannover: die Karte des
+    Berichts behält ihr Format (im 78-mm-Kasten nie höher als breit × 1,2) und trägt jede Klasse der Legende."""
+    from indikatoren.rechnen.klassen import klassifiziere
+    gemeinden = niedersachsen[niedersachsen["ags"].str.startswith(kreis)].reset_index(drop=True)
+    werte = pd.DataFrame({"ags": gemeinden["ags"], "wert": [5.0 + 1.7 * (n % 9) for n in range(len(gemeinden))],
+                          "status": ["ok"] * (len(gemeinden) - 1) + ["nicht_ausweisbar"]})
+    klassen = klassifiziere(werte["wert"].iloc[:-1], "natuerlich")
+    bild = grafik.choropleth(gemeinden, werte, klassen)
+    breite, hoehe = grafik.pixelgroesse(bild)
+    assert hoehe <= 1.2 * breite, (breite, hoehe)
+    texte = re.findall(r"<text [^>]*>([^<]+)</text>", _svg(bild))
+    for eintrag in [*klassen.beschriftungen(), "nicht ausweisbar", "keine Daten"]:
+        assert eintrag.replace(" ", "\u00a0") in [t.replace(" ", "\u00a0") for t in texte], eintrag
