@@ -30,8 +30,8 @@ def katalog(adresse: str, dateien: list[str], *, kreis: str, kreisname: str, her
     """Der Katalog als Turtle. `adresse`: wo die Dateien öffentlich liegen (mit / am Ende); `dateien`: ihre Namen
     (Endungen wie in FORMATE)."""
     g = Graph()
-    g.bind("dcat", DCAT), g.bind("dct", DCTERMS), g.bind("foaf", FOAF), g.bind("vcard", VCARD)
-    g.bind("dcatde", DCATDE)
+    for kurz, raum in (("dcat", DCAT), ("dct", DCTERMS), ("foaf", FOAF), ("vcard", VCARD), ("dcatde", DCATDE)):
+        g.bind(kurz, raum)
     basis = Namespace(adresse)
     katalog_, datensatz, stelle = basis["katalog.ttl#katalog"], basis[f"katalog.ttl#datenstand{datenstand}"], \
         basis["katalog.ttl#herausgeber"]
