@@ -45,9 +45,10 @@ def mit_entfernung(treffer: pd.DataFrame, lagen: pd.DataFrame, punkt: Ausgangspu
 
 def orte_zur_wahl(gemeinden, einrichtungen: pd.DataFrame) -> dict[str, Ausgangspunkt]:
     """Kennung (AGS oder Einrichtungskennung) -> Ausgangspunkt: jede Gemeinde (ein Punkt sicher in ihrer Fläche)
-    und jede Einrichtung mit Lage. `gemeinden`: GeoDataFrame mit ags, name, geometry in WGS 84."""
+    und jede Einrichtung mit Lage. `gemeinden`: GeoDataFrame mit ags, name, geometry in WGS 84, oder None, wenn die
+    Grenzen fehlen (dann nur die Einrichtungen)."""
     punkte = {}
-    for g in gemeinden.itertuples():
+    for g in ([] if gemeinden is None else gemeinden.itertuples()):
         p = g.geometry.representative_point()
         punkte[g.ags] = Ausgangspunkt(g.name, p.y, p.x)
     for e in einrichtungen[einrichtungen["hat_lage"]].itertuples():

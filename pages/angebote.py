@@ -5,6 +5,7 @@ Treffer ohne Blättern zu sehen ist. Die Auswahl steht im Link (außer einer Adr
 from dataclasses import replace
 
 import streamlit as st
+from babel.numbers import format_decimal
 from streamlit_folium import st_folium
 
 from angebote import entfernung, katalog, sprachen, suche
@@ -66,7 +67,11 @@ if not k.praesentation:
     with st.expander(_("Mehr Filter: Entfernung, Sprache, Kosten, Stichworte")):
         st.text_input(_("Suche (Stichworte, etwa „Sprache“ oder „Eltern“)"), value=a.q, key="w_q", max_chars=100,
                       on_change=lambda: sicht.setze(q=st.session_state["w_q"].strip()))
-        orte = orte_zur_wahl(speicher.grenzen(), einrichtungen)
+        try:  # ohne Gemeindegrenzen: nur die Einrichtungen als Orte, Adressen ungeprüft auf den Kreis
+            grenzen = speicher.grenzen()
+        except geodaten.GeodatenFehlen:
+            grenzen = None
+        orte = orte_zur_wahl(grenzen, einrichtungen)
         links, rechts = st.columns(2)
         with links:
             bedienung.auswahl(st.selectbox, _("Entfernung von"), [None, *orte], "von", placeholder="",
@@ -77,13 +82,13 @@ if not k.praesentation:
         with rechts:
             grenze = st.selectbox(_("Höchstens"), [None, *(g for g, _n in STUFEN[:-1])], key="wg_hoechstens",
                                   format_func=lambda g: _("jede Entfernung") if g is None
-                                  else _("{km} km").format(km=f"{g:g}".replace(".", ",")))
+                                  else _("{km} km").format(km=format_decimal(g, locale=s.babel)))
             hoechstens = grenze or hoechstens
         if adresse.strip():  # je Sitzung nur einmal je Adresse gefragt (der Dienst zählt jede Anfrage)
             if st.session_state.get("wg_adresspunkt", ("",))[0] != adresse:
                 try:
                     st.session_state["wg_adresspunkt"] = (adresse, entfernung.von_adresse(
-                        adresse, "", speicher.grenzen()), "")
+                        adresse, "", grenzen), "")
                 except entfernung.AdresseNicht as fehler:
                     st.session_state["wg_adresspunkt"] = (adresse, None, fehler.grund)
             _adresse, punkt, grund = st.session_state["wg_adresspunkt"]

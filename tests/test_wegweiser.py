@@ -261,3 +261,11 @@ def test_entfernung_von_einem_ort_der_liste_steht_im_link():
     assert "von=E001" in ansichtslink(app)
     app = _starte(von="E999")  # unbekannt: ohne Entfernung
     assert not app.exception and "Entfernung" not in app.caption[0].value
+
+
+def test_orte_zur_wahl_auch_ohne_grenzen():
+    """Fehlen die Gemeindegrenzen, bleiben die Einrichtungen mit Lage als Ausgangspunkte (die Seite bricht nicht)."""
+    from angebote.entfernung import orte_zur_wahl
+    from indikatoren.orte.einrichtungen import aufbereitet, mitgeliefert
+    orte = orte_zur_wahl(None, aufbereitet(mitgeliefert()))
+    assert "E001" in orte and orte["E001"].name == "Familienzentrum Alfeld" and not any(k.isdigit() for k in orte)
