@@ -20,3 +20,8 @@ def erzeugen(bericht: str, daten, als: str = "pdf", **angaben) -> bytes:
     if not hasattr(modul, als):
         raise ValueError(f"{BERICHTE[bericht]} gibt es nicht als {als.upper()}.")
     return getattr(modul, als)(daten, **angaben)
+
+
+def website(daten, ordner, adresse: str | None = None, fortschritt=lambda *_: None):
+    """Die statische Website (berichte/website.py) eines Datenstands; lädt WeasyPrint und matplotlib erst jetzt."""
+    return importlib.import_module("berichte.website").bauen(daten, ordner, adresse, fortschritt=fortschritt)

@@ -11,7 +11,7 @@ from familienzentrum import daten as familienzentrum_daten
 from indikatoren.ablage.datenstaende import Ablage, Datenstand
 from indikatoren.grundlagen import geodaten, konfiguration
 from indikatoren.grundlagen.gebiete import Gebiete
-from indikatoren.orte import einrichtungspflege
+from indikatoren.orte import einrichtungspflege, sozialraeume
 from indikatoren.orte.einrichtungen import gemeinde_zuordnen
 from indikatoren.rechnen.geheimhaltung import fuer_leser
 
@@ -25,6 +25,7 @@ class Berichtsdaten:
     einrichtungen: pd.DataFrame  # mit Spalte ags
     angebote: pd.DataFrame
     familienzentrum: dict[str, pd.DataFrame] = field(default_factory=dict)  # Listen des Jahresberichts
+    sozialraeume: gpd.GeoDataFrame | None = None  # Flächen der Sozialräume (id, name, gemeinde, geometry)
 
     @classmethod
     def laden(cls, ablage: Ablage, gebiete: Gebiete, datenstand: int | None = None) -> "Berichtsdaten":
@@ -36,7 +37,14 @@ class Berichtsdaten:
         return cls(gebiete, stand, fuer_leser(ablage.kennzahlen(stand.id), gebiete,
                                                        ablage.vorgaenger(stand.id)), grenzen,
                    einrichtungen.assign(ags=gemeinde_zuordnen(einrichtungen, gebiete, grenzen)),
-                   angebotsliste.aktuelle(ablage, gebiete)[1], familienzentrum_daten.aktuelle(ablage))
+                   angebotsliste.aktuelle(ablage, gebiete)[1], familienzentrum_daten.aktuelle(ablage),
+                   sozialraeume.flaechen(sozialraeume.aktuelle(ablage)[1]))
+
+    def art(self, ags: str) -> str:
+        """„Gemeinde“, „Gemeindeverband“ oder „Sozialraum“: was für ein Gebiet ein Profil zeigt."""
+        if ags in set(self.gebiete.verbaende["ags"]):
+            return "Gemeindeverband"
+        return "Sozialraum" if self.gebiete.gemeinde_von(ags) is not None else "Gemeinde"
 
     def jahr(self, gewuenscht: int | None) -> int:
         """Das gewünschte Jahr, sonst das jüngste; ValueError mit den vorhandenen, wenn es fehlt."""

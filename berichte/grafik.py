@@ -4,6 +4,7 @@ Format; Farben wie auf den Seiten."""
 import base64
 import io
 import re
+import textwrap
 
 import matplotlib
 
@@ -44,12 +45,23 @@ def grenzen_quelle() -> str:
     return "Grenzen: " + geodaten.namensnennung()
 
 
-def _als_bild(fig) -> str:
-    """data:-URI eines SVG (für <img>, dessen alt-Text WeasyPrint als Alternativtext der Abbildung taggt)."""
+def _als_bild(fig, fussnote: str = "") -> str:
+    """data:-URI eines SVG (für <img>, dessen alt-Text WeasyPrint als Alternativtext der Abbildung taggt). Eine
+    Fußnote (Quelle, Stichtag) steht im Bild selbst: so bleibt ein eingebettetes oder weitergegebenes Bild belegt."""
+    if fussnote:
+        breite = fig.get_size_inches()[0]
+        schrift = max(6.5, breite * 1.1)  # auf der Seite (8,5 Zoll breit) wie die übrige Schrift lesbar
+        fig.text(0, 0, textwrap.fill(fussnote, int(breite * 72 / (schrift * 0.55))), fontsize=schrift, va="top",
+                 color="#333333", transform=fig.transFigure)
     puffer = io.StringIO()
-    fig.savefig(puffer, format="svg", bbox_inches="tight", transparent=True)
+    fig.savefig(puffer, format="svg", bbox_inches="tight", transparent=not fussnote, facecolor="white")
     plt.close(fig)
     return "data:image/svg+xml;base64," + base64.b64encode(puffer.getvalue().encode()).decode()
+
+
+def svg_text(bild: str) -> str:
+    """Das SVG eines Bildes aus _als_bild als Text, für eine eigene Datei."""
+    return base64.b64decode(bild.split(",", 1)[1]).decode()
 
 
 def pixelgroesse(bild: str) -> tuple[int, int]:
@@ -60,15 +72,22 @@ def pixelgroesse(bild: str) -> tuple[int, int]:
     return round(breite * 4 / 3), round(hoehe * 4 / 3)
 
 
-def lagekarte(grenzen: gpd.GeoDataFrame, ags: str) -> str:
+def lagekarte(grenzen: gpd.GeoDataFrame, gemeinden: list[str], flaeche: gpd.GeoDataFrame | None = None) -> str:
+    """Der Kreis grau, die Gemeinden des Profils farbig; für einen Sozialraum seine Gemeinde hell und er selbst
+    farbig darin."""
     fig, ax = plt.subplots(figsize=(1.8, 1.8))
     grenzen.plot(ax=ax, color="#e5e5e5", edgecolor="#ffffff", linewidth=0.4)
-    grenzen[grenzen["ags"] == ags].plot(ax=ax, color=FARBE_HERVOR, edgecolor="#000000", linewidth=0.6)
+    eigene = grenzen[grenzen["ags"].isin(gemeinden)]
+    if flaeche is None or flaeche.empty:
+        eigene.plot(ax=ax, color=FARBE_HERVOR, edgecolor="#000000", linewidth=0.6)
+    else:
+        eigene.plot(ax=ax, color="#b3d4ea", edgecolor="#000000", linewidth=0.4)
+        flaeche.to_crs(grenzen.crs).plot(ax=ax, color=FARBE_HERVOR, edgecolor="#000000", linewidth=0.5)
     ax.set_axis_off()
     return _als_bild(fig)
 
 
-def verlauf(reihe: pd.DataFrame) -> str:
+def verlauf(reihe: pd.DataFrame, fussnote: str = "") -> str:
     """Eine Linie je Gebiet über die Jahre (Gemeinde durchgezogen, Kreis gestrichelt), Werte wie gezeigt."""
     fig, ax = plt.subplots(figsize=(3.4, 1.65))
     for n, (_, teil) in enumerate(reihe.groupby("ags", sort=False)):
@@ -80,7 +99,7 @@ def verlauf(reihe: pd.DataFrame) -> str:
     ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     ax.set_ylim(bottom=0)
     ax.legend(frameon=False, fontsize=7, loc="lower left")
-    return _als_bild(fig)
+    return _als_bild(fig, fussnote)
 
 
 def altersgruppen(werte: pd.DataFrame) -> str:
@@ -132,7 +151,7 @@ GROESSEN = {"druck": (3.6, 6.5), "seite": (8.5, 11.0), "beamer": (13.0, 17.0)}
 
 
 def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "Kreis", hervorheben: str | None = None,
-              titel: str = "", groesse: str = "druck") -> str:
+              titel: str = "", groesse: str = "druck", fussnote: str = "") -> str:
     """Waagrechte Balken je Gemeinde (höchster Wert oben), Wert daneben; ohne ausweisbaren Wert „nicht ausweisbar“
     ohne Balken; der Kreiswert als gestrichelte Linie; die gewählte Gemeinde fett mit ▶, nicht nur farbig. Dieselbe
     Grafik im Bericht und auf der Übersicht, die so kein Plotly laden muss."""
@@ -158,7 +177,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     if titel:
         ax.set_title(titel, loc="left", fontsize=schrift * 1.15, pad=schrift * 1.6)
     ax.set_xlim(0, max(werte + [1]) * 1.3)
-    return _als_bild(fig)
+    return _als_bild(fig, fussnote)
 
 
 def kreisverlauf(reihe: pd.DataFrame, vergleich: pd.DataFrame) -> str:

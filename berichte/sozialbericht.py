@@ -41,16 +41,16 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
         beispiel=bool((ergebnis[ergebnis["jahr"] == jahr]["art"] == "beispiel").any()),
         erstellt=f"{(heute or date.today()):%d.%m.%Y}",
         quellen="; ".join([*dict.fromkeys(i.quelle for i in indikatoren), grafik.grenzen_quelle()]),
-        kernsatz=_kernsatz(kinderarmut, kreis, jahr, ind),
-        ueberblick=[_ueberblick(ergebnis, gebiete, i, jahr) for i in indikatoren],
+        kernsatz=kernsatz(kinderarmut, kreis, jahr, ind),
+        ueberblick=[ueberblick(ergebnis, gebiete, i, jahr) for i in indikatoren],
         kapitel=kapitel,
         verlauf=grafik.kreisverlauf(auswertung.zeitreihe(ergebnis, ind.id, [gebiete.kreis]),
                                     vergleichswerte.fuer(ind.id).sort_values("stichtag")),
         verlauf_alt=_verlauf_text(ergebnis, gebiete, ind),
         alle_spalten=["Gemeinde", *[i.kurz for i in indikatoren]],
-        alle=[[name, *[_wert(ergebnis, i.id, jahr, ags) for i in indikatoren]]
+        alle=[[name, *[wert(ergebnis, i.id, jahr, ags) for i in indikatoren]]
               for ags, name in zip(gemeinden["ags"], gemeinden["name"])]
-        + [[kreis, *[_wert(ergebnis, i.id, jahr, gebiete.kreis) for i in indikatoren]]],
+        + [[kreis, *[wert(ergebnis, i.id, jahr, gebiete.kreis) for i in indikatoren]]],
         kette=praeventionskette.kreisansicht(daten.angebote, ergebnis, gemeinden, jahr).drop(columns="AGS"),
         definitionen=[{"titel": i.titel, "definition": i.definition, "zaehler": i.zaehler_text,
                        "nenner": i.nenner_text, "quelle": i.quelle, "hinweise": " ".join(i.hinweise)}
@@ -58,12 +58,12 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
         geheimhaltung=GEHEIMHALTUNG)
 
 
-def _wert(ergebnis, indikator: str, jahr: int, ags: str) -> str:
+def wert(ergebnis, indikator: str, jahr: int, ags: str) -> str:
     z = auswertung.zeile(ergebnis, indikator, jahr, ags)
     return "–" if z is None else untrennbar(wert_text(z["wert"], z["status"]))
 
 
-def _kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
+def kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
     if zeile is None or zeile["status"] != Status.OK:
         return f"Für {jahr} ist der {ind.titel} im {kreis} nicht ausweisbar."
     nte = nte_text(zeile["wert"], zeile["status"], ind)
@@ -71,14 +71,14 @@ def _kernsatz(zeile, kreis: str, jahr: int, ind) -> str:
             f"einer SGB-II-Bedarfsgemeinschaft – {nte}.")
 
 
-def _ueberblick(ergebnis, gebiete, ind, jahr: int) -> dict:
+def ueberblick(ergebnis, gebiete, ind, jahr: int) -> dict:
     mit = auswertung.rangliste(ergebnis, ind.id, jahr).query("status == 'ok'")
     vergleich = {v.ags: f"{untrennbar(wert_text(v.wert, 'ok'))} ({monat_text(v.stichtag)})"
                  for v in vergleichswerte.passend(ind.id, jahr).itertuples()}
 
     def gemeinde(z) -> str:
         return f"{z['name']} ({untrennbar(wert_text(z['wert'], 'ok'))})"
-    return {"titel": ind.titel, "kreis": _wert(ergebnis, ind.id, jahr, gebiete.kreis),
+    return {"titel": ind.titel, "kreis": wert(ergebnis, ind.id, jahr, gebiete.kreis),
             "vorjahr": untrennbar(pp_text(auswertung.veraenderung(ergebnis, ind.id, jahr, gebiete.kreis))),
             "land": vergleich.get(gebiete.land, "–"), "bund": vergleich.get("DG", "–"),
             "hoechster": "–" if mit.empty else gemeinde(mit.iloc[0]),

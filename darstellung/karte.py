@@ -102,12 +102,17 @@ def flaechendaten(grenzen: gpd.GeoDataFrame) -> dict:
     merkmale = []
     for gemeinde in grenzen.itertuples():
         punkt = gemeinde.geometry.representative_point()  # liegt sicher in der Fläche, anders als der Schwerpunkt
-        ewz = getattr(gemeinde, "ewz", None)  # ohne Angabe: bewohnt
         merkmale.append({"type": "Feature", "geometry": gemeinde.geometry.__geo_interface__, "properties": {
             "ags": gemeinde.ags, "name": gemeinde.name, "kopf": f"<b>{html(gemeinde.name)}</b>",
             "punkt": [round(punkt.y, 5), round(punkt.x, 5)], "flaeche": round(gemeinde.geometry.area, 8),
-            "bewohnt": bool(pd.isna(ewz) or ewz > 0)}})
+            "bewohnt": bewohnt(gemeinde)}})
     return {"type": "FeatureCollection", "features": merkmale}
+
+
+def bewohnt(gemeinde) -> bool:
+    """Wohnt dort jemand? (Zeile der Grenzen; ohne Einwohnerzahl: ja.) Gemeindefreie Gebiete tragen keinen Namen."""
+    ewz = getattr(gemeinde, "ewz", None)
+    return bool(pd.isna(ewz) or ewz > 0)
 
 
 def faerbedaten(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen: Klassen | None, indikator: Indikator

@@ -8,10 +8,12 @@ werden kann. Maschinenlesbar: Punkt als Dezimalzeichen, ISO-Daten, Spaltennamen 
 
 import io
 import json
+from datetime import date
 
 import geopandas as gpd
 import pandas as pd
 
+from darstellung import dcat
 from indikatoren.einlesen.export import tabelle_entschaerft
 from indikatoren.grundlagen import geodaten, katalog
 from indikatoren.grundlagen.gebiete import EBENEN
@@ -114,9 +116,11 @@ def als_geojson(tabelle: pd.DataFrame, grenzen: gpd.GeoDataFrame, titel: str) ->
 
 
 def dateien(ergebnis: pd.DataFrame, datenstand: int, kreisname: str, grenzen: gpd.GeoDataFrame | None,
-            herausgeber: str) -> dict[str, bytes]:
+            herausgeber: str, adresse: str | None = None, kreis: str = "", kontakt: str = "",
+            heute: date | None = None) -> dict[str, bytes]:
     """Alle Dateien der offenen Daten eines Datenstands, nach Dateiname: CSV mit CSVW-Beschreibung, XLSX, GeoJSON
-    (ohne Grenzen keines). Für die Kommandozeile und die Seiten dieselben."""
+    (ohne Grenzen keines); mit der Adresse, unter der sie öffentlich liegen, dazu der DCAT-AP.de-Katalog
+    katalog.ttl. Für Kommandozeile, Seiten und Website dieselben."""
     tabelle = lesertabelle(ergebnis, datenstand)
     titel = f"Sozialplanung {kreisname}: alle Indikatoren, Jahre und Gebiete (Datenstand {datenstand})"
     name = f"sozialplanung_datenstand{datenstand}"
@@ -126,4 +130,10 @@ def dateien(ergebnis: pd.DataFrame, datenstand: int, kreisname: str, grenzen: gp
                  f"{name}.xlsx": als_xlsx(tabelle, titel)}
     if grenzen is not None:
         ergebnis_[f"{name}.geojson"] = als_geojson(tabelle, grenzen, titel)
+    if adresse:
+        jahre = (int(ergebnis["jahr"].min()), int(ergebnis["jahr"].max()))
+        ergebnis_["katalog.ttl"] = dcat.katalog(
+            adresse.rstrip("/") + "/", sorted(ergebnis_), kreis=kreis, kreisname=kreisname, herausgeber=herausgeber,
+            kontakt=kontakt, datenstand=datenstand, jahre=jahre, stand=heute or date.today(),
+            namensnennung=f"{LIZENZ_ZAHLEN}; Grenzen: {geodaten.namensnennung()}").encode("utf-8")
     return ergebnis_

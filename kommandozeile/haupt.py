@@ -9,12 +9,11 @@ import csv
 import getpass
 import os
 import sys
-from datetime import date
 from pathlib import Path
 
 import angebote  # noqa: F401  (meldet seine Liste an: die Sicherung führt sie mit)
 from berichte import cli as berichte_cli
-from darstellung import dcat, offene_daten
+from darstellung import offene_daten
 from familienzentrum import cli as familienzentrum_cli
 from indikatoren.ablaeufe import sicherung
 from indikatoren.ablaeufe.einlesung import einlesen, mit_sozialraeumen, oeffne_ablage
@@ -127,6 +126,9 @@ def _veroeffentlichen(args):
     for jahr in sperrung.unerfuellt:  # auf stderr: stdout bleibt die Tabelle
         print(f"Hinweis: Für {jahr} ließ sich der Schutz kleiner Zahlen nicht herstellen; von diesem Jahr erscheint "
               "nichts. Die Sperrliste (--sperrliste) nennt die Zellen.", file=sys.stderr)
+    if args.website:
+        _website(args.website, args.datenstand, args.adresse)
+        return
     if args.offene_daten:
         _offene_daten(args.offene_daten, geheimhaltung.fuer_leser(kennzahlen, gebiete, frueher), gebiete,
                       args.datenstand or ablage.aktiver().id, args.adresse)
@@ -149,23 +151,29 @@ def _offene_daten(ordner: Path, ergebnis, gebiete: Gebiete, datenstand: int, adr
         print(f"Hinweis: ohne GeoJSON – {fehler}", file=sys.stderr)
         grenzen = None
     ordner.mkdir(parents=True, exist_ok=True)
+    kontakte = laender.kontakte()
     for name, inhalt in offene_daten.dateien(ergebnis, datenstand, gebiete.name(gebiete.kreis), grenzen,
-                                             laender.kontakte().get("herausgeber", "")).items():
+                                             kontakte.get("herausgeber", ""), adresse, gebiete.kreis,
+                                             kontakte.get("kontakt", "")).items():
         (ordner / name).write_bytes(inhalt)
-        print(f"{ordner / name} geschrieben ({len(inhalt) // 1024} KB)")
+        print(f"{ordner / name} geschrieben ({len(inhalt) // 1024} KB)" + (" (DCAT-AP.de)" if name == "katalog.ttl"
+                                                                           else ""))
     if not adresse:
         print("Hinweis: ohne DCAT-Katalog – dafür mit --adresse URL angeben, wo die Dateien öffentlich liegen.",
               file=sys.stderr)
-        return
-    jahre = (int(ergebnis["jahr"].min()), int(ergebnis["jahr"].max()))
-    kontakte = laender.kontakte()
-    text = dcat.katalog(adresse.rstrip("/") + "/", sorted(p.name for p in ordner.glob(f"*datenstand{datenstand}*")),
-                        kreis=gebiete.kreis, kreisname=gebiete.name(gebiete.kreis),
-                        herausgeber=kontakte.get("herausgeber", ""), kontakt=kontakte.get("kontakt", ""),
-                        datenstand=datenstand, jahre=jahre, stand=date.today(),
-                        namensnennung=f"{offene_daten.LIZENZ_ZAHLEN}; Grenzen: {geodaten.namensnennung()}")
-    (ordner / "katalog.ttl").write_text(text, encoding="utf-8")
-    print(f"{ordner / 'katalog.ttl'} geschrieben (DCAT-AP.de)")
+
+
+def _website(ordner: Path, datenstand: int | None, adresse: str | None) -> None:
+    """Die statische Website des Datenstands nach ORDNER/datenstand-N/; Fortschritt auf stderr („[n/m] was“)."""
+    import berichte
+    from berichte.daten import Berichtsdaten
+    gebiete, ablage = mit_sozialraeumen()
+    daten = Berichtsdaten.laden(ablage, gebiete, datenstand)
+
+    def melden(erledigt: int, gesamt: int, was: str) -> None:
+        print(f"[{erledigt}/{gesamt}] {was}", file=sys.stderr, flush=True)
+    ziel = berichte.website(daten, ordner, adresse, fortschritt=melden)
+    print(f"{ziel / 'index.html'} geschrieben; Startseite aller Veröffentlichungen: {ordner / 'index.html'}")
 
 
 def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
@@ -286,8 +294,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="statt der Werte: jede gesperrte Zelle mit Grund (nur für die Stabsstelle)")
     b.add_argument("--offene-daten", type=Path, metavar="ORDNER",
                    help="alle Indikatoren, Jahre und Gebiete als CSV (mit CSVW-Beschreibung), XLSX und GeoJSON")
+    b.add_argument("--website", type=Path, metavar="ORDNER",
+                   help="die statische Website (Übersicht, Karten, Profile mit PDF, Methodik, Wegweiser, offene Daten, "
+                        "Einbettungen) nach ORDNER/datenstand-N/")
     b.add_argument("--adresse", default=os.environ.get("SOZIALPLANUNG_OFFENE_DATEN_URL"), metavar="URL",
-                   help="wo die offenen Daten öffentlich liegen; dann auch ein DCAT-AP.de-Katalog (katalog.ttl)")
+                   help="wo die offenen Daten (mit --website: der ORDNER) öffentlich liegen; dann auch ein "
+                        "DCAT-AP.de-Katalog (katalog.ttl)")
     b.set_defaults(befehl=_veroeffentlichen)
 
     b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")

@@ -53,6 +53,16 @@ def wfs_url() -> str:
     return wert("SOZIALPLANUNG_WFS_URL") or STANDARD_WFS
 
 
+def website_ordner() -> Path:
+    """Wohin die Datenpflege die statische Website schreibt (den Ordner liefert Caddy aus)."""
+    return Path(wert("SOZIALPLANUNG_WEBSITE") or laufzeit() / "website")
+
+
+def website_adresse() -> str | None:
+    """Wo Leser die statische Website finden (etwa /veroeffentlichung/); ohne Angabe verlinkt die App sie nicht."""
+    return wert("SOZIALPLANUNG_WEBSITE_URL")
+
+
 def basemap() -> str:
     return wert("SOZIALPLANUNG_BASEMAP") or "basemapde"
 
