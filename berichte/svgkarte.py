@@ -71,7 +71,8 @@ def karte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen, titel: str, f
     fuss = "".join(f'<text x="10" y="{unten + 12 + n * (ZEILE - 3):.0f}" class="q">{escape(z)}</text>'
                    for n, z in enumerate(zeilen))
     hoehe = unten + len(zeilen) * (ZEILE - 3) + 8
-    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {hoehe:.0f}" role="img" '
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {hoehe:.0f}" width="{BREITE}" '
+            f'height="{hoehe:.0f}" role="img" '
             f'font-family="DejaVu Sans, Verdana, sans-serif" font-size="{SCHRIFT}">'
             f"<title>{escape(titel)}</title>"
             f"<style>path{{stroke:#333;stroke-width:0.8}}a:focus path,a:hover path{{stroke:#000;stroke-width:3}}"

@@ -21,7 +21,7 @@ from pathlib import Path
 import jinja2
 import pandas as pd
 from markdown_it import MarkdownIt
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from angebote import katalog as angebotskatalog
 from berichte import gemeindeprofil, grafik, sozialbericht, svgkarte
@@ -245,7 +245,7 @@ def _indikatorseite(bau: _Bau, indikator: str, jahr: int) -> None:
     links = {n: "../" + _profilpfad(a) for a, n in zip(teil["ags"], teil["name"]) if a != gebiete.kreis}
     summen = teil.loc[teil["ebene"] != "gemeinde", "name"].tolist()
     bau.seite(_indikatorpfad(ind.id, jahr), "indikator.html", ind=ind, titel=f"{ind.titel} {jahr}", j=jahr,
-              karte=Markup(karte.replace("<svg ", f'<svg aria-label="{titel}" ', 1)),
+              karte=Markup(karte.replace('role="img"', f'role="group" aria-label="{escape(titel)}"', 1)),  # mit Links
               klassen=" · ".join(klassen.beschriftungen()) if klassen else "keine Werte",
               rangliste=f"../einbetten/{name}-rangliste.svg", rangliste_alt=rangliste_alt, breite=breite,
               hoehe=hoehe, kopf=list(tabelle.columns), zeilen=tabelle.values.tolist(), links=links, summen=summen,

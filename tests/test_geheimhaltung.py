@@ -19,7 +19,7 @@ from scipy.optimize import Bounds, LinearConstraint, milp
 
 from indikatoren.ablaeufe.einlesung import BEISPIELDATEN
 from indikatoren.einlesen.pruefung import pruefe_datei
-from indikatoren.grundlagen import katalog
+from indikatoren.grundlagen import katalog, konfiguration
 from indikatoren.grundlagen.kennzahlen import Kennzahlen, aus_spalten
 from indikatoren.rechnen.berechnung import berechne
 from indikatoren.rechnen.geheimhaltung import fuer_leser, sperren, summen_schuetzen
@@ -38,8 +38,9 @@ def bekannte_zellen(leser: pd.DataFrame) -> dict[tuple, int]:
             bekannt[(z.ags, int(z.jahr), ind.nenner)] = int(z.nenner)
         if pd.notna(z.zaehler) and z.status != "untergrenze":
             bekannt[(z.ags, int(z.jahr), ind.zaehler)] = int(z.zaehler)
-        if pd.notna(z.wert) and z.status == "ok" and pd.notna(z.nenner):  # Quote mal Nenner
-            bekannt[(z.ags, int(z.jahr), ind.zaehler)] = round(z.wert * z.nenner / 100)
+        zelle = (z.ags, int(z.jahr), ind.zaehler)
+        if pd.notna(z.wert) and z.status == "ok" and pd.notna(z.nenner) and zelle not in bekannt:  # Quote · Nenner
+            bekannt[zelle] = round(z.wert * z.nenner / 100)
     return bekannt
 
 
@@ -135,18 +136,25 @@ def eingrenzung(leser: pd.DataFrame, gebiete, gesperrt: set[tuple], nie_null: se
     return ergebnis
 
 
-def zu_eng(kennzahlen, gebiete, abstand: int = 3) -> dict[tuple, tuple]:
+def zu_eng(kennzahlen, gebiete, abstand: int = 3, leser: pd.DataFrame | None = None) -> dict[tuple, tuple]:
     """Gesperrte Zellen mit Wert 1 oder 2 (oder „*“ der Quelle), deren Intervall nicht bis Wert + abstand reicht
     (bei „*“: nicht abstand breit ist; im ganz verborgenen Sozialraum: nicht abstand nach oben und unten), mit
-    (Wert, Intervall) – muss leer sein. Ein Jahr, von dem nichts
-    erscheint, ist wie ein verborgener Sozialraum: dort weiß der Leser nicht, dass Gesperrtes ≥ 1 ist."""
-    leser = fuer_leser(kennzahlen, gebiete)
+    (Wert, Intervall) – muss leer sein. `leser`: statt fuer_leser die Tabelle einer Veröffentlichung. Ein Jahr, von
+    dem nichts erscheint, ist wie ein verborgener Sozialraum: dort weiß der Leser nicht, dass Gesperrtes ≥ 1 ist."""
+    leser = fuer_leser(kennzahlen, gebiete) if leser is None else leser  # oder was eine Veröffentlichung zeigt
     gesperrt = gesperrte_zellen(kennzahlen, leser)
     roh = {(z["ags"], int(z["jahr"]), m): (None if kennzahlen.geheim.at[i, m] else z[m])
            for i, z in kennzahlen.zeilen.iterrows() for m in kennzahlen.merkmale}
+    # Ganz verborgen, weil zu klein (dort ist der genaue Wert das Geheimnis): ein Sozialraum unter der Mindestgröße
+    # ohne eine gezeigte Anzahl. Ein Sozialraum, der nur mitgesperrt ist, schützt andere; für ihn gilt die Regel
+    # der kleinen Zahlen wie überall.
+    klein = {(z["ags"], int(z["jahr"])) for _, z in kennzahlen.zeilen.iterrows()
+             if gebiete.ebenen.get(z["ags"]) == "sozialraum"
+             and not (pd.notna(z.get("bev_u_rag")) and z["bev_u_rag"] >= konfiguration.mindestbevoelkerung())}
     verborgen = {(a, j) for a, j in leser.loc[leser["ags"].map(gebiete.ebenen).eq("sozialraum"), ["ags", "jahr"]]
                  .itertuples(index=False)
-                 if leser[(leser["ags"] == a) & (leser["jahr"] == j)][["zaehler", "nenner"]].isna().all().all()}
+                 if leser[(leser["ags"] == a) & (leser["jahr"] == j)][["zaehler", "nenner"]].isna().all().all()
+                 and (a, int(j)) in klein}
     leeres_jahr = {j for j, t in leser.groupby("jahr") if t[["zaehler", "nenner"]].isna().all().all()}
     # Als gesperrt erkennt der Leser nur Zellen, deren Platz er sieht (Zähler oder Nenner einer gezeigten Zeile)
     plaetze = {(z.ags, int(z.jahr), getattr(katalog.indikator(z.indikator), rolle))
