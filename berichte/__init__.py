@@ -2,6 +2,11 @@
 und Kommandozeile gleich. HTML-Vorlagen (Jinja2, jeder Text maskiert) setzt WeasyPrint auf A4."""
 
 import importlib
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
 
 BERICHTE = {"gemeindeprofil": "Gemeindeprofil", "sozialbericht": "Sozialbericht",
             "jahresbericht": "Jahresbericht Familienzentrum"}  # Modul -> Name
@@ -25,3 +30,23 @@ def erzeugen(bericht: str, daten, als: str = "pdf", **angaben) -> bytes:
 def website(daten, ordner, adresse: str | None = None, fortschritt=lambda *_: None):
     """Die statische Website (berichte/website.py) eines Datenstands; lädt WeasyPrint und matplotlib erst jetzt."""
     return importlib.import_module("berichte.website").bauen(daten, ordner, adresse, fortschritt=fortschritt)
+
+
+def website_in_eigenem_prozess(datenstand: int, ordner: Path, adresse: str | None = None
+                               ) -> Iterator[tuple[int, int, str]]:
+    """Für die Datenpflege: die Website in einem eigenen Prozess bauen (python -m indikatoren veroeffentlichen
+    --website), damit der Server weiter antwortet und die Arbeitsprozesse nicht aus ihm abzweigen. Liefert den
+    Fortschritt (erledigt, gesamt, was); RuntimeError mit der Meldung, wenn der Lauf scheitert."""
+    befehl = [sys.executable, "-m", "indikatoren", "veroeffentlichen", "--datenstand", str(datenstand),
+              "--website", str(ordner), *(["--adresse", adresse] if adresse else [])]
+    with subprocess.Popen(befehl, cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, text=True) as prozess:
+        assert prozess.stderr is not None
+        letzte = []
+        for zeile in prozess.stderr:
+            if treffer := re.match(r"\[(\d+)/(\d+)\] (.*)", zeile):
+                yield int(treffer[1]), int(treffer[2]), treffer[3]
+            else:
+                letzte = [*letzte[-4:], zeile.strip()]
+        if prozess.wait() != 0:
+            raise RuntimeError(" ".join(letzte) or "Die Website ließ sich nicht bauen.")

@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from angebote import katalog as angebotskatalog
-from berichte import gemeindeprofil, grafik, sozialbericht, svgkarte
+from berichte import gemeindeprofil, grafik, sozialbericht, svgkarte, vorkomprimieren
 from berichte.daten import Berichtsdaten
 from darstellung import methodik, offene_daten
 from darstellung.maskierung import dateiname
@@ -131,6 +131,7 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
         "datenstand": stand.id, "erstellt": f"{stand.erstellt.astimezone():%d.%m.%Y}",
         "jahre": _BAU.gemeinsam["alle_jahre"], "veroeffentlicht": f"{heute:%d.%m.%Y}", "kreis": _BAU.gemeinsam["kreis"],
         "beispiel": _BAU.gemeinsam["beispiel"]}, ensure_ascii=False), encoding="utf-8")
+    vorkomprimieren.ordner(arbeit)  # Caddy liefert .br und .gz, ohne je Besucher zu komprimieren
     alt = ordner / f".{ziel.name}.alt"
     shutil.rmtree(alt, ignore_errors=True)
     if ziel.exists():

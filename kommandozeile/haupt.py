@@ -176,6 +176,11 @@ def _website(ordner: Path, datenstand: int | None, adresse: str | None) -> None:
     print(f"{ziel / 'index.html'} geschrieben; Startseite aller Veröffentlichungen: {ordner / 'index.html'}")
 
 
+def _frontend(args):
+    from berichte import vorkomprimieren
+    print(vorkomprimieren.streamlit_frontend(args.ziel))
+
+
 def _ergebnis_ausgeben(tabelle, jahr: int | None) -> None:
     """CSV mit den Spalten von berechnung.SPALTEN, Wert kaufmännisch auf 2 Stellen, leer ohne Wert."""
     if jahr is not None:
@@ -301,6 +306,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="wo die offenen Daten (mit --website: der ORDNER) öffentlich liegen; dann auch ein "
                         "DCAT-AP.de-Katalog (katalog.ttl)")
     b.set_defaults(befehl=_veroeffentlichen)
+
+    b = befehle.add_parser("frontend", help="Streamlits Frontend vorkomprimiert nach ZIEL/<version>/ kopieren (für "
+                                            "Caddy, deploy/start); gibt den Ordner aus")
+    b.add_argument("ziel", type=Path)
+    b.set_defaults(befehl=_frontend)
 
     b = befehle.add_parser("datenstaende", help="alle Datenstände auflisten")
     b.set_defaults(befehl=_datenstaende)

@@ -3,6 +3,7 @@ aktivieren, Sicherung herunterladen und wiederherstellen."""
 
 import streamlit as st
 
+import berichte
 from darstellung import datenpflege as tabellen
 from darstellung.export import XLSX_MIME
 from darstellung.maskierung import md
@@ -61,6 +62,9 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
     if aktiviert := st.session_state.pop("dp_aktiviert", None):
         st.success(f"Datenstand {aktiviert} ist wieder aktiv.")
 
+    st.header("Statische Website")
+    website(ablage, benutzer)
+
     st.header("Sicherung")
     anmeldung.herunterladen("Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)",
                             lambda: sicherung.erstellen(ablage), "sozialplanung_sicherung.zip", "application/zip",
@@ -73,3 +77,26 @@ def zeigen(ablage: Ablage, gebiete: Gebiete, benutzer: str) -> None:
                                                       datei=wiederher[0]))
             except UngueltigeDatei as fehler:
                 st.error(md(fehler))
+
+
+def website(ablage: Ablage, benutzer: str) -> None:
+    """Der aktive Datenstand als statische Website (berichte/website.py) in den Ordner, den Caddy ausliefert."""
+    ordner, adresse = konfiguration.website_ordner(), konfiguration.website_adresse()
+    aktiv = ablage.aktiver()
+    st.caption(f"Schreibt Übersicht, Karten, Profile mit PDF, Methodik, Wegweiser, offene Daten und Einbettungen des "
+               f"aktiven Datenstands nach {md(ordner)}/datenstand-N/ – für beliebig viele Leser, ohne Skript. Frühere "
+               "Veröffentlichungen bleiben." + (f" Leser finden sie unter {md(adresse)}." if adresse else
+                                                " SOZIALPLANUNG_WEBSITE_URL nennt, wo Leser sie finden."))
+    if aktiv is None or not st.button(f"Website für Datenstand {aktiv.id} veröffentlichen", key="dp_website"):
+        return
+    balken = st.progress(0.0, "Website wird gebaut …")
+    try:
+        for erledigt, gesamt, was in berichte.website_in_eigenem_prozess(aktiv.id, ordner):
+            balken.progress(min(erledigt / gesamt, 1.0), md(was))
+    except RuntimeError as fehler:
+        ablage.protokolliere("website", benutzer, str(ordner), "", False, str(fehler))
+        st.error(f"Die Website wurde nicht veröffentlicht: {md(fehler)}")
+        return
+    ablage.protokolliere("website", benutzer, str(ordner), "", True, f"Website für Datenstand {aktiv.id}")
+    st.success(f"Veröffentlicht: Datenstand {aktiv.id}" + (f" unter {md(adresse)}" if adresse else "")
+               + f" ({md(was)}).")

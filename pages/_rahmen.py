@@ -179,6 +179,8 @@ def abschliessen(url_pfad: str) -> None:
         return
     with st.sidebar:
         st.html(dokument.linkfeld(link))
+        if veroeffentlichung := konfiguration.website_adresse():
+            st.markdown(f"[Veröffentlichung ohne Skript: schnell, zum Drucken und Einbetten]({veroeffentlichung})")
 
 
 def _abfrage(parameter: dict[str, str]) -> str:

@@ -4,13 +4,17 @@ beide Prozesse, eine echte Sitzung im Browser (Websocket) ohne Verstoß gegen di
 beendet."""
 
 import os
+import re
 import shutil
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
+from pathlib import Path
 
+import brotli
 import pytest
 
 from tests.browser import ERGEBNISSE, browser_seite
@@ -66,7 +70,7 @@ def betrieb(tmp_path_factory):
                     time.sleep(0.5)
             else:
                 pytest.fail("Der Proxy antwortete nicht binnen 90 s: " + (ERGEBNISSE / "betrieb.log").read_text())
-            yield {"prozess": prozess, "port": port, "prozesse": [erster, erster + 1]}
+            yield {"prozess": prozess, "port": port, "prozesse": [erster, erster + 1], "umgebung": umgebung}
         finally:
             if prozess.poll() is None:
                 os.killpg(prozess.pid, signal.SIGKILL)
@@ -110,6 +114,36 @@ def test_sitzung_durch_den_proxy_ohne_csp_verstoss(betrieb):
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
         seite.screenshot(path=str(ERGEBNISSE / "betrieb_datenpflege.png"))
     assert not [m for m in meldungen if "Content Security Policy" in m or "Refused to" in m], meldungen
+
+
+def _holen(betrieb, pfad: str, kodierung: str = "br, gzip") -> tuple[bytes, dict]:
+    anfrage = urllib.request.Request(f"http://127.0.0.1:{betrieb['port']}{pfad}",
+                                     headers={"Accept-Encoding": kodierung})
+    with urllib.request.urlopen(anfrage) as antwort:
+        return antwort.read(), dict(antwort.headers)
+
+
+def test_statische_website_und_frontend_von_der_platte(betrieb):
+    """Die Website, die die Stabsstelle veröffentlicht, liefert Caddy neben der App unter /veroeffentlichung/ aus,
+    vorkomprimiert (brotli), mit strenger CSP; nur die Seiten zum Einbetten dürfen in fremde iframes. Streamlits
+    Frontend kommt ebenfalls vorkomprimiert von der Platte und ist unveränderlich zwischenspeicherbar."""
+    umgebung = betrieb["umgebung"]
+    subprocess.run([sys.executable, "-m", "indikatoren", "veroeffentlichen", "--website",
+                    str(Path(umgebung["SOZIALPLANUNG_LAUFZEIT"]) / "website")], cwd=PROJEKT, env=umgebung,
+                   check=True, capture_output=True, timeout=600)
+    start, _ = _holen(betrieb, "/veroeffentlichung/", "identity")
+    assert b'href="datenstand-1/index.html"' in start
+    inhalt, koepfe = _holen(betrieb, "/veroeffentlichung/datenstand-1/index.html")
+    assert koepfe["Content-Encoding"] == "br" and koepfe["X-Frame-Options"] == "SAMEORIGIN"
+    assert koepfe["Content-Security-Policy"].startswith("default-src 'none'")
+    assert "Kinderarmut und SGB II im Landkreis Hildesheim" in brotli.decompress(inhalt).decode()
+    _, koepfe = _holen(betrieb, "/veroeffentlichung/datenstand-1/einbetten/kinderarmut-2024-karte.html")
+    assert "X-Frame-Options" not in koepfe and "frame-ancestors *" in koepfe["Content-Security-Policy"]
+    seite, _ = _holen(betrieb, "/", "identity")
+    skript = re.search(rb'src="\.?/?(static/js/[^"]+\.js)"', seite)[1].decode()
+    inhalt, koepfe = _holen(betrieb, f"/{skript}")
+    assert koepfe["Content-Encoding"] == "br" and "immutable" in koepfe["Cache-Control"]
+    assert len(inhalt) < 0.4 * len(_holen(betrieb, f"/{skript}", "identity")[0])
 
 
 def test_anmeldung_gilt_in_jedem_prozess(betrieb):

@@ -10,6 +10,7 @@ from darstellung.tabellen import exporttabelle
 from indikatoren.ablaeufe.einlesung import oeffne_ablage
 from indikatoren.einlesen.export import als_csv
 from indikatoren.grundlagen import katalog
+from indikatoren.grundlagen.gebiete import Gebiete
 from indikatoren.orte import einrichtungspflege
 from indikatoren.rechnen.geheimhaltung import fuer_leser
 from tests.conftest import HILDESHEIM_GEOJSON, PROJEKT, csv_bytes
@@ -577,3 +578,26 @@ def test_fehler_im_browser_bearbeiteter_liste_nennen_die_ueberschrift():
     [meldungen] = [d.value for d in app.dataframe if "Meldung" in d.value.columns]
     assert meldungen[["Zeile", "Spalte"]].values.tolist() == [[2, "Lebensphasen"]]
     assert meldungen["Meldung"].iloc[0].startswith("Unbekannte Lebensphase „0-99“")
+
+
+def test_website_aus_der_datenpflege_mit_fortschritt_und_protokoll(tmp_path, monkeypatch):
+    """Der Knopf baut die statische Website des aktiven Datenstands in einem eigenen Prozess in den Ordner, den Caddy
+    ausliefert; das Protokoll nennt, wer es tat. Danach verlinkt jede Leserseite sie in der Seitenleiste."""
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+    monkeypatch.setenv("SOZIALPLANUNG_WEBSITE", str(tmp_path / "web"))
+    monkeypatch.setenv("SOZIALPLANUNG_WEBSITE_URL", "/veroeffentlichung/")
+    app = _reiter(_anmelden(_app()), "Datenstände")
+    app.button(key="dp_website").click()
+    app.run(timeout=300)
+    assert not app.exception and not app.error
+    erfolg = [s.value.replace("\\", "") for s in app.success]  # Markdown-maskiert
+    assert len(erfolg) == 1 and erfolg[0].startswith("Veröffentlicht: Datenstand 1 unter /veroeffentlichung/ (")
+    assert "fertig:" in erfolg[0]
+    assert (tmp_path / "web" / "datenstand-1" / "gebiet" / "03254002.pdf").exists()
+    assert 'href="datenstand-1/index.html"' in (tmp_path / "web" / "index.html").read_text()
+    protokoll = oeffne_ablage(Gebiete.laden()).protokolleintraege()
+    assert protokoll.iloc[-1][["aktion", "von", "erfolg"]].tolist() == ["website", "meier (stabsstelle)", True]
+    from tests.test_app import starte
+    leser = starte("uebersicht")
+    assert any("[Veröffentlichung ohne Skript" in m.value and "(/veroeffentlichung/)" in m.value
+               for m in leser.sidebar.markdown)
