@@ -42,7 +42,7 @@ def website_in_eigenem_prozess(datenstand: int, ordner: Path, adresse: str | Non
     with subprocess.Popen(befehl, cwd=Path(__file__).resolve().parent.parent, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, text=True) as prozess:
         assert prozess.stderr is not None
-        letzte = []
+        letzte: list[str] = []
         for zeile in prozess.stderr:
             if treffer := re.match(r"\[(\d+)/(\d+)\] (.*)", zeile):
                 yield int(treffer[1]), int(treffer[2]), treffer[3]

@@ -6,7 +6,7 @@ import gzip
 import shutil
 from pathlib import Path
 
-import brotli
+import brotli  # type: ignore[import-untyped]
 
 TEXT = {".html", ".js", ".mjs", ".css", ".svg", ".json", ".csv", ".geojson", ".ttl", ".map", ".txt", ".xml"}
 MINDESTENS = 512  # kleinere Dateien lohnen keine zweite Fassung
