@@ -73,18 +73,10 @@ def pixelgroesse(bild: str) -> tuple[int, int]:
 
 
 def lagekarte(grenzen: gpd.GeoDataFrame, gemeinden: list[str], flaeche: gpd.GeoDataFrame | None = None) -> str:
-    """Der Kreis grau, die Gemeinden des Profils farbig; für einen Sozialraum seine Gemeinde hell und er selbst
-    farbig darin."""
-    fig, ax = plt.subplots(figsize=(1.8, 1.8))
-    grenzen.plot(ax=ax, color="#e5e5e5", edgecolor="#ffffff", linewidth=0.4)
-    eigene = grenzen[grenzen["ags"].isin(gemeinden)]
-    if flaeche is None or flaeche.empty:
-        eigene.plot(ax=ax, color=FARBE_HERVOR, edgecolor="#000000", linewidth=0.6)
-    else:
-        eigene.plot(ax=ax, color="#b3d4ea", edgecolor="#000000", linewidth=0.4)
-        flaeche.to_crs(grenzen.crs).plot(ax=ax, color=FARBE_HERVOR, edgecolor="#000000", linewidth=0.5)
-    ax.set_axis_off()
-    return _als_bild(fig)
+    """Die Lagekarte eines Profils als Bild (data:-URI); gezeichnet als schlichtes SVG (svgkarte), ohne matplotlib."""
+    from berichte import svgkarte
+    return "data:image/svg+xml;base64," + base64.b64encode(svgkarte.lagekarte(grenzen, gemeinden, flaeche)
+                                                          .encode()).decode()
 
 
 def verlauf(reihe: pd.DataFrame, fussnote: str = "") -> str:

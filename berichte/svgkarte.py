@@ -12,6 +12,7 @@ import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
 from darstellung import karte as kartendarstellung
+from darstellung.diagramme import FARBE_HERVOR
 from darstellung.karte import FARBE_KEINE_DATEN, FARBE_NICHT_AUSWEISBAR
 from darstellung.tabellen import wert_text
 from indikatoren.grundlagen import geodaten
@@ -80,6 +81,31 @@ def karte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen, titel: str, f
             f"font-weight:bold;pointer-events:none}}.q{{font-size:{SCHRIFT - 2}px}}</style>"
             f'<g class="flaechen">{"".join(flaechen)}</g><g class="namen">{"".join(namen)}</g>'
             f'<g class="legende">{"".join(legende)}</g>{fuss}</svg>')
+
+
+def lagekarte(grenzen: gpd.GeoDataFrame, gemeinden: list[str], flaeche: gpd.GeoDataFrame | None = None,
+              breite: int = 120) -> str:
+    """Die kleine Lagekarte eines Profils: der Kreis grau, die Gemeinden des Profils farbig; für einen Sozialraum seine
+    Gemeinde hell und er selbst farbig darin. Schlichtes SVG, ohne Text (der Alternativtext steht am Bild)."""
+    metrisch_crs = geodaten.metrisch(grenzen)
+    metrisch = grenzen.to_crs(metrisch_crs)
+    x0, y0, x1, y1 = metrisch.total_bounds
+    massstab = (breite - 4) / max(x1 - x0, y1 - y0, 1)
+    hoehe = (y1 - y0) * massstab + 4
+
+    def punkt(x: float, y: float) -> str:
+        return f"{(x - x0) * massstab + 2:.1f},{(y1 - y) * massstab + 2:.1f}"
+    eigene = metrisch["ags"].isin(gemeinden)
+    mit_flaeche = flaeche is not None and not flaeche.empty
+    teile = [f'<path d="{_pfad(g, punkt)}" fill="#e5e5e5" stroke="#fff" stroke-width="0.5"/>'
+             for g in metrisch.geometry[~eigene]]
+    teile += [f'<path d="{_pfad(g, punkt)}" fill="{"#b3d4ea" if mit_flaeche else FARBE_HERVOR}" stroke="#000" '
+              'stroke-width="0.7"/>' for g in metrisch.geometry[eigene]]
+    if mit_flaeche:
+        teile += [f'<path d="{_pfad(g, punkt)}" fill="{FARBE_HERVOR}" stroke="#000" stroke-width="0.6"/>'
+                  for g in flaeche.to_crs(metrisch_crs).geometry]
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {breite} {hoehe:.0f}" width="{breite}" '
+            f'height="{hoehe:.0f}">{"".join(teile)}</svg>')
 
 
 def _pfad(geometrie, punkt: Callable[[float, float], str]) -> str:

@@ -30,7 +30,7 @@ from darstellung import methodik, offene_daten
 from darstellung.maskierung import dateiname
 from darstellung.tabellen import gebietstabelle, herkunft_text, nte_text, wert_text
 from darstellung.wegweiser import angebot_markdown
-from indikatoren.grundlagen import katalog, laender
+from indikatoren.grundlagen import katalog, konfiguration, laender
 from indikatoren.rechnen import auswertung
 from indikatoren.rechnen.klassen import der_gemeinden
 
@@ -74,6 +74,8 @@ def _erledigen(aufgabe: tuple) -> list[str]:
         "uebersicht": _uebersicht, "indikator": _indikatorseite, "profil": _profilseite, "methodik": _methodik,
         "wegweiser": _wegweiser, "daten": _offene_daten}
     schreiber[art](bau, *angaben)
+    for pfad in bau.dateien:  # Caddy liefert .br und .gz, ohne je Besucher zu komprimieren
+        vorkomprimieren.datei(bau.ziel / pfad)
     return bau.dateien
 
 
@@ -112,7 +114,7 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
                 *(("profil", ags) for ags in profile), ("methodik",), ("wegweiser",), ("daten",)]
     start = time.monotonic()
     dateien: list[str] = []
-    arbeiter = arbeiter or os.cpu_count() or 1
+    arbeiter = arbeiter or konfiguration.arbeiter() or os.cpu_count() or 1
     if arbeiter > 1 and "fork" in multiprocessing.get_all_start_methods():
         with ProcessPoolExecutor(arbeiter, mp_context=multiprocessing.get_context("fork")) as pool:
             laufend = {pool.submit(_erledigen, a): a for a in aufgaben}
@@ -131,7 +133,8 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
         "datenstand": stand.id, "erstellt": f"{stand.erstellt.astimezone():%d.%m.%Y}",
         "jahre": _BAU.gemeinsam["alle_jahre"], "veroeffentlicht": f"{heute:%d.%m.%Y}", "kreis": _BAU.gemeinsam["kreis"],
         "beispiel": _BAU.gemeinsam["beispiel"]}, ensure_ascii=False), encoding="utf-8")
-    vorkomprimieren.ordner(arbeit)  # Caddy liefert .br und .gz, ohne je Besucher zu komprimieren
+    for datei in ("einbetten.html", "stil.css"):
+        vorkomprimieren.datei(arbeit / datei)
     alt = ordner / f".{ziel.name}.alt"
     shutil.rmtree(alt, ignore_errors=True)
     if ziel.exists():

@@ -6,7 +6,7 @@ import streamlit as st
 
 from darstellung import profil
 from darstellung.export import XLSX_MIME, als_csv, als_xlsx
-from darstellung.maskierung import md
+from darstellung.maskierung import dateiname, md
 from darstellung.tabellen import (
     einrichtungen_text,
     exporttabelle,
@@ -59,11 +59,13 @@ elif sozialraum:
 else:
     st.title(f"Gemeindeprofil {md(namen[ags])} {jahr}")
     st.caption(f"Datenstand {k.datenstand.id} · Gemeinde {ags} · Kreiswerte: {md(gebiete.name(kreis_ags))}")
-if not k.praesentation and not sozialraum and not verband:
+if not k.praesentation:
     try:
-        st.download_button("Gemeindeprofil als PDF (A4, barrierefrei)",
-                           rahmen.bericht_beim_klick("gemeindeprofil", jahr=jahr, gemeinden=[ags]),
-                           f"gemeindeprofil_{ags}_{jahr}.pdf", "application/pdf", key="profil_pdf")
+        st.download_button("Profil als PDF (A4, barrierefrei)" if sozialraum or verband
+                           else "Gemeindeprofil als PDF (A4, barrierefrei)",
+                           rahmen.bericht_beim_klick("gemeindeprofil", jahr=jahr, gemeinden=[gebiet]),
+                           f"profil_{dateiname(gebiet)}_{jahr}.pdf" if sozialraum or verband
+                           else f"gemeindeprofil_{ags}_{jahr}.pdf", "application/pdf", key="profil_pdf")
     except geodaten.GeodatenFehlen:
         st.caption("Das PDF braucht die Gemeindegrenzen (Lagekarte); sie fehlen gerade.")
 

@@ -225,6 +225,7 @@ def test_profil_eines_gemeindeverbands():
     assert sorted(tabelle_mit(app, "Art")["Gebiet"]) == ["Duingen", "Eime", "Gronau (Leine)"]
     assert "verband=032545406" in ansichtslink(app)
     assert app.selectbox(key="w_gemeinde").value == "032545406"
+    assert [b.label for b in app.get("download_button")][0] == "Profil als PDF (A4, barrierefrei)"
     app.selectbox(key="w_gemeinde").select("03254002").run()  # zurück zu einer Gemeinde
     assert app.title[0].value == "Gemeindeprofil Alfeld \\(Leine\\) 2024" and "verband=" not in ansichtslink(app)
 

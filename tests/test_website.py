@@ -86,6 +86,12 @@ def test_befehl_schreibt_alles_mit_fortschritt(site):
         pdf = stand / "gebiet" / f"{ags}.pdf"
         seiten = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
         assert re.search(r"^Pages:\s+1$", seiten, re.M), ags  # jedes Profil auf einer A4-Seite
+    for ags, satz in (("032545406", "Gemeindeverband 032545406 im Landkreis Hildesheim mit 3 Gemeinden: Duingen, Eime, "
+                                    "Gronau (Leine). Kinderarmutsindikator 2024: 9,0 %"),
+                      ("ALF-01", "Sozialraum ALF-01 in Alfeld (Leine). Kinderarmutsindikator 2024:")):
+        text = subprocess.run(["pdftotext", str(stand / "gebiet" / f"{ags}.pdf"), "-"], capture_output=True,
+                              text=True, check=True).stdout
+        assert satz in " ".join(text.split()), ags
     for (indikator, jahr), _ in leser.groupby(["indikator", "jahr"]):
         for datei in (f"indikator/{indikator}-{jahr}.html", f"einbetten/{indikator}-{jahr}-karte.html",
                       f"einbetten/{indikator}-{jahr}-karte.svg", f"einbetten/{indikator}-{jahr}-rangliste.svg"):

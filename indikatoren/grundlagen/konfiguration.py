@@ -63,6 +63,11 @@ def website_adresse() -> str | None:
     return wert("SOZIALPLANUNG_WEBSITE_URL")
 
 
+def arbeiter() -> int | None:
+    """Wie viele Prozesse die Website bauen (Vorgabe: einer je Kern)."""
+    return int(wert("SOZIALPLANUNG_ARBEITER") or 0) or None
+
+
 def basemap() -> str:
     return wert("SOZIALPLANUNG_BASEMAP") or "basemapde"
 
