@@ -4,9 +4,8 @@
    Landkreis Hildesheim (20 Gemeinden, ein Verband, 4 Sozialräume) mit 1 und 2 Arbeitsprozessen, und für den
    Landkreis Görlitz (53 Gemeinden und Verbände, aus ../shared/data/geo/gemeinden_deutschland_ohne_bayern.geojson).
 2. Erster Besuch je Seitenart: HTML, CSS und alle Bilder der Seite, wie Caddy sie ausliefert (brotli).
-3. Lighthouse (mobil und Desktop, Leistung und Barrierefreiheit) auf Übersicht, Indikatorseite und Profil, wenn
-   Lighthouse da ist (npm install lighthouse@12 in bench/.lighthouse/, das Skript tut es bei Bedarf; braucht
-   Node.js und Debians Chromium).
+3. Lighthouse 13.5 (mobil und Desktop, Leistung und Barrierefreiheit) auf Übersicht, Indikatorseite und Profil,
+   über npx wie bench/betrieb.py (braucht Node.js, die npm-Registry und Debians Chromium).
 
 Gibt Zahlen aus, prüft keine Grenzen (Ziele laut Issue 23: Lighthouse ≥ 95 Leistung und 100 Barrierefreiheit,
 erster Besuch ≤ 300 KB komprimiert, der Kreis in wenigen Sekunden, 50+ Gebiete unter einer Minute).
@@ -30,7 +29,6 @@ import brotli
 
 PROJEKT = Path(__file__).resolve().parent.parent
 GEO = PROJEKT.parent / "shared" / "data" / "geo"
-LIGHTHOUSE = PROJEKT / "bench" / ".lighthouse"
 
 
 def _cli(umgebung: dict, *argumente: str) -> tuple[float, str]:
@@ -83,26 +81,21 @@ def erster_besuch(stand: Path) -> None:
 
 
 def lighthouse(wurzel: Path) -> None:
-    programm = LIGHTHOUSE / "node_modules" / ".bin" / "lighthouse"
-    if not programm.exists() and shutil.which("npm"):
-        LIGHTHOUSE.mkdir(exist_ok=True)
-        subprocess.run(["npm", "install", "--no-audit", "--no-fund", "--prefix", str(LIGHTHOUSE), "lighthouse@12"],
-                       capture_output=True, check=False)
-    if not programm.exists():
-        print("Lighthouse: nicht verfügbar (npm fehlt oder ohne Zugang zur Registry)")
+    if not shutil.which("npx"):
+        print("Lighthouse: npx fehlt (apt-get install nodejs npm)")
         return
     bediener = partial(http.server.SimpleHTTPRequestHandler, directory=str(wurzel))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bediener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     adresse = f"http://127.0.0.1:{server.server_address[1]}"
-    print("Lighthouse 12 (Leistung / Barrierefreiheit; mobil mit gedrosseltem Netz und Prozessor)")
+    print("Lighthouse 13.5 (Leistung / Barrierefreiheit; mobil mit gedrosseltem Netz und Prozessor)")
     try:
         for titel, seite in (("Übersicht", "index.html"), ("Indikator", "indikator/kinderarmut-2024.html"),
                              ("Profil", "gebiet/03254002.html")):
             zeile = []
             for form in ("mobile", "desktop"):
                 bericht = Path(tempfile.mkdtemp()) / "lh.json"
-                subprocess.run([str(programm), f"{adresse}/{seite}", "--quiet", "--output=json",
+                subprocess.run(["npx", "--yes", "lighthouse@13.5.0", f"{adresse}/{seite}", "--quiet", "--output=json",
                                 f"--output-path={bericht}", "--only-categories=performance,accessibility",
                                 *(["--preset=desktop"] if form == "desktop" else []),
                                 "--chrome-flags=--headless --no-sandbox --disable-gpu --disable-background-networking"],

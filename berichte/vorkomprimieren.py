@@ -30,13 +30,14 @@ def datei(pfad: Path, qualitaet: int = 9) -> bool:
 
 def streamlit_frontend(ziel: Path) -> Path:
     """Streamlits ausgelieferte Dateien (static/static/: JavaScript und CSS mit Hash im Namen, ändern sich nur mit der
-    Version) nach ZIEL/<version>/, vorkomprimiert; ein zweiter Aufruf mit derselben Version tut nichts."""
+    Version) nach ZIEL/<version>/static/, vorkomprimiert – der Ordner <version> ist die Wurzel für Caddy, die Pfade
+    darunter wie in der Adresse. Ein zweiter Aufruf mit derselben Version tut nichts."""
     import streamlit
     quelle = Path(streamlit.__file__).parent / "static" / "static"
     fertig = ziel / streamlit.__version__
     if not (fertig / ".fertig").exists():
         shutil.rmtree(fertig, ignore_errors=True)
-        shutil.copytree(quelle, fertig)
+        shutil.copytree(quelle, fertig / "static")
         ordner(fertig)
         (fertig / ".fertig").touch()
     return fertig
