@@ -84,7 +84,10 @@ def lighthouse(wurzel: Path) -> None:
     if not shutil.which("npx"):
         print("Lighthouse: npx fehlt (apt-get install nodejs npm)")
         return
-    bediener = partial(http.server.SimpleHTTPRequestHandler, directory=str(wurzel))
+    class Still(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *_):
+            pass
+    bediener = partial(Still, directory=str(wurzel))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), bediener)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     adresse = f"http://127.0.0.1:{server.server_address[1]}"

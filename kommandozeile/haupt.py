@@ -177,7 +177,10 @@ def _website(ordner: Path, datenstand: int | None, adresse: str | None) -> None:
 
 
 def _frontend(args):
+    """Für Caddy: Streamlits Frontend vorkomprimiert nach ZIEL, dazu Leaflet in static/ der App vorkomprimiert."""
     from berichte import vorkomprimieren
+    from darstellung.karte import leaflet_bereitstellen
+    vorkomprimieren.ordner(leaflet_bereitstellen())
     print(vorkomprimieren.streamlit_frontend(args.ziel))
 
 
@@ -307,8 +310,9 @@ def _parser() -> argparse.ArgumentParser:
                         "DCAT-AP.de-Katalog (katalog.ttl)")
     b.set_defaults(befehl=_veroeffentlichen)
 
-    b = befehle.add_parser("frontend", help="Streamlits Frontend vorkomprimiert nach ZIEL/<version>/ kopieren (für "
-                                            "Caddy, deploy/start); gibt den Ordner aus")
+    b = befehle.add_parser("frontend", help="Streamlits Frontend vorkomprimiert nach ZIEL/<version>/ kopieren und "
+                                            "Leaflet in static/ vorkomprimieren (für Caddy, deploy/start); gibt den "
+                                            "Ordner aus")
     b.add_argument("ziel", type=Path)
     b.set_defaults(befehl=_frontend)
 

@@ -144,6 +144,8 @@ def test_statische_website_und_frontend_von_der_platte(betrieb):
     inhalt, koepfe = _holen(betrieb, f"/{skript}")
     assert koepfe["Content-Encoding"] == "br" and "immutable" in koepfe["Cache-Control"]
     assert len(inhalt) < 0.4 * len(_holen(betrieb, f"/{skript}", "identity")[0])
+    _, koepfe = _holen(betrieb, "/app/static/leaflet/leaflet.js")  # Leaflet der App ebenso
+    assert koepfe["Content-Encoding"] == "br"
 
 
 def test_anmeldung_gilt_in_jedem_prozess(betrieb):

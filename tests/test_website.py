@@ -205,11 +205,13 @@ def test_text_aus_daten_bleibt_text_auf_der_website():
     angebot = {"titel": '<img src=x onerror="alert(1)">', "beschreibung": "[klick](javascript:alert(2)) **fett**",
                "status": "aktiv", "gemeinde": "kreisweit", "lebensphasen": "0-3", "handlungsfeld": "Frühe Hilfen",
                "quelle": "<script>alert(3)</script>", "alter_von": "", "alter_bis": ""}
-    html = _UMGEBUNG.from_string("{{ a|markdown }}").render(a=angebot_markdown(angebot, {}))
+    html = _UMGEBUNG.from_string("{{ a|markdown }}<p>{{ t }}</p>").render(a=angebot_markdown(angebot, {}),
+                                                                          t="<b>Träger</b>")
     dokument = lxml.html.fragment_fromstring(html, create_parent="div")
     assert not [e for e in dokument.iter() if e.tag in ("img", "script", "a")]
     assert '<img src=x onerror="alert(1)">' in dokument.text_content()
     assert "[klick](javascript:alert(2))" in dokument.text_content()
+    assert not [e for e in dokument.iter() if e.tag == "b"] and "<b>Träger</b>" in dokument.text_content()
 
 
 @pytest.mark.parametrize("breite", [1400, 390])
@@ -253,3 +255,43 @@ def test_einbettung_erscheint_in_einer_fremden_seite(site, tmp_path):
     for art in ("karte", "rangliste"):
         svg = (stand / "einbetten" / f"kinderarmut-2024-{art}.svg").read_text()
         assert "Datenstand 2" in svg and "Dezember 2024" in svg and "GeoBasis-DE" in svg, art
+
+
+def test_karte_nennt_bewohnte_gemeinden_ohne_ueberdeckung_und_verlinkt_sie():
+    """Von Hand: drei Quadrate nebeneinander – A und B bewohnt, C ohne Einwohner (ein gemeindefreier Forst, der wie
+    A heißt). A und B tragen Namen und Links, C keins von beiden; ein viertes, winziges Gebiet D mitten in A trägt
+    seinen Namen nicht, denn er überdeckte A's Namen; sein Wert steht im Titel der Fläche."""
+    import geopandas as gpd
+    from shapely.geometry import box
+
+    from berichte import svgkarte
+    grenzen = gpd.GeoDataFrame({"ags": ["1", "2", "3", "4"], "name": ["A-Dorf", "B-Stadt", "A-Dorf", "D"],
+                                "ewz": [500, 800, 0, 10]},
+                               geometry=[box(9.0, 52.0, 9.1, 52.1), box(9.1, 52.0, 9.2, 52.1),
+                                         box(9.2, 52.0, 9.3, 52.1), box(9.049, 52.049, 9.051, 52.051)],
+                               crs="EPSG:4326")
+    werte = pd.DataFrame({"ags": ["1", "2", "4"], "name": ["A-Dorf", "B-Stadt", "D"], "wert": [12.34, 5.0, 7.0],
+                          "status": ["ok", "nicht_ausweisbar", "ok"]})
+    svg = svgkarte.karte(grenzen, werte, None, "Titel <x>", "Quelle & Stichtag", link=lambda a: f"g/{a}.html")
+    dokument = lxml.etree.fromstring(svg.encode())
+    namen = [t.text for t in dokument.iter("{*}text") if t.getparent().get("class") == "namen"]
+    assert sorted(namen) == ["A-Dorf", "B-Stadt"]
+    assert sorted(a.get("href") for a in dokument.iter("{*}a")) == ["g/1.html", "g/2.html", "g/4.html"]
+    titel = [t.text for t in dokument.iter("{*}title")]
+    assert titel[0] == "Titel <x>" and sorted(titel[1:]) == ["A-Dorf (ohne Einwohner)", "A-Dorf: 12,3\u00a0%",
+                                                             "B-Stadt: nicht ausweisbar", "D: 7,0\u00a0%"]
+    assert "Quelle & Stichtag" in [t.text for t in dokument.iter("{*}text")]
+
+
+def test_startseite_nennt_die_juengste_zuerst_und_behaelt_fruehere(tmp_path):
+    from berichte.website import startseite
+    for stand, erstellt in ((1, "01.03.2025"), (3, "02.03.2026"), (2, "05.06.2025")):
+        (tmp_path / f"datenstand-{stand}").mkdir()
+        (tmp_path / f"datenstand-{stand}" / "stand.json").write_text(json.dumps({
+            "datenstand": stand, "erstellt": erstellt, "jahre": [2019, 2023 + stand % 2], "veroeffentlicht": erstellt,
+            "kreis": "Landkreis <Test>", "beispiel": False}))
+    startseite(tmp_path)
+    text = (tmp_path / "index.html").read_text()
+    assert 'href="datenstand-3/index.html">Aktuell: Datenstand 3 vom 02.03.2026' in text
+    assert text.index("datenstand-2/index.html") < text.index("datenstand-1/index.html")
+    assert "Landkreis &lt;Test&gt;" in text and "<Test>" not in text
