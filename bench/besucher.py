@@ -26,8 +26,10 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from statistics import median
 
-from last import PROJEKT, Sitzung, _frei, _umgebung, _warten
 from playwright.async_api import async_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from bench.last import PROJEKT, Sitzung, _frei, _umgebung, _warten  # noqa: E402
 
 KARTE = 'iframe[title="streamlit_folium.st_folium"]'
 SCHALTER = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
