@@ -205,13 +205,15 @@ def test_text_aus_daten_bleibt_text_auf_der_website():
     angebot = {"titel": '<img src=x onerror="alert(1)">', "beschreibung": "[klick](javascript:alert(2)) **fett**",
                "status": "aktiv", "gemeinde": "kreisweit", "lebensphasen": "0-3", "handlungsfeld": "Frühe Hilfen",
                "quelle": "<script>alert(3)</script>", "alter_von": "", "alter_bis": ""}
-    html = _UMGEBUNG.from_string("{{ a|markdown }}<p>{{ t }}</p>").render(a=angebot_markdown(angebot, {}),
-                                                                          t="<b>Träger</b>")
+    # auch Markdown, das niemand maskiert hat (etwa Angaben aus der Umgebung im Impressum), bleibt ohne HTML
+    html = _UMGEBUNG.from_string("{{ a|markdown }}<p>{{ t }}</p>{{ roh|markdown }}").render(
+        a=angebot_markdown(angebot, {}), t="<b>Träger</b>", roh="<b>Impressum</b> <script>alert(4)</script>")
     dokument = lxml.html.fragment_fromstring(html, create_parent="div")
     assert not [e for e in dokument.iter() if e.tag in ("img", "script", "a")]
     assert '<img src=x onerror="alert(1)">' in dokument.text_content()
     assert "[klick](javascript:alert(2))" in dokument.text_content()
     assert not [e for e in dokument.iter() if e.tag == "b"] and "<b>Träger</b>" in dokument.text_content()
+    assert "<b>Impressum</b> <script>alert(4)</script>" in dokument.text_content()
 
 
 @pytest.mark.parametrize("breite", [1400, 390])
