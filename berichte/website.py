@@ -126,8 +126,12 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
             dateien += _erledigen(aufgabe)
             fortschritt(n + 1, len(aufgaben) + 1, _beschreibung(aufgabe, gebiete))
     _BAU.dateien = dateien
+    vorhanden = set(dateien)
     _BAU.seite("einbetten.html", "einbetten.html", titel="Karten und Diagramme einbetten",
-               einbettungen=_einbettungen(dateien))
+               karten=[(katalog.indikator(a[1]).titel, a[2], f"{a[1]}-{a[2]}") for a in aufgaben
+                       if a[0] == "indikator" and f"einbetten/{a[1]}-{a[2]}-karte.html" in vorhanden],
+               verlaeufe=[(gebiete.name(a[1]), dateiname(a[1])) for a in aufgaben if a[0] == "profil"],
+               beispiel_karte=f"kinderarmut-{daten.jahr(None)}")
     shutil.copyfile(VORLAGEN / "stil.css", arbeit / "stil.css")
     (arbeit / "stand.json").write_text(json.dumps({
         "datenstand": stand.id, "erstellt": f"{stand.erstellt.astimezone():%d.%m.%Y}",
@@ -311,10 +315,6 @@ def _wegweiser(bau: _Bau) -> None:
                             "anker": f"ort-{ort}",
                             "angebote": [angebot_markdown(a, namen) for a in teil.to_dict("records")]})
     bau.seite("wegweiser.html", "wegweiser.html", titel="Angebote finden", gruppen=gruppen, anzahl=len(angebote))
-
-
-def _einbettungen(dateien: list[str]) -> list[str]:
-    return sorted(d.removeprefix("einbetten/") for d in dateien if d.startswith("einbetten/") and d.endswith(".html"))
 
 
 def _profilpfad(ags: str) -> str:
