@@ -1,7 +1,9 @@
 """Gemeinsame Fixtures: jeder Test bekommt einen eigenen Laufzeitordner und eine eigene Datenbank."""
 
+import fcntl
 import io
 import os
+import tempfile
 from datetime import UTC, datetime
 from pathlib import Path
 from urllib.parse import urlparse
@@ -41,13 +43,16 @@ def pg_url(monkeypatch):
         if os.environ.get("CI") == "true":
             pytest.fail("In CI ist SOZIALPLANUNG_TEST_PG Pflicht (.ci/run startet PostgreSQL).")
         pytest.skip("SOZIALPLANUNG_TEST_PG nicht gesetzt (URL einer PostgreSQL-Testdatenbank)")
-    engine = create_engine(url)  # ohne Ablage: die höbe eine halb gelöschte Datenbank eines abgebrochenen Laufs erst
-    metadaten.drop_all(engine)
-    with engine.begin() as v:  # auch den Versionsvermerk der Schema-Schritte: die Datenbank ist wieder leer
-        v.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
-    engine.dispose()
-    monkeypatch.setenv("SOZIALPLANUNG_DB", url)
-    return url
+    # Eine Testdatenbank für alle: laufen die Tests in mehreren Prozessen (pytest-xdist), nutzt sie einer zur Zeit
+    with open(Path(tempfile.gettempdir()) / "sozialplanung_test_pg.lock", "w") as sperre:
+        fcntl.flock(sperre, fcntl.LOCK_EX)
+        engine = create_engine(url)  # ohne Ablage: die höbe eine halb gelöschte Datenbank eines abgebrochenen Laufs
+        metadaten.drop_all(engine)
+        with engine.begin() as v:  # auch den Versionsvermerk der Schema-Schritte: die Datenbank ist wieder leer
+            v.exec_driver_sql("DROP TABLE IF EXISTS alembic_version")
+        engine.dispose()
+        monkeypatch.setenv("SOZIALPLANUNG_DB", url)
+        yield url
 
 
 @pytest.fixture(scope="session")
