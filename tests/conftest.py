@@ -115,3 +115,9 @@ def seite(request):
         yield s
     fremd = {urlparse(a).hostname for a in anfragen} - {"127.0.0.1", "localhost"}
     assert not fremd, f"Anfragen an Dritte: {fremd}"
+
+
+def pytest_make_parametrize_id(config, val, argname):
+    """Dateiinhalte als Parameter heißen nach ihrem Namen (pytest zählt gleiche durch): eine XLSX trägt ihre
+    Entstehungszeit, und mit mehreren Prozessen (pytest-xdist) müssen alle dieselben Namen sammeln."""
+    return argname if isinstance(val, (bytes, bytearray)) else None
