@@ -11,7 +11,7 @@ from shapely.geometry import Polygon
 
 from indikatoren.ablaeufe import sicherung
 from indikatoren.ablaeufe.einlesung import oeffne_ablage
-from indikatoren.einlesen import grenzdatei, zipdatei
+from indikatoren.einlesen import grenzdatei, tabelle_lesen, zipdatei
 from indikatoren.einlesen.tabelle_lesen import lese_tabelle
 from indikatoren.grundlagen.meldungen import UngueltigeDatei
 
@@ -150,7 +150,61 @@ def test_xlsx_mit_xml_entitaeten_gibt_eine_meldung():
 def test_xlsx_mit_zu_vielen_zeilen_bricht_frueh_ab():
     zeilen = b"".join(b'<row r="%d"><c r="A%d"><v>1</v></c></row>' % (i, i) for i in range(1, 200_003))
     text = _meldung(lambda: lese_tabelle(_xlsx(BLATT % zeilen), "k.xlsx"))
-    assert "mehr als 200.000 Zeilen" in text
+    assert text == ("k.xlsx: Das Blatt „Kennzahlen“ reicht bis Zeile 200.002 und Spalte 1; das Dashboard liest "
+                    "höchstens 200.000 Zeilen, 1.000 Spalten und 10.000.000 Zellen je Blatt.")
+
+
+# calamine reserviert Speicher nach Angaben der Datei; ohne eigenen Prozess mit Grenze bräche der Server ab
+ZWEI_ECKEN = BLATT % b'<row r="1"><c r="A1"><v>1</v></c></row><row r="1048576"><c r="XFD1048576"><v>2</v></c></row>'
+GETEILTE_TEXTE = (b'<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  b'count="4000000000" uniqueCount="4000000000"><si><t>ags</t></si></sst>')
+
+
+@pytest.mark.parametrize("inhalt", [
+    _xlsx(ZWEI_ECKEN),
+    _xlsx(BLATT % b'<row r="1"><c r="A1" t="s"><v>0</v></c></row>', {"xl/sharedStrings.xml": GETEILTE_TEXTE})],
+    ids=["zellen_in_zwei_ecken", "erfundene_zahl_geteilter_texte"])
+def test_xlsx_die_den_leser_abbrechen_liesse_ist_eine_meldung(inhalt):
+    assert len(inhalt) < 2_000
+    text = _meldung(lambda: lese_tabelle(inhalt, "k.xlsx"))
+    assert text.startswith("k.xlsx: Die XLSX-Arbeitsmappe ließ sich nicht in den Grenzen des Dashboards lesen "
+                           "(höchstens 1 GB Speicher und 60 Sekunden)"), text
+
+
+def test_xlsx_mit_zu_vielen_zellen():
+    """A1 bis ALL10001: 10.001 Zeilen und 1.000 Spalten liegen einzeln unter den Grenzen, zusammen darüber."""
+    inhalt = _xlsx(BLATT % b'<row r="1"><c r="A1"><v>1</v></c></row><row r="10001"><c r="ALL10001"><v>2</v></c></row>')
+    assert "reicht bis Zeile 10.001 und Spalte 1.000" in _meldung(lambda: lese_tabelle(inhalt, "k.xlsx"))
+
+
+def test_der_leseprozess_hat_eine_speichergrenze(monkeypatch):
+    """9 Mio. Zellen (A1 bis ALL9000) liegen unter allen Grenzen der Tabelle und brauchen etwa 0,4 GB; mit einer
+    Grenze von 0,2 GB bricht der Leseprozess ab, und das ist eine Meldung."""
+    inhalt = _xlsx(BLATT % b'<row r="1"><c r="A1"><v>1</v></c></row><row r="9000"><c r="ALL9000"><v>2</v></c></row>')
+    monkeypatch.setattr(tabelle_lesen, "SPEICHER", 200 * 1024**2)
+    assert "ließ sich nicht in den Grenzen des Dashboards lesen" in _meldung(lambda: lese_tabelle(inhalt, "k.xlsx"))
+
+
+def test_mappenleser_sieht_keine_umgebung(monkeypatch):
+    """Der Leseprozess bekommt keine Umgebungsvariablen, also keines der Geheimnisse des Servers."""
+    gesehen = {}
+    echt = tabelle_lesen.subprocess.run
+
+    def run(befehl, **kwargs):
+        gesehen.update(kwargs)
+        return echt(befehl, **kwargs)
+
+    monkeypatch.setenv("SOZIALPLANUNG_COOKIE_GEHEIMNIS", "geheim")
+    monkeypatch.setattr(tabelle_lesen.subprocess, "run", run)
+    assert lese_tabelle(_xlsx(BLATT % b'<row r="1"><c r="A1" t="inlineStr"><is><t>ags</t></is></c></row>'),
+                        "k.xlsx").kopf == ["ags"]
+    assert gesehen["env"] == {}
+
+
+def test_andere_zip_dateien_als_xlsx_werden_nicht_gelesen():
+    """Eine OpenDocument-Tabelle mit der Endung .xlsx geht nicht an einen anderen Leser (calamine läse sie)."""
+    ods = _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"})
+    assert "keine XLSX-Arbeitsmappe (etwa eine OpenDocument-Tabelle" in _meldung(lambda: lese_tabelle(ods, "k.xlsx"))
 
 
 def test_xlsx_zip_bombe_und_familienzentrum_mappe():

@@ -5,14 +5,16 @@ Alle Zellen bleiben Text, damit die Prüfung führende Nullen, „*“ und „2.
 
 import csv
 import io
+import json
 import re
+import subprocess
+import sys
 import zipfile
 import zlib
 from dataclasses import dataclass
-from datetime import date, datetime
 from pathlib import Path
 
-from indikatoren.einlesen import zipdatei
+from indikatoren.einlesen import mappenleser, zipdatei
 from indikatoren.grundlagen.meldungen import Meldung, UngueltigeDatei
 from indikatoren.grundlagen.zahlenformat import zahl
 
@@ -22,6 +24,7 @@ XLSX_GRENZEN = zipdatei.Grenzen(teile=10_000, teilgroesse=100 * 1024 * 1024, ges
                                 packdichte=200)
 HOECHSTE_ZEILEN = 200_000
 HOECHSTE_SPALTEN = 1_000
+HOECHSTE_ZELLEN = 10_000_000  # je Blatt einer Arbeitsmappe, leere mitgezählt (etwa 0,4 GB beim Lesen)
 TRENNZEICHEN = {";": "Semikolon", ",": "Komma", "\t": "Tabulator"}
 STEUERZEICHEN = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # Tabulator und Zeilenumbruch sind erlaubt
 
@@ -72,33 +75,9 @@ def lese_zellen(inhalt: bytes, datei: str) -> list[list[str]]:
 
 
 def _xls(inhalt: bytes, fehler) -> list[list[str]]:
-    """Das alte Excel-Format (.xls, Excel 97–2003), wie manche Ämter es noch liefern: erstes Blatt über xlrd,
-    Datumszellen als Tag, ganze Zahlen ohne „.0“; begrenzt wie XLSX."""
-    import xlrd  # erst hier: selten gebraucht
-
-    try:
-        mappe = xlrd.open_workbook(file_contents=inhalt, on_demand=True)
-        blatt = mappe.sheet_by_index(0)
-        if blatt.nrows > HOECHSTE_ZEILEN or blatt.ncols > HOECHSTE_SPALTEN:
-            raise fehler(f"Das Blatt „{blatt.name}“ hat mehr als {zahl(HOECHSTE_ZEILEN)} Zeilen oder "
-                         f"{zahl(HOECHSTE_SPALTEN)} Spalten; so große Tabellen liest das Dashboard nicht.")
-        zeilen = []
-        for r in range(blatt.nrows):
-            zeile = []
-            for zelle in blatt.row(r):
-                if zelle.ctype == xlrd.XL_CELL_DATE:
-                    zeile.append(_zelle(xlrd.xldate_as_datetime(zelle.value, mappe.datemode)))
-                elif zelle.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
-                    zeile.append("")
-                else:
-                    zeile.append(_zelle(zelle.value))
-            zeilen.append(zeile)
-        mappe.release_resources()
-    except UngueltigeDatei:
-        raise
-    except Exception as e:  # xlrd meldet kaputte Dateien mit vielen eigenen Klassen
-        raise fehler(f"Die Datei ist keine lesbare Excel-Arbeitsmappe im alten Format .xls ({type(e).__name__}); "
-                     "bitte als .xlsx oder CSV speichern.") from None
+    """Das alte Excel-Format (.xls, Excel 97–2003), wie manche Ämter es noch liefern: erstes Blatt, begrenzt wie
+    XLSX."""
+    zeilen = next(iter(arbeitsmappe(inhalt, fehler, "Excel-Arbeitsmappe im alten Format .xls", True).values()), [])
     if not zeilen:
         raise fehler("Das erste Tabellenblatt ist leer.")
     return zeilen
@@ -143,11 +122,9 @@ def _csv(text: str, fehler) -> list[list[str]]:
 
 
 def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, list[list[str]]]:
-    """Die Blätter einer XLSX-Mappe als Text-Zellen (Titel → Zeilen), gestreamt und begrenzt: erst das
-    ZIP-Verzeichnis (zipdatei), dann höchstens HOECHSTE_ZEILEN Zeilen und HOECHSTE_SPALTEN Spalten je Blatt.
-    Jeder Fehler des Lesers (auch XML mit Entitäten) wird eine deutsche Meldung."""
-    import openpyxl  # erst hier, weil CSV der häufige Fall ist
-
+    """Die Blätter einer XLSX-Mappe als Text-Zellen (Titel → Zeilen), begrenzt: erst das ZIP-Verzeichnis (zipdatei),
+    keine DTD, und es muss eine XLSX-Mappe sein (keine OpenDocument- oder XLSB-Datei mit falscher Endung); dann liest
+    `arbeitsmappe`. Jeder Fehler wird eine deutsche Meldung."""
     try:
         teile = zipdatei.verzeichnis(inhalt, "", XLSX_GRENZEN, "XLSX-Arbeitsmappe")
         with zipfile.ZipFile(io.BytesIO(inhalt)) as archiv:  # eine Arbeitsmappe aus Excel hat keine DTD
@@ -158,38 +135,40 @@ def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, 
         raise fehler(e.meldungen[0].text) from None
     except (zipfile.BadZipFile, zlib.error, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as e:
         raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
-    blaetter = {}
+    if "xl/workbook.xml" not in {t.filename for t in teile}:
+        raise fehler("Die Datei ist eine ZIP-Datei, aber keine XLSX-Arbeitsmappe (etwa eine OpenDocument-Tabelle "
+                     "oder XLSB); bitte in Excel oder LibreOffice als .xlsx speichern.")
+    return arbeitsmappe(inhalt, fehler, "XLSX-Arbeitsmappe", nur_erstes)
+
+
+# Grenzen des Leseprozesses (gemessen in bench/uploads.py: 60.000 Zeilen × 40 Spalten brauchen etwa 0,5 GB)
+SPEICHER = 1024**3
+RECHENZEIT_S = 60
+
+
+def arbeitsmappe(inhalt: bytes, fehler, was: str, nur_erstes: bool) -> dict[str, list[list[str]]]:
+    """Liest die Mappe mit calamine in einem eigenen Prozess (mappenleser: warum, steht dort) mit höchstens SPEICHER
+    Bytes und RECHENZEIT_S Sekunden; ein Abbruch dort ist hier eine deutsche Meldung, kein Absturz des Servers."""
+    befehl = [sys.executable, "-I", str(Path(mappenleser.__file__)), str(SPEICHER), str(RECHENZEIT_S),
+              str(int(nur_erstes)), str(HOECHSTE_ZEILEN), str(HOECHSTE_SPALTEN), str(HOECHSTE_ZELLEN)]
     try:
-        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
-        for blatt in mappe.worksheets[:1] if nur_erstes else mappe.worksheets:
-            zeilen = []
-            for nr, zeile in enumerate(blatt.iter_rows(values_only=True), start=1):
-                if nr > HOECHSTE_ZEILEN or len(zeile) > HOECHSTE_SPALTEN:
-                    mappe.close()
-                    raise fehler(f"Das Blatt „{blatt.title}“ hat mehr als {zahl(HOECHSTE_ZEILEN)} Zeilen oder "
-                                 f"{zahl(HOECHSTE_SPALTEN)} Spalten; so große Tabellen liest das Dashboard nicht.")
-                zeilen.append([_zelle(w) for w in zeile])
-            blaetter[blatt.title] = zeilen
-        mappe.close()
-    except UngueltigeDatei:
-        raise
-    except Exception as e:  # openpyxl und sein XML-Parser melden Fehler mit vielen eigenen Klassen
-        raise fehler(f"Die Datei ist keine lesbare XLSX-Arbeitsmappe ({type(e).__name__}).") from None
-    return blaetter
-
-
-def _zelle(wert) -> str:
-    if wert is None:
-        return ""
-    if isinstance(wert, bool):
-        return str(wert)
-    if isinstance(wert, float) and wert.is_integer():
-        return str(int(wert))
-    if isinstance(wert, datetime):
-        return wert.date().isoformat() if wert.time() == datetime.min.time() else wert.isoformat()
-    if isinstance(wert, date):
-        return wert.isoformat()
-    return str(wert)
+        lauf = subprocess.run(befehl, input=inhalt, capture_output=True, env={}, timeout=2 * RECHENZEIT_S)
+        ergebnis = json.loads(lauf.stdout) if lauf.returncode == 0 else None
+    except (subprocess.TimeoutExpired, ValueError):
+        ergebnis = None
+    if not isinstance(ergebnis, dict):
+        raise fehler(f"Die {was} ließ sich nicht in den Grenzen des Dashboards lesen (höchstens "
+                     f"{zahl(SPEICHER / 1024**3)} GB Speicher und {RECHENZEIT_S} Sekunden): vermutlich reicht ein "
+                     "Blatt über sehr viele leere Zellen, oder die Datei ist beschädigt. Bitte die benutzten Zellen in "
+                     "eine neue Mappe kopieren oder als CSV speichern.")
+    if "zu_gross" in ergebnis:
+        titel, hoehe, breite = ergebnis["zu_gross"]
+        raise fehler(f"Das Blatt „{titel}“ reicht bis Zeile {zahl(hoehe)} und Spalte {zahl(breite)}; das Dashboard "
+                     f"liest höchstens {zahl(HOECHSTE_ZEILEN)} Zeilen, {zahl(HOECHSTE_SPALTEN)} Spalten und "
+                     f"{zahl(HOECHSTE_ZELLEN)} Zellen je Blatt.")
+    if "fehler" in ergebnis:
+        raise fehler(f"Die Datei ist keine lesbare {was} ({ergebnis['fehler']}).")
+    return {titel: zeilen for titel, zeilen in ergebnis["blaetter"]}
 
 
 def _nummeriert(zeilen: list[list[str]]) -> list[tuple[int, list[str]]]:
