@@ -3,11 +3,13 @@ ergänzt mit ganzzahligen Programmen, indikatoren/rechnen/schutz.py) neben dem f
 Dauer, Zahl und Summe der sekundär gesperrten Zellen (Informationsverlust) und wie viele geschützte Zellen ein
 Leser zu eng eingrenzen kann.
 
-Gibt Zahlen aus, prüft keine Grenzen. Gemeindezahlen wie in echten Kreisen (20 in Hildesheim, 235 im Eifelkreis,
-941 Statistische Gebiete wie in Hamburg); die Programme wachsen mit der Zahl der Gebiete eines Zusammenhangs. Die
+Gibt Zahlen aus, prüft keine Grenzen. Gemeindezahlen wie in echten Kreisen (20 in Hildesheim, 235 im Eifelkreis, dort
+auch mit Zeilen der Verbandsgemeinden, 941 Statistische Gebiete wie in Hamburg); die Programme wachsen mit der Zahl der
+Gebiete eines Zusammenhangs, und große Tabellen rechnet der Schutz in Teilen (schutz.GROSSE_TABELLE). Die
 App rechnet einmal je Datenstand (Cache; hier ein leerer Laufzeitordner, damit jede Zahl gerechnet ist). Dazu eine
 Kette von Korrekturen: jeder neue Stand wird gegen alle früheren zugleich geprüft. Aufruf aus dem Projektordner:
-python bench/geheimhaltung.py [--gross] (mit --gross auch 941 Gebiete; das dauert).
+python bench/geheimhaltung.py [--gross] [--ganz] (mit --gross auch 941 Gebiete; mit --ganz zum Vergleich auch das
+Programm ohne Teile – das dauert).
 """
 
 import os
@@ -25,15 +27,18 @@ from indikatoren.ablaeufe.einlesung import BEISPIELDATEN  # noqa: E402
 from indikatoren.einlesen.pruefung import pruefe_datei  # noqa: E402
 from indikatoren.grundlagen.gebiete import Gebiete  # noqa: E402
 from indikatoren.grundlagen.kennzahlen import aus_spalten  # noqa: E402
+from indikatoren.rechnen import schutz  # noqa: E402
 from indikatoren.rechnen.geheimhaltung import sperren  # noqa: E402
 
 KREIS = "99000"
 
 
-def gebiete(anzahl: int) -> Gebiete:
-    """Ein Kreis mit `anzahl` Gemeinden, ein Zehntel davon in Samtgemeinden zu je 5."""
+def gebiete(anzahl: int, verbaende: int = 0) -> Gebiete:
+    """Ein Kreis mit `anzahl` Gemeinden: ohne `verbaende` ein Zehntel davon in Samtgemeinden zu je 5, sonst alle in
+    so vielen Verbandsgemeinden (wie im Eifelkreis Bitburg-Prüm: 235 Gemeinden in Verbandsgemeinden)."""
     ags = [f"99{i:06d}" for i in range(anzahl)]
-    samt = [f"99000{i // 5:04d}" if i < anzahl // 10 else "" for i in range(anzahl)]
+    samt = [f"99000{i % verbaende:04d}" if verbaende else f"99000{i // 5:04d}" if i < anzahl // 10 else ""
+            for i in range(anzahl)]
     return Gebiete(pd.concat([
         pd.DataFrame({"ags": ["DG", "99", KREIS], "name": ["Bund", "Land", "Kreis"], "ebene": ["bund", "land", "kreis"],
                       "samtgemeinde": ""}),
@@ -42,8 +47,9 @@ def gebiete(anzahl: int) -> Gebiete:
         pd.DataFrame({"ags": ags, "name": ags, "ebene": "gemeinde", "samtgemeinde": samt})], ignore_index=True), KREIS)
 
 
-def kennzahlen(g: Gebiete, jahre: int, zufall):
-    """Alle Zählgrößen; kleine Gemeinden (ein Viertel) mit vielen Zellen 0 bis 4; Kreiszeile als Summe."""
+def kennzahlen(g: Gebiete, jahre: int, zufall, verbandszeilen: bool = False):
+    """Alle Zählgrößen; kleine Gemeinden (ein Viertel) mit vielen Zellen 0 bis 4; Kreiszeile als Summe, auf Wunsch
+    auch je Samtgemeinde eine Zeile (wie eine Tabelle, die Verbandsgemeinden ausweist)."""
     zeilen = []
     for jahr in range(2024 - jahre + 1, 2025):
         for ags in g.gemeinden["ags"]:
@@ -55,18 +61,29 @@ def kennzahlen(g: Gebiete, jahre: int, zufall):
             z |= {"bev_u_rag": z["bev_u15"] + z["bev_15_rag"], "lb": z["elb"] + z["nef_u15"]}
             zeilen.append({"ags": ags, "jahr": jahr, **z})
         teil = pd.DataFrame(zeilen[-len(g.gemeinden):])
+        if verbandszeilen:
+            samt = teil["ags"].map(g.gemeinden.set_index("ags")["samtgemeinde"])
+            for sg, t in teil[samt != ""].groupby(samt[samt != ""]):
+                zeilen.append({"ags": sg, "jahr": jahr, **t.drop(columns=["ags", "jahr"]).sum().to_dict()})
         zeilen.append({"ags": KREIS, "jahr": jahr, **teil.drop(columns=["ags", "jahr"]).sum().to_dict()})
     tabelle = pd.DataFrame(zeilen).assign(name="", stichtag_sgb2="", stichtag_bev="", quelle="", art="beispiel")
     merkmale = [c for c in tabelle.columns if c.startswith(("bev", "nef", "lb", "elb"))]
     return aus_spalten(tabelle, pd.DataFrame(False, index=tabelle.index, columns=merkmale))
 
 
-def messen(name: str, kz, g) -> float:
+def messen(name: str, kz, g, ganz: bool = True) -> float:
+    """Heuristik, das jetzige Verfahren und mit --ganz auch dasselbe Programm ohne Teile (über den ganzen
+    Zusammenhang, wie vor den Teiltabellen; nicht für 941 Gebiete, dort dauert es über 6 Minuten je Jahr): Dauer,
+    Sperrungen, zu enge Zellen."""
     zeiten = {}
-    for verfahren in ("heuristik", "optimal"):
+    ganz = ganz and "--ganz" in sys.argv
+    for verfahren in ("heuristik", "optimal", "ganz") if ganz else ("heuristik", "optimal"):
+        grenze = schutz.GROSSE_TABELLE
+        schutz.GROSSE_TABELLE = 10**12 if verfahren == "ganz" else grenze
         start = time.perf_counter()
-        s = sperren(kz, g, verfahren=verfahren)
+        s = sperren(kz, g, verfahren="heuristik" if verfahren == "heuristik" else "optimal")
         zeiten[verfahren] = time.perf_counter() - start
+        schutz.GROSSE_TABELLE = grenze
         sekundaer = s.zellen[s.zellen["art"] == "geheim (sekundär)"]
         primaer, eng = int((s.zellen["art"] == "geheim (primär)").sum()), int((~s.pruefung["erfuellt"]).sum())
         print(f"{name:<38} {verfahren:<9} {len(kz):>6} Zeilen {zeiten[verfahren] * 1000:>9.0f} ms  "
@@ -107,10 +124,11 @@ def main() -> None:
     hildesheim = Gebiete.laden("03254")
     basis = messen("Beispieldaten (20 Gemeinden, 6 Jahre)",
                    pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", hildesheim).kennzahlen, hildesheim)
-    groessen = ((20, 20), (235, 5), (941, 5)) if "--gross" in sys.argv else ((20, 20), (235, 5))
-    for anzahl, jahre in groessen:
-        g = gebiete(anzahl)
-        dauer = messen(f"synthetisch {anzahl} Gemeinden × {jahre} Jahre", kennzahlen(g, jahre, zufall), g)
+    groessen = [(20, 20, 0), (235, 5, 0), (235, 5, 6)] + ([(941, 1, 0), (941, 5, 0)] if "--gross" in sys.argv else [])
+    for anzahl, jahre, verbaende in groessen:
+        g = gebiete(anzahl, verbaende)
+        name = f"{anzahl} Gemeinden × {jahre} Jahre" + (f", {verbaende} Verbände" if verbaende else "")
+        dauer = messen(name, kennzahlen(g, jahre, zufall, verbandszeilen=bool(verbaende)), g, ganz=anzahl < 900)
         print(f"{'':<38} Verhältnis zu den Beispieldaten: {dauer / basis:.1f}")
     g = gebiete(20)
     korrekturen(kennzahlen(g, 6, zufall), g, zufall)

@@ -86,7 +86,15 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
     liegt (für den DCAT-Katalog und absolute Links zum Einbetten). Die Seiten entstehen in `arbeiter` Prozessen
     (Vorgabe: einer je Kern; bench/website.py misst es). Gibt den Ordner der Veröffentlichung zurück."""
     global _BAU
-    heute = heute or date.today()
+    try:
+        return _bauen(daten, ordner, adresse, heute or date.today(), fortschritt, arbeiter)
+    finally:
+        _BAU = None  # auch nach einem Fehler: der nächste Bau beginnt leer
+
+
+def _bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None, heute: date,
+           fortschritt: Callable[[int, int, str], None], arbeiter: int | None) -> Path:
+    global _BAU
     stand = daten.datenstand
     ordner.mkdir(parents=True, exist_ok=True)
     ziel = ordner / ORDNERNAME.format(stand.id)
@@ -94,8 +102,8 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
     shutil.rmtree(arbeit, ignore_errors=True)
     gebiete, ergebnis = daten.gebiete, daten.ergebnis
     kontakte = laender.kontakte()
-    indikatoren = [i for i in katalog.INDIKATOREN if (ergebnis["indikator"] == i.id).any()]
-    paare = ergebnis[["indikator", "jahr"]].drop_duplicates()
+    jahre_je = {i: sorted(int(j) for j in t["jahr"].unique()) for i, t in ergebnis.groupby("indikator")}
+    indikatoren = [i for i in katalog.INDIKATOREN if i.id in jahre_je]
     profile = [*gebiete.gemeinden.sort_values("name")["ags"], *gebiete.verbaende.sort_values("name")["ags"],
                *(daten.sozialraeume["id"] if daten.sozialraeume is not None else [])]
     veroeffentlicht = f"{adresse.rstrip('/')}/{ziel.name}/" if adresse else None
@@ -107,10 +115,9 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
         "beispiel": bool((ergebnis["art"] == "beispiel").any()), "erstellt": f"{heute:%d.%m.%Y}",
         "heute": heute, "quellen": "; ".join([*dict.fromkeys(i.quelle for i in indikatoren),
                                               grafik.grenzen_quelle()]),
-        "adresse": veroeffentlicht,
+        "adresse": veroeffentlicht, "jahre_je": jahre_je,
     })
-    aufgaben = [("uebersicht",), *(("indikator", i.id, int(j)) for i in indikatoren
-                                  for j in sorted(paare.loc[paare["indikator"] == i.id, "jahr"])),
+    aufgaben = [("uebersicht",), *(("indikator", i.id, j) for i in indikatoren for j in jahre_je[i.id]),
                 *(("profil", ags) for ags in profile), ("methodik",), ("wegweiser",), ("daten",)]
     start = time.monotonic()
     dateien: list[str] = []
@@ -146,7 +153,6 @@ def bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None = None, heute:
     arbeit.rename(ziel)
     shutil.rmtree(alt, ignore_errors=True)
     startseite(ordner)
-    _BAU = None
     fortschritt(len(aufgaben) + 1, len(aufgaben) + 1,
                 f"fertig: {len(dateien) + 3} Dateien in {time.monotonic() - start:.1f} s")
     return ziel
@@ -191,8 +197,8 @@ def startseite(ordner: Path) -> None:
 
 
 def _uebersicht(bau: _Bau) -> None:
-    daten, jahr, indikatoren, jahre = bau.daten, bau.gemeinsam["jahr"], bau.gemeinsam["indikatoren"], \
-        bau.gemeinsam["alle_jahre"]
+    daten, jahr, indikatoren, jahre_je = bau.daten, bau.gemeinsam["jahr"], bau.gemeinsam["indikatoren"], \
+        bau.gemeinsam["jahre_je"]
     gebiete, ergebnis = daten.gebiete, daten.ergebnis
     kinderarmut = katalog.indikator("kinderarmut")
     kreis = bau.gemeinsam["kreis"]
@@ -215,14 +221,13 @@ def _uebersicht(bau: _Bau) -> None:
               spalten=[i.kurz for i in indikatoren], gemeinden=zeilen, verbaende=verbaende,
               kreiszeile=[sozialbericht.wert(ergebnis, i.id, jahr, gebiete.kreis) for i in indikatoren],
               sozialraeume=raeume,
-              jahre=[{"titel": i.titel, "links": [(j, _indikatorpfad(i.id, j)) for j in jahre
-                                                  if ((ergebnis["indikator"] == i.id) & (ergebnis["jahr"] == j)).any()]}
+              jahre=[{"titel": i.titel, "links": [(j, _indikatorpfad(i.id, j)) for j in jahre_je[i.id]]}
                      for i in indikatoren],
               herkunft=herkunft_text(ergebnis[(ergebnis["jahr"] == jahr) & (ergebnis["indikator"] == kinderarmut.id)]))
 
 
 def _indikatorseite(bau: _Bau, indikator: str, jahr: int) -> None:
-    daten, ind, jahre = bau.daten, katalog.indikator(indikator), bau.gemeinsam["alle_jahre"]
+    daten, ind = bau.daten, katalog.indikator(indikator)
     gebiete, ergebnis = daten.gebiete, daten.ergebnis
     teil = ergebnis[(ergebnis["indikator"] == ind.id) & (ergebnis["jahr"] == jahr)]
     if teil.empty:
@@ -260,8 +265,7 @@ def _indikatorseite(bau: _Bau, indikator: str, jahr: int) -> None:
               kreiswert="–" if kreiszeile is None else wert_text(kreiszeile["wert"], kreiszeile["status"]),
               nte="" if kreiszeile is None else nte_text(kreiszeile["wert"], kreiszeile["status"], ind),
               herkunft=herkunft_text(teil), einbetten=f"../einbetten/{name}",
-              jahre=[(j, "../" + _indikatorpfad(ind.id, j)) for j in jahre
-                     if ((ergebnis["indikator"] == ind.id) & (ergebnis["jahr"] == j)).any()])
+              jahre=[(j, "../" + _indikatorpfad(ind.id, j)) for j in bau.gemeinsam["jahre_je"][ind.id]])
 
 
 def _profilseite(bau: _Bau, ags: str) -> None:

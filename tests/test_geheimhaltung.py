@@ -475,20 +475,60 @@ def test_ergebnis_aus_dem_laufzeitordner_fuer_alle_prozesse(gebiete, monkeypatch
         sperren(kz, gebiete)
 
 
-def test_vorauswahl_grosser_tabellen_haelt_dieselbe_zusicherung(gebiete, monkeypatch):
-    """Große Tabellen wählen mit dem früheren Verfahren vor (hier schon ab 5 Zeilen je Jahr): keine gesperrte 0, und
-    der unabhängige Angreifer findet keine zu enge Zelle."""
-    from collections import OrderedDict
-
-    from indikatoren.rechnen import geheimhaltung
-    monkeypatch.setattr(geheimhaltung, "VORAUSWAHL_AB", 5)
-    monkeypatch.setattr(geheimhaltung, "_ZWISCHENSPEICHER", OrderedDict())  # nichts aus früheren Tests
+def test_grosse_tabellen_in_teilen_halten_dieselbe_zusicherung(gebiete, monkeypatch):
+    """Große Tabellen rechnet der Schutz in Teilen (Teiltabellen von oben nach unten, dann jede Ergänzung zuerst in
+    der Umgebung der verletzten Zelle) – hier schon ab 10 Zellen: keine gesperrte 0, jedes Intervall erfüllt, und
+    der unabhängige Angreifer findet keine zu enge Zelle; auf Tabellen mit Kreis- und Samtgemeindezeile laufen
+    wirklich mehrere Teiltabellen (Kreis vor Samtgemeinde)."""
+    from indikatoren.rechnen import schutz
+    monkeypatch.setattr(schutz, "GROSSE_TABELLE", 10)
+    teiltabellen = []
+    echt = schutz._modular
+    monkeypatch.setattr(schutz, "_modular", lambda summen, tabellen, *rest: (
+        teiltabellen.append(len(tabellen)), echt(summen, tabellen, *rest))[1])
     kz = _kreis_mit(gebiete, {"03254013": 1, "03254022": 1, "03254045": 1, "03254041": 3, "03254043": 4,
                               "03254002": 100, "03254021": 0})
     s = sperren(kz, gebiete)
     assert not (s.zellen["anzahl"] == 0).any() and s.pruefung["erfuellt"].all() and zu_eng(kz, gebiete) == {}
-    kz = pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen
-    assert zu_eng(kz, gebiete) == {}
+    assert zu_eng(pruefe_datei(BEISPIELDATEN.read_bytes(), "b.csv", gebiete).kennzahlen, gebiete) == {}
+
+    @settings(max_examples=12, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+    @given(tabellen(gebiete))
+    def eigenschaft(kennzahlen):
+        assert zu_eng(kennzahlen, gebiete) == {}
+
+    eigenschaft()
+    assert max(teiltabellen) >= 2
+
+
+def test_was_teiltabellen_uebersehen_ergaenzt_die_pruefung_ueber_alles(gebiete, monkeypatch):
+    """Holle 2 ist primär, alle übrigen Einheitsgemeinden 0, Leinebergland 12 (Eime 3, Duingen 4, Gronau 5), mit
+    Zeilen für Kreis und Samtgemeinde. In der Teiltabelle des Kreises (Samtgemeinde und Einheitsgemeinden) schützt
+    Leinebergland Holle: Holle liegt dort in [1, 13]. Die Teiltabelle der Samtgemeinde hat keine kleine Zahl und
+    sperrt nichts – dann wäre Leinebergland aus ihren Gemeinden 12 und Holle genau 2 (wie in τ-ARGUS, wo HiTaS
+    dafür zurückgeht). Die Prüfung über die ganze Tabelle findet das und sperrt die billigste Gemeinde, die reicht:
+    nicht Eime 3 (Holle + Eime = 14 − 4 − 5 = 5, Holle höchstens 4), sondern Duingen 4 (Holle in [1, 5])."""
+    from indikatoren.rechnen import schutz
+    monkeypatch.setattr(schutz, "GROSSE_TABELLE", 10)
+    werte = {"03254022": 2, "03254013": 3, "03254041": 4, "03254043": 5}
+    zeilen = [f"{a};2024;1000;{werte.get(a, 0)}" for a in gebiete.gemeinden["ags"]]
+    zeilen += [f"{gebiete.kreis};2024;20000;14", "032545406;2024;3000;12"]
+    kz = pruefe_datei(csv_bytes("\n".join(["ags;jahr;bev_u15;nef_u15", *zeilen])), "k.csv", gebiete).kennzahlen
+    s = sperren(kz, gebiete)
+    art = dict(zip(s.zellen["ags"] + " " + s.zellen["merkmal"], s.zellen["art"]))
+    assert art == {"03254022 nef_u15": "geheim (primär)", "032545406 nef_u15": "geheim (sekundär)",
+                   "03254041 nef_u15": "geheim (sekundär)"}
+    assert s.pruefung[["ags", "unten", "oben"]].values.tolist() == [["03254022", 1, 5]] and zu_eng(kz, gebiete) == {}
+
+
+def test_gefolgerte_zerlegungen_brauchen_keine_teiltabelle():
+    """Kreis 0 aus den Gemeinden 1–4 und aus Samtgemeinde 5 (= 1 + 2) mit 3 und 4: die erste folgt aus der zweiten
+    und der Zerlegung von 5. Ohne die Zerlegung von 5 folgt nichts, beide bleiben."""
+    from indikatoren.rechnen.geheimhaltung import _ohne_gefolgerte
+    alle, grob, sg = np.array([0, 1, 2, 3, 4]), np.array([0, 5, 3, 4]), np.array([5, 1, 2])
+    r = np.zeros(1)
+    assert [z.tolist() for z, _ in _ohne_gefolgerte([(alle, r), (sg, r), (grob, r)])] == [[5, 1, 2], [0, 5, 3, 4]]
+    assert [z.tolist() for z, _ in _ohne_gefolgerte([(alle, r), (grob, r)])] == [[0, 1, 2, 3, 4], [0, 5, 3, 4]]
 
 
 def _mit_spaeter_gezeigtem(alt: pd.DataFrame, neu: pd.DataFrame) -> pd.DataFrame:

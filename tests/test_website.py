@@ -237,6 +237,17 @@ def test_barrierefrei_vom_dateisystem_ohne_anfrage_nach_aussen(site, breite):
                                                                          if not a.startswith("file://")]
 
 
+def test_profiltabelle_rollt_auf_dem_laptop_nicht(site):
+    """Bei 1280 px passt die Tabelle „Alle Indikatoren“ des Profils in die Seite: der Stichtag bricht um, die Zahlen
+    nicht (vorher stand alles auf einer Zeile, und die Tabelle rollte seitwärts)."""
+    with browser_seite(1280, 900) as s:
+        s.goto((site["stand"] / "gebiet" / f"{ALFELD}.html").resolve().as_uri())
+        breite, sichtbar = s.eval_on_selector(".rollbar", "e => [e.scrollWidth, e.clientWidth]")
+        assert breite <= sichtbar, (breite, sichtbar)
+        zellen = s.eval_on_selector_all("tbody td", "tds => tds.map(t => getComputedStyle(t).whiteSpace)")
+        assert "normal" in zellen and "nowrap" in zellen
+
+
 def test_einbettung_erscheint_in_einer_fremden_seite(site, tmp_path):
     """Eine Seite „der Kreis-Website“ bettet Karte und Rangliste per iframe ein: beide Bilder laden, und Quelle und
     Stichtag stehen im Bild."""
@@ -297,3 +308,22 @@ def test_startseite_nennt_die_juengste_zuerst_und_behaelt_fruehere(tmp_path):
     assert 'href="datenstand-3/index.html">Aktuell: Datenstand 3 vom 02.03.2026' in text
     assert text.index("datenstand-2/index.html") < text.index("datenstand-1/index.html")
     assert "Landkreis &lt;Test&gt;" in text and "<Test>" not in text
+
+
+def test_ein_abgebrochener_bau_hinterlaesst_nichts(gebiete, tmp_path, monkeypatch):
+    """Bricht der Bau ab (hier: die Fortschrittsanzeige nach der ersten Seite), bleibt weder der Zustand des Baus im
+    Prozess (der nächste begänne sonst mit alten Daten) noch eine halbe Veröffentlichung."""
+    import importlib
+
+    from berichte.daten import Berichtsdaten
+    from indikatoren.ablaeufe.einlesung import oeffne_ablage
+    website = importlib.import_module("berichte.website")  # berichte.website ist auch eine Funktion des Pakets
+    monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(HILDESHEIM_GEOJSON))
+
+    def abbrechen(*_):
+        raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        website.bauen(Berichtsdaten.laden(oeffne_ablage(gebiete), gebiete), tmp_path, fortschritt=abbrechen,
+                      arbeiter=1)
+    assert website._BAU is None and not (tmp_path / "datenstand-1").exists()

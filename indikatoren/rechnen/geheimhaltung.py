@@ -51,7 +51,6 @@ ARTEN = {1: "geheim (Quelle)", 2: "geheim (primär)", 3: "geheim (sekundär)", 4
          5: "geheim (Prüfung nicht erfüllt)"}
 _QUELLE, _PRIMAER, _SEKUNDAER, _KLEIN, _UNERFUELLT = 1, 2, 3, 4, 5
 _SPALTEN = ["ags", "name", "jahr", "merkmal", "anzahl", "art"]
-VORAUSWAHL_AB = 500  # Zeilen je Jahr, ab denen das frühere Verfahren vorwählt (siehe _Zellen.sperren)
 _PRUEFSPALTEN = ["ags", "name", "jahr", "merkmal", "anzahl", "unten", "oben", "erfuellt"]
 
 
@@ -96,7 +95,8 @@ def _fingerabdruck(kennzahlen: Kennzahlen, gebiete: Gebiete, verfahren: str, fru
     teile = [_VERFAHREN, *(f.zeilen.to_csv() + f.geheim.to_csv() for f in frueher), "\x1e",
              kennzahlen.zeilen.to_csv(), kennzahlen.geheim.to_csv(), gebiete.verzeichnis.to_csv(),
              gebiete.sozialraeume.to_csv(), gebiete.kreis, verfahren, os.environ.get("SOZIALPLANUNG_SCHWELLE", ""),
-             str(konfiguration.schutzabstand()), str(konfiguration.mindestbevoelkerung())]
+             str(konfiguration.schutzabstand()), str(konfiguration.mindestbevoelkerung()),
+             f"{schutz.GROSSE_TABELLE}/{schutz.UMGEBUNG}"]
     return hashlib.sha256("\x1f".join(teile).encode()).hexdigest()
 
 
@@ -199,19 +199,31 @@ class _Zellen:
         orte = pd.concat([zeilen, fehlende], ignore_index=True).astype(str)
         self.kennung = np.char.add(np.repeat((orte["ags"] + "|" + orte["jahr"] + "|").to_numpy(dtype=str), self.m),
                                    np.tile(np.array(merkmale, dtype=str), len(orte)))
-        self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, self.jahr_der_zeile)
+        tiefe = pd.concat([zeilen["ags"], fehlende["ags"]]).map(gebiete.ebenen).map(
+            {"kreis": 0, "samtgemeinde": 1, "gemeinde": 2}).fillna(3).to_numpy()
+        self._beziehungen(merkmale, len(zeilen) + len(fehlende), geo, self.jahr_der_zeile, tiefe)
 
-    def _beziehungen(self, merkmale: list[str], zeilenzahl: int, geo: pd.DataFrame, jahre: np.ndarray):
+    def _beziehungen(self, merkmale: list[str], zeilenzahl: int, geo: pd.DataFrame, jahre: np.ndarray,
+                     tiefe: np.ndarray):
+        """Die Beziehungen als Inzidenzliste, dazu die Teiltabellen für schutz._modular: je Gebiet und Jahr seine
+        Zerlegung in allen Merkmalen mit den Zeilenbeziehungen (Altersgruppen) des Gebiets und seiner Teile, von
+        oben (Kreis) nach unten (Gemeinden mit Sozialräumen). Hat ein Gebiet zwei Zerlegungen (den Kreis aus allen
+        Gemeinden und aus Samtgemeinden und übrigen Gemeinden), genügt die gröbere, wenn die feinere aus ihr und
+        den Zerlegungen der Samtgemeinden folgt."""
         nummer = {s: i for i, s in enumerate(merkmale)}
         gruppen = []  # je Beziehungsart: Matrix (Beziehungen × Zellen, erste Spalte das Ganze)
         for ganzes, teile in ZERLEGUNGEN:
             if ganzes in nummer and all(t in nummer for t in teile):
                 spalten = [nummer[ganzes]] + [nummer[t] for t in teile]
                 gruppen.append(np.arange(zeilenzahl)[:, None] * self.m + np.array(spalten)[None, :])
+        je_zeile = np.arange(len(gruppen))[None, :] * zeilenzahl + np.arange(zeilenzahl)[:, None]
+        zerlegungen = []  # je Zerlegung eines Gebiets in einem Jahr: (Zeilen, Beziehungen je Merkmal)
         for _, teil in geo.groupby("nr", sort=False):  # je Zerlegung eine Breite
             zeilen = np.vstack(teil["zeilen"].to_numpy())
+            erste = sum(len(g) for g in gruppen)
             for s in range(self.m):
                 gruppen.append(zeilen * self.m + s)
+            zerlegungen += [(z, erste + i + len(zeilen) * np.arange(self.m)) for i, z in enumerate(zeilen)]
         rel, zelle, ganz, start = [], [], [], 0
         for g in gruppen:
             n, breite = g.shape
@@ -219,6 +231,8 @@ class _Zellen:
             zelle.append(g.ravel())
             ganz.append(np.tile(np.arange(breite) == 0, n))
             start += n
+        self.teiltabellen = [np.concatenate([r, je_zeile[z].ravel()]) for z, r in sorted(
+            _ohne_gefolgerte(zerlegungen), key=lambda t: (tiefe[t[0][0]], t[0][0]))]
         self.rel = np.concatenate(rel) if rel else np.zeros(0, np.int64)
         self.zelle = np.concatenate(zelle) if zelle else np.zeros(0, np.int64)
         self.ganz = np.concatenate(ganz) if ganz else np.zeros(0, bool)
@@ -239,17 +253,13 @@ class _Zellen:
     def sperren(self, alte: Sequence["_Zellen"] = ()) -> tuple[pd.DataFrame, list]:
         """Optimale Ergänzung und Prüfung der Schutzintervalle; ein Jahr ohne erfüllbaren Schutz bleibt ganz geheim.
 
-        In großen Tabellen (mehr als VORAUSWAHL_AB Zeilen je Jahr, etwa Statistische Gebiete einer Großstadt) wählt
-        erst das schnelle frühere Verfahren vor (ohne Nullen), und die ganzzahligen Programme ergänzen nur noch, was
-        es zu eng ließ. Gemessen (python bench/geheimhaltung.py --gross): 941 Gebiete, ein Jahr, mit Vorauswahl
-        103 s, ohne nach 6 Minuten nicht fertig; bei 235 Gebieten kostete die Vorauswahl 22 % mehr gesperrte Zellen
-        für ein Drittel weniger Zeit, darum erst ab 500."""
-        if len(self.jahr_der_zeile) / max(len(np.unique(self.jahr_der_zeile)), 1) > VORAUSWAHL_AB:
-            self._heuristik()
-            self.art[(self.art == _SEKUNDAER) & (np.nan_to_num(self.wert) < 1)] = 0  # „gesperrt heißt ≥ 1“ bleibt wahr
+        Große Tabellen rechnet schutz.py in Teilen (Teiltabellen, Umgebung der verletzten Zelle). Gemessen (python
+        bench/geheimhaltung.py --gross): 941 Gebiete, ein Jahr, 8 bis 16 s; früher wählte dort erst die Heuristik
+        vor (103 s, ohne sie nach 6 Minuten nicht fertig) und sperrte 16 % mehr Zellen."""
         summen, untergrenze = self._summen()
-        teile = (summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
-        schutz = schuetzen(*(_vereint(self, alte) if alte else teile))
+        summen, verdeckt, anforderung, untergrenze, kosten, gleiche = _vereint(self, alte) if alte else (
+            summen, self.verdeckt, self.anforderung, untergrenze, self.kosten, self.gleiche)
+        schutz = schuetzen(summen, verdeckt, anforderung, untergrenze, kosten, gleiche, self.teiltabellen)
         n = len(self.wert)
         self.art[schutz.verdeckt[:n] & ~self.verdeckt] = _SEKUNDAER
         for jahr in schutz.unerfuellt:
@@ -335,6 +345,19 @@ class _Zellen:
         return self._kleinste_sperren(jahre[self.rel])
 
 
+def _ohne_gefolgerte(zerlegungen: list[tuple[np.ndarray, np.ndarray]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Die Zerlegungen (Zeilen: Ganzes zuerst) ohne jene, die aus einer anderen desselben Ganzen folgen, deren
+    Teile selbst zerlegt sind: der Kreis aus allen Gemeinden folgt aus dem Kreis aus Samtgemeinden und übrigen
+    Gemeinden, sobald jede Samtgemeinde ihre Zerlegung hat."""
+    teile = {int(z[0]): {int(t) for t in z[1:]} for z, _ in reversed(zerlegungen)}
+
+    def fein(z: np.ndarray) -> set[int]:
+        return set().union(*(teile.get(int(t), {int(t)}) for t in z[1:]))
+
+    return [(z, r) for z, r in zerlegungen if not any(
+        int(y[0]) == int(z[0]) and len(y) < len(z) and fein(y) == set(map(int, z[1:])) for y, _ in zerlegungen)]
+
+
 def _veroeffentlicht(frueher: tuple, gebiete: Gebiete) -> list["_Zellen"]:
     """Jede frühere Veröffentlichung als Zellen mit ihrem Muster (so, wie sie selbst mit ihren Vorgängern entstand)."""
     alle = []
@@ -350,7 +373,8 @@ def _veroeffentlicht(frueher: tuple, gebiete: Gebiete) -> list["_Zellen"]:
     return alle
 
 
-def _vereint(neu: "_Zellen", alte: Sequence["_Zellen"]):
+def _vereint(neu: "_Zellen", alte: Sequence["_Zellen"]
+             ) -> tuple[Summen, np.ndarray, Anforderung, np.ndarray, np.ndarray, np.ndarray]:
     """Ein Modell aus allen Veröffentlichungen desselben Kreises, wie sie ein Leser aufgehoben hat: dieselbe Zelle
     (Gebiet, Jahr, Merkmal) mit demselben bekannten Wert ist überall dieselbe Unbekannte; frühere Zellen mit anderem
     Wert kommen dazu und stehen fest. Was eine frühere Veröffentlichung schon zeigte, kann die neue nicht mehr

@@ -30,6 +30,7 @@ stimmt das Wissen „gesperrt heißt mindestens 1“, mit dem die Prüfung rechn
 Intervalle nur verbreitert, endet das Verfahren; was sich nicht erfüllen lässt, meldet `Schutz.unerfuellt`.
 """
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,26 +100,28 @@ STETIG = 0.9  # Preis einer Zelle, die in einer früheren Gruppe (Jahr) schon ge
 
 
 def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, untergrenze: np.ndarray,
-              kosten: np.ndarray, gleiche: np.ndarray | None = None) -> Schutz:
+              kosten: np.ndarray, gleiche: np.ndarray | None = None, teiltabellen: Sequence[np.ndarray] = ()
+              ) -> Schutz:
     """Sperrt zusätzlich, bis jede geschützte Zelle ihr Schutzintervall hat; jede Runde prüft alles neu.
 
     Eine Zelle mit unendlichen Kosten steht fest (etwa: schon so veröffentlicht) und wird nie mitgesperrt.
     `gleiche` nennt je Zelle, welche Zellen anderer Gruppen dieselbe sind (etwa dasselbe Gebiet und Merkmal in
     einem anderen Jahr, gleiche Zahl = dieselbe). Die Zusammenhänge werden in der Reihenfolge ihrer Zellen gelöst;
-    was in einem gesperrt ist, wird in den folgenden billiger (STETIG): von Jahr zu Jahr fehlen dieselben Werte."""
+    was in einem gesperrt ist, wird in den folgenden billiger (STETIG): von Jahr zu Jahr fehlen dieselben Werte.
+    `teiltabellen` (je eine Liste von Beziehungen, von oben nach unten): siehe _modular."""
     verdeckt, untergrenze, kosten = verdeckt.copy(), untergrenze.copy(), kosten.astype(float).copy()
     unerfuellt, befunde = [], [_frei(summen, verdeckt, anforderung, untergrenze)]
     teil_von = _zusammenhaenge(summen)
     for nummer in np.unique(teil_von):
-        teil = _Zusammenhang(summen, teil_von == nummer)
+        im_teil = teil_von == nummer
+        teil = _Zusammenhang(summen, im_teil)
         if not (anforderung.geschuetzt[teil.zellen] & verdeckt[teil.zellen]).any():
             continue
         untergrenze[teil.zellen] = teil.stimmige_untergrenze(verdeckt, untergrenze)[teil.zellen]
-        for _ in range(len(teil.zellen) + 1):  # jede Runde sperrt mindestens eine Zelle mehr
-            pruefung = teil.pruefen(verdeckt, anforderung, untergrenze)
-            verletzt = pruefung[~pruefung["erfuellt"]]
-            if verletzt.empty or not _ergaenzen(teil, verletzt, verdeckt, anforderung, untergrenze, kosten):
-                break
+        if len(teil.zellen) > GROSSE_TABELLE:
+            _modular(summen, [t[im_teil[t]] for t in teiltabellen if im_teil[t].any()], verdeckt, anforderung,
+                     untergrenze, kosten)
+        pruefung, verletzt = _bis_erfuellt(teil, verdeckt, anforderung, untergrenze, kosten)
         befunde.append(pruefung)
         if gleiche is not None:
             gesperrt = gleiche[teil.zellen[verdeckt[teil.zellen]]]
@@ -126,6 +129,41 @@ def schuetzen(summen: Summen, verdeckt: np.ndarray, anforderung: Anforderung, un
         if not verletzt.empty:
             unerfuellt.append(summen.gruppe[teil_von == nummer][0])
     return Schutz(verdeckt, _zusammen(befunde), sorted(set(unerfuellt)))
+
+
+# Große Tabellen (mehr Zellen in einem Zusammenhang) rechnet der Schutz in Teilen: erst Teiltabellen (_modular), und
+# jede Ergänzung zuerst nur in der Umgebung der verletzten Zelle (_Zusammenhang.umgebung, so viele je Beziehung)
+GROSSE_TABELLE = 200
+UMGEBUNG = 6
+
+
+def _bis_erfuellt(teil: "_Zusammenhang", verdeckt, anforderung, untergrenze, kosten
+                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Prüfen und ergänzen, bis alles erfüllt ist oder keine Sperrung mehr hilft: (letzte Prüfung, verletzt)."""
+    for _ in range(len(teil.zellen) + 1):  # jede Runde sperrt mindestens eine Zelle mehr
+        pruefung = teil.pruefen(verdeckt, anforderung, untergrenze)
+        verletzt = pruefung[~pruefung["erfuellt"]]
+        if verletzt.empty or not _ergaenzen(teil, verletzt, verdeckt, anforderung, untergrenze, kosten):
+            break
+    return pruefung, verletzt
+
+
+def _modular(summen: Summen, teiltabellen: list[np.ndarray], verdeckt, anforderung, untergrenze, kosten) -> None:
+    """Vorauswahl in Teiltabellen, wie τ-ARGUS „Modular“ (HiTaS, de Wolf): ein großer Zusammenhang (ein Kreis mit
+    235 Gemeinden in Verbandsgemeinden) wird als Folge kleiner Tabellen geschützt, je ein Gebiet mit seinen Teilen,
+    von oben nach unten. Was eine obere Tabelle zeigt, steht in den unteren fest (etwa die Summe einer
+    Verbandsgemeinde, die der Kreis zeigt): so bleibt jede Tabelle für sich stimmig. Die Programme sind klein und
+    schnell; das Ergebnis ist nur eine Vorauswahl – die Prüfung des ganzen Zusammenhangs danach entscheidet, und
+    was dort noch zu eng ist, ergänzt das Programm über alles."""
+    gesehen = np.zeros(len(verdeckt), bool)
+    for beziehungen in teiltabellen:
+        auswahl = np.zeros(summen.anzahl_rel, bool)
+        auswahl[beziehungen] = True
+        tabelle = _Zusammenhang(summen, auswahl)
+        fest = kosten.copy()
+        fest[gesehen & ~verdeckt] = np.inf
+        _bis_erfuellt(tabelle, verdeckt, anforderung, untergrenze, fest)
+        gesehen[tabelle.zellen] = True
 
 
 def _ergaenzen(teil: "_Zusammenhang", verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten) -> bool:
@@ -249,19 +287,43 @@ class _Zusammenhang:
         """Die billigsten gezeigten Zellen, deren Sperrung allen verletzten Zellen ihr Intervall gibt (None: keine
         Wahl reicht). Erst mit kleinem Spielraum nach oben (ein Mehrfaches der nötigen Verschiebung: das Programm
         bleibt eng und schnell; in Summentabellen verschiebt ein Kreis von Zellen jede um denselben Betrag), dann
-        unbegrenzt."""
+        unbegrenzt; in großen Tabellen zuvor nur in der Umgebung der verletzten Zellen."""
         a = self.wert
         gross = 2 * float(np.nanmax(a)) + 10 if np.isfinite(a).any() else GROSS
         z = verletzt["zelle"].to_numpy()
         schub = np.nanmax(np.concatenate([anforderung.oben[z], anforderung.breite[z], a[np.searchsorted(
             self.zellen, z)], [1.0]]))
-        for weit in (4.0 * schub, gross):
-            gewaehlt = self._waehlen(verletzt, verdeckt, anforderung, untergrenze, kosten, min(weit, gross))
+        versuche: list[tuple[float, np.ndarray | None]] = [(4.0 * schub, None), (gross, None)]
+        if len(self.zellen) > GROSSE_TABELLE:  # erst nah, dann weiter: ein Fehlschlag kostet Millisekunden
+            versuche[:0] = [(4.0 * schub, self.umgebung(z, verdeckt, kosten, stufen=s)) for s in (2, 3, 4)]
+        for weit, erlaubt in versuche:
+            gewaehlt = self._waehlen(verletzt, verdeckt, anforderung, untergrenze, kosten, min(weit, gross), erlaubt)
             if gewaehlt is not None:
                 return gewaehlt
         return None
 
-    def _waehlen(self, verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten, weit: float):
+    def umgebung(self, zellen: np.ndarray, verdeckt, kosten, stufen: int, je_beziehung: int = UMGEBUNG
+                 ) -> np.ndarray:
+        """Je lokaler Zelle: liegt sie nahe an `zellen`? Von ihnen aus je Beziehung die `je_beziehung` billigsten
+        Zellen, die gesperrt werden könnten, von diesen aus wieder, `stufen` Mal. Dort liegt fast immer die billigste
+        Ergänzung: die Kosten wachsen mit der Größe, und ein Kreis von Zellen, der eine verschiebt, braucht nur
+        wenige Gebiete. Das Programm nur über diese Zellen ist in großen Tabellen vielfach schneller; findet es
+        nichts, wählt das über alle Zellen."""
+        drin = np.zeros(len(self.zellen), bool)
+        drin[np.searchsorted(self.zellen, zellen)] = True
+        gesperrt_moeglich = ~verdeckt[self.zellen] & (np.nan_to_num(self.wert) >= 1)  # nie Nullen (s. oben)
+        preis = np.where(gesperrt_moeglich, kosten[self.zellen], np.inf)
+        for _ in range(stufen):
+            beziehungen = np.zeros(self.anzahl_rel, bool)
+            beziehungen[self.rel[drin[self.lokal]]] = True
+            e = np.flatnonzero(beziehungen[self.rel] & np.isfinite(preis[self.lokal]))
+            folge = e[np.lexsort((preis[self.lokal[e]], self.rel[e]))]
+            rang = np.arange(len(folge)) - np.searchsorted(self.rel[folge], self.rel[folge])
+            drin[self.lokal[folge[rang < je_beziehung]]] = True
+        return drin
+
+    def _waehlen(self, verletzt: pd.DataFrame, verdeckt, anforderung, untergrenze, kosten, weit: float,
+                 erlaubt: np.ndarray | None = None):
         """Je verletzter Richtung einer Zelle eine Kopie y der Tabelle, die alle Beziehungen erfüllt und die Zelle
         bis an die Grenze ihres Intervalls schiebt (bei unbekanntem Wert zwei Kopien, so weit auseinander wie
         verlangt); eine gezeigte Zelle darf in y nur abweichen, wenn sie gesperrt wird (x = 1), nach unten höchstens
@@ -273,6 +335,8 @@ class _Zusammenhang:
         boden = untergrenze[self.zellen].astype(float)
         a = self.wert
         kandidat = ~v & ~np.isnan(a) & (np.nan_to_num(a) >= 1) & np.isfinite(kosten[self.zellen])
+        if erlaubt is not None:
+            kandidat &= erlaubt
         unten = np.where(v, boden, np.where(np.isnan(a), 0.0, np.where(kandidat, boden, a)))
         oben = np.where(v | np.isnan(a) | kandidat, GROSS, a)
         kopien: list[tuple[int, float, float]] = []  # je Kopie: (Zelle, untere, obere Schranke)
