@@ -201,6 +201,23 @@ def test_mappenleser_sieht_keine_umgebung(monkeypatch):
     assert gesehen["env"] == {}
 
 
+def test_excel_fehlerzellen_werden_genannt_nicht_leer_gelesen(gebiete):
+    """Eine Formel mit „#DIV/0!“ (wie Excel sie mit ihrem letzten Ergebnis speichert) ist keine fehlende Zahl: die
+    Prüfung nennt Zeile, Spalte und den Fehler (calamine allein läse die Zelle leer)."""
+    from indikatoren.einlesen.pruefung import pruefe_datei
+
+    def text(zelle, wert):
+        return b'<c r="%s" t="inlineStr"><is><t>%s</t></is></c>' % (zelle, wert)
+
+    blatt = BLATT % (b'<row r="1">' + text(b"A1", b"ags") + text(b"B1", b"jahr") + text(b"C1", b"bev_u15")
+                     + text(b"D1", b"nef_u15") + b'</row><row r="2">' + text(b"A2", b"03254002")
+                     + b'<c r="B2"><v>2024</v></c><c r="C2"><v>2411</v></c>'
+                     b'<c r="D2" t="e"><f>C2/0</f><v>#DIV/0!</v></c></row>')
+    assert _meldung(lambda: pruefe_datei(_xlsx(blatt), "k.xlsx", gebiete)) == (
+        "k.xlsx, Zeile 2, Spalte nef_u15: „#DIV/0!“ ist keine Zahl; erlaubt sind ganze Zahlen ab 0, „*“ (geheim), "
+        "„-“ (null) oder leer.")
+
+
 def test_andere_zip_dateien_als_xlsx_werden_nicht_gelesen():
     """Eine OpenDocument-Tabelle mit der Endung .xlsx geht nicht an einen anderen Leser (calamine läse sie)."""
     ods = _zip({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet", "content.xml": b"<x/>"})

@@ -12,6 +12,7 @@ import io
 import json
 import resource
 import sys
+import zipfile
 from datetime import date, datetime
 
 
@@ -32,7 +33,12 @@ def text(wert) -> str:
 
 def lesen(inhalt: bytes, nur_erstes: bool, zeilen: int, spalten: int, zellen: int) -> dict:
     """{"blaetter": [[Titel, Zeilen], …]} ab Zelle A1, nur Tabellenblätter (keine Diagrammblätter), oder
-    {"zu_gross": [Titel, Zeilen, Spalten]}, oder {"fehler": Art des Fehlers von calamine}."""
+    {"zu_gross": [Titel, Zeilen, Spalten]}, oder {"fehler": Art des Fehlers von calamine}.
+
+    calamine liest Fehlerzellen („#DIV/0!“, „#NV“) als leer; die Prüfung soll sie aber nennen, statt still eine
+    fehlende Zahl anzunehmen. Eine XLSX mit Fehlerzellen liest darum openpyxl (langsamer, gleich begrenzt)."""
+    if inhalt.startswith(b"PK") and _hat_fehlerzellen(inhalt):
+        return _mit_openpyxl(inhalt, nur_erstes, zeilen, spalten, zellen)
     from python_calamine import CalamineWorkbook, SheetTypeEnum
 
     try:
@@ -51,6 +57,32 @@ def lesen(inhalt: bytes, nur_erstes: bool, zeilen: int, spalten: int, zellen: in
     except MemoryError:
         raise  # über der Grenze: der Aufrufer meldet es wie einen Abbruch
     except Exception as e:  # calamine meldet kaputte Dateien mit eigenen Klassen; der Name genügt dem Aufrufer
+        return {"fehler": type(e).__name__}
+    return {"blaetter": blaetter}
+
+
+def _hat_fehlerzellen(inhalt: bytes) -> bool:
+    with zipfile.ZipFile(io.BytesIO(inhalt)) as mappe:
+        return any(b' t="e"' in mappe.read(t) for t in mappe.namelist()
+                   if t.startswith("xl/worksheets/") and t.endswith(".xml"))
+
+
+def _mit_openpyxl(inhalt: bytes, nur_erstes: bool, zeilen: int, spalten: int, zellen: int) -> dict:
+    import openpyxl
+
+    try:
+        mappe = openpyxl.load_workbook(io.BytesIO(inhalt), read_only=True, data_only=True)
+        blaetter = []
+        for blatt in mappe.worksheets[:1] if nur_erstes else mappe.worksheets:
+            werte = []
+            for nr, zeile in enumerate(blatt.iter_rows(values_only=True), start=1):
+                if nr > zeilen or len(zeile) > spalten or nr * len(zeile) > zellen:
+                    return {"zu_gross": [blatt.title, nr, len(zeile)]}
+                werte.append([text(w) for w in zeile])
+            blaetter.append([blatt.title, werte])
+    except MemoryError:
+        raise
+    except Exception as e:  # openpyxl und sein XML-Parser melden Fehler mit vielen eigenen Klassen
         return {"fehler": type(e).__name__}
     return {"blaetter": blaetter}
 
