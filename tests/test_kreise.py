@@ -64,15 +64,41 @@ def test_gemeinden_und_verbaende_aus_vg250(format, tmp_path, monkeypatch):
 
 
 def test_schlichte_grenzdatei_ohne_regionalschluessel(monkeypatch):
-    """Nur ags, name, ewz (wie die Bund-Datei): die Gemeinden daraus, das Land aus der Ländertabelle; der Name des
-    Kreises aus SOZIALPLANUNG_KREISNAME, sonst der Schlüssel."""
+    """Nur ags, name, ewz (wie die Bund-Datei): die Gemeinden daraus, das Land aus der Ländertabelle, der Name des
+    Kreises aus der amtlichen Liste aller Kreise; SOZIALPLANUNG_KREISNAME überschreibt ihn."""
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(BUND))
     duren = Gebiete.laden("05358")
     assert len(duren.gemeinden) == 15 and duren.name("05358008") == "Düren"
-    assert (duren.name("05"), duren.name("05358")) == ("Nordrhein-Westfalen", "Kreis 05358")
+    assert (duren.name("05"), duren.name("05358")) == ("Nordrhein-Westfalen", "Kreis Düren")
     assert not (duren.verzeichnis["ebene"] == "samtgemeinde").any()
-    monkeypatch.setenv("SOZIALPLANUNG_KREISNAME", "Kreis Düren")
-    assert Gebiete.laden("05358").name("05358") == "Kreis Düren"
+    monkeypatch.setenv("SOZIALPLANUNG_KREISNAME", "Kreis Düren (Rur)")
+    assert Gebiete.laden("05358").name("05358") == "Kreis Düren (Rur)"
+
+
+def test_kreisliste_ist_die_des_bundesamts(tmp_path):
+    """data/kreise.csv ist, was der Erzeuger aus der amtlichen Liste (Destatis, Gebietsstand 31.12.2018) schreibt:
+    400 Kreise (401 damals, Eisenach seit 2021 im Wartburgkreis), die Namen so, wie man sie sagt. Gegen eine zweite
+    Quelle: Niedersachsens Kreise im mitgelieferten Verzeichnis (aus VG250 des BKG) sind dieselben 45, mit
+    denselben Namen bis auf drei Schreibweisen."""
+    import runpy
+    import shutil
+
+    from indikatoren.grundlagen.gebiete import kreisnamen
+    shutil.copy(PROJEKT / "data" / "erzeuge_kreise.py", tmp_path)
+    shutil.copytree(PROJEKT / "data" / "quellen", tmp_path / "quellen")
+    runpy.run_path(str(tmp_path / "erzeuge_kreise.py"), run_name="__main__")
+    assert (tmp_path / "kreise.csv").read_bytes() == (PROJEKT / "data" / "kreise.csv").read_bytes()
+    namen = kreisnamen()
+    assert len(namen) == 400 and "16056" not in namen and namen["16063"] == "Wartburgkreis"
+    assert [namen[a] for a in ("01001", "03241", "05334", "08111", "10041", "14626", "16070")] == [
+        "Kreisfreie Stadt Flensburg", "Region Hannover", "Städteregion Aachen", "Stadtkreis Stuttgart",
+        "Regionalverband Saarbrücken", "Landkreis Görlitz", "Ilm-Kreis"]
+    bkg = pd.read_csv(PROJEKT / "data" / "gemeindeverzeichnis.csv", sep=";", dtype=str, keep_default_na=False)
+    bkg = dict(bkg.loc[bkg["ebene"] == "kreis", ["ags", "name"]].itertuples(index=False))
+    assert set(bkg) == {a for a in namen if a.startswith("03")}
+    assert {a: (bkg[a], namen[a]) for a in bkg if bkg[a] != namen[a]} == {
+        "03241": ("Landkreis Region Hannover", "Region Hannover"), "03358": ("Landkreis Heidekreis", "Heidekreis"),
+        "03403": ("Kreisfreie Stadt Oldenburg (Oldb)", "Kreisfreie Stadt Oldenburg (Oldenburg)")}
 
 
 def test_kreis_ohne_grenzquelle_sagt_was_zu_tun_ist():
@@ -99,8 +125,7 @@ def _text(app) -> str:
 def test_jede_seite_fuer_einen_kreis_ausserhalb_niedersachsens(kreis, name, gemeinden, zone, monkeypatch, capsys,
                                                                  tmp_path):
     monkeypatch.setenv("SOZIALPLANUNG_GEODATEN", str(BUND))
-    monkeypatch.setenv("SOZIALPLANUNG_KREIS", kreis)
-    monkeypatch.setenv("SOZIALPLANUNG_KREISNAME", name)
+    monkeypatch.setenv("SOZIALPLANUNG_KREIS", kreis)  # der Name kommt aus der amtlichen Liste der Kreise
     monkeypatch.setenv("SOZIALPLANUNG_BASEMAP", "keine")
     assert main(["beispieldaten"]) == 0
     assert f"Beispieldaten für {name} ({gemeinden} Gemeinden, 2019–2024)" in capsys.readouterr().out

@@ -2,18 +2,20 @@
 
 Die Gemeinden kommen aus derselben Quelle wie ihre Grenzen (geodaten.verzeichnis), die Verbände aus deren
 Regionalschlüssel. Mitgeliefert ist nur data/gemeindeverzeichnis.csv für Niedersachsen: damit startet das Dashboard
-dort ohne Netz und Grenzdatei, und es ergänzt Namen, die eine schlichte Grenzdatei (nur ags, name) nicht kennt.
+dort ohne Netz und Grenzdatei, und es ergänzt Namen, die eine schlichte Grenzdatei (nur ags, name) nicht kennt;
+dazu die Namen aller Kreise Deutschlands aus der amtlichen Liste (data/kreise.csv).
 Im Verzeichnis heißt die Ebene der Verbände „samtgemeinde“ (Samtgemeinde, Verbandsgemeinde, Amt,
 Verwaltungsgemeinschaft), wie in den Kennzahlen-Tabellen.
 """
 
 import difflib
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 
 import pandas as pd
 
 from indikatoren.grundlagen import geodaten, konfiguration, laender
+from indikatoren.grundlagen.mitgeliefert import lies_tabelle
 from indikatoren.grundlagen.zahlenformat import ist_ganzzahl
 
 EBENEN = ("sozialraum", "gemeinde", "samtgemeinde", "kreis", "land", "bund")
@@ -201,6 +203,14 @@ class Gebiete:
         return nach
 
 
+@cache
+def kreisnamen() -> dict[str, str]:
+    """Schlüssel → Name aller Kreise Deutschlands (data/kreise.csv, aus der Liste des Statistischen Bundesamts,
+    erzeugt von data/erzeuge_kreise.py)."""
+    tabelle = lies_tabelle(konfiguration.DATEN / "kreise.csv", ["ags", "name"])
+    return dict(zip(tabelle["ags"], tabelle["name"]))
+
+
 def _schlicht(name: str) -> str:
     """Ein Name zum Vergleichen: klein, ohne Zusatz der Ämter („Alfeld (Leine), Stadt“ → „alfeld (leine)“)."""
     return " ".join(str(name).split(",")[0].lower().split())
@@ -209,7 +219,7 @@ def _schlicht(name: str) -> str:
 def _aus_quelle(quelle: dict, kreis: str, mitgeliefert: pd.DataFrame) -> pd.DataFrame:
     """Zeilen des Verzeichnisses aus der Grenzquelle. Gemeindefreie Gebiete (ohne Einwohner) fehlen, weil für sie
     keine Kennzahlen erscheinen. Namen: SOZIALPLANUNG_KREISNAME, dann die Quelle, dann das mitgelieferte
-    Verzeichnis, sonst der Schlüssel."""
+    Verzeichnis, für den Kreis dann die amtliche Liste aller Kreise, sonst der Schlüssel."""
     bekannt = mitgeliefert.set_index("ags")
     g = pd.DataFrame(quelle["liste"], columns=["ags", "name", "ewz", "verband"])
     g = g[~(pd.to_numeric(g["ewz"], errors="coerce") == 0)]
@@ -220,7 +230,8 @@ def _aus_quelle(quelle: dict, kreis: str, mitgeliefert: pd.DataFrame) -> pd.Data
     namen = quelle.get("verbaende") or {}
     name = lambda ags, sonst: namen.get(ags) or (bekannt.at[ags, "name"] if ags in bekannt.index else sonst)
     kreisname = (konfiguration.kreisname() or quelle.get("kreisname")
-                 or (bekannt.at[kreis, "name"] if kreis in bekannt.index else f"Kreis {kreis}"))
+                 or (bekannt.at[kreis, "name"] if kreis in bekannt.index else None)
+                 or kreisnamen().get(kreis) or f"Kreis {kreis}")
     zeilen = [(kreis, kreisname, "kreis", "")]
     zeilen += [(v, name(v, f"Gemeindeverband {v}"), "samtgemeinde", "") for v in verbaende]
     zeilen += list(zip(g["ags"], g["name"], ["gemeinde"] * len(g), g["verband"], strict=True))
