@@ -28,6 +28,10 @@ passt und die Zelle bis an die Grenze ihres Intervalls schiebt; nur gesperrte Ze
 abweichen), mit den Kosten je Zelle, die der Aufrufer festlegt. Nullen werden nie gesperrt – so
 stimmt das Wissen „gesperrt heißt mindestens 1“, mit dem die Prüfung rechnet. Weil jede weitere Sperrung
 Intervalle nur verbreitert, endet das Verfahren; was sich nicht erfüllen lässt, meldet `Schutz.unerfuellt`.
+
+Große Tabellen (ein Kreis mit 235 Gemeinden, 941 Statistische Gebiete) rechnet es in Teilen: erst Teiltabellen von
+oben nach unten (`_modular`, wie τ-ARGUS „Modular“), und jede Ergänzung zuerst nur in der Umgebung der verletzten
+Zelle (`_Zusammenhang.umgebung`). Beides wählt nur vor; entschieden wird immer mit der Prüfung über alles.
 """
 
 from collections.abc import Sequence
