@@ -77,7 +77,10 @@ def lese_zellen(inhalt: bytes, datei: str) -> list[list[str]]:
 def _xls(inhalt: bytes, fehler) -> list[list[str]]:
     """Das alte Excel-Format (.xls, Excel 97–2003), wie manche Ämter es noch liefern: erstes Blatt, begrenzt wie
     XLSX."""
-    zeilen = next(iter(arbeitsmappe(inhalt, fehler, "Excel-Arbeitsmappe im alten Format .xls", True).values()), [])
+    def mit_rat(text):
+        return fehler(f"{text} Bitte als .xlsx oder CSV speichern.")
+
+    zeilen = next(iter(arbeitsmappe(inhalt, mit_rat, "Excel-Arbeitsmappe im alten Format .xls", True).values()), [])
     if not zeilen:
         raise fehler("Das erste Tabellenblatt ist leer.")
     return zeilen
@@ -141,7 +144,7 @@ def xlsx_blaetter(inhalt: bytes, fehler, nur_erstes: bool = False) -> dict[str, 
     return arbeitsmappe(inhalt, fehler, "XLSX-Arbeitsmappe", nur_erstes)
 
 
-# Grenzen des Leseprozesses (gemessen in bench/uploads.py: 60.000 Zeilen × 40 Spalten brauchen etwa 0,5 GB)
+# Grenzen des Leseprozesses (gemessen in bench/uploads.py: 60.000 Zeilen × 40 Spalten brauchen etwa 0,3 GB)
 SPEICHER = 1024**3
 RECHENZEIT_S = 60
 
