@@ -74,8 +74,9 @@ def erster_besuch(stand: Path) -> None:
                          ("Methodik", "methodik.html")):
         datei = stand / seite
         text = datei.read_text(encoding="utf-8")
-        bezogen = re.findall(r'(?:src|href)="([^"#]+\.(?:css|svg))"', text)
-        teile = [datei] + [(datei.parent / pfad).resolve() for pfad in bezogen]
+        # geladen werden Bilder (src) und Stile (<link>); ein Link auf ein SVG (<a href>) lädt erst der Klick
+        bezogen = [b or s for b, s in re.findall(r'src="([^"#]+\.svg)"|<link[^>]+href="([^"#]+\.css)"', text)]
+        teile = [datei] + [(datei.parent / pfad).resolve() for pfad in dict.fromkeys(bezogen)]
         gross = sum(len(brotli.compress(t.read_bytes(), quality=9)) for t in teile)
         print(f"  {titel:<10} {gross / 1024:6.1f} KB in {len(teile)} Dateien")
 
