@@ -7,7 +7,8 @@ Stand) nie Teile eines anderen Stands. Welche Stände gelten, liest `lauf_beginn
 mit `Schluessel.nur` nur die Stände, von denen er abhängt, damit ein neuer Angebotsstand nicht die Gebiete neu baut.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import geopandas as gpd
 import pandas as pd
@@ -36,9 +37,10 @@ from indikatoren.rechnen.klassen import Klassen, der_gemeinden, der_werte
 STAENDE = ("datenstand", "sozialraumstand", "einrichtungsstand", "angebotsstand")
 
 
-@dataclass(frozen=True)
-class Schluessel:
-    """Woraus ein zwischengespeicherter Teil entsteht; unveränderlich, damit ihn niemand nach dem Speichern ändert."""
+class Schluessel(NamedTuple):
+    """Woraus ein zwischengespeicherter Teil entsteht; unveränderlich, damit ihn niemand nach dem Speichern ändert.
+    Ein Tupel, weil Streamlit den Schlüssel bei jedem Aufruf eines Zwischenspeichers hasht: ein Tupel aus Texten und
+    Zahlen Element für Element, eine Datenklasse erst über dataclasses.asdict (gemessen: ein Fünftel eines Laufs)."""
     kreis: str
     url: str  # die Datenbank
     geodaten: str  # die Grenzdatei (leer: BKG-Dienst, zwischengespeichert im Laufzeitordner)
@@ -50,7 +52,7 @@ class Schluessel:
 
     def nur(self, *staende: str) -> "Schluessel":
         """Derselbe Schlüssel nur mit den genannten Ständen (die anderen None)."""
-        return replace(self, **{s: None for s in STAENDE if s not in staende})
+        return self._replace(**{s: None for s in STAENDE if s not in staende})
 
 
 def _ohne_staende() -> Schluessel:
@@ -64,8 +66,8 @@ def lauf_beginnen() -> None:
     aus der Datenbank gelesen kostete jeder Stand jeden Neulauf 20–40 ms (gemessen mit bench/last.py)."""
     s, a = _ohne_staende(), ablage()
     aktiv = a.aktiver()
-    st.session_state["_schluessel"] = replace(
-        s, datenstand=aktiv.id if aktiv else None, sozialraumstand=Listen(a, sozialraeume.LISTE).aktiver(),
+    st.session_state["_schluessel"] = s._replace(
+        datenstand=aktiv.id if aktiv else None, sozialraumstand=Listen(a, sozialraeume.LISTE).aktiver(),
         einrichtungsstand=einrichtungspflege.staende(a).aktiver(), angebotsstand=angebotsliste.staende(a).aktiver())
 
 
@@ -126,12 +128,12 @@ def sozialraumflaechen() -> gpd.GeoDataFrame:
 
 def ergebnis(datenstand_id: int) -> pd.DataFrame:
     """Alle Indikatoren eines Datenstands, wie Leser sie sehen dürfen (primär und sekundär gesperrt)."""
-    return _ergebnis(replace(schluessel().nur("sozialraumstand"), datenstand=datenstand_id))
+    return _ergebnis(schluessel().nur("sozialraumstand")._replace(datenstand=datenstand_id))
 
 
 def inhalt(datenstand_id: int) -> tuple[list[str], list[int], bool]:
     """Indikatoren (in der Reihenfolge des Katalogs) und Jahre eines Stands, und ob er Beispieldaten enthält."""
-    return _inhalt(replace(schluessel().nur("sozialraumstand"), datenstand=datenstand_id))
+    return _inhalt(schluessel().nur("sozialraumstand")._replace(datenstand=datenstand_id))
 
 
 def grenzen() -> gpd.GeoDataFrame:

@@ -6,7 +6,6 @@ import json
 import runpy
 import shutil
 import zipfile
-from dataclasses import replace
 
 import geopandas as gpd
 import numpy as np
@@ -398,13 +397,13 @@ def test_zwischenspeicher_der_seiten_liest_genau_den_stand_seines_schluessels(ro
     alle = len(_liste(roh, grenzen))
     s = speicher.Schluessel(gebiete.kreis, konfiguration.datenbank_url(), str(HILDESHEIM_GEOJSON),
                             str(konfiguration.laufzeit()))
-    assert len(speicher._sozialraumflaechen(replace(s, sozialraumstand=2))) == 2
-    assert len(speicher._sozialraumflaechen(replace(s, sozialraumstand=1))) == alle
-    assert len(speicher._gebiete_mit(replace(s, sozialraumstand=2)).sozialraeume) == 2
-    assert set(speicher._einrichtungen(replace(s, einrichtungsstand=2))["status"]) != {"geschlossen"}
-    assert set(speicher._einrichtungen(replace(s, einrichtungsstand=1))["status"]) == {"geschlossen"}
-    assert set(speicher._angebote(replace(s, angebotsstand=2))["status"]) == {"geplant"}
-    assert set(speicher._angebote(replace(s, angebotsstand=1))["status"]) == {"aktiv"}
+    assert len(speicher._sozialraumflaechen(s._replace(sozialraumstand=2))) == 2
+    assert len(speicher._sozialraumflaechen(s._replace(sozialraumstand=1))) == alle
+    assert len(speicher._gebiete_mit(s._replace(sozialraumstand=2)).sozialraeume) == 2
+    assert set(speicher._einrichtungen(s._replace(einrichtungsstand=2))["status"]) != {"geschlossen"}
+    assert set(speicher._einrichtungen(s._replace(einrichtungsstand=1))["status"]) == {"geschlossen"}
+    assert set(speicher._angebote(s._replace(angebotsstand=2))["status"]) == {"geplant"}
+    assert set(speicher._angebote(s._replace(angebotsstand=1))["status"]) == {"aktiv"}
 
     # Wechsel hin und zurück: jeder Lauf liest die geltenden Stände in seinen Schlüssel, die Seiten bekommen genau sie
     for stand, sozialraeume_, status in ((2, 2, "geplant"), (1, alle, "aktiv"), (2, 2, "geplant")):
