@@ -66,6 +66,7 @@ def lauf_beginnen() -> None:
     aus der Datenbank gelesen kostete jeder Stand jeden Neulauf 20–40 ms (gemessen mit bench/last.py)."""
     s, a = _ohne_staende(), ablage()
     aktiv = a.aktiver()
+    st.session_state["_datenstand"] = aktiv
     st.session_state["_schluessel"] = s._replace(
         datenstand=aktiv.id if aktiv else None, sozialraumstand=Listen(a, sozialraeume.LISTE).aktiver(),
         einrichtungsstand=einrichtungspflege.staende(a).aktiver(), angebotsstand=angebotsliste.staende(a).aktiver())
@@ -112,9 +113,10 @@ def gebiete() -> Gebiete:
 
 
 def datenstand() -> Datenstand | None:
-    """Der Datenstand dieses Laufs (der beim Beginn des Laufs aktive), None, solange es keinen gibt."""
-    nummer = schluessel().datenstand
-    return None if nummer is None else ablage().datenstand(nummer)
+    """Der Datenstand dieses Laufs (der beim Beginn des Laufs aktive, dort einmal gelesen), None, solange es keinen
+    gibt."""
+    schluessel()
+    return st.session_state["_datenstand"]
 
 
 def sozialraumstand() -> int | None:
