@@ -10,7 +10,7 @@ import pandas as pd
 
 from angebote import katalog as angebotskatalog
 from angebote import luecken, orte
-from berichte import drucken, grafik
+from berichte import drucken, svg, svgdiagramme, svgkarte
 from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import profil
@@ -49,7 +49,7 @@ def seiten(daten: Berichtsdaten, jahr: int, profile: list[dict], heute: date | N
         herausgeber=laender.kontakte().get("herausgeber", ""), jahr=jahr, kreis=gebiete.name(gebiete.kreis),
         stand=f"Datenstand {datenstand.id} vom {datenstand.erstellt.astimezone():%d.%m.%Y}",
         beispiel=bool((teil["art"] == "beispiel").any()), erstellt=f"{(heute or date.today()):%d.%m.%Y}",
-        quellen="; ".join([*dict.fromkeys(i.quelle for i in katalog.INDIKATOREN), grafik.grenzen_quelle()]),
+        quellen="; ".join([*dict.fromkeys(i.quelle for i in katalog.INDIKATOREN), svgkarte.grenzen_quelle()]),
         hinweise=" ".join(dict.fromkeys(h for i in katalog.INDIKATOREN for h in i.hinweise)),
         indikator=ind.titel, felder=len(angebotskatalog.HANDLUNGSFELDER),
         profile=profile)
@@ -87,10 +87,10 @@ def inhalt(daten: Berichtsdaten, jahr: int, ags: str) -> dict:
         "herkunft": herkunft_text(eigene) if eigene is not None else "keine Zahlen",
         "spalten": list(tabelle.columns), "zeilen": [[untrennbar(w) for w in z] for z in tabelle.values.tolist()],
         "anteile": anteile,
-        "karte": grafik.lagekarte(grenzen, gemeinden, flaeche),
+        "karte": svg.datenadresse(svgkarte.lagekarte(grenzen, gemeinden, flaeche)),
         "karte_alt": f"Lage von {name} im {gebiete.name(gebiete.kreis)}",
-        "verlauf": grafik.verlauf(reihe), "verlauf_alt": _beschreibung(reihe, "jahr"),
-        "altersgruppen": grafik.altersgruppen(gruppen) if not gruppen.empty else "",
+        "verlauf": svg.datenadresse(svgdiagramme.verlauf(reihe)), "verlauf_alt": _beschreibung(reihe, "jahr"),
+        "altersgruppen": svg.datenadresse(svgdiagramme.altersgruppen(gruppen)) if not gruppen.empty else "",
         "altersgruppen_alt": _beschreibung(gruppen.rename(columns={"gebiet": "name"}), "gruppe"),
         "einrichtungen_zahl": len(dort),
         "einrichtungen": [(k, ", ".join(t["name"])) for k, t in dort.groupby("kategorie", sort=False)],

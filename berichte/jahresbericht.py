@@ -9,7 +9,7 @@ from datetime import date
 
 import pandas as pd
 
-from berichte import drucken, grafik
+from berichte import drucken, svg, svgdiagramme
 from berichte.daten import Berichtsdaten
 from darstellung.tabellen import monat_text, tag_text, wert_text
 from familienzentrum import daten as fz_daten
@@ -69,7 +69,7 @@ def inhalt(daten: Berichtsdaten, jahr: int, heute: date | None = None) -> dict:
         "gemeinde": daten.gebiete.name(gemeinde),
         "stichtag": f"Zählung {jahr}; Sozialdaten: SGB II {monat_text(reihe['stichtag_sgb2'].iloc[-1])}, "
                     f"Bevölkerung {tag_text(reihe['stichtag_bev'].iloc[-1])}" if len(reihe) else f"Zählung {jahr}",
-        "verlauf": grafik.verlauf(reihe) if len(reihe) else "",
+        "verlauf": svg.datenadresse(svgdiagramme.verlauf(reihe)) if len(reihe) else "",
         "verlauf_alt": "; ".join(f"{z.name} {z.jahr}: {wert_text(z.wert, z.status)}" for z in reihe.itertuples()),
         "quellen": "Zählung des Familienzentrums (nur Anzahlen); Kinderarmutsindikator: Statistik der Bundesagentur "
                    f"für Arbeit, {laender.eigenes().statistikamt}",

@@ -5,7 +5,7 @@ Stichtage und Quellen. Alles aus dem, was Leser sehen dürfen."""
 from collections.abc import Callable
 from datetime import date
 
-from berichte import drucken, grafik
+from berichte import drucken, grafik, svg, svgdiagramme, svgkarte
 from berichte.daten import Berichtsdaten
 from berichte.drucken import untrennbar
 from darstellung import praeventionskette
@@ -40,7 +40,7 @@ def pdf(daten: Berichtsdaten, jahr: int, heute: date | None = None,
         herkunft=herkunft_text(ergebnis[(ergebnis["jahr"] == jahr) & (ergebnis["indikator"] == ind.id)]),
         beispiel=bool((ergebnis[ergebnis["jahr"] == jahr]["art"] == "beispiel").any()),
         erstellt=f"{(heute or date.today()):%d.%m.%Y}",
-        quellen="; ".join([*dict.fromkeys(i.quelle for i in indikatoren), grafik.grenzen_quelle()]),
+        quellen="; ".join([*dict.fromkeys(i.quelle for i in indikatoren), svgkarte.grenzen_quelle()]),
         kernsatz=kernsatz(kinderarmut, kreis, jahr, ind),
         ueberblick=[ueberblick(ergebnis, gebiete, i, jahr) for i in indikatoren],
         kapitel=kapitel,
@@ -96,7 +96,7 @@ def _kapitel(daten: Berichtsdaten, ind, jahr: int) -> dict:
             "karte": grafik.choropleth(daten.grenzen, teil[["ags", "wert", "status"]], klassen),
             "karte_alt": f"Karte: {ind.titel} {jahr} je Gemeinde in Klassen "
                          + (", ".join(klassen.beschriftungen()) if klassen else "") + ".",
-            "rangliste": grafik.rangliste(rang, kreis_wert, daten.gebiete.name(gebiete.kreis)),
+            "rangliste": svg.datenadresse(svgdiagramme.rangliste(rang, kreis_wert, gebiete.name(gebiete.kreis))),
             "rangliste_alt": "Rangliste: " + "; ".join(
                 f"{z.name} {wert_text(z.wert, z.status)}" for z in rang.itertuples()),
             "klassen": "Klassen nach natürlichen Brüchen (Jenks): "

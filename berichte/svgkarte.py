@@ -11,6 +11,7 @@ import geopandas as gpd
 import pandas as pd
 from shapely.geometry import MultiPolygon, Polygon
 
+from berichte import svg
 from darstellung import karte as kartendarstellung
 from darstellung.diagramme import FARBE_HERVOR
 from darstellung.karte import FARBE_KEINE_DATEN, FARBE_NICHT_AUSWEISBAR
@@ -22,6 +23,11 @@ BREITE = 640  # Einheiten des viewBox; das Bild skaliert mit seinem Platz
 SCHRIFT = 13
 ZEILE = 19
 TEXT = "#1a1a1a"
+
+
+def grenzen_quelle() -> str:
+    """Die Namensnennung der Grenzen, die jeder Bericht mit Karte braucht (dl-de/by-2-0)."""
+    return "Grenzen: " + geodaten.namensnennung()
 
 
 def karte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen, titel: str, fussnote: str,
@@ -54,7 +60,7 @@ def karte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen, titel: str, f
         if bewohnt:
             p = g.geometry.representative_point()
             x, y = (p.x - x0) * massstab + 10, (y1 - p.y) * massstab + 10
-            breite = 0.56 * SCHRIFT * len(g.name)
+            breite = svg.breite(g.name, SCHRIFT, fett=True) + 4  # mit dem weißen Rand der Schrift
             kasten = (x - breite / 2, y - SCHRIFT * 0.8, x + breite / 2, y + SCHRIFT * 0.3)
             if not any(_ueberlappt(kasten, k) for k in belegt):
                 belegt.append(kasten)
@@ -68,13 +74,13 @@ def karte(grenzen: gpd.GeoDataFrame, werte: pd.DataFrame, klassen, titel: str, f
         legende.append(f'<rect x="{x:.0f}" y="{y:.0f}" width="22" height="13" fill="{farbe}" stroke="#333"/>'
                        f'<text x="{x + 30:.0f}" y="{y + 11:.0f}">{escape(text)}</text>')
     unten = kartenhoehe + 8 + -(-len(eintraege) // spalten) * ZEILE + 6
-    zeilen = _umbrechen(fussnote, int(BREITE / (0.5 * (SCHRIFT - 2))))
+    zeilen = svg.umbrechen(fussnote, BREITE - 20, SCHRIFT - 2)
     fuss = "".join(f'<text x="10" y="{unten + 12 + n * (ZEILE - 3):.0f}" class="q">{escape(z)}</text>'
                    for n, z in enumerate(zeilen))
     hoehe = unten + len(zeilen) * (ZEILE - 3) + 8
     return (f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {BREITE} {hoehe:.0f}" width="{BREITE}" '
             f'height="{hoehe:.0f}" role="img" '
-            f'font-family="DejaVu Sans, Verdana, sans-serif" font-size="{SCHRIFT}">'
+            f'font-family="{svg.SCHRIFTART}" font-size="{SCHRIFT}">'
             f"<title>{escape(titel)}</title>"
             f"<style>path{{stroke:#333;stroke-width:0.8}}a:focus path,a:hover path{{stroke:#000;stroke-width:3}}"
             f"text{{fill:{TEXT}}}g.namen text{{text-anchor:middle;paint-order:stroke;stroke:#fff;stroke-width:3px;"
@@ -117,13 +123,3 @@ def _pfad(geometrie, punkt: Callable[[float, float], str]) -> str:
 def _ueberlappt(a, b) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
-
-def _umbrechen(text: str, zeichen: int) -> list[str]:
-    zeilen, aktuell = [], ""
-    for wort in text.split():
-        if aktuell and len(aktuell) + 1 + len(wort) > zeichen:
-            zeilen.append(aktuell)
-            aktuell = wort
-        else:
-            aktuell = f"{aktuell} {wort}".strip()
-    return zeilen + ([aktuell] if aktuell else [])

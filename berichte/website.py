@@ -24,7 +24,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
 
 from angebote import katalog as angebotskatalog
-from berichte import gemeindeprofil, grafik, sozialbericht, svgkarte, vorkomprimieren
+from berichte import gemeindeprofil, sozialbericht, svg, svgdiagramme, svgkarte, vorkomprimieren
 from berichte.daten import Berichtsdaten
 from darstellung import methodik, offene_daten
 from darstellung.maskierung import dateiname
@@ -114,7 +114,7 @@ def _bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None, heute: date,
         "alle_jahre": sorted(ergebnis["jahr"].unique().tolist()), "indikatoren": indikatoren,
         "beispiel": bool((ergebnis["art"] == "beispiel").any()), "erstellt": f"{heute:%d.%m.%Y}",
         "heute": heute, "quellen": "; ".join([*dict.fromkeys(i.quelle for i in indikatoren),
-                                              grafik.grenzen_quelle()]),
+                                              svgkarte.grenzen_quelle()]),
         "adresse": veroeffentlicht, "jahre_je": jahre_je,
     })
     aufgaben = [("uebersicht",), *(("indikator", i.id, j) for i in indikatoren for j in jahre_je[i.id]),
@@ -233,7 +233,7 @@ def _indikatorseite(bau: _Bau, indikator: str, jahr: int) -> None:
     if teil.empty:
         return
     kreis = bau.gemeinsam["kreis"]
-    fussnote = (f"{ind.titel} {jahr}. {herkunft_text(teil)}. {grafik.grenzen_quelle()}. "
+    fussnote = (f"{ind.titel} {jahr}. {herkunft_text(teil)}. {svgkarte.grenzen_quelle()}. "
                 f"{bau.gemeinsam['stand_text']}.")
     klassen = der_gemeinden(ergebnis, ind.id, jahr)
     titel = f"{ind.titel} {jahr} je Gemeinde im {kreis}"
@@ -242,13 +242,13 @@ def _indikatorseite(bau: _Bau, indikator: str, jahr: int) -> None:
     rang = auswertung.rangliste(ergebnis, ind.id, jahr)
     kreiszeile = auswertung.zeile(ergebnis, ind.id, jahr, gebiete.kreis)
     kreis_wert = None if kreiszeile is None or kreiszeile["status"] != "ok" else kreiszeile["wert"]
-    rangliste = grafik.rangliste(rang, kreis_wert, kreis, groesse="seite", fussnote=fussnote)
+    rangliste = svgdiagramme.rangliste(rang, kreis_wert, kreis, groesse="seite", fussnote=fussnote)
     name = f"{ind.id}-{jahr}"
     bau.schreiben(f"einbetten/{name}-karte.svg", karte)
-    bau.schreiben(f"einbetten/{name}-rangliste.svg", grafik.svg_text(rangliste))
+    bau.schreiben(f"einbetten/{name}-rangliste.svg", rangliste)
     rangliste_alt = f"Rangliste {ind.titel} {jahr}: " + "; ".join(
         f"{z.name} {wert_text(z.wert, z.status)}" for z in rang.itertuples())
-    breite, hoehe = grafik.pixelgroesse(rangliste)
+    breite, hoehe = svg.pixelgroesse(rangliste)
     karte_alt = f"Karte: {titel}. Die Werte stehen in der Tabelle."
     for art, alt, groesse in (("karte", karte_alt, None), ("rangliste", rangliste_alt, (breite, hoehe))):
         bau.seite(f"einbetten/{name}-{art}.html", "einbettung.html", titel=f"{ind.titel} {jahr}",
@@ -277,14 +277,14 @@ def _profilseite(bau: _Bau, ags: str) -> None:
     bilder = {}
     for teil in ("verlauf", "altersgruppen"):
         if p[teil]:
-            bau.schreiben(f"{stamm}-{teil}.svg", grafik.svg_text(p[teil]))
-            bilder[teil] = {"src": f"{Path(stamm).name}-{teil}.svg", "groesse": grafik.pixelgroesse(p[teil])}
+            bau.schreiben(f"{stamm}-{teil}.svg", svg.als_text(p[teil]))
+            bilder[teil] = {"src": f"{Path(stamm).name}-{teil}.svg", "groesse": svg.pixelgroesse(p[teil])}
     bau.schreiben(f"{stamm}.pdf", gemeindeprofil.seiten(daten, jahr, [p]))
     reihe = auswertung.zeitreihe(daten.ergebnis, gemeindeprofil.INDIKATOR, [ags, gebiete.kreis])
     fussnote = (f"{katalog.indikator(gemeindeprofil.INDIKATOR).titel}: {p['name']} und {bau.gemeinsam['kreis']}. "
                 f"{p['herkunft']}. {bau.gemeinsam['stand_text']}.")
     name = Path(stamm).name
-    bau.schreiben(f"einbetten/{name}-verlauf.svg", grafik.svg_text(grafik.verlauf(reihe, fussnote)))
+    bau.schreiben(f"einbetten/{name}-verlauf.svg", svgdiagramme.verlauf(reihe, fussnote))
     bau.seite(f"einbetten/{name}-verlauf.html", "einbettung.html", titel=f"Verlauf {p['name']}",
               bild=f"{name}-verlauf.svg", alt=p["verlauf_alt"], groesse=None, seite="../" + pfad)
     verwandte = []

@@ -110,7 +110,7 @@ def rangliste_titel(indikator: Indikator) -> str:
 
 
 def rangliste_werte(rangliste: pd.DataFrame, indikator: Indikator) -> pd.DataFrame:
-    """Die Werte der Rangliste (berichte.grafik.rangliste) als Tabelle, von oben nach unten wie gezeigt."""
+    """Die Werte der Rangliste (berichte.svgdiagramme.rangliste) als Tabelle, von oben nach unten wie gezeigt."""
     return pd.DataFrame({"Gemeinde": rangliste["name"].to_list(), indikator.kurz: [
         wert_text(w, s) for w, s in zip(rangliste["wert"], rangliste["status"])]})
 

@@ -4,6 +4,7 @@ Diagramm und Rangliste mit ihren Werten als Tabelle, Tabellen für Bildschirm un
 import pandas as pd
 import streamlit as st
 
+from berichte import svg
 from darstellung import diagramme
 from darstellung.maskierung import html, md, md_zelle
 from darstellung.tabellen import html_tabelle
@@ -65,9 +66,7 @@ def rangliste(k: speicher.Kontext) -> None:
     """Die Rangliste der Ansicht als Bild vom Server (dieselbe Grafik wie im Sozialbericht), mit Alternativtext und
     allen Werten als Tabelle darunter; im Präsentationsmodus groß. Als Bild lädt die Übersicht kein Plotly (1,4 MB)."""
     bild, werte = speicher.rangliste(k, "beamer" if k.praesentation else "seite")
-    from berichte.grafik import pixelgroesse
-
-    breite, hoehe = pixelgroesse(bild)
+    breite, hoehe = svg.pixelgroesse(bild)
     st.html(f'<img class="rangliste" src="{bild}" alt="{html(diagramme.rangliste_beschreibung(k.indikator))}" '
             f'width="{breite}" height="{hoehe}" style="max-width:100%;height:auto">')
     with st.expander("Werte des Diagramms als Tabelle"):

@@ -16,6 +16,7 @@ import streamlit as st
 
 from angebote import liste as angebotsliste
 from angebote.orte import je_einrichtung, lage, mit_ort
+from berichte import svg, svgdiagramme
 from berichte.daten import Berichtsdaten
 from darstellung import diagramme, karte, profil, tabellen
 from darstellung import praeventionskette as praeventionskette_tabellen
@@ -115,7 +116,8 @@ def gebiete() -> Gebiete:
 def datenstand() -> Datenstand | None:
     """Der Datenstand dieses Laufs (der beim Beginn des Laufs aktive, dort einmal gelesen), None, solange es keinen
     gibt."""
-    schluessel()
+    if "_datenstand" not in st.session_state:  # ein Lauf ohne app.py (AppTest einer Seite)
+        lauf_beginnen()
     return st.session_state["_datenstand"]
 
 
@@ -325,14 +327,13 @@ def _klassen(s: Schluessel, indikator: str, jahr: int, methode: str, eigene: tup
 @st.cache_resource(max_entries=64, show_spinner=False)
 def _rangliste(s: Schluessel, indikator: str, jahr: int, hervorheben: str | None, groesse: str
                ) -> tuple[str, pd.DataFrame]:
-    from berichte import grafik  # matplotlib erst, wenn eine Rangliste gebraucht wird
-
     daten, ind, gebiete_ = _ergebnis(s), katalog.indikator(indikator), _gebiete(s.nur())
     rang = auswertung.rangliste(daten, indikator, jahr)
     zeile = auswertung.zeile(daten, indikator, jahr, gebiete_.kreis)
     kreis_wert = None if zeile is None or zeile["status"] not in AUSGEWIESEN else float(zeile["wert"])
-    return (grafik.rangliste(rang, kreis_wert, gebiete_.name(gebiete_.kreis), hervorheben,
-                             diagramme.rangliste_titel(ind), groesse), diagramme.rangliste_werte(rang, ind))
+    bild = svgdiagramme.rangliste(rang, kreis_wert, gebiete_.name(gebiete_.kreis), hervorheben,
+                                  diagramme.rangliste_titel(ind), groesse)
+    return svg.datenadresse(bild), diagramme.rangliste_werte(rang, ind)
 
 
 @st.cache_resource(max_entries=64, show_spinner=False)

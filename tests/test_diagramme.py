@@ -1,13 +1,12 @@
 """Diagramme: jede gezeigte Zahl steht auch in einer Tabelle, gesperrte Gemeinden fehlen nicht, die gewählte ist nicht
 nur farbig markiert, und für den Beamer wächst alles; dazu Minuszeichen und Pfeile der Veränderung."""
 
-import base64
 import re
 
 import pandas as pd
 import pytest
 
-from berichte import grafik
+from berichte import grafik, svg, svgdiagramme
 from darstellung.diagramme import (
     FARBE,
     FARBE_HERVOR,
@@ -27,20 +26,31 @@ RANGLISTE = pd.DataFrame({  # schon absteigend sortiert, wie auswertung.ranglist
     "wert": [27.04, 17.46, None], "status": ["ok", "ok", "nicht_ausweisbar"]})
 
 
-def _svg(bild: str) -> str:
-    return base64.b64decode(bild.removeprefix("data:image/svg+xml;base64,")).decode()
+def _texte(bild: str) -> list[tuple[str, str]]:
+    """(Attribute, Inhalt) jedes <text> eines SVG, von oben nach unten wie geschrieben."""
+    return re.findall(r"<text ([^>]*)>([^<]+)</text>", bild)
+
+
+def _balken(bild: str) -> list[tuple[float, float, str]]:
+    """(x, Breite, Farbe) jedes Balkens (die weiße Fläche des Hintergrunds nicht)."""
+    return [(float(x), float(b), f) for x, b, f in
+            re.findall(r'<rect x="([\d.]+)" y="[\d.]+" width="([\d.]+)" height="[\d.]+" fill="(#[0-9a-f]{6})"', bild)]
 
 
 def test_rangliste_zeigt_gesperrte_und_markiert_die_gewaehlte_auch_ohne_farbe():
-    svg = _svg(grafik.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", "03254002", "Titel", "seite"))
-    texte = re.findall(r"<text ([^>]*)>([^<]+)</text>", svg)
-    namen = [(stil, t) for stil, t in texte if t.removeprefix("▶ ") in set(RANGLISTE["name"])]
+    bild = svgdiagramme.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", "03254002", "Titel", "seite")
+    texte = _texte(bild)
+    namen = [(attribute, t) for attribute, t in texte if t.removeprefix("▶ ") in set(RANGLISTE["name"])]
     assert [t for _, t in namen] == ["Hildesheim", "▶ Alfeld (Leine)", "Eime"]  # von oben nach unten
-    assert ["font-weight: 700" in stil for stil, _ in namen] == [False, True, False]  # fett, nicht nur farbig
-    assert [t for _, t in texte if t.startswith(" ")] == [" 27,0\u00a0%", " 17,5\u00a0%", " nicht ausweisbar"]
-    assert "Landkreis Hildesheim 15,7\u00a0%" in svg  # Kreislinie beschriftet
-    balken = re.findall(r"fill: (#[0-9a-f]{6})", svg.replace("fill: #ffffff", ""))  # Eime ohne Balken
-    assert sorted(balken) == sorted([FARBE_HERVOR, FARBE, FARBE])
+    assert ['font-weight="bold"' in a for a, _ in namen] == [False, True, False]  # fett, nicht nur farbig
+    werte = [t for _, t in texte if t.endswith("\u00a0%") or t == "nicht ausweisbar"]  # Striche: „10 %“
+    assert werte == ["Landkreis Hildesheim 15,7\u00a0%", "27,0\u00a0%", "17,5\u00a0%", "nicht ausweisbar"]
+    balken = _balken(bild)
+    assert [f for _, _, f in balken] == [FARBE, FARBE_HERVOR]  # Eime ohne Balken
+    # Längen im Verhältnis der gezeigten Werte 27,0 : 17,5, beide ab derselben Achse
+    assert balken[0][0] == balken[1][0] and balken[0][1] / balken[1][1] == pytest.approx(27.0 / 17.5, rel=0.01)
+    kreislinie = re.search(r'<line x1="([\d.]+)" y1="[\d.]+" x2="\1" [^>]*stroke-dasharray', bild)
+    assert float(kreislinie[1]) - balken[0][0] == pytest.approx(balken[0][1] * 15.7 / 27.0, rel=0.01)
     assert rangliste_werte(RANGLISTE, KINDERARMUT).values.tolist() == [
         ["Hildesheim", "27,0\u00a0%"], ["Alfeld (Leine)", "17,5\u00a0%"], ["Eime", "nicht ausweisbar"]]
     assert list(rangliste_werte(RANGLISTE, KINDERARMUT).columns) == ["Gemeinde", "Kinderarmut"]
@@ -49,14 +59,32 @@ def test_rangliste_zeigt_gesperrte_und_markiert_die_gewaehlte_auch_ohne_farbe():
 
 
 def test_rangliste_in_natuerlicher_groesse_lesbar_auf_seite_und_beamer():
-    """In natürlicher Größe gezeigt (1 pt = 4/3 px): auf der Seite wie ihr Text, auf dem Beamer ab 22 px."""
-    for groesse, mindestens_px in (("seite", 14), ("beamer", 22)):
-        svg = _svg(grafik.rangliste(RANGLISTE, None, groesse=groesse, titel="Titel"))
-        schriften = [float(s) * 4 / 3 for s in re.findall(r"font-size: ([\d.]+)px", svg)]
-        assert schriften and min(schriften) >= mindestens_px, (groesse, schriften)
-    breite_pt = float(re.search(r'width="([\d.]+)pt"', svg)[1])  # das Bild hält seinen Platz frei (kein Springen)
-    assert grafik.pixelgroesse(grafik.rangliste(RANGLISTE, None, groesse="beamer", titel="Titel"))[0] == round(
-        breite_pt * 4 / 3)
+    """In natürlicher Größe gezeigt: auf der Seite wie ihr Text (14,7 px), auf dem Beamer ab 22 px."""
+    for groesse, mindestens_px in (("seite", 14.6), ("beamer", 22)):
+        bild = svgdiagramme.rangliste(RANGLISTE, None, groesse=groesse, titel="Titel")
+        grund = float(re.search(r'<svg [^>]*font-size="([\d.]+)"', bild)[1])
+        schriften = [grund] + [float(s) for s in re.findall(r'font-size="([\d.]+)"', bild)]
+        assert min(schriften) >= mindestens_px, (groesse, schriften)
+    breite = float(re.search(r'<svg [^>]*width="([\d.]+)"', bild)[1])  # das Bild hält seinen Platz frei
+    assert breite == 13.0 * 96 and svg.pixelgroesse(svg.datenadresse(bild))[0] == 1248
+
+
+def test_namen_und_werte_der_rangliste_passen_ins_bild():
+    """Lange Namen schieben die Balken nach rechts statt über den Rand; der längste Balken behält Platz für seinen
+    Wert; jeder Text liegt im Bild (gemessen mit den Maßen von DejaVu Sans)."""
+    rang = pd.DataFrame({"ags": ["1", "2"], "name": ["Samtgemeinde Leinebergland mit sehr langem Namen", "Eime"],
+                         "wert": [41.96, 3.0], "status": ["ok", "ok"]})
+    bild = svgdiagramme.rangliste(rang, 12.0, "Landkreis Hildesheim", groesse="druck")
+    breite = float(re.search(r'<svg [^>]*width="([\d.]+)"', bild)[1])
+    schrift = 6.5 * 4 / 3
+    for attribute, inhalt in _texte(bild):
+        x = float(re.search(r'x="([\d.-]+)"', attribute)[1])
+        weite = svg.breite(inhalt, schrift)
+        links = {"end": x - weite, "middle": x - weite / 2}.get(
+            (re.search(r'text-anchor="(\w+)"', attribute) or [None, "start"])[1], x)
+        assert 0 <= links and links + weite <= breite + 0.5, (inhalt, links, weite, breite)
+    (x, b, _), _ = _balken(bild)
+    assert x > svg.breite("Samtgemeinde Leinebergland mit sehr langem Namen", schrift)
 
 
 def test_verlauf_alle_jahre_in_der_tabelle():
@@ -99,11 +127,53 @@ def test_achsen_der_berichte_mit_den_stellen_die_sie_brauchen():
     ohne Stelle."""
     reihe = pd.DataFrame({"ags": ["03254013"] * 3, "name": ["Eime"] * 3, "ebene": ["gemeinde"] * 3,
                           "jahr": [2022, 2023, 2024], "wert": [8.0, 11.0, 12.2], "status": ["ok"] * 3})
-    svg = _svg(grafik.verlauf(reihe))
-    striche = [t for t in re.findall(r"<text [^>]*>([^<]+)</text>", svg) if t.endswith("%")]
-    assert striche == ["0,0 %", "2,5 %", "5,0 %", "7,5 %", "10,0 %"]  # 12,2 liegt über dem obersten Strich
-    assert grafik.Prozent().format_ticks([0, 5, 10, 15]) == ["0 %", "5 %", "10 %", "15 %"]
-    assert grafik.Prozent().format_ticks([0, 0.25, 0.5]) == ["0,00 %", "0,25 %", "0,50 %"]
+    striche = [t for _, t in _texte(svgdiagramme.verlauf(reihe)) if t.endswith("%")]
+    assert striche == ["0,0 %", "2,5 %", "5,0 %", "7,5 %", "10,0 %", "12,5 %"]  # bis über 12,2 in 5 Abständen
+    assert svgdiagramme.strichtexte([0, 5, 10, 15]) == ["0 %", "5 %", "10 %", "15 %"]
+    assert svgdiagramme.strichtexte([0, 0.25, 0.5]) == ["0,00 %", "0,25 %", "0,50 %"]
+    assert grafik.Prozent().format_ticks([0, 2.5, 5]) == ["0,0 %", "2,5 %", "5,0 %"]  # im Sozialbericht ebenso
+
+
+def test_runde_striche_von_hand():
+    """Der kleinste Abstand aus 1, 2, 2,5, 5 × 10^k mit höchstens fünf Abständen bis über den höchsten Wert."""
+    assert svgdiagramme.striche(27.0, (1, 2, 5)) == [0, 10, 20, 30]  # 5er: sechs Abstände, zu viele
+    assert svgdiagramme.striche(20.0) == [0, 5, 10, 15, 20]  # 20 ist selbst ein Strich
+    assert svgdiagramme.striche(0.3) == [0, 0.1, 0.2, 0.3]
+    assert svgdiagramme.striche(0) == [0, 0.2, 0.4, 0.6, 0.8, 1.0]  # ohne Werte eine Achse bis 1 %
+
+
+def test_verlauf_mit_luecke_und_gestricheltem_kreis():
+    """Ein Jahr ohne ausweisbaren Wert unterbricht die Linie (kein Strich über die Lücke); der Kreis ist gestrichelt,
+    die Gemeinde durchgezogen; die Höhe entspricht dem gezeigten Wert."""
+    reihe = pd.DataFrame({"ags": ["03254002"] * 3 + ["03254"] * 3, "name": ["Alfeld (Leine)"] * 3 + ["Kreis"] * 3,
+                          "ebene": ["gemeinde"] * 3 + ["kreis"] * 3, "jahr": [2022, 2023, 2024] * 2,
+                          "wert": [17.44, None, 17.46, 16.3, 15.4, 15.66],
+                          "status": ["ok", "nicht_ausweisbar", "ok", "ok", "ok", "ok"]})
+    bild = svgdiagramme.verlauf(reihe)
+    linien = re.findall(r'<polyline points="([^"]+)"([^>]*)/>', bild)
+    assert len(linien) == 1 and "stroke-dasharray" in linien[0][1]  # nur der Kreis hat eine Linie, gestrichelt
+    assert len(re.findall(r"<line [^>]*stroke-dasharray", bild)) == 1  # und sein Zeichen in der Legende
+    punkte = [[float(v) for v in p.split(",")] for p in linien[0][0].split()]
+    assert len(punkte) == 3
+    null = float(re.search(r'<line x1="[\d.]+" y1="([\d.]+)" x2="[\d.]+" y2="\1" stroke="#1a1a1a"', bild)[1])
+    hoehen = [null - y for _, y in punkte]  # 16,3 15,4 15,7 wie gezeigt gerundet
+    assert hoehen[0] / hoehen[1] == pytest.approx(16.3 / 15.4, rel=0.01)
+    assert hoehen[2] / hoehen[1] == pytest.approx(15.7 / 15.4, rel=0.01)
+    assert len(re.findall(r"<circle ", bild)) == 5  # 2 Punkte der Gemeinde, 3 des Kreises
+
+
+def test_altersgruppen_mit_werten_und_ohne_balken_fuer_gesperrte():
+    werte = pd.DataFrame({"gruppe": ["unter 3 Jahren", "3 bis unter 6 (Kita)"] * 2,
+                          "gebiet": ["Alfeld (Leine)"] * 2 + ["Kreis"] * 2, "wert": [20.14, None, 15.2, 14.06],
+                          "status": ["ok", "nicht_ausweisbar", "ok", "ok"]})
+    bild = svgdiagramme.altersgruppen(werte)
+    texte = [t for _, t in _texte(bild)]
+    assert [t for t in texte if re.fullmatch(r"\d+,\d|n\. a\.", t)] == [
+        "20,1", "15,2", "n. a.", "14,1"]
+    assert texte[:2] == ["Alfeld (Leine)", "Kreis"]  # Legende oben
+    assert "(Kita)" in texte and "3 bis unter 6" in texte  # zweizeilig
+    hoehen = [float(h) for h in re.findall(r'<rect x="[\d.]+" y="[\d.]+" width="[\d.]+" height="([\d.]+)"', bild)]
+    assert len(hoehen) == 3 and hoehen[0] / hoehen[1] == pytest.approx(20.1 / 15.2, rel=0.01)  # gesperrt: kein Balken
 
 
 def test_viele_linien_bleiben_unterscheidbar():
@@ -131,11 +201,14 @@ def test_viele_linien_bleiben_unterscheidbar():
 
 
 def test_rangliste_mit_wenigen_runden_strichen():
-    """Die Prozentachse der Rangliste hat höchstens sechs runde Striche; mit Nachkommastellen (12,5 %, 17,5 %)
-    liefen ihre Beschriftungen ineinander."""
-    svg = _svg(grafik.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", titel="Titel"))
-    striche = [t for t in re.findall(r"<text [^>]*>([^<]+)</text>", svg) if re.fullmatch(r"[\d,]+ %", t)]
-    assert striche == ["0 %", "10 %", "20 %", "30 %"]  # 27,0 % mal 1,3: bis 35,1 %
+    """Die Prozentachse der Rangliste hat höchstens sechs runde Striche ohne 2,5er-Schritte; mit Nachkommastellen
+    (12,5 %, 17,5 %) liefen ihre Beschriftungen im Druck ineinander."""
+    bild = svgdiagramme.rangliste(RANGLISTE, 15.66, "Landkreis Hildesheim", titel="Titel")
+    striche = [t for _, t in _texte(bild) if re.fullmatch(r"[\d,]+ %", t)]
+    assert striche == ["0 %", "10 %", "20 %", "30 %"]  # bis über 27,0 %
+    zwoelf = RANGLISTE.assign(wert=[12.0, 7.0, None])
+    striche = [t for _, t in _texte(svgdiagramme.rangliste(zwoelf, None)) if re.fullmatch(r"[\d,]+ %", t)]
+    assert striche == ["0 %", "5 %", "10 %", "15 %"]  # nicht 0,0 % … 12,5 % in 2,5er-Schritten
 
 
 @pytest.fixture(scope="module")
@@ -156,8 +229,8 @@ def test_karte_im_bericht_passt_mit_ganzer_legende(niedersachsen, kreis):
                           "status": ["ok"] * (len(gemeinden) - 1) + ["nicht_ausweisbar"]})
     klassen = klassifiziere(werte["wert"].iloc[:-1], "natuerlich")
     bild = grafik.choropleth(gemeinden, werte, klassen)
-    breite, hoehe = grafik.pixelgroesse(bild)
+    breite, hoehe = svg.pixelgroesse(bild)
     assert hoehe <= 1.2 * breite, (breite, hoehe)
-    texte = re.findall(r"<text [^>]*>([^<]+)</text>", _svg(bild))
+    texte = [t for _, t in _texte(svg.als_text(bild))]
     for eintrag in [*klassen.beschriftungen(), "nicht ausweisbar", "keine Daten"]:
         assert eintrag.replace(" ", "\u00a0") in [t.replace(" ", "\u00a0") for t in texte], eintrag
