@@ -12,7 +12,10 @@ from indikatoren.rechnen.berechnung import Status
 
 
 def zeile(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str) -> pd.Series | None:
-    treffer = ergebnis[(ergebnis["indikator"] == indikator) & (ergebnis["jahr"] == jahr) & (ergebnis["ags"] == ags)]
+    """Die Zeile eines Gebiets, Indikators und Jahres. Erst nach dem Gebiet gesucht (die wenigsten Treffer), auf den
+    nackten Spalten: ein Profil ruft das hundertfach, über drei Masken des ganzen Ergebnisses kostete es 2 ms."""
+    teil = ergebnis[ergebnis["ags"].to_numpy() == ags]
+    treffer = teil[(teil["indikator"].to_numpy() == indikator) & (teil["jahr"].to_numpy() == jahr)]
     return None if treffer.empty else treffer.iloc[0]
 
 
