@@ -130,7 +130,9 @@ def verlauf(reihe: pd.DataFrame, fussnote: str = "") -> str:
                              f'stroke="{farbe}" stroke-width="{s / 7:.1f}"{strich}/>')
             teile += [f'<circle cx="{a:.1f}" cy="{b:.1f}" r="{s / 4:.1f}" fill="{farbe}"/>' for a, b in stueck]
         legende.append((str(teil["name"].iloc[0]), farbe, strich))
-    teile += [text(x(j), unten + s * 1.35, str(j), text_anchor="middle") for j in jahre]
+    jede = math.ceil(len(jahre) * (svg.breite("2024", s) + s) / (x1 - x0)) or 1  # dicht: jedes n-te, das letzte
+    teile += [text(x(j), unten + s * 1.35, str(j), text_anchor="middle") for j in jahre
+              if (jahre[-1] - j) % jede == 0]
     y = unten + s * 2.9
     teile.append(_legende([(name, f'<line x1="0" y1="{-s * 0.35:.1f}" x2="{s * 1.6:.1f}" y2="{-s * 0.35:.1f}" '
                                    f'stroke="{farbe}" stroke-width="{s / 7:.1f}"{strich}/>', s * 1.6)

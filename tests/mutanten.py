@@ -518,6 +518,8 @@ MUTANTEN = [
      "tests/test_barrierefreiheit.py::test_seitlich_rollende_tabellen_auf_dem_telefon_mit_der_tastatur"),
     ("darstellung/gemeindeflaechen.js", "daten.features.filter(function (f) { return f.properties.bewohnt; })",
      "daten.features.slice()", "tests/test_karte.py::test_gebiete_ohne_einwohner_tragen_keinen_namen"),
+    ("berichte/svgdiagramme.py", "              if (jahre[-1] - j) % jede == 0]", "              ]",
+     "tests/test_diagramme.py::test_viele_jahre_ohne_ueberdeckte_beschriftung"),
     ("berichte/svgdiagramme.py", "achse = striche(max(werte + [0]), (1, 2, 5))", "achse = striche(max(werte + [0]))",
      "tests/test_diagramme.py::test_rangliste_mit_wenigen_runden_strichen"),
     ("berichte/grafik.py", 'eintraege += [(FARBE_NICHT_AUSWEISBAR, "nicht ausweisbar"),',

@@ -162,6 +162,19 @@ def test_verlauf_mit_luecke_und_gestricheltem_kreis():
     assert len(re.findall(r"<circle ", bild)) == 5  # 2 Punkte der Gemeinde, 3 des Kreises
 
 
+def test_viele_jahre_ohne_ueberdeckte_beschriftung():
+    """Zwölf Jahre passen nicht nebeneinander unter 84 mm: jedes zweite steht da, das letzte immer. Von Hand: Schrift
+    10,67 px, „2024“ 2,54 em = 27,1 px plus 10,67 px Abstand, mal 12 = 454 px auf 273 px Fläche (326 px Bild ohne
+    Ränder und die Achse „10 %“) – 1,7, also jedes 2."""
+    reihe = pd.DataFrame({"ags": ["1"] * 12, "name": ["A"] * 12, "ebene": ["gemeinde"] * 12,
+                          "jahr": list(range(2013, 2025)), "wert": [10.0] * 12, "status": ["ok"] * 12})
+    jahre = [t for _, t in _texte(svgdiagramme.verlauf(reihe)) if re.fullmatch(r"20\d\d", t)]
+    assert jahre == ["2014", "2016", "2018", "2020", "2022", "2024"]
+    wenige = reihe[reihe["jahr"] >= 2020]
+    assert [t for _, t in _texte(svgdiagramme.verlauf(wenige)) if re.fullmatch(r"20\d\d", t)] == [
+        "2020", "2021", "2022", "2023", "2024"]
+
+
 def test_altersgruppen_mit_werten_und_ohne_balken_fuer_gesperrte():
     werte = pd.DataFrame({"gruppe": ["unter 3 Jahren", "3 bis unter 6 (Kita)"] * 2,
                           "gebiet": ["Alfeld (Leine)"] * 2 + ["Kreis"] * 2, "wert": [20.14, None, 15.2, 14.06],
