@@ -5,6 +5,7 @@ Alle arbeiten auf dem Ergebnis von berechnung.berechne (für Leser: aus geheimha
 
 from collections.abc import Sequence
 
+import numpy as np
 import pandas as pd
 
 from indikatoren.grundlagen.zahlenformat import runde
@@ -12,11 +13,11 @@ from indikatoren.rechnen.berechnung import Status
 
 
 def zeile(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str) -> pd.Series | None:
-    """Die Zeile eines Gebiets, Indikators und Jahres. Erst nach dem Gebiet gesucht (die wenigsten Treffer), auf den
-    nackten Spalten: ein Profil ruft das hundertfach, über drei Masken des ganzen Ergebnisses kostete es 2 ms."""
-    teil = ergebnis[ergebnis["ags"].to_numpy() == ags]
-    treffer = teil[(teil["indikator"].to_numpy() == indikator) & (teil["jahr"].to_numpy() == jahr)]
-    return None if treffer.empty else treffer.iloc[0]
+    """Die Zeile eines Gebiets, Indikators und Jahres. Gesucht auf den nackten Spalten, geholt wird nur die eine Zeile:
+    ein Profil ruft das hundertfach, und ein gefiltertes Ergebnis (alle Spalten) kostete je Aufruf 2 ms."""
+    treffer = np.flatnonzero((ergebnis["ags"].to_numpy() == ags) & (ergebnis["indikator"].to_numpy() == indikator)
+                             & (ergebnis["jahr"].to_numpy() == jahr))
+    return None if len(treffer) == 0 else ergebnis.iloc[treffer[0]]
 
 
 def veraenderung(ergebnis: pd.DataFrame, indikator: str, jahr: int, ags: str, vorher: int | None = None
