@@ -28,12 +28,12 @@ def breite(text: str, groesse: float, fett: bool = False) -> float:
     return _schrift(fett).getlength(text) * groesse / 1000
 
 
-def umbrechen(text: str, platz: float, groesse: float) -> list[str]:
+def umbrechen(text: str, platz: float, groesse: float, fett: bool = False) -> list[str]:
     """Zeilen, von denen keine breiter als `platz` ist (ein einzelnes zu langes Wort steht allein)."""
     zeilen, aktuell = [], ""
     for wort in text.split():
         laenger = f"{aktuell} {wort}".strip()
-        if aktuell and breite(laenger, groesse) > platz:
+        if aktuell and breite(laenger, groesse, fett) > platz:
             zeilen.append(aktuell)
             aktuell = wort
         else:

@@ -71,10 +71,10 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     x1 = max(breite - rand - platz_rechts, x0 + 4 * s)
     massstab = (x1 - x0) / achse[-1]
     teile, werttexte, y = [], [], rand  # die Werte zuletzt, auf Weiß: die Kreislinie läuft hinter ihnen
-    if titel:
-        y += s * 1.15
-        teile.append(text(rand, y, titel, font_size=f"{s * 1.15:.1f}", font_weight="bold"))
-        y += s * 0.6
+    for zeile_titel in svg.umbrechen(titel, breite - 2 * rand, s * 1.15, fett=True):
+        y += s * 1.4
+        teile.append(text(rand, y, zeile_titel, font_size=f"{s * 1.15:.1f}", font_weight="bold"))
+    y += s * 0.6 if titel else 0
     oben = y + (zeile if kreis_wert is not None else s * 0.3)
     for i, (name, wert, wtext, m, g) in enumerate(zip(namen, werte, wertetexte, mit_wert, gewaehlt)):
         mitte = oben + (i + 0.5) * zeile

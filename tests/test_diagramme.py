@@ -85,6 +85,11 @@ def test_namen_und_werte_der_rangliste_passen_ins_bild():
         assert 0 <= links and links + weite <= breite + 0.5, (inhalt, links, weite, breite)
     (x, b, _), _ = _balken(bild)
     assert x > svg.breite("Samtgemeinde Leinebergland mit sehr langem Namen", schrift)
+    titel = "Kinderarmutsindikator (NEF-Quote unter 15): Gemeinden im Vergleich 2024 – ein langer Titel"
+    bild = svgdiagramme.rangliste(rang, None, titel=titel, groesse="druck")
+    zeilen = [(a, t) for a, t in _texte(bild) if 'font-weight="bold"' in a]
+    assert " ".join(t for _, t in zeilen) == titel and len(zeilen) >= 2  # umgebrochen, nichts verloren
+    assert all(svg.breite(t, schrift * 1.15, fett=True) <= breite for _, t in zeilen)
 
 
 def test_verlauf_alle_jahre_in_der_tabelle():
