@@ -70,7 +70,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
     achse = striche(max(werte + [0]), (1, 2, 5))
     x1 = max(breite - rand - platz_rechts, x0 + 4 * s)
     massstab = (x1 - x0) / achse[-1]
-    teile, werttexte, y = [], [], rand  # die Werte zuletzt, auf Weiß: die Kreislinie läuft hinter ihnen
+    teile, auf_weiss, y = [], [], rand  # die Werte zuletzt, auf Weiß: die Kreislinie läuft hinter ihnen
     for zeile_titel in svg.umbrechen(titel, breite - 2 * rand, s * 1.15, fett=True):
         y += s * 1.4
         teile.append(text(rand, y, zeile_titel, font_size=f"{s * 1.15:.1f}", font_weight="bold"))
@@ -84,7 +84,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
             teile.append(f'<rect x="{x0:.1f}" y="{mitte - zeile * 0.35:.1f}" width="{wert * massstab:.1f}" '
                          f'height="{zeile * 0.7:.1f}" fill="{FARBE_HERVOR if g else FARBE}"/>')
         xt = x0 + wert * massstab + s * 0.3
-        werttexte.append(f'<rect x="{xt - 1:.1f}" y="{mitte - s * 0.55:.1f}" width="{svg.breite(wtext, s) + 2:.1f}" '
+        auf_weiss.append(f'<rect x="{xt - 1:.1f}" y="{mitte - s * 0.55:.1f}" width="{svg.breite(wtext, s) + 2:.1f}" '
                          f'height="{s * 1.1:.1f}" fill="white"/>' + text(xt, mitte + s * 0.35, wtext))
     unten = oben + len(namen) * zeile
     teile.append(_x_achse(achse, x0, massstab, unten, s))
@@ -96,7 +96,7 @@ def rangliste(rang: pd.DataFrame, kreis_wert: float | None, kreis_name: str = "K
         teile.append(f'<line x1="{xk:.1f}" y1="{oben - s * 0.2:.1f}" x2="{xk:.1f}" y2="{unten:.1f}" '
                      f'stroke="{FARBE_KREIS}" stroke-width="{s / 8:.1f}" stroke-dasharray="{s / 2:.1f} {s / 4:.1f}"/>')
         teile.append(text(mitte, oben - s * 0.45, beschriftung, text_anchor="middle"))
-    return _bild(teile + werttexte, breite, unten + s * 2.2, s, fussnote, titel or "Rangliste")
+    return _bild(teile + auf_weiss, breite, unten + s * 2.2, s, fussnote, titel or "Rangliste")
 
 
 def verlauf(reihe: pd.DataFrame, fussnote: str = "") -> str:

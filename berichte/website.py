@@ -117,8 +117,9 @@ def _bauen(daten: Berichtsdaten, ordner: Path, adresse: str | None, heute: date,
                                               svgkarte.grenzen_quelle()]),
         "adresse": veroeffentlicht, "jahre_je": jahre_je,
     })
-    aufgaben = [("uebersicht",), *(("indikator", i.id, j) for i in indikatoren for j in jahre_je[i.id]),
-                *(("profil", ags) for ags in profile), ("methodik",), ("wegweiser",), ("daten",)]
+    # die längsten zuerst (Downloads, Profile mit PDF): so wartet am Ende kein Prozess auf einen anderen
+    aufgaben = [("daten",), *(("profil", ags) for ags in profile), ("uebersicht",),
+                *(("indikator", i.id, j) for i in indikatoren for j in jahre_je[i.id]), ("methodik",), ("wegweiser",)]
     start = time.monotonic()
     dateien: list[str] = []
     arbeiter = arbeiter or konfiguration.arbeiter() or os.cpu_count() or 1
