@@ -167,14 +167,16 @@ def test_downloads_enthalten_dieselben_zahlen_wie_veroeffentlichen(server, umgeb
     seite.screenshot(path=str(ERGEBNISSE / "uebersicht.png"), full_page=True)
 
 
-def _herunterladen(seite, knopf: str, verlauf: list):
+def _herunterladen(seite, knopf: str, verlauf: list, vorher=lambda: None):
     """Klickt einen Download-Knopf, wenn die Seite fertig gelaufen ist, bis der Download kommt (höchstens dreimal):
     Streamlit lädt das JavaScript des Knopfs erst beim ersten Zeigen nach, und eine Anforderung während eines
     Neulaufs kann verloren gehen – dann bleibt der Knopf im Wartezustand, und nur ein Neuladen der Seite hilft.
-    Kommt keiner, sagt die Meldung, was der Browser zuletzt sah."""
+    Kommt keiner, sagt die Meldung, was der Browser zuletzt sah. `vorher`: was nach dem Neuladen wieder zum Knopf führt
+    (etwa ein Reiter)."""
     for versuch in range(3):
         if versuch:
             seite.reload(wait_until="domcontentloaded")
+        vorher()
         seite.get_by_role("button", name=knopf, exact=True).wait_for(timeout=60_000)
         seite.wait_for_function("() => !document.querySelector('[data-testid=\"stStatusWidget\"]')",
                                 timeout=60_000)
@@ -532,13 +534,13 @@ def test_anmeldung_im_httponly_cookie_sicherung_nur_fuer_diesen_browser(tmp_path
         opfer = kennungen[-1]
         assert _sitzung_uebernehmen(adresse, opfer) != opfer
 
-        seite.get_by_role("tab", name="Datenstände").click()
-        knopf = seite.get_by_role("button", name="Sicherung herunterladen")
-        knopf.wait_for(timeout=60_000)
-        with seite.expect_download(timeout=60_000) as laden:
-            knopf.click()
-        url = laden.value.url
-        assert "/media/" in url and zipfile.is_zipfile(laden.value.path())
+        sicherung = "Sicherung herunterladen (alle Datenstände, Einrichtungen, Angebote, Protokoll)"
+
+        def zu_den_datenstaenden():
+            seite.get_by_role("tab", name="Datenstände").click()
+        geladen = _herunterladen(seite, sicherung, [], zu_den_datenstaenden)
+        url = geladen.url
+        assert "/media/" in url and zipfile.is_zipfile(geladen.path())
         assert holen(url) == 403  # die Adresse allein genügt nicht
         assert holen(url, "sozialplanung_anmeldung=gefaelscht") == 403
         assert holen(url, mit_cookie) == 200
@@ -546,10 +548,7 @@ def test_anmeldung_im_httponly_cookie_sicherung_nur_fuer_diesen_browser(tmp_path
         assert holen(url, mit_cookie) == 404
 
         seite.get_by_role("tab", name="Kennzahlen einlesen").click()  # noch einmal, dann abmelden: sofort weg
-        seite.get_by_role("tab", name="Datenstände").click()
-        with seite.expect_download(timeout=60_000) as laden:
-            knopf.click()
-        url = laden.value.url
+        url = _herunterladen(seite, sicherung, [], zu_den_datenstaenden).url
         assert holen(url, mit_cookie) == 200
         seite.get_by_role("button", name="Abmelden").click()
         seite.get_by_role("heading", name="Datenpflege – Anmeldung").wait_for(timeout=60_000)
