@@ -134,11 +134,10 @@ def verlauf(reihe: pd.DataFrame, fussnote: str = "") -> str:
     teile += [text(x(j), unten + s * 1.35, str(j), text_anchor="middle") for j in jahre
               if (jahre[-1] - j) % jede == 0]
     y = unten + s * 2.9
-    teile.append(_legende([(name, f'<line x1="0" y1="{-s * 0.35:.1f}" x2="{s * 1.6:.1f}" y2="{-s * 0.35:.1f}" '
-                                   f'stroke="{farbe}" stroke-width="{s / 7:.1f}"{strich}/>', s * 1.6)
-                           for name, farbe, strich in legende], rand, y, breite - rand, s))
-    zeilen = _legendenzeilen([(n, s * 1.6) for n, _, _ in legende], breite - 2 * rand, s)
-    return _bild(teile, breite, y + (zeilen - 1) * s * 1.4 + s * 0.6, s, fussnote, "Verlauf")
+    zeichen, zeilen = _legende([(name, f'<line x1="0" y1="{-s * 0.35:.1f}" x2="{s * 1.6:.1f}" y2="{-s * 0.35:.1f}" '
+                                       f'stroke="{farbe}" stroke-width="{s / 7:.1f}"{strich}/>', s * 1.6)
+                                for name, farbe, strich in legende], rand, y, breite - rand, s)
+    return _bild([*teile, zeichen], breite, y + (zeilen - 1) * s * 1.4 + s * 0.6, s, fussnote, "Verlauf")
 
 
 def altersgruppen(werte: pd.DataFrame) -> str:
@@ -155,9 +154,10 @@ def altersgruppen(werte: pd.DataFrame) -> str:
     x0 = rand + max(svg.breite(b, s) for b in beschriftungen) + s * 0.5
     x1 = breite - rand
     y = rand + s
-    teile = [_legende([(g, f'<rect x="0" y="{-s * 0.8:.1f}" width="{s:.1f}" height="{s * 0.8:.1f}" fill="{f}"/>', s)
-                       for g, f in zip(gebiete, farben)], x0, y, x1, s)]
-    oben = y + _legendenzeilen([(g, s) for g in gebiete], x1 - x0, s) * s * 1.4
+    zeichen, zeilen = _legende([(g, f'<rect x="0" y="{-s * 0.8:.1f}" width="{s:.1f}" height="{s * 0.8:.1f}" '
+                                    f'fill="{f}"/>', s) for g, f in zip(gebiete, farben)], x0, y, x1, s)
+    teile = [zeichen]
+    oben = y + zeilen * s * 1.4
     unten = oben + s * 7.5
     teile.append(_y_achse(achse, beschriftungen, x0, x1, oben, unten, s))
     hoehe, spalte = (unten - oben) / achse[-1], (x1 - x0) / max(len(gruppen), 1)
@@ -213,29 +213,19 @@ def _stuecke(punkte: list) -> list[list]:
     return [st for st in stuecke if st]
 
 
-def _legendenzeilen(eintraege: list[tuple[str, float]], platz: float, s: float) -> int:
-    return len(_legendenplaetze(eintraege, 0, platz, s)[1]) or 1
-
-
-def _legendenplaetze(eintraege: list[tuple[str, float]], x0: float, x1: float, s: float
-                     ) -> tuple[list[tuple[float, int]], set[int]]:
-    """Je Eintrag (Zeichen, Name): x und Zeile; die Einträge fließen wie Wörter."""
-    plaetze, x, zeile = [], x0, 0
-    for name, zeichen in eintraege:
-        weite = zeichen + s * 0.4 + svg.breite(name, s) + s * 1.6
-        if x > x0 and x + weite - s * 1.6 > x1:
+def _legende(eintraege: list[tuple[str, str, float]], x0: float, y: float, x1: float, s: float) -> tuple[str, int]:
+    """Je Eintrag (Name, Zeichen als SVG um den Nullpunkt mit Grundlinie 0, Breite des Zeichens) Zeichen und Name ab
+    der Grundlinie `y`; die Einträge fließen wie Wörter zwischen x0 und x1. Gibt das SVG und die Zahl der Zeilen."""
+    teile, x, zeile = [], x0, 0
+    for name, zeichen, b in eintraege:
+        weite = b + s * 0.4 + svg.breite(name, s)
+        if x > x0 and x + weite > x1:
             x, zeile = x0, zeile + 1
-        plaetze.append((x, zeile))
-        x += weite
-    return plaetze, {z for _, z in plaetze}
-
-
-def _legende(eintraege: list[tuple[str, str, float]], x0: float, y: float, x1: float, s: float) -> str:
-    """Zeichen (SVG um den Nullpunkt, Grundlinie 0) und Name je Eintrag, ab der Grundlinie `y` in Zeilen."""
-    plaetze, _ = _legendenplaetze([(n, b) for n, _, b in eintraege], x0, x1, s)
-    return "".join(f'<g transform="translate({x:.1f},{y + zeile * s * 1.4:.1f})">{zeichen}</g>'
-                   + text(x + b + s * 0.4, y + zeile * s * 1.4, name)
-                   for (name, zeichen, b), (x, zeile) in zip(eintraege, plaetze))
+        grundlinie = y + zeile * s * 1.4
+        teile.append(f'<g transform="translate({x:.1f},{grundlinie:.1f})">{zeichen}</g>'
+                     + text(x + b + s * 0.4, grundlinie, name))
+        x += weite + s * 1.6
+    return "".join(teile), zeile + 1
 
 
 def _bild(teile: list[str], breite: float, hoehe: float, s: float, fussnote: str, titel: str) -> str:
